@@ -1,0 +1,142 @@
+package io.mediasync.devstack;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.elasticmq.NodeAddress;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+
+/**
+ * Starts the three real-protocol servers mediasync needs without Docker, on loopback, and prints
+ * one JSON line with their endpoints once all of them accept connections:
+ * {@code {"ready":true,"sqs":"http://127.0.0.1:9324","s3":"http://127.0.0.1:9000","mongo":"mongodb://127.0.0.1:27017"}}.
+ *
+ * <p>It runs in its own JVM so that the servers' libraries (Scala/Pekko, Jetty, Netty) never meet
+ * the functions' classpath.
+ */
+public final class DevStack {
+
+    public static final String ACCESS_KEY = "test";
+    public static final String SECRET_KEY = "test";
+    public static final String REGION = "us-east-1";
+
+    private final List<AutoCloseable> running = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        DevStackOptions options = DevStackOptions.parse(args);
+        DevStack stack = new DevStack();
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "devstack-stop"));
+        String endpoints = stack.start(options);
+        System.out.println(endpoints);
+        System.out.flush();
+        if (options.exitOnStdinEof()) {
+            // the parent (a test JVM) holds our stdin: when it dies, we go too, leaving no stray servers
+            drain(System.in);
+            System.exit(0);
+        }
+        new CountDownLatch(1).await();
+    }
+
+    String start(DevStackOptions o) throws Exception {
+        int sqsPort = o.sqsPort() == 0 ? freePort(o.host()) : o.sqsPort();
+        int s3Port = o.s3Port() == 0 ? freePort(o.host()) : o.s3Port();
+        int mongoPort = o.mongoPort() == 0 ? freePort(o.host()) : o.mongoPort();
+
+        SQSRestServer sqs = SQSRestServerBuilder.withInterface(o.host()).withPort(sqsPort)
+                .withServerAddress(new NodeAddress("http", o.host(), sqsPort, ""))
+                .withAWSRegion(REGION).withAWSAccountId("000000000000").start();
+        sqs.waitUntilStarted();
+        running.add(sqs::stopAndWait);
+
+        BlobStore blobs = o.dataDir() == null ? new TransientNio2BlobStore()
+                : new FilesystemNio2BlobStore(Files.createDirectories(o.dataDir().resolve("s3")).toString());
+        S3Proxy s3 = S3Proxy.builder().blobStore(blobs)
+                .endpoint(URI.create("http://" + o.host() + ":" + s3Port))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .ignoreUnknownHeaders(true)
+                .build();
+        s3.start();
+        while (!"STARTED".equals(s3.getState())) {
+            Thread.sleep(10);
+        }
+        running.add(s3::stop);
+
+        // MongoDB 5.0 wire version: current drivers (Java 5.x, PyMongo 4.x) refuse older servers
+        MongoServer mongo = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
+        mongo.bind(new InetSocketAddress(o.host(), mongoPort));
+        running.add(mongo::shutdownNow);
+
+        String host = o.host().contains(":") ? "[" + o.host() + "]" : o.host();
+        return "{\"ready\":true,\"sqs\":\"http://" + host + ":" + sqsPort + "\",\"s3\":\"http://" + host + ":" + s3Port
+                + "\",\"mongo\":\"mongodb://" + host + ":" + mongoPort + "\",\"region\":\"" + REGION
+                + "\",\"accessKey\":\"" + ACCESS_KEY + "\",\"secretKey\":\"" + SECRET_KEY + "\"}";
+    }
+
+    void stop() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                System.err.println("devstack: stopping a server failed: " + e);
+            }
+        }
+        running.clear();
+    }
+
+    private static int freePort(String host) throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(host, 0));
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void drain(InputStream in) {
+        byte[] buffer = new byte[256];
+        try {
+            while (in.read(buffer) >= 0) {
+                // keep reading until the parent closes the pipe
+            }
+        } catch (IOException ignored) {
+            // a broken pipe means the parent is gone
+        }
+    }
+
+    record DevStackOptions(String host, int sqsPort, int s3Port, int mongoPort, Path dataDir, boolean exitOnStdinEof) {
+        static DevStackOptions parse(String[] args) {
+            String host = "127.0.0.1";
+            int sqs = 9324, s3 = 9000, mongo = 27017;
+            Path data = null;
+            boolean stdin = false;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--host" -> host = args[++i];
+                    case "--sqs-port" -> sqs = Integer.parseInt(args[++i]);
+                    case "--s3-port" -> s3 = Integer.parseInt(args[++i]);
+                    case "--mongo-port" -> mongo = Integer.parseInt(args[++i]);
+                    case "--data-dir" -> data = Path.of(args[++i]);
+                    case "--exit-on-stdin-eof" -> stdin = true;
+                    default -> throw new IllegalArgumentException("devstack: unknown option " + args[i]
+                            + " (known: --host, --sqs-port, --s3-port, --mongo-port, --data-dir, --exit-on-stdin-eof)");
+                }
+            }
+            return new DevStackOptions(host, sqs, s3, mongo, data, stdin);
+        }
+    }
+}
