@@ -1,0 +1,49 @@
+package io.mediasync.common.sqs;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+
+/**
+ * Sends JSON messages to a queue by URL, filling in what a FIFO queue requires: a message group id
+ * and a deduplication id (sha-256 of the given dedup key, so a resend of the same thing within
+ * SQS's 5-minute window is dropped by SQS itself).
+ */
+public final class QueueSender {
+
+    private final SqsClient sqs;
+
+    public QueueSender(SqsClient sqs) {
+        this.sqs = sqs;
+    }
+
+    /** @return the SQS message id */
+    public String send(String queueUrl, String body, String groupId, String dedupKey) {
+        SendMessageRequest.Builder request = SendMessageRequest.builder().queueUrl(queueUrl).messageBody(body);
+        if (isFifo(queueUrl)) {
+            request.messageGroupId(groupId == null || groupId.isBlank() ? "mediasync" : truncate(groupId))
+                    .messageDeduplicationId(sha256(dedupKey == null ? body : dedupKey));
+        }
+        return sqs.sendMessage(request.build()).messageId();
+    }
+
+    public static boolean isFifo(String queueUrlOrName) {
+        return queueUrlOrName.endsWith(".fifo");
+    }
+
+    /** group ids are at most 128 characters */
+    private static String truncate(String groupId) {
+        return groupId.length() <= 128 ? groupId : sha256(groupId);
+    }
+
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.mediasync.resizer;
+
+import io.mediasync.resizer.Producers.OutputSizes;
+import io.mediasync.resizer.fetch.SourceFetchException;
+import io.mediasync.resizer.fetch.SourceFetcher;
+import io.mediasync.resizer.imaging.ImageInfo;
+import io.mediasync.resizer.imaging.ImageProcessor;
+import io.mediasync.resizer.imaging.ImageRejectedException;
+import io.mediasync.resizer.imaging.ProcessedImage;
+import io.mediasync.resizer.imaging.Rendition;
+import io.mediasync.resizer.imaging.SizeSpec;
+import io.mediasync.resizer.store.ImageStore;
+import io.mediasync.resizer.store.StoredImage;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+
+/**
+ * One image field of an order: download, then either find the resized images an earlier order of
+ * the same bytes made, or decode once, resize to every size and upload.
+ */
+@ApplicationScoped
+public class ImageMaker {
+
+    private final SourceFetcher fetcher;
+    private final ImageProcessor processor;
+    private final ImageStore store;
+    private final List<SizeSpec> sizes;
+
+    public ImageMaker(SourceFetcher fetcher, ImageProcessor processor, ImageStore store, OutputSizes sizes) {
+        this.fetcher = fetcher;
+        this.processor = processor;
+        this.store = store;
+        this.sizes = sizes.sizes();
+    }
+
+    /** @return the record of the outputs; permanent problems are thrown as {@link ImageRejectedException} or non-retryable {@link SourceFetchException} */
+    public Document make(String url, String bucketName) throws SourceFetchException, ImageRejectedException {
+        long t0 = System.nanoTime();
+        byte[] source = fetcher.fetch(url);
+        long t1 = System.nanoTime();
+        String sha256 = sha256(source);
+        // the id comes from the bytes: the same image is stored once however often it is ordered
+        String imageId = sha256.substring(0, 32);
+        ImageInfo info = processor.probe(source);
+
+        List<StoredImage> existing = new ArrayList<>();
+        for (SizeSpec size : sizes) {
+            Optional<StoredImage> found = store.find(size.label(), ImageStore.key(bucketName, imageId, size.label()));
+            if (found.isEmpty()) {
+                break;
+            }
+            existing.add(found.get());
+        }
+        if (existing.size() == sizes.size()) {
+            Document timings = new Document("download", ms(t0, t1)).append("total", ms(t0, System.nanoTime()));
+            return ImageResult.ok(url, imageId, sha256, info.format().name().toLowerCase(), info.width(), info.height(),
+                    source.length, existing, true, timings);
+        }
+
+        ProcessedImage processed = processor.process(source, sizes);
+        long t2 = System.nanoTime();
+        List<StoredImage> stored = new ArrayList<>();
+        for (Rendition rendition : processed.renditions()) {
+            stored.add(store.put(ImageStore.key(bucketName, imageId, rendition.size().label()), rendition));
+        }
+        long t3 = System.nanoTime();
+        Document timings = new Document("download", ms(t0, t1)).append("process", ms(t1, t2)).append("upload", ms(t2, t3))
+                .append("total", ms(t0, t3));
+        return ImageResult.ok(url, imageId, sha256, processed.format().name().toLowerCase(), processed.width(),
+                processed.height(), source.length, stored, false, timings);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+}

@@ -1,0 +1,69 @@
+package io.mediasync.resizer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediasync.common.net.AddressPolicy;
+import io.mediasync.common.net.FetchLimits;
+import io.mediasync.common.net.HostResolver;
+import io.mediasync.common.net.SafeHttpClient;
+import io.mediasync.common.sqs.QueueDirectory;
+import io.mediasync.common.sqs.QueueSender;
+import io.mediasync.resizer.config.FetchConfig;
+import io.mediasync.resizer.config.ResizerConfig;
+import io.mediasync.resizer.imaging.ImageProcessor;
+import io.mediasync.resizer.imaging.ResizeMode;
+import io.mediasync.resizer.imaging.SizeSpec;
+import io.mediasync.resizer.order.OrderParser;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.List;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Wires the plain classes of mediasync-common and the imaging core from configuration. */
+@Singleton
+public class Producers {
+
+    /** The configured output sizes, parsed once at start-up so a bad setting fails fast. */
+    public record OutputSizes(List<SizeSpec> sizes) {
+    }
+
+    @Produces
+    @Singleton
+    OutputSizes outputSizes(ResizerConfig config) {
+        return new OutputSizes(SizeSpec.parseList(config.sizes()));
+    }
+
+    @Produces
+    @Singleton
+    ImageProcessor imageProcessor(ResizerConfig config) {
+        if (config.jpegQuality() < 1 || config.jpegQuality() > 100) {
+            throw new IllegalArgumentException("mediasync.resizer.jpeg-quality must be 1..100, not " + config.jpegQuality());
+        }
+        return new ImageProcessor(config.maxPixels(), ResizeMode.parse(config.mode()), config.jpegQuality() / 100f);
+    }
+
+    @Produces
+    @Singleton
+    SafeHttpClient safeHttpClient(FetchConfig config) {
+        FetchLimits limits = new FetchLimits(config.connectTimeout(), config.readTimeout(), config.maxBytes(), config.maxRedirects());
+        return new SafeHttpClient(AddressPolicy.fromAllowList(config.allowCidrs().orElse("")), HostResolver.system(), limits,
+                config.userAgent());
+    }
+
+    @Produces
+    @Singleton
+    QueueDirectory queueDirectory(SqsClient sqs, ResizerConfig config) {
+        return new QueueDirectory(sqs, config.queueListRefreshCalls());
+    }
+
+    @Produces
+    @Singleton
+    QueueSender queueSender(SqsClient sqs) {
+        return new QueueSender(sqs);
+    }
+
+    @Produces
+    @Singleton
+    OrderParser orderParser(ObjectMapper json, ResizerConfig config) {
+        return new OrderParser(json, config.defaultBucketName());
+    }
+}

@@ -1,0 +1,56 @@
+package io.mediasync.resizer.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of the image resizer; application.properties maps the seed's and the documented environment variables onto these. */
+@ConfigMapping(prefix = "mediasync.resizer")
+public interface ResizerConfig {
+
+    /** S3 bucket the resized images are written to. */
+    String bucket();
+
+    /** The {bucket_name} path segment used when an order has none. */
+    @WithDefault("default")
+    String defaultBucketName();
+
+    /** Output sizes: "50x50,250x250,800x800" or "label=WxH,...". */
+    @WithDefault("50x50,250x250,800x800")
+    String sizes();
+
+    /** fit (inside the box, never upscaled), fill (cover + centre crop) or force. */
+    @WithDefault("fit")
+    String mode();
+
+    /** JPEG quality, 1..100. */
+    @WithDefault("85")
+    int jpegQuality();
+
+    /** Largest source image accepted, in pixels (width x height), checked before decoding. */
+    @WithDefault("50000000")
+    long maxPixels();
+
+    /** Base of the public URLs (e.g. a CDN); default: the S3 URL of the bucket. */
+    Optional<String> publicBaseUrl();
+
+    @WithDefault("public, max-age=31536000, immutable")
+    String cacheControl();
+
+    /** The same order again within this window is not resized or posted back again. */
+    @WithDefault("PT1H")
+    Duration dedupWindow();
+
+    /** The queue's maxReceiveCount: the delivery with this count is the last before the DLQ. */
+    @WithDefault("5")
+    int maxReceiveCount();
+
+    /** Refresh the cached list of queues every this many invocations (the seed's CALLS_TO_UPDATE_LIST_SQS_QUEUES). */
+    @WithDefault("100000")
+    long queueListRefreshCalls();
+
+    /** MongoDB collection of order records. */
+    @WithDefault("resize_orders")
+    String recordsCollection();
+}

@@ -1,0 +1,104 @@
+package io.mediasync.resizer.store;
+
+import io.mediasync.resizer.config.ResizerConfig;
+import io.mediasync.resizer.imaging.Rendition;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** Resized images in S3: keys, uploads, look-ups and public URLs. */
+@ApplicationScoped
+public class ImageStore {
+
+    public static final String PREFIX = "images-resized/";
+
+    private final S3Client s3;
+    private final ResizerConfig config;
+    private final String urlBase;
+
+    public ImageStore(S3Client s3, ResizerConfig config,
+            @ConfigProperty(name = "quarkus.s3.endpoint-override") Optional<URI> endpointOverride) {
+        this.s3 = s3;
+        this.config = config;
+        this.urlBase = config.publicBaseUrl().map(ImageStore::trimSlash)
+                .orElseGet(() -> endpointOverride
+                        .map(e -> trimSlash(e.toString()) + "/" + config.bucket())
+                        .orElseGet(() -> "https://" + config.bucket() + ".s3." + s3.serviceClientConfiguration().region().id()
+                                + ".amazonaws.com"));
+    }
+
+    /** "images-resized/{bucket_name}/", the seed's bucket_path */
+    public static String bucketPath(String bucketName) {
+        return PREFIX + bucketName + "/";
+    }
+
+    public static String key(String bucketName, String imageId, String label) {
+        return bucketPath(bucketName) + imageId + "_" + label + ".jpeg";
+    }
+
+    public String publicUrl(String key) {
+        return urlBase + "/" + Arrays.stream(key.split("/"))
+                .map(segment -> URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"))
+                .collect(Collectors.joining("/"));
+    }
+
+    /** The stored image under this key, if an earlier order already made it (same source bytes). */
+    public Optional<StoredImage> find(String label, String key) {
+        try {
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(config.bucket()).key(key));
+            Map<String, String> meta = head.metadata();
+            return Optional.of(new StoredImage(label, key, publicUrl(key), intMeta(meta, "width"), intMeta(meta, "height"),
+                    head.contentLength()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public StoredImage put(String key, Rendition rendition) {
+        s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType("image/jpeg").cacheControl(config.cacheControl())
+                .metadata(Map.of("width", Integer.toString(rendition.width()), "height", Integer.toString(rendition.height()))),
+                RequestBody.fromBytes(rendition.jpeg()));
+        return new StoredImage(rendition.size().label(), key, publicUrl(key), rendition.width(), rendition.height(),
+                rendition.jpeg().length);
+    }
+
+    /** Reads an object of ours (s3://bucket/key orders); the caller has checked the size limit with {@link #size}. */
+    public byte[] read(String bucket, String key) {
+        ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+        return bytes.asByteArray();
+    }
+
+    public long size(String bucket, String key) {
+        return s3.headObject(b -> b.bucket(bucket).key(key)).contentLength();
+    }
+
+    private static int intMeta(Map<String, String> meta, String name) {
+        try {
+            return Integer.parseInt(meta.getOrDefault(name, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String trimSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}

@@ -1,0 +1,107 @@
+package io.mediasync.resizer.store;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.mediasync.common.lambda.SqsMessage;
+import io.mediasync.resizer.config.ResizerConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * One MongoDB document per delivered order, keyed by the SQS message id, so a redelivery finds
+ * the work already done. Status: processing → done | rejected | failed | retrying | dead_lettered.
+ */
+@ApplicationScoped
+public class OrderRecords {
+
+    public static final String DONE = "done";
+    public static final String REJECTED = "rejected";
+    public static final String FAILED = "failed";
+    public static final String RETRYING = "retrying";
+    public static final String DEAD_LETTERED = "dead_lettered";
+    public static final String PROCESSING = "processing";
+
+    private final MongoCollection<Document> records;
+    private volatile boolean indexed;
+
+    public OrderRecords(MongoClient mongo, ResizerConfig config,
+            @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        this.records = mongo.getDatabase(database).getCollection(config.recordsCollection());
+    }
+
+    public Optional<Document> find(String recordId) {
+        return Optional.ofNullable(records.find(Filters.eq("_id", recordId)).first());
+    }
+
+    /** A finished order with the same content, completed after {@code since}. */
+    public Optional<Document> recentDone(String orderKey, Instant since, String excludeId) {
+        ensureIndexes();
+        return Optional.ofNullable(records.find(Filters.and(Filters.eq("orderKey", orderKey), Filters.eq("status", DONE),
+                Filters.gte("completedAt", Date.from(since)), Filters.ne("_id", excludeId)))
+                .sort(Sorts.descending("completedAt")).first());
+    }
+
+    /** Starts (or resumes, on a redelivery) the record of this delivery. */
+    public Document begin(SqsMessage message, String orderKey) {
+        ensureIndexes();
+        Date now = new Date();
+        records.updateOne(Filters.eq("_id", message.messageId()), Updates.combine(
+                Updates.setOnInsert("createdAt", now),
+                Updates.setOnInsert("orderKey", orderKey),
+                Updates.setOnInsert("body", message.body()),
+                Updates.setOnInsert("queue", message.queueName()),
+                Updates.set("status", PROCESSING),
+                Updates.set("receiveCount", message.receiveCount()),
+                Updates.set("updatedAt", now),
+                Updates.inc("attempts", 1)), new UpdateOptions().upsert(true));
+        return find(message.messageId()).orElseThrow();
+    }
+
+    public void set(String recordId, String field, Object value) {
+        update(recordId, Updates.set(field, value));
+    }
+
+    public void finish(String recordId, String status, Document extra) {
+        List<Bson> updates = new ArrayList<>();
+        updates.add(Updates.set("status", status));
+        updates.add(Updates.set("completedAt", new Date()));
+        updates.add(Updates.unset("lastError"));
+        extra.forEach((k, v) -> updates.add(Updates.set(k, v)));
+        update(recordId, Updates.combine(updates));
+    }
+
+    /** A permanent problem: rejected (bad message) or failed (bad image); never retried. */
+    public void finishWithError(String recordId, String status, String code, String reason) {
+        finish(recordId, status, new Document("error", new Document("code", code).append("reason", reason)));
+    }
+
+    /** A transient problem: the message goes back to the queue; on its last receive, to the DLQ. */
+    public void retrying(String recordId, boolean lastReceive, String code, String reason) {
+        Document error = new Document("code", code).append("reason", reason).append("at", new Date());
+        update(recordId, Updates.combine(Updates.set("status", lastReceive ? DEAD_LETTERED : RETRYING),
+                Updates.set("lastError", error), Updates.push("errors", error)));
+    }
+
+    private void update(String recordId, Bson update) {
+        records.updateOne(Filters.eq("_id", recordId), Updates.combine(update, Updates.set("updatedAt", new Date())));
+    }
+
+    private void ensureIndexes() {
+        if (!indexed) {
+            records.createIndex(Indexes.ascending("orderKey", "completedAt"));
+            indexed = true;
+        }
+    }
+}

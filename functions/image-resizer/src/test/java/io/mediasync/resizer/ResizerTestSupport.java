@@ -1,0 +1,69 @@
+package io.mediasync.resizer;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import io.mediasync.testsupport.SqsEventJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+
+/** Invokes the function through the Lambda mock event server with real SQS event JSON, and reads its records. */
+abstract class ResizerTestSupport {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String ORDERS_FIFO = "ImageQueue.fifo";
+
+    /** POSTs the event to the mock event server, as the Lambda runtime would hand it over; returns the function's answer. */
+    static JsonNode invoke(String eventJson) {
+        String answer = given().contentType("application/json").accept("application/json").body(eventJson)
+                .when().post().then().statusCode(200).extract().asString();
+        try {
+            return JSON.readTree(answer);
+        } catch (Exception e) {
+            throw new AssertionError("function answer is not JSON: " + answer, e);
+        }
+    }
+
+    static List<String> failedIds(JsonNode answer) {
+        List<String> ids = new ArrayList<>();
+        answer.path("batchItemFailures").forEach(f -> ids.add(f.path("itemIdentifier").asText()));
+        return ids;
+    }
+
+    static ObjectNode record(String messageId, String body, int receiveCount) {
+        return SqsEventJson.record(ORDERS_FIFO, messageId, body, receiveCount, "group-1");
+    }
+
+    static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    static MongoCollection<Document> records(MongoClient mongo) {
+        return mongo.getDatabase("mediasync_test").getCollection("resize_orders");
+    }
+
+    static Document recordOf(MongoClient mongo, String messageId) {
+        Document doc = records(mongo).find(Filters.eq("_id", messageId)).first();
+        if (doc == null) {
+            throw new AssertionError("no record for message " + messageId);
+        }
+        return doc;
+    }
+
+    static ObjectNode order(String imageUrl, String postbackUrl) {
+        ObjectNode order = JSON.createObjectNode();
+        order.put("image_url", imageUrl);
+        order.put("bucket_name", "TEST");
+        if (postbackUrl != null) {
+            order.put("postback_url", postbackUrl);
+        }
+        return order;
+    }
+}
