@@ -1,0 +1,46 @@
+package io.mediasync.common.net;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.core5.concurrent.Cancellable;
+
+/**
+ * The overall time cap of one client call. Socket timeouts only bound silence, so when the cap passes a
+ * timer cancels the request in flight, which closes its connection and unblocks any read.
+ */
+final class CallDeadline implements AutoCloseable {
+
+    private final ScheduledFuture<?> timer;
+    private volatile boolean expired;
+    private volatile Cancellable current;
+
+    CallDeadline(ScheduledExecutorService scheduler, long timeoutMillis) {
+        this.timer = scheduler.schedule(this::expire, timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Makes {@code request} the one cancelled on expiry; cancels it at once if the cap has passed. */
+    void attach(Cancellable request) {
+        current = request;
+        if (expired) {
+            request.cancel();
+        }
+    }
+
+    boolean expired() {
+        return expired;
+    }
+
+    private void expire() {
+        expired = true;
+        Cancellable request = current;
+        if (request != null) {
+            request.cancel();
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.cancel(false);
+    }
+}

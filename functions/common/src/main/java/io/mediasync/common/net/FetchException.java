@@ -1,0 +1,59 @@
+package io.mediasync.common.net;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Objects;
+
+/** Why a {@link SafeHttpClient} call failed, classified so callers can decide to retry and record a stable code. */
+public class FetchException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The failure classes. */
+    public enum Kind { BAD_URL, BLOCKED_ADDRESS, HTTP_STATUS, TOO_LARGE, TOO_MANY_REDIRECTS, TIMEOUT, NETWORK }
+
+    private final Kind kind;
+    private final int status;
+
+    public FetchException(Kind kind, int status, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.status = status;
+    }
+
+    public FetchException(Kind kind, String message) {
+        this(kind, 0, message, null);
+    }
+
+    public FetchException(Kind kind, String message, Throwable cause) {
+        this(kind, 0, message, cause);
+    }
+
+    /** A non-2xx answer. */
+    public static FetchException httpStatus(int status, String message) {
+        return new FetchException(Kind.HTTP_STATUS, status, message, null);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The HTTP status for {@link Kind#HTTP_STATUS}, otherwise 0. */
+    public int status() {
+        return status;
+    }
+
+    /** True when trying again later may succeed: timeouts, network errors, HTTP 5xx, 408 and 429. */
+    public boolean retryable() {
+        return switch (kind) {
+            case TIMEOUT, NETWORK -> true;
+            case HTTP_STATUS -> status >= 500 || status == 408 || status == 429;
+            case BAD_URL, BLOCKED_ADDRESS, TOO_LARGE, TOO_MANY_REDIRECTS -> false;
+        };
+    }
+
+    /** A stable snake_case code for records, e.g. {@code blocked_address}, {@code http_404}, {@code timeout}. */
+    public String code() {
+        return kind == Kind.HTTP_STATUS ? "http_" + status : kind.name().toLowerCase(Locale.ROOT);
+    }
+}

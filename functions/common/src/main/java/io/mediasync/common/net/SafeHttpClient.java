@@ -1,0 +1,249 @@
+package io.mediasync.common.net;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.jboss.logging.Logger;
+
+/**
+ * The only way mediasync talks HTTP to URLs that come from messages.
+ *
+ * <p>Every connection, on every redirect hop, is checked by the {@link AddressPolicy} at connect time
+ * (see {@link GuardedDnsResolver} and {@link GuardedSocket}); redirects are followed here, not by
+ * HttpClient, so each hop's URL is checked too. Calls are bounded by {@link FetchLimits}: connect and
+ * read timeouts, a total time cap, a body size cap and a redirect cap. No proxies, cookies,
+ * authentication, retries or transparent decompression. Thread-safe; close it when done.
+ */
+public final class SafeHttpClient implements Closeable {
+
+    private static final Logger LOG = Logger.getLogger(SafeHttpClient.class);
+    private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
+    /** Headers HttpClient manages itself; setting them by hand would corrupt requests. */
+    private static final Set<String> MANAGED_HEADERS = Set.of("host", "content-length", "transfer-encoding", "connection");
+    /** Not forwarded when a redirect leaves the origin they were meant for. */
+    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "cookie", "proxy-authorization");
+    private static final int POST_SNIPPET_BYTES = 1024;
+
+    private final FetchLimits limits;
+    private final CloseableHttpClient http;
+    private final ScheduledExecutorService deadlineTimer;
+
+    public SafeHttpClient(AddressPolicy policy, HostResolver resolver, FetchLimits limits, String userAgent) {
+        this(policy, resolver, limits, userAgent, ConnectListener.NONE);
+    }
+
+    /** For tests: {@code listener} sees every connect that passes the policy, right before it happens. */
+    SafeHttpClient(AddressPolicy policy, HostResolver resolver, FetchLimits limits, String userAgent,
+                   ConnectListener listener) {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(resolver, "resolver");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(userAgent, "userAgent");
+        this.http = GuardedHttpClientFactory.create(policy, resolver, limits, userAgent, listener);
+        this.deadlineTimer = newDeadlineTimer();
+    }
+
+    /** GET, following redirects; see {@link #get(URI, Map)}. */
+    public FetchedBody get(URI uri) throws FetchException {
+        return get(uri, Map.of());
+    }
+
+    /**
+     * GET following at most {@code maxRedirects} redirects (301/302/303/307/308), http/https only on every hop.
+     * Non-2xx answers fail with {@link FetchException.Kind#HTTP_STATUS}; a body over {@code maxBytes} fails
+     * with {@link FetchException.Kind#TOO_LARGE}, early when Content-Length says so, otherwise at the cap.
+     * Authorization and Cookie headers are dropped when a redirect leaves the original origin.
+     */
+    public FetchedBody get(URI uri, Map<String, String> requestHeaders) throws FetchException {
+        URI current = TargetUrl.check(uri);
+        Map<String, String> headers = checkedHeaders(requestHeaders);
+        try (CallDeadline deadline = startDeadline()) {
+            for (int redirects = 0; ; redirects++) {
+                HttpGet request = new HttpGet(current);
+                headers.forEach(request::setHeader);
+                ClassicHttpResponse response = open(request, deadline, current);
+                try {
+                    int status = response.getCode();
+                    if (REDIRECT_STATUSES.contains(status)) {
+                        URI next = nextHop(response, current, redirects);
+                        if (!TargetUrl.sameOrigin(current, next)) {
+                            headers.keySet().removeIf(name -> CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT)));
+                        }
+                        LOG.debugf("redirect %d from %s to %s", status, current, next);
+                        current = next;
+                        continue;
+                    }
+                    if (status < 200 || status > 299) {
+                        throw FetchException.httpStatus(status, "GET " + current + " answered " + status);
+                    }
+                    byte[] body = CappedBodyReader.readAll(response.getEntity(), limits.maxBytes());
+                    Header contentType = response.getFirstHeader("Content-Type");
+                    return new FetchedBody(current, status, contentType == null ? null : contentType.getValue(),
+                            body, lowerCaseHeaders(response));
+                } catch (IOException e) {
+                    throw classify(e, deadline, current);
+                } finally {
+                    release(request, response);
+                }
+            }
+        }
+    }
+
+    /**
+     * POST without following redirects. Returns the status and the start of the answer whatever the status;
+     * fails only when no answer arrives (network error, timeout, refused address, bad URL).
+     */
+    public PostResult post(URI uri, byte[] body, String contentType, Map<String, String> headers) throws FetchException {
+        URI target = TargetUrl.check(uri);
+        HttpPost request = new HttpPost(target);
+        checkedHeaders(headers).forEach(request::setHeader);
+        if (contentType != null) {
+            request.setHeader("Content-Type", contentType);
+        }
+        request.setEntity(new ByteArrayEntity(body == null ? new byte[0] : body, null));
+        try (CallDeadline deadline = startDeadline()) {
+            ClassicHttpResponse response = open(request, deadline, target);
+            try {
+                return new PostResult(response.getCode(), snippet(response));
+            } finally {
+                release(request, response);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        deadlineTimer.shutdownNow();
+        http.close();
+    }
+
+    private ClassicHttpResponse open(HttpUriRequestBase request, CallDeadline deadline, URI uri) throws FetchException {
+        deadline.attach(request);
+        try {
+            return http.executeOpen(null, request, null);
+        } catch (IOException e) {
+            throw classify(e, deadline, uri);
+        }
+    }
+
+    private URI nextHop(ClassicHttpResponse response, URI current, int redirectsSoFar) throws FetchException {
+        Header location = response.getFirstHeader("Location");
+        if (location == null) {
+            throw FetchException.httpStatus(response.getCode(), "GET " + current + " redirected without a Location");
+        }
+        if (redirectsSoFar >= limits.maxRedirects()) {
+            throw new FetchException(FetchException.Kind.TOO_MANY_REDIRECTS,
+                    "more than " + limits.maxRedirects() + " redirects, last at " + current);
+        }
+        return TargetUrl.redirectTarget(current, location.getValue());
+    }
+
+    /** The answer's first bytes as text; a failure here does not hide the status we already have. */
+    private static String snippet(ClassicHttpResponse response) {
+        try {
+            return new String(CappedBodyReader.readPrefix(response.getEntity(), POST_SNIPPET_BYTES), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Cancelling first discards the connection; closing an unfinished HttpClient response would
+     * otherwise read the rest of the body, however large.
+     */
+    private static void release(HttpUriRequestBase request, ClassicHttpResponse response) {
+        request.cancel();
+        try {
+            response.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.tracef(e, "closing a cancelled response");
+        }
+    }
+
+    private FetchException classify(IOException e, CallDeadline deadline, URI uri) {
+        if (e instanceof FetchException fetchException) {
+            return fetchException;
+        }
+        BlockedAddressException blocked = findCause(e, BlockedAddressException.class);
+        if (blocked != null) {
+            LOG.infof("blocked request to %s: %s", uri, blocked.getMessage());
+            return new FetchException(FetchException.Kind.BLOCKED_ADDRESS, blocked.getMessage(), e);
+        }
+        if (deadline.expired()) {
+            return new FetchException(FetchException.Kind.TIMEOUT,
+                    uri + " took longer than the total limit of " + limits.totalTimeout().toMillis() + " ms", e);
+        }
+        if (findCause(e, java.io.InterruptedIOException.class) != null) {
+            return new FetchException(FetchException.Kind.TIMEOUT, uri + " timed out: " + e.getMessage(), e);
+        }
+        if (findCause(e, java.net.UnknownHostException.class) != null) {
+            return new FetchException(FetchException.Kind.NETWORK, "cannot resolve " + uri.getHost() + ": " + e.getMessage(), e);
+        }
+        return new FetchException(FetchException.Kind.NETWORK, uri + " failed: " + e, e);
+    }
+
+    private static <T extends Throwable> T findCause(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private CallDeadline startDeadline() {
+        try {
+            return new CallDeadline(deadlineTimer, limits.totalTimeout().toMillis());
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("SafeHttpClient is closed", e);
+        }
+    }
+
+    private static Map<String, String> checkedHeaders(Map<String, String> headers) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        if (headers == null) {
+            return copy;
+        }
+        headers.forEach((name, value) -> {
+            if (MANAGED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("header " + name + " is managed by the client");
+            }
+            copy.put(name, Objects.requireNonNull(value, name));
+        });
+        return copy;
+    }
+
+    private static Map<String, String> lowerCaseHeaders(ClassicHttpResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header header : response.getHeaders()) {
+            headers.merge(header.getName().toLowerCase(Locale.ROOT), header.getValue(), (a, b) -> a + ", " + b);
+        }
+        return headers;
+    }
+
+    private static ScheduledExecutorService newDeadlineTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "mediasync-http-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+}
