@@ -8,12 +8,17 @@ import io.mediasync.common.net.SafeHttpClient;
 import io.mediasync.common.sqs.QueueDirectory;
 import io.mediasync.common.sqs.QueueSender;
 import io.mediasync.resizer.config.FetchConfig;
+import io.mediasync.resizer.config.PostbackConfig;
 import io.mediasync.resizer.config.ResizerConfig;
 import io.mediasync.resizer.imaging.ImageProcessor;
 import io.mediasync.resizer.imaging.ResizeMode;
 import io.mediasync.resizer.imaging.SizeSpec;
 import io.mediasync.resizer.order.OrderParser;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -41,10 +46,28 @@ public class Producers {
         return new ImageProcessor(config.maxPixels(), ResizeMode.parse(config.mode()), config.jpegQuality() / 100f);
     }
 
+    /** Downloads of source images. */
     @Produces
     @Singleton
-    SafeHttpClient safeHttpClient(FetchConfig config) {
-        FetchLimits limits = new FetchLimits(config.connectTimeout(), config.readTimeout(), config.maxBytes(), config.maxRedirects());
+    @Default
+    SafeHttpClient downloads(FetchConfig config) {
+        return guardedClient(config, config.readTimeout());
+    }
+
+    /** Postbacks: same SSRF guard (the URL comes from the message), their own timeout. */
+    @Produces
+    @Singleton
+    @Named("postback")
+    SafeHttpClient postbacks(FetchConfig config, PostbackConfig postback) {
+        return guardedClient(config, postback.timeout());
+    }
+
+    void close(@Disposes @Any SafeHttpClient client) throws java.io.IOException {
+        client.close();
+    }
+
+    private static SafeHttpClient guardedClient(FetchConfig config, java.time.Duration readTimeout) {
+        FetchLimits limits = new FetchLimits(config.connectTimeout(), readTimeout, config.maxBytes(), config.maxRedirects());
         return new SafeHttpClient(AddressPolicy.fromAllowList(config.allowCidrs().orElse("")), HostResolver.system(), limits,
                 config.userAgent());
     }

@@ -1,6 +1,5 @@
 package io.mediasync.testsupport;
 
-import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -14,23 +13,19 @@ public final class AwsClients {
     private AwsClients() {
     }
 
-    public static SqsClient sqs(DevStack stack) {
-        return sqs(stack.sqsEndpoint());
-    }
-
-    public static SqsClient sqs(URI endpoint) {
-        return SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(credentials())
+    public static SqsClient sqs(Endpoints endpoints) {
+        return SqsClient.builder().endpointOverride(endpoints.sqs()).region(Region.of(endpoints.region()))
+                .credentialsProvider(credentials(endpoints))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
-    public static S3Client s3(DevStack stack) {
-        return S3Client.builder().endpointOverride(stack.s3Endpoint()).region(Region.US_EAST_1)
-                .forcePathStyle(true).credentialsProvider(credentials())
+    public static S3Client s3(Endpoints endpoints) {
+        return S3Client.builder().endpointOverride(endpoints.s3()).region(Region.of(endpoints.region()))
+                .forcePathStyle(true).credentialsProvider(credentials(endpoints))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
-    private static StaticCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+    private static StaticCredentialsProvider credentials(Endpoints endpoints) {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(endpoints.accessKey(), endpoints.secretKey()));
     }
 }

@@ -113,6 +113,10 @@ public final class DevStack implements AutoCloseable {
         return "us-east-1";
     }
 
+    public Endpoints endpoints() {
+        return new Endpoints(sqs, s3, mongo, region(), "test", "test");
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -9,8 +9,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Points a Quarkus function under test at the devstack: SQS, S3 and MongoDB endpoints, static test
- * credentials. Init args: {@code buckets} and {@code queues} (comma-separated) are created up front;
+ * Points a Quarkus function under test at SQS, S3 and MongoDB: the devstack (no Docker) by default,
+ * or LocalStack + MongoDB containers when the system property {@code mediasync.test.backend} is
+ * {@code localstack}. Init args: {@code buckets} and {@code queues} (comma-separated) are created up front;
  * a queue name ending in {@code .fifo} is created as a FIFO queue.
  */
 public class DevStackTestResource implements QuarkusTestResourceLifecycleManager {
@@ -26,7 +27,8 @@ public class DevStackTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        DevStack stack = DevStack.shared();
+        Endpoints stack = "localstack".equals(System.getProperty("mediasync.test.backend"))
+                ? LocalStackBackend.shared() : DevStack.shared().endpoints();
         try (S3Client s3 = AwsClients.s3(stack); SqsClient sqs = AwsClients.sqs(stack)) {
             for (String bucket : split(buckets)) {
                 if (s3.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
@@ -43,15 +45,15 @@ public class DevStackTestResource implements QuarkusTestResourceLifecycleManager
         }
         Map<String, String> config = new HashMap<>();
         for (String service : new String[] {"sqs", "s3"}) {
-            String endpoint = service.equals("sqs") ? stack.sqsEndpoint().toString() : stack.s3Endpoint().toString();
+            String endpoint = service.equals("sqs") ? stack.sqs().toString() : stack.s3().toString();
             config.put("quarkus." + service + ".endpoint-override", endpoint);
             config.put("quarkus." + service + ".aws.region", stack.region());
             config.put("quarkus." + service + ".aws.credentials.type", "static");
-            config.put("quarkus." + service + ".aws.credentials.static-provider.access-key-id", "test");
-            config.put("quarkus." + service + ".aws.credentials.static-provider.secret-access-key", "test");
+            config.put("quarkus." + service + ".aws.credentials.static-provider.access-key-id", stack.accessKey());
+            config.put("quarkus." + service + ".aws.credentials.static-provider.secret-access-key", stack.secretKey());
         }
         config.put("quarkus.s3.path-style-access", "true");
-        config.put("quarkus.mongodb.connection-string", stack.mongoConnectionString());
+        config.put("quarkus.mongodb.connection-string", stack.mongo());
         return config;
     }
 
