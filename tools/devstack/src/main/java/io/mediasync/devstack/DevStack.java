@@ -1,6 +1,8 @@
 package io.mediasync.devstack;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
@@ -78,7 +80,9 @@ public final class DevStack {
         running.add(s3::stop);
 
         // MongoDB 5.0 wire version: current drivers (Java 5.x, PyMongo 4.x) refuse older servers
-        MongoServer mongo = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
+        MongoBackend backend = o.dataDir() == null ? new MemoryBackend()
+                : new H2Backend(Files.createDirectories(o.dataDir().resolve("mongo")).resolve("mongo.mv").toString());
+        MongoServer mongo = new MongoServer(backend.version(ServerVersion.MONGO_5_0));
         mongo.bind(new InetSocketAddress(o.host(), mongoPort));
         running.add(mongo::shutdownNow);
 

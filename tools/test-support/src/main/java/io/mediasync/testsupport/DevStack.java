@@ -46,7 +46,18 @@ public final class DevStack implements AutoCloseable {
         return shared;
     }
 
+    /** Ports 0 = random free ports; {@code dataDir} null = state in memory only. */
+    public record Launch(int sqsPort, int s3Port, int mongoPort, Path dataDir, Path logFile) {
+        public static Launch forTests() {
+            return new Launch(0, 0, 0, null, devstackHome().resolve("devstack-test.log"));
+        }
+    }
+
     public static DevStack start() {
+        return start(Launch.forTests());
+    }
+
+    public static DevStack start(Launch launch) {
         Path home = devstackHome();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -55,10 +66,15 @@ public final class DevStack implements AutoCloseable {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-jar");
         command.add(home.resolve("devstack.jar").toString());
-        command.addAll(List.of("--sqs-port", "0", "--s3-port", "0", "--mongo-port", "0", "--exit-on-stdin-eof"));
+        command.addAll(List.of("--sqs-port", Integer.toString(launch.sqsPort()), "--s3-port", Integer.toString(launch.s3Port()),
+                "--mongo-port", Integer.toString(launch.mongoPort()), "--exit-on-stdin-eof"));
+        if (launch.dataDir() != null) {
+            command.addAll(List.of("--data-dir", launch.dataDir().toString()));
+        }
         try {
+            Files.createDirectories(launch.logFile().getParent());
             Process process = new ProcessBuilder(command)
-                    .redirectError(ProcessBuilder.Redirect.appendTo(home.resolve("devstack-test.log").toFile()))
+                    .redirectError(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()))
                     .start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
@@ -70,7 +86,7 @@ public final class DevStack implements AutoCloseable {
             });
             String line = firstLine.get(60, TimeUnit.SECONDS);
             if (line == null) {
-                throw new IllegalStateException("devstack exited before it was ready; see " + home.resolve("devstack-test.log"));
+                throw new IllegalStateException("devstack exited before it was ready; see " + launch.logFile());
             }
             return new DevStack(process, new ObjectMapper().readTree(line));
         } catch (Exception e) {
@@ -79,7 +95,7 @@ public final class DevStack implements AutoCloseable {
     }
 
     /** tools/devstack/target, found from -Dmediasync.root (set by the build) or by walking up from the working directory. */
-    static Path devstackHome() {
+    public static Path devstackHome() {
         String root = System.getProperty("mediasync.root");
         List<Path> candidates = new ArrayList<>();
         if (root != null && !root.isBlank()) {

@@ -8,7 +8,10 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
@@ -22,7 +25,8 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  *      [--field name=value]... [--json '{...}' | --stdin] [--queue-url URL] [--endpoint-url URL] [--group-id G]
  * </pre>
  * Defaults: queue from {@code QUEUE_URL} (the seed's variable), endpoint from {@code SQS_ENDPOINT_URL}
- * or {@code AWS_ENDPOINT_URL}; credentials and region from the standard AWS provider chain.
+ * or {@code AWS_ENDPOINT_URL}, region from {@code AWS_REGION} (else us-east-1); credentials from the
+ * standard AWS provider chain.
  */
 public final class SendOrderCommand {
 
@@ -37,7 +41,7 @@ public final class SendOrderCommand {
         System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
-    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws IOException {
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws IOException {
         ObjectNode order = JSON.createObjectNode();
         String queueUrl = env.get("QUEUE_URL");
         String endpoint = env.getOrDefault("SQS_ENDPOINT_URL", env.get("AWS_ENDPOINT_URL"));
@@ -88,7 +92,12 @@ public final class SendOrderCommand {
             err.println("send: an order needs --redirect-queue and/or --postback-url");
             return 2;
         }
-        SqsClientBuilder builder = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
+        SqsClientBuilder builder = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(Region.of(env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"))));
+        if (env.containsKey("AWS_ACCESS_KEY_ID") && env.containsKey("AWS_SECRET_ACCESS_KEY")) {
+            builder.credentialsProvider(StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(env.get("AWS_ACCESS_KEY_ID"), env.get("AWS_SECRET_ACCESS_KEY"))));
+        }
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint));
         }

@@ -1,0 +1,176 @@
+package io.mediasync.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import io.mediasync.common.postback.WebhookVerificationException;
+import io.mediasync.common.postback.WebhookVerifier;
+import io.mediasync.common.sqs.QueueSender;
+import io.mediasync.testsupport.AwsClients;
+import io.mediasync.testsupport.HttpFixture;
+import io.mediasync.testsupport.PostbackReceiver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * {@code ./mediasync demo}: starts the stack from template.yaml on free ports with a fresh data
+ * directory, serves the bundled sample images on loopback, sends seed 004's example orders (and
+ * one the SSRF guard must refuse) with the sending helper, waits for the signed postbacks,
+ * verifies them, and says where everything is. Exit status 0 only if every check passed.
+ */
+final class Demo {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofMinutes(3);
+
+    private Demo() {
+    }
+
+    static int run(String[] args, PrintStream out) throws Exception {
+        List<String> flags = new ArrayList<>(List.of("--fresh", "--quiet", "--data-dir", ".mediasync/demo", "--sqs-port", "0",
+                "--s3-port", "0", "--mongo-port", "0", "--http-port", "0", "--retry-delay", "PT2S"));
+        flags.addAll(List.of(args));
+        LocalOptions options = LocalOptions.parse(flags.toArray(String[]::new), System.getenv());
+        out.println("==> starting the local stack from " + options.template() + " (fresh state in " + options.dataDir() + ")");
+        try (LocalCloud cloud = LocalCloud.start(options, out); HttpFixture web = new HttpFixture();
+                SqsClient sqs = AwsClients.sqs(cloud.endpoints())) {
+            cloud.printSummary();
+            for (String image : List.of("channel-cover.jpg", "itunes-square.jpg", "logo-alpha.png")) {
+                web.serve("/images/" + image, resource("demo/" + image), image.endsWith(".png") ? "image/png" : "image/jpeg");
+            }
+            PostbackReceiver postbacks = web.receiver("/postback");
+            out.println("==> sample images on " + web.url("/images/") + ", postback receiver on " + web.url("/postback"));
+
+            Map<String, ObjectNode> orders = orders(web);
+            String queueUrl = cloud.queueUrl("ImageQueue.fifo");
+            QueueSender sender = new QueueSender(sqs);
+            Map<String, String> sent = new LinkedHashMap<>();
+            for (Map.Entry<String, ObjectNode> order : orders.entrySet()) {
+                String id = sender.send(queueUrl, order.getValue().toString(), order.getKey(), null);
+                sent.put(order.getKey(), id);
+                out.println("==> sent order " + order.getKey() + " (SQS message " + id + ")");
+            }
+
+            out.println("==> waiting for the image-resizer (the first invocation is a JVM cold start)");
+            int expected = 2;
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            int seen = -1;
+            while (postbacks.received().size() < expected && System.nanoTime() < deadline) {
+                if (postbacks.received().size() != seen) {
+                    seen = postbacks.received().size();
+                    out.println("    " + seen + "/" + expected + " signed postbacks received");
+                }
+                Thread.sleep(500);
+            }
+            return verify(cloud, sqs, postbacks, sent, out);
+        }
+    }
+
+    private static int verify(LocalCloud cloud, SqsClient sqs, PostbackReceiver postbacks, Map<String, String> sent, PrintStream out)
+            throws IOException, InterruptedException {
+        List<String> problems = new ArrayList<>();
+        WebhookVerifier verifier = new WebhookVerifier(List.of(cloud.postbackSecret()));
+        List<PostbackReceiver.Received> received = postbacks.received();
+        if (received.size() < 2) {
+            problems.add("only " + received.size() + " of 2 postbacks arrived within " + WAIT.toMinutes() + " minutes");
+        }
+        for (PostbackReceiver.Received postback : received) {
+            try {
+                verifier.verify(postback.headers(), postback.body());
+            } catch (WebhookVerificationException e) {
+                problems.add("a postback's signature did not verify: " + e.getMessage());
+                continue;
+            }
+            JsonNode result = JSON.readTree(postback.body());
+            out.println("==> postback for order " + result.path("_id") + " (signature verified, webhook-id "
+                    + postback.headers().get("webhook-id") + ")");
+            for (String field : List.of("image_url_info", "itunes_image_info")) {
+                result.path(field).fields().forEachRemaining(size -> out.println("    " + field + " " + size.getKey() + "  "
+                        + size.getValue().path("url").asText()));
+            }
+        }
+        String redirectUrl = cloud.queueUrl("ChannelImages");
+        List<Message> forwarded = sqs.receiveMessage(b -> b.queueUrl(redirectUrl).maxNumberOfMessages(10).waitTimeSeconds(2)).messages();
+        out.println("==> redirect queue ChannelImages holds " + forwarded.size() + " result(s)");
+        if (forwarded.size() < 2) {
+            problems.add("expected 2 results in ChannelImages, found " + forwarded.size());
+        }
+        try (MongoClient mongo = MongoClients.create(cloud.endpoints().mongo())) {
+            var records = mongo.getDatabase("mediasync_dev").getCollection("resize_orders");
+            for (Map.Entry<String, String> order : sent.entrySet()) {
+                Document record = waitForRecord(records, order.getValue());
+                String status = record == null ? "missing" : record.getString("status");
+                Document error = record == null ? null : Optional.ofNullable(record.get("error", Document.class)).orElse(null);
+                out.println("==> record of order " + order.getKey() + ": " + status + (error == null ? ""
+                        : " (" + error.getString("code") + ": " + error.getString("reason") + ")"));
+                boolean expectRefusal = order.getKey().equals("demo-ssrf");
+                if (expectRefusal ? !"failed".equals(status) : !"done".equals(status)) {
+                    problems.add("order " + order.getKey() + " ended " + status);
+                }
+            }
+        }
+        out.println();
+        out.println("Where to look: MongoDB " + cloud.endpoints().mongo() + " database mediasync_dev, collection resize_orders;"
+                + " S3 " + cloud.endpoints().s3() + " bucket images-ch, prefix images-resized/; function logs in "
+                + Path.of(".mediasync/demo/logs") + "/.");
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> out.println("DEMO FAILED: " + p));
+            return 1;
+        }
+        out.println("DEMO OK: 2 orders resized, stored, recorded, forwarded and posted back with verified signatures;"
+                + " the order aimed at 169.254.169.254 was refused and recorded.");
+        return 0;
+    }
+
+    private static Document waitForRecord(com.mongodb.client.MongoCollection<Document> records, String messageId)
+            throws InterruptedException {
+        for (int i = 0; i < 40; i++) {
+            Document record = records.find(Filters.eq("_id", messageId)).first();
+            if (record != null && !List.of("processing", "retrying").contains(record.getString("status"))) {
+                return record;
+            }
+            Thread.sleep(250);
+        }
+        return records.find(Filters.eq("_id", messageId)).first();
+    }
+
+    /** Seed 004's two examples, and one aimed at the cloud metadata address. */
+    private static Map<String, ObjectNode> orders(HttpFixture web) throws IOException {
+        Map<String, ObjectNode> orders = new LinkedHashMap<>();
+        orders.put("demo-channel", (ObjectNode) JSON.readTree("""
+                {"image_url": "%s", "itunes_image": "%s", "bucket_name": "TEST", "redirect_queue": "ChannelImages",
+                 "postback_url": "%s", "_id": {"$oid": "6650b2f1c2a4e93b8f0e4a11"}, "any": "other field"}"""
+                .formatted(web.url("/images/channel-cover.jpg"), web.url("/images/itunes-square.jpg"), web.url("/postback"))));
+        orders.put("demo-logo", (ObjectNode) JSON.readTree("""
+                {"_id": {"$oid": "6650b2f1c2a4e93b8f0e4a12"}, "image_url": "%s", "bucket_name": "Test Bucket",
+                 "redirect_queue": "ChannelImages", "postback_url": "%s"}"""
+                .formatted(web.url("/images/logo-alpha.png"), web.url("/postback"))));
+        orders.put("demo-ssrf", (ObjectNode) JSON.readTree("""
+                {"_id": "demo-ssrf", "image_url": "http://169.254.169.254/latest/meta-data/", "postback_url": "%s"}"""
+                .formatted(web.url("/postback"))));
+        return orders;
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = Demo.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("bundled sample " + name + " missing");
+            }
+            return in.readAllBytes();
+        }
+    }
+}

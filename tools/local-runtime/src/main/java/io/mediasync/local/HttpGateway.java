@@ -1,0 +1,187 @@
+package io.mediasync.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.mediasync.local.runtime.FunctionProcess;
+import io.mediasync.local.runtime.Invocation;
+import io.mediasync.local.template.StackModel.HttpRoute;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+
+/**
+ * The local HTTP front: API Gateway HTTP API (payload 2.0) for the template's HttpApi routes, and
+ * the runtime's own control endpoints under {@code /_mediasync/} (status, invoke, trigger) that
+ * the {@code ./mediasync invoke|trigger} commands call.
+ */
+final class HttpGateway implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LocalCloud cloud;
+    private final HttpServer server;
+
+    HttpGateway(LocalCloud cloud, int port) {
+        this.cloud = cloud;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "http-gateway");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (path.equals("/_mediasync/status")) {
+                respond(exchange, 200, status().toString());
+            } else if (path.startsWith("/_mediasync/invoke/") && exchange.getRequestMethod().equals("POST")) {
+                String name = path.substring("/_mediasync/invoke/".length());
+                Optional<FunctionProcess> function = cloud.function(name);
+                if (function.isEmpty()) {
+                    respond(exchange, 404, error("no function " + name + " in the template"));
+                    return;
+                }
+                answer(exchange, function.get().invoke(body.length == 0 ? "{}" : new String(body, StandardCharsets.UTF_8)));
+            } else if (path.startsWith("/_mediasync/trigger/") && exchange.getRequestMethod().equals("POST")) {
+                String name = path.substring("/_mediasync/trigger/".length());
+                Optional<Invocation.Result> result = cloud.trigger(name);
+                if (result.isEmpty()) {
+                    respond(exchange, 404, error("no schedule " + name + " in the template"));
+                    return;
+                }
+                answer(exchange, result.get());
+            } else {
+                route(exchange, path, body);
+            }
+        }
+    }
+
+    private void route(HttpExchange exchange, String path, byte[] body) throws IOException {
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        for (FunctionProcess function : cloud.functions().values()) {
+            for (HttpRoute route : function.function().httpRoutes()) {
+                if ((route.method().equals("ANY") || route.method().equals(method)) && matches(route.path(), path)) {
+                    Invocation.Result result = function.invoke(apiEvent(exchange, route, path, body).toString());
+                    if (result.error()) {
+                        respond(exchange, 502, error("function error: " + result.body()));
+                        return;
+                    }
+                    JsonNode response = JSON.readTree(result.body());
+                    response.path("headers").fields().forEachRemaining(h -> exchange.getResponseHeaders().add(h.getKey(), h.getValue().asText()));
+                    String text = response.path("body").asText("");
+                    byte[] bytes = response.path("isBase64Encoded").asBoolean() ? Base64.getDecoder().decode(text)
+                            : text.getBytes(StandardCharsets.UTF_8);
+                    send(exchange, response.path("statusCode").asInt(200), bytes);
+                    return;
+                }
+            }
+        }
+        respond(exchange, 404, error("no route for " + method + " " + path));
+    }
+
+    /** /api/{proxy+} matches everything below /api; {name} matches one segment. */
+    static boolean matches(String template, String path) {
+        String regex = template.replaceAll("\\{[^}/]+\\+}", ".+").replaceAll("\\{[^}/]+}", "[^/]+");
+        return path.matches(regex);
+    }
+
+    private ObjectNode apiEvent(HttpExchange exchange, HttpRoute route, String path, byte[] body) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", route.method() + " " + route.path());
+        event.put("rawPath", path);
+        event.put("rawQueryString", Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse(""));
+        ObjectNode headers = event.putObject("headers");
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+        ObjectNode query = event.putObject("queryStringParameters");
+        Optional.ofNullable(exchange.getRequestURI().getQuery()).ifPresent(q -> {
+            for (String pair : q.split("&")) {
+                int eq = pair.indexOf('=');
+                query.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
+            }
+        });
+        ObjectNode context = event.putObject("requestContext");
+        context.put("accountId", "000000000000");
+        context.put("apiId", "local");
+        context.put("domainName", "127.0.0.1");
+        context.put("requestId", UUID.randomUUID().toString());
+        context.put("routeKey", route.method() + " " + route.path());
+        context.put("stage", "$default");
+        context.put("timeEpoch", System.currentTimeMillis());
+        ObjectNode http = context.putObject("http");
+        http.put("method", exchange.getRequestMethod());
+        http.put("path", path);
+        http.put("protocol", "HTTP/1.1");
+        http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
+        http.put("userAgent", Optional.ofNullable(exchange.getRequestHeaders().getFirst("User-Agent")).orElse(""));
+        if (body.length > 0) {
+            event.put("body", Base64.getEncoder().encodeToString(body));
+            event.put("isBase64Encoded", true);
+        } else {
+            event.put("isBase64Encoded", false);
+        }
+        return event;
+    }
+
+    private ObjectNode status() {
+        ObjectNode status = JSON.createObjectNode();
+        status.put("sqs", cloud.endpoints().sqs().toString());
+        status.put("s3", cloud.endpoints().s3().toString());
+        status.put("mongo", cloud.endpoints().mongo());
+        status.put("readyMillis", cloud.readyMillis());
+        ObjectNode functions = status.putObject("functions");
+        cloud.functions().forEach((name, f) -> functions.putObject(name).put("coldStartMillis", f.lastColdStartMillis()));
+        return status;
+    }
+
+    private static void answer(HttpExchange exchange, Invocation.Result result) throws IOException {
+        respond(exchange, result.error() ? 502 : 200, result.body());
+    }
+
+    private static String error(String message) {
+        return JSON.createObjectNode().put("errorMessage", message).toString();
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        send(exchange, status, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] bytes) throws IOException {
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,280 @@
+package io.mediasync.local;
+
+import io.mediasync.common.postback.WebhookSigner;
+import io.mediasync.local.runtime.FunctionProcess;
+import io.mediasync.local.runtime.Invocation;
+import io.mediasync.local.runtime.Schedules;
+import io.mediasync.local.runtime.SqsEventSource;
+import io.mediasync.local.template.StackModel;
+import io.mediasync.local.template.StackModel.FunctionDef;
+import io.mediasync.local.template.StackModel.QueueDef;
+import io.mediasync.local.template.StackModel.ScheduleDef;
+import io.mediasync.local.template.StackTemplate;
+import io.mediasync.testsupport.AwsClients;
+import io.mediasync.testsupport.DevStack;
+import io.mediasync.testsupport.Endpoints;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SqsException;
+
+/**
+ * The whole stack on this machine: the devstack servers, the queues and buckets template.yaml
+ * declares, every function of the template run from its real package, its SQS event source
+ * mappings, its schedules and its HTTP routes. Nothing about the wiring is written here: it all
+ * comes from the template.
+ */
+public final class LocalCloud implements AutoCloseable {
+
+    private final LocalOptions options;
+    private final PrintStream out;
+    private final DevStack devstack;
+    private final Endpoints endpoints;
+    private final SqsClient sqs;
+    private final StackModel model;
+    private final String postbackSecret;
+    private final Map<String, FunctionProcess> functions = new LinkedHashMap<>();
+    private final List<SqsEventSource> eventSources = new ArrayList<>();
+    private final ExecutorService pollers = Executors.newCachedThreadPool(r -> daemon(r, "event-source"));
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "schedules"));
+    private final HttpGateway gateway;
+    private final long readyMillis;
+
+    public static LocalCloud start(LocalOptions options, PrintStream out) throws IOException {
+        return new LocalCloud(options, out);
+    }
+
+    private LocalCloud(LocalOptions options, PrintStream out) throws IOException {
+        long started = System.currentTimeMillis();
+        this.options = options;
+        this.out = out;
+        Path data = options.dataDir().toAbsolutePath();
+        if (options.fresh() && Files.exists(data)) {
+            try (var paths = Files.walk(data)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(data);
+        this.postbackSecret = postbackSecret(data);
+        this.devstack = DevStack.start(new DevStack.Launch(options.sqsPort(), options.s3Port(), options.mongoPort(),
+                data.resolve("state"), data.resolve("logs/devstack.log")));
+        this.endpoints = devstack.endpoints();
+        this.sqs = AwsClients.sqs(endpoints);
+        Map<String, String> secrets = Map.of("MONGO_URL", endpoints.mongo(), "POSTBACK_SECRET", postbackSecret);
+        this.model = StackTemplate.load(options.template(), options.parameterOverrides(), endpoints.sqs().toString(), secrets::get);
+        createQueues();
+        createBuckets();
+        Path runtimeClient = Path.of(System.getProperty("mediasync.ric", "tools/local-runtime/target/ric")).toAbsolutePath();
+        for (FunctionDef f : model.functions()) {
+            functions.put(f.name(), new FunctionProcess(f, data, runtimeClient, functionEnvironment(), options.quiet() ? null : out));
+        }
+        startEventSources();
+        startSchedules();
+        this.gateway = new HttpGateway(this, options.httpPort());
+        this.readyMillis = System.currentTimeMillis() - started;
+    }
+
+    /** What every function process gets on top of its template environment: where the local services are. */
+    private Map<String, String> functionEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("SQS_ENDPOINT_URL", endpoints.sqs().toString());
+        env.put("S3_ENDPOINT_URL", endpoints.s3().toString());
+        env.put("S3_PATH_STYLE", "true");
+        env.put("AWS_REGION", endpoints.region());
+        env.put("AWS_DEFAULT_REGION", endpoints.region());
+        env.put("AWS_ACCESS_KEY_ID", endpoints.accessKey());
+        env.put("AWS_SECRET_ACCESS_KEY", endpoints.secretKey());
+        env.put("MONGO_URL", endpoints.mongo());
+        env.put("POSTBACK_SECRET", postbackSecret);
+        // local image servers are on loopback; every other blocked range stays blocked
+        env.put("FETCH_ALLOW_CIDRS", "127.0.0.0/8,::1/128");
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        return env;
+    }
+
+    private void createQueues() {
+        List<QueueDef> ordered = new ArrayList<>(model.queues());
+        ordered.sort(Comparator.comparing(q -> q.deadLetterQueue().isPresent())); // DLQs first
+        for (QueueDef queue : ordered) {
+            Map<QueueAttributeName, String> attributes = new HashMap<>();
+            queue.attributes().forEach((k, v) -> attributes.put(QueueAttributeName.fromValue(k), v));
+            queue.deadLetterQueue().ifPresent(dlq -> attributes.put(QueueAttributeName.REDRIVE_POLICY,
+                    "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:" + dlq + "\",\"maxReceiveCount\":\""
+                            + queue.maxReceiveCount() + "\"}"));
+            try {
+                sqs.createQueue(b -> b.queueName(queue.name()).attributes(attributes));
+            } catch (SqsException e) {
+                // already there (from an earlier run) with other attributes: bring them up to date
+                String url = sqs.getQueueUrl(b -> b.queueName(queue.name())).queueUrl();
+                attributes.remove(QueueAttributeName.FIFO_QUEUE);
+                sqs.setQueueAttributes(b -> b.queueUrl(url).attributes(attributes));
+            }
+        }
+    }
+
+    private void createBuckets() {
+        try (S3Client s3 = AwsClients.s3(endpoints)) {
+            List<String> existing = s3.listBuckets().buckets().stream().map(b -> b.name()).toList();
+            for (String bucket : model.buckets()) {
+                if (!existing.contains(bucket)) {
+                    s3.createBucket(b -> b.bucket(bucket));
+                }
+            }
+        }
+    }
+
+    private void startEventSources() {
+        for (FunctionProcess function : functions.values()) {
+            for (var source : function.function().sqsSources()) {
+                if (!source.enabled()) {
+                    continue;
+                }
+                QueueDef queue = model.queue(source.queueName()).orElseThrow(() -> new IllegalStateException(
+                        "template: " + function.function().name() + " polls " + source.queueName() + ", which the template does not declare"));
+                SqsEventSource poller = new SqsEventSource(sqs, queue, source, function, options.retryDelay(), out);
+                eventSources.add(poller);
+                pollers.submit(poller);
+            }
+        }
+    }
+
+    private void startSchedules() {
+        for (FunctionProcess function : functions.values()) {
+            for (ScheduleDef schedule : function.function().schedules()) {
+                if (schedule.enabled()) {
+                    arm(function, schedule);
+                }
+            }
+        }
+    }
+
+    private void arm(FunctionProcess function, ScheduleDef schedule) {
+        ZonedDateTime now = ZonedDateTime.now();
+        Schedules.next(schedule.expression(), schedule.timezone(), now).ifPresent(next -> {
+            long delay = Math.max(0, next.toInstant().toEpochMilli() - System.currentTimeMillis());
+            clock.schedule(() -> {
+                fire(function, schedule);
+                arm(function, schedule);
+            }, delay, TimeUnit.MILLISECONDS);
+        });
+    }
+
+    Invocation.Result fire(FunctionProcess function, ScheduleDef schedule) {
+        out.println("schedule " + schedule.name() + " fires " + function.function().name());
+        return function.invoke(schedule.input());
+    }
+
+    public Optional<Invocation.Result> trigger(String scheduleName) {
+        for (FunctionProcess function : functions.values()) {
+            for (ScheduleDef schedule : function.function().schedules()) {
+                if (schedule.name().equals(scheduleName) || schedule.eventName().equals(scheduleName)) {
+                    return Optional.of(fire(function, schedule));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<FunctionProcess> function(String name) {
+        return model.function(name).map(f -> functions.get(f.name()));
+    }
+
+    public Map<String, FunctionProcess> functions() {
+        return functions;
+    }
+
+    public StackModel model() {
+        return model;
+    }
+
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    public String postbackSecret() {
+        return postbackSecret;
+    }
+
+    public int httpPort() {
+        return gateway.port();
+    }
+
+    public long readyMillis() {
+        return readyMillis;
+    }
+
+    public String queueUrl(String name) {
+        return sqs.getQueueUrl(b -> b.queueName(name)).queueUrl();
+    }
+
+    /** The endpoints, queues, buckets and functions, for people. */
+    public void printSummary() {
+        out.println("mediasync local runtime ready in " + readyMillis + " ms (template " + options.template() + ", data "
+                + options.dataDir() + ")");
+        out.println("  SQS      " + endpoints.sqs() + "   S3 " + endpoints.s3() + "   MongoDB " + endpoints.mongo());
+        out.println("  HTTP API http://127.0.0.1:" + gateway.port() + "   region " + endpoints.region() + ", access key/secret test/test");
+        out.println("  POSTBACK_SECRET " + postbackSecret + "   (postbacks are signed with it; kept in " + options.dataDir() + "/postback-secret)");
+        for (QueueDef q : model.queues()) {
+            out.println("  queue    " + queueUrl(q.name()) + q.deadLetterQueue().map(d -> "  (DLQ " + d + " after " + q.maxReceiveCount() + " receives)").orElse(""));
+        }
+        for (String bucket : model.buckets()) {
+            out.println("  bucket   " + bucket);
+        }
+        for (FunctionProcess f : functions.values()) {
+            FunctionDef d = f.function();
+            StringBuilder triggers = new StringBuilder();
+            d.sqsSources().forEach(s -> triggers.append(" sqs:").append(s.queueName()).append("(batch ").append(s.batchSize()).append(")"));
+            d.schedules().forEach(s -> triggers.append(" schedule:").append(s.name()).append(" ").append(s.expression()));
+            d.httpRoutes().forEach(r -> triggers.append(" http:").append(r.method()).append(" ").append(r.path()));
+            out.println("  function " + d.name() + " [" + d.environment().getOrDefault("QUARKUS_LAMBDA_HANDLER", d.handler()) + "] "
+                    + d.codeUri().getFileName() + " ←" + triggers);
+        }
+    }
+
+    private static String postbackSecret(Path data) throws IOException {
+        String configured = System.getenv("POSTBACK_SECRET");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        Path file = data.resolve("postback-secret");
+        if (Files.isRegularFile(file)) {
+            return Files.readString(file).trim();
+        }
+        String secret = WebhookSigner.generateSecret();
+        Files.writeString(file, secret + "\n");
+        return secret;
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    @Override
+    public void close() {
+        eventSources.forEach(SqsEventSource::stop);
+        pollers.shutdownNow();
+        clock.shutdownNow();
+        gateway.close();
+        functions.values().forEach(FunctionProcess::close);
+        sqs.close();
+        devstack.close();
+    }
+}

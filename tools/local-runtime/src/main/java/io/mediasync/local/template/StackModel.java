@@ -1,0 +1,40 @@
+package io.mediasync.local.template;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the local runtime needs from template.yaml, with every intrinsic already resolved. */
+public record StackModel(List<QueueDef> queues, List<String> buckets, List<FunctionDef> functions) {
+
+    /** An SQS queue; {@code deadLetterQueue} is the name of its DLQ, if it has a redrive policy. */
+    public record QueueDef(String logicalId, String name, boolean fifo, Map<String, String> attributes,
+            Optional<String> deadLetterQueue, int maxReceiveCount, int visibilityTimeoutSeconds) {
+    }
+
+    public record SqsSource(String eventName, String queueName, int batchSize, boolean reportBatchItemFailures,
+            int maximumConcurrency, boolean enabled) {
+    }
+
+    /** A ScheduleV2 (or Schedule) event: {@code cron(...)} or {@code rate(...)}, with its time zone and input. */
+    public record ScheduleDef(String eventName, String name, String expression, String timezone, String input, boolean enabled) {
+    }
+
+    public record HttpRoute(String eventName, String method, String path) {
+    }
+
+    public record FunctionDef(String logicalId, String name, Path codeUri, String runtime, String handler, int timeoutSeconds,
+            int memoryMb, Map<String, String> environment, List<SqsSource> sqsSources, List<ScheduleDef> schedules,
+            List<HttpRoute> httpRoutes) {
+    }
+
+    public Optional<FunctionDef> function(String nameOrLogicalId) {
+        return functions.stream().filter(f -> f.name().equals(nameOrLogicalId) || f.logicalId().equals(nameOrLogicalId)
+                || f.name().endsWith("-" + nameOrLogicalId)).findFirst();
+    }
+
+    public Optional<QueueDef> queue(String name) {
+        return queues.stream().filter(q -> q.name().equals(name)).findFirst();
+    }
+}
