@@ -3,7 +3,7 @@ package io.mediasync.devstack;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.MongoVersion;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +37,18 @@ public final class DevStack {
     public static final String ACCESS_KEY = "test";
     public static final String SECRET_KEY = "test";
     public static final String REGION = "us-east-1";
+
+    private static final MongoVersion MONGO_5_0 = new MongoVersion() {
+        @Override
+        public List<Integer> getVersionArray() {
+            return List.of(5, 0, 0);
+        }
+
+        @Override
+        public int getWireVersion() {
+            return 13;
+        }
+    };
 
     private final List<AutoCloseable> running = new ArrayList<>();
 
@@ -79,10 +91,11 @@ public final class DevStack {
         }
         running.add(s3::stop);
 
-        // MongoDB 5.0 wire version: current drivers (Java 5.x, PyMongo 4.x) refuse older servers
+        // Report MongoDB 5.0 as a real 5.0 server does (wire version 13): mongo-java-server's own
+        // MONGO_5_0 reports 8, which current drivers (PyMongo 4.18: at least 9) refuse
         MongoBackend backend = o.dataDir() == null ? new MemoryBackend()
                 : new H2Backend(Files.createDirectories(o.dataDir().resolve("mongo")).resolve("mongo.mv").toString());
-        MongoServer mongo = new MongoServer(backend.version(ServerVersion.MONGO_5_0));
+        MongoServer mongo = new MongoServer(backend.version(MONGO_5_0));
         mongo.bind(new InetSocketAddress(o.host(), mongoPort));
         running.add(mongo::shutdownNow);
 

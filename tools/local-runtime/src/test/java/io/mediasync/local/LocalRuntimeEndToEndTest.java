@@ -1,0 +1,168 @@
+package io.mediasync.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import io.mediasync.common.postback.WebhookVerifier;
+import io.mediasync.testsupport.AwsClients;
+import io.mediasync.testsupport.HttpFixture;
+import io.mediasync.testsupport.PostbackReceiver;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import javax.imageio.ImageIO;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The real image-resizer package run by the local runtime from template.yaml: orders sent with the
+ * plain AWS SDK reach it through the event source mapping; results land in S3, Mongo, the redirect
+ * queue and a signed postback; a poison message ends in the DLQ after maxReceiveCount.
+ */
+class LocalRuntimeEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static LocalCloud cloud;
+    static HttpFixture web;
+    static SqsClient sqs;
+    static Path data;
+
+    @BeforeAll
+    static void start() throws Exception {
+        data = Files.createTempDirectory("mediasync-local");
+        LocalOptions options = LocalOptions.parse(new String[] {"--template", Repo.root().resolve("template.yaml").toString(),
+                "--data-dir", data.toString(), "--sqs-port", "0", "--s3-port", "0", "--mongo-port", "0", "--http-port", "0",
+                "--retry-delay", "PT1S", "--quiet"}, java.util.Map.of());
+        System.setProperty("mediasync.ric", Repo.root().resolve("tools/local-runtime/target/ric").toString());
+        cloud = LocalCloud.start(options, new PrintStream(System.out, true));
+        web = new HttpFixture();
+        web.serve("/cover.jpg", jpeg(1200, 800), "image/jpeg");
+        sqs = AwsClients.sqs(cloud.endpoints());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sqs != null) {
+            sqs.close();
+        }
+        if (web != null) {
+            web.close();
+        }
+        if (cloud != null) {
+            System.out.println("local runtime: ready in " + cloud.readyMillis() + " ms; cold starts " + cloud.functions().entrySet()
+                    .stream().map(e -> e.getKey() + "=" + e.getValue().lastColdStartMillis() + "ms").toList());
+            cloud.close();
+        }
+    }
+
+    @Test
+    void orderSentWithThePlainSdkGoesThroughTheWholePipeline() throws Exception {
+        PostbackReceiver receiver = web.receiver("/ok");
+        String body = "{\"image_url\":\"" + web.url("/cover.jpg") + "\",\"bucket_name\":\"E2E\",\"redirect_queue\":\"ChannelImages\","
+                + "\"postback_url\":\"" + web.url("/ok") + "\",\"_id\":\"e2e-1\"}";
+        String queueUrl = cloud.queueUrl("ImageQueue.fifo");
+        String messageId = sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body).messageGroupId("e2e")
+                .messageDeduplicationId("e2e-1")).messageId();
+
+        List<PostbackReceiver.Received> posts = receiver.await(1, Duration.ofSeconds(90));
+        assertThat(posts).hasSize(1);
+        new WebhookVerifier(List.of(cloud.postbackSecret())).verify(posts.get(0).headers(), posts.get(0).body());
+        JsonNode result = JSON.readTree(posts.get(0).body());
+        String url = result.path("image_url_info").path("800x800").path("url").asText();
+        assertThat(url).contains("/images-ch/images-resized/E2E/");
+
+        try (S3Client s3 = AwsClients.s3(cloud.endpoints())) {
+            byte[] jpeg = s3.getObjectAsBytes(b -> b.bucket("images-ch").key(url.substring(url.indexOf("images-resized/")))).asByteArray();
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(jpeg));
+            assertThat(image.getWidth()).isEqualTo(800);
+            assertThat(image.getHeight()).isEqualTo(533);
+        }
+        List<Message> forwarded = sqs.receiveMessage(b -> b.queueUrl(cloud.queueUrl("ChannelImages")).waitTimeSeconds(5)).messages();
+        assertThat(forwarded).hasSize(1);
+        assertThat(JSON.readTree(forwarded.get(0).body())).isEqualTo(result);
+        try (MongoClient mongo = MongoClients.create(cloud.endpoints().mongo())) {
+            Document record = records(mongo).find(Filters.eq("_id", messageId)).first();
+            assertThat(record).isNotNull();
+            assertThat(record.getString("status")).isEqualTo("done");
+        }
+        // the message was deleted from the queue once the function succeeded
+        await(() -> attribute(queueUrl, "ApproximateNumberOfMessagesNotVisible") == 0, Duration.ofSeconds(10));
+        assertThat(attribute(queueUrl, "ApproximateNumberOfMessages")).isZero();
+    }
+
+    @Test
+    void poisonMessageEndsInTheDlqAfterMaxReceiveCountWithItsReasonRecorded() throws Exception {
+        web.receiver("/always-500", 500);
+        String body = "{\"image_url\":\"" + web.url("/cover.jpg") + "\",\"postback_url\":\"" + web.url("/always-500") + "\",\"_id\":\"poison\"}";
+        String messageId = sqs.sendMessage(b -> b.queueUrl(cloud.queueUrl("ImageQueue.fifo")).messageBody(body)
+                .messageGroupId("poison").messageDeduplicationId("poison-1")).messageId();
+        String dlq = cloud.queueUrl("ImageQueue-dlq.fifo");
+        await(() -> attribute(dlq, "ApproximateNumberOfMessages") == 1, Duration.ofSeconds(120));
+        List<Message> dead = sqs.receiveMessage(b -> b.queueUrl(dlq).waitTimeSeconds(2)).messages();
+        assertThat(dead).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo(body));
+        try (MongoClient mongo = MongoClients.create(cloud.endpoints().mongo())) {
+            Document record = records(mongo).find(Filters.eq("_id", messageId)).first();
+            assertThat(record.getString("status")).isEqualTo("dead_lettered");
+            assertThat(record.getInteger("attempts")).isEqualTo(5);
+            assertThat(record.get("lastError", Document.class).getString("code")).isEqualTo("postback_http_500");
+        }
+    }
+
+    @Test
+    void invokeCommandRunsTheFunctionOnceWithAnEventFile() throws Exception {
+        String event = "{\"Records\":[]}";
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + cloud.httpPort() + "/_mediasync/invoke/image-resizer"))
+                .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("batchItemFailures").isArray()).isTrue();
+    }
+
+    private static com.mongodb.client.MongoCollection<Document> records(MongoClient mongo) {
+        return mongo.getDatabase("mediasync_dev").getCollection("resize_orders");
+    }
+
+    private static int attribute(String queueUrl, String name) {
+        return Integer.parseInt(sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNamesWithStrings(name))
+                .attributesAsStrings().get(name));
+    }
+
+    private static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + timeout);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static byte[] jpeg(int width, int height) throws Exception {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, java.awt.Color.RED, width, height, java.awt.Color.BLUE));
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        ImageIO.write(image, "jpeg", out);
+        return out.toByteArray();
+    }
+}
