@@ -9,6 +9,7 @@ import io.mediasync.common.sqs.QueueDirectory;
 import io.mediasync.common.sqs.QueueSender;
 import io.mediasync.resizer.config.FetchConfig;
 import io.mediasync.resizer.config.PostbackConfig;
+import io.mediasync.resizer.delivery.ForPostbacks;
 import io.mediasync.resizer.config.ResizerConfig;
 import io.mediasync.resizer.imaging.ImageProcessor;
 import io.mediasync.resizer.imaging.ResizeMode;
@@ -18,7 +19,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -57,7 +57,7 @@ public class Producers {
     /** Postbacks: same SSRF guard (the URL comes from the message), their own timeout. */
     @Produces
     @Singleton
-    @Named("postback")
+    @ForPostbacks
     SafeHttpClient postbacks(FetchConfig config, PostbackConfig postback) {
         return guardedClient(config, postback.timeout());
     }

@@ -6,7 +6,6 @@ import io.mediasync.common.net.SafeHttpClient;
 import io.mediasync.common.postback.WebhookSigner;
 import io.mediasync.resizer.config.PostbackConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Named;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -25,7 +24,7 @@ public class PostbackSender {
     private final SafeHttpClient http;
     private final Optional<WebhookSigner> signer;
 
-    public PostbackSender(@Named("postback") SafeHttpClient http, PostbackConfig config) {
+    public PostbackSender(@ForPostbacks SafeHttpClient http, PostbackConfig config) {
         this.http = http;
         this.signer = config.secrets().filter(s -> !s.isBlank()).map(WebhookSigner::fromConfig);
     }
