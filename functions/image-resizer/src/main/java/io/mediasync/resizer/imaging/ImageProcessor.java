@@ -1,0 +1,117 @@
+package io.mediasync.resizer.imaging;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Decodes a source image once and produces every requested size as a JPEG.
+ * <p>
+ * Pipeline: sniff the format from the bytes; read the header and refuse too many pixels before decoding any;
+ * decode (subsampled only if the full image would not fit the decode budget); convert to sRGB on white; per size,
+ * box-reduce by a whole factor (shared between sizes) then Lanczos-3 to the exact size; apply the EXIF
+ * orientation to the small result; encode. Immutable and thread-safe.
+ */
+public final class ImageProcessor {
+
+    /** Above this, the decoder subsamples (24 MP = 72 MB of RGB); see {@link ShrinkOnLoad}. */
+    public static final long DEFAULT_MAX_DECODED_PIXELS = 24_000_000L;
+
+    private final long maxPixels;
+    private final long maxDecodedPixels;
+    private final ResizeMode mode;
+    private final JpegEncoder encoder;
+
+    /**
+     * @param maxPixels   sources with more pixels (width x height, from the header) are rejected, e.g. 50_000_000
+     * @param mode        how each size's box is filled
+     * @param jpegQuality 0..1, e.g. 0.85f
+     */
+    public ImageProcessor(long maxPixels, ResizeMode mode, float jpegQuality) {
+        this(maxPixels, DEFAULT_MAX_DECODED_PIXELS, mode, jpegQuality);
+    }
+
+    /**
+     * @param maxDecodedPixels memory budget of the decoded image: bigger sources are decoded subsampled, as far as
+     *                         the requested sizes allow
+     */
+    public ImageProcessor(long maxPixels, long maxDecodedPixels, ResizeMode mode, float jpegQuality) {
+        if (maxPixels < 1 || maxDecodedPixels < 1) {
+            throw new IllegalArgumentException("pixel limits must be positive");
+        }
+        this.maxPixels = maxPixels;
+        this.maxDecodedPixels = maxDecodedPixels;
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.encoder = new JpegEncoder(jpegQuality);
+    }
+
+    /** Reads only the header: format and dimensions (after EXIF orientation), no pixel decoding, no pixel limit. */
+    public ImageInfo probe(byte[] source) throws ImageRejectedException {
+        try (ImageDecoder decoder = ImageDecoder.open(source)) {
+            return decoder.info();
+        }
+    }
+
+    public ProcessedImage process(byte[] source, List<SizeSpec> sizes) throws ImageRejectedException {
+        if (sizes == null || sizes.isEmpty()) {
+            throw new IllegalArgumentException("at least one size is needed");
+        }
+        try (ImageDecoder decoder = ImageDecoder.open(source)) {
+            ImageInfo info = decoder.info();
+            checkPixelLimit(info);
+            ExifOrientation orientation = decoder.orientation();
+            List<ResizeGeometry> geometries = new ArrayList<>(sizes.size());
+            for (SizeSpec size : sizes) {
+                geometries.add(ResizeGeometry.of(mode, info.width(), info.height(), size.width(), size.height())
+                        .beforeOrientation(orientation));
+            }
+            int subsampling = ShrinkOnLoad.decoderSubsampling(decoder.width(), decoder.height(), geometries, maxDecodedPixels);
+            RgbImage decoded = decoder.decode(subsampling);
+            ReducedSources sources = new ReducedSources(decoded);
+            double scaleX = sourcePixelsPerDecodedPixel(decoder.width(), decoded.width(), subsampling);
+            double scaleY = sourcePixelsPerDecodedPixel(decoder.height(), decoded.height(), subsampling);
+
+            Rendition[] renditions = new Rendition[sizes.size()];
+            // biggest renditions first: their reductions are the starting points of the smaller ones'
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < sizes.size(); i++) {
+                order.add(i);
+            }
+            order.sort(Comparator.comparingLong(i -> -(long) geometries.get(i).width() * geometries.get(i).height()));
+            for (int i : order) {
+                RgbImage pixels = orientation.apply(render(geometries.get(i), sources, decoder, scaleX, scaleY));
+                renditions[i] = new Rendition(sizes.get(i), pixels.width(), pixels.height(), encoder.encode(pixels));
+            }
+            return new ProcessedImage(info.format(), info.width(), info.height(), List.of(renditions));
+        }
+    }
+
+    /** One rendition, still in stored orientation: whole-factor box reduction, then Lanczos to the exact size. */
+    private static RgbImage render(ResizeGeometry g, ReducedSources sources, ImageDecoder decoder, double scaleX, double scaleY) {
+        double regionWidth = g.regionWidth() / scaleX;
+        double regionHeight = g.regionHeight() / scaleY;
+        ReducedSources.Reduced reduced = sources.reducedByAtMost(
+                ShrinkOnLoad.reduceFactor(regionWidth, g.width()), ShrinkOnLoad.reduceFactor(regionHeight, g.height()));
+        RgbImage base = reduced.image();
+        double x0 = g.regionX(decoder.width()) / scaleX / reduced.factorX();
+        double y0 = g.regionY(decoder.height()) / scaleY / reduced.factorY();
+        double x1 = Math.min(base.width(), x0 + regionWidth / reduced.factorX());
+        double y1 = Math.min(base.height(), y0 + regionHeight / reduced.factorY());
+        return Resampler.resample(base, x0, y0, x1, y1, g.width(), g.height());
+    }
+
+    /** The subsampling factor when the decoder honoured it, else the plain ratio. */
+    private static double sourcePixelsPerDecodedPixel(int sourceSize, int decodedSize, int subsampling) {
+        return decodedSize == BoxReducer.ceilDiv(sourceSize, subsampling) ? subsampling : (double) sourceSize / decodedSize;
+    }
+
+    private void checkPixelLimit(ImageInfo info) throws ImageRejectedException {
+        if (info.pixels() > maxPixels) {
+            throw new ImageRejectedException(ImageRejectedException.TOO_MANY_PIXELS, String.format(Locale.ROOT,
+                    "image is %dx%d = %.1f MP, over the %.1f MP limit",
+                    info.width(), info.height(), info.pixels() / 1e6, maxPixels / 1e6));
+        }
+    }
+}

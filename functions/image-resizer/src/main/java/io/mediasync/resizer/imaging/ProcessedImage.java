@@ -1,0 +1,7 @@
+package io.mediasync.resizer.imaging;
+
+import java.util.List;
+
+/** The result of processing one source: width/height are the source's, after EXIF orientation. */
+public record ProcessedImage(ImageFormat format, int width, int height, List<Rendition> renditions) {
+}
