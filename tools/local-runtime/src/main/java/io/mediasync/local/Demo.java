@@ -124,9 +124,10 @@ final class Demo {
             }
         }
         out.println();
-        out.println("Where to look: MongoDB " + cloud.endpoints().mongo() + " database mediasync_dev, collection resize_orders;"
-                + " S3 " + cloud.endpoints().s3() + " bucket images-ch, prefix images-resized/; function logs in "
-                + Path.of(".mediasync/demo/logs") + "/.");
+        Path data = Path.of(".mediasync/demo");
+        out.println("Where to look (kept after the demo): the resized JPEGs as files in " + data.resolve("state/s3/images-ch/images-resized")
+                + "/; the function's log in " + data.resolve("logs") + "/; the records (database mediasync_dev, collection"
+                + " resize_orders) with `./mediasync up --data-dir " + data + "` and any MongoDB client on 127.0.0.1:27017.");
         if (!problems.isEmpty()) {
             problems.forEach(p -> out.println("DEMO FAILED: " + p));
             return 1;

@@ -1,0 +1,133 @@
+package io.mediasync.local.bench;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import io.mediasync.local.LocalCloud;
+import io.mediasync.local.LocalOptions;
+import io.mediasync.testsupport.AwsClients;
+import io.mediasync.testsupport.HttpFixture;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import javax.imageio.ImageIO;
+import org.bson.Document;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/**
+ * {@code ./mediasync bench pipeline [--orders N] [--size WxH]}: the local stack from template.yaml,
+ * N orders for N different images (so nothing is deduplicated or reused), timed from the first
+ * send to the last record done. Prints the local runtime's start-up time, the resizer's cold start
+ * and the throughput as one JSON line. A measurement, not a test.
+ */
+public final class PipelineBenchmark {
+
+    private PipelineBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int orders = 1000;
+        int width = 1024, height = 768;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--orders" -> orders = Integer.parseInt(args[++i]);
+                case "--size" -> {
+                    String[] wh = args[++i].split("x");
+                    width = Integer.parseInt(wh[0]);
+                    height = Integer.parseInt(wh[1]);
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--orders N, --size WxH)");
+            }
+        }
+        System.exit(run(orders, width, height, System.err) ? 0 : 1);
+    }
+
+    static boolean run(int orders, int width, int height, PrintStream log) throws Exception {
+        log.println("generating " + orders + " distinct " + width + "x" + height + " JPEGs");
+        List<byte[]> images = IntStream.range(0, orders).parallel().mapToObj(i -> jpeg(width, height, i)).toList();
+        Path data = Files.createTempDirectory("mediasync-bench");
+        LocalOptions options = LocalOptions.parse(new String[] {"--data-dir", data.toString(), "--sqs-port", "0", "--s3-port", "0",
+                "--mongo-port", "0", "--http-port", "0", "--quiet"}, System.getenv());
+        try (LocalCloud cloud = LocalCloud.start(options, log); HttpFixture web = new HttpFixture();
+                SqsClient sqs = AwsClients.sqs(cloud.endpoints()); MongoClient mongo = MongoClients.create(cloud.endpoints().mongo())) {
+            for (int i = 0; i < orders; i++) {
+                web.serve("/img/" + i + ".jpg", images.get(i), "image/jpeg");
+            }
+            MongoCollection<Document> records = mongo.getDatabase("mediasync_dev").getCollection("resize_orders");
+            String queue = cloud.queueUrl("ImageQueue.fifo");
+
+            // one warm-up order: the cold start (JVM + Quarkus boot + first invocation) is measured on its own
+            long coldStart = System.nanoTime();
+            sqs.sendMessage(b -> b.queueUrl(queue).messageGroupId("warm").messageDeduplicationId("warm")
+                    .messageBody("{\"image_url\":\"" + web.url("/img/0.jpg") + "\",\"redirect_queue\":\"ChannelImages\",\"_id\":\"warm\"}"));
+            waitFor(records, 1, 180_000);
+            long coldMs = (System.nanoTime() - coldStart) / 1_000_000;
+
+            long start = System.nanoTime();
+            List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
+            for (int i = 0; i < orders; i++) {
+                String body = "{\"image_url\":\"" + web.url("/img/" + i + ".jpg") + "\",\"bucket_name\":\"bench\","
+                        + "\"redirect_queue\":\"ChannelImages\",\"_id\":\"bench-" + i + "\"}";
+                // ten message groups: FIFO order is kept per group, as a real feed of channels would be
+                batch.add(SendMessageBatchRequestEntry.builder().id("m" + i).messageBody(body).messageGroupId("g" + (i % 10))
+                        .messageDeduplicationId("bench-" + i).build());
+                if (batch.size() == 10 || i == orders - 1) {
+                    List<SendMessageBatchRequestEntry> entries = List.copyOf(batch);
+                    sqs.sendMessageBatch(b -> b.queueUrl(queue).entries(entries));
+                    batch.clear();
+                }
+            }
+            long done = waitFor(records, orders + 1, 3_600_000) - 1;
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long failed = records.countDocuments(Filters.ne("status", "done"));
+            System.out.println("{\"bench\":\"local-pipeline\",\"orders\":" + orders + ",\"done\":" + done + ",\"not_done\":" + failed
+                    + ",\"image\":\"" + width + "x" + height + "\",\"seconds\":" + String.format("%.1f", seconds)
+                    + ",\"images_per_second\":" + String.format("%.2f", done / seconds) + ",\"up_to_ready_ms\":" + cloud.readyMillis()
+                    + ",\"first_order_ms\":" + coldMs + ",\"resizer_cold_start_ms\":"
+                    + cloud.function("image-resizer").map(f -> f.lastColdStartMillis()).orElse(-1L) + "}");
+            return failed == 0;
+        }
+    }
+
+    /** Waits until this many records are finished; returns how many are. */
+    private static long waitFor(MongoCollection<Document> records, long count, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        long finished;
+        while ((finished = records.countDocuments(Filters.in("status", "done", "failed", "rejected"))) < count
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        return finished;
+    }
+
+    private static byte[] jpeg(int width, int height, int seed) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, Color.getHSBColor((seed % 97) / 97f, 0.7f, 0.9f), width, height,
+                Color.getHSBColor((seed % 89) / 89f, 0.5f, 0.3f)));
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.WHITE);
+        g.fillOval(seed % (width / 2), seed % (height / 2), width / 3, height / 3);
+        g.dispose();
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "jpeg", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}
