@@ -191,8 +191,13 @@ public class OrderPipeline {
 
     private void retryLater(SqsMessage message, String code, String reason, Exception cause) throws RetryLaterException {
         boolean last = message.receiveCount() >= config.maxReceiveCount();
-        LOG.warnf("attempt %d failed (%s): %s%s", message.receiveCount(), code, reason,
-                last ? " - last receive, the message goes to the DLQ" : " - will be retried");
+        String outcome = last ? " - last receive, the message goes to the DLQ" : " - will be retried";
+        if ("internal_error".equals(code)) {
+            // not a known transient condition: keep the stack trace
+            LOG.warnf(cause, "attempt %d failed (%s): %s%s", message.receiveCount(), code, reason, outcome);
+        } else {
+            LOG.warnf("attempt %d failed (%s): %s%s", message.receiveCount(), code, reason, outcome);
+        }
         try {
             records.retrying(message.messageId(), last, code, reason);
         } catch (RuntimeException e) {
@@ -221,6 +226,9 @@ public class OrderPipeline {
         }
         if (e instanceof SdkException) {
             return "aws_unavailable";
+        }
+        if (e instanceof java.io.UncheckedIOException) {
+            return "io_error";
         }
         return "internal_error";
     }

@@ -1,5 +1,6 @@
 package io.mediasync.resizer.delivery;
 
+import io.mediasync.common.aws.StaleConnectionRetry;
 import io.mediasync.common.sqs.QueueDirectory;
 import io.mediasync.common.sqs.QueueSender;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ public class RedirectSender {
 
     /** @return the SQS message id, or empty when the queue does not exist */
     public Optional<String> send(String queue, String resultJson, String groupId, String dedupKey) {
-        return queues.find(queue).map(url -> sender.send(url, resultJson, groupId, dedupKey + ":" + queue));
+        return queues.find(queue).map(url -> StaleConnectionRetry.call("SQS send to " + queue,
+                () -> sender.send(url, resultJson, groupId, dedupKey + ":" + queue)));
     }
 }

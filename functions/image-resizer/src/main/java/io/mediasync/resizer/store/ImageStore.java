@@ -1,5 +1,6 @@
 package io.mediasync.resizer.store;
 
+import io.mediasync.common.aws.StaleConnectionRetry;
 import io.mediasync.resizer.config.ResizerConfig;
 import io.mediasync.resizer.imaging.Rendition;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,7 +59,7 @@ public class ImageStore {
     /** The stored image under this key, if an earlier order already made it (same source bytes). */
     public Optional<StoredImage> find(String label, String key) {
         try {
-            HeadObjectResponse head = s3.headObject(b -> b.bucket(config.bucket()).key(key));
+            HeadObjectResponse head = StaleConnectionRetry.call("S3 HEAD " + key, () -> s3.headObject(b -> b.bucket(config.bucket()).key(key)));
             Map<String, String> meta = head.metadata();
             return Optional.of(new StoredImage(label, key, publicUrl(key), intMeta(meta, "width"), intMeta(meta, "height"),
                     head.contentLength()));
@@ -73,9 +74,10 @@ public class ImageStore {
     }
 
     public StoredImage put(String key, Rendition rendition) {
-        s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType("image/jpeg").cacheControl(config.cacheControl())
+        StaleConnectionRetry.call("S3 PUT " + key, () -> s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType("image/jpeg")
+                .cacheControl(config.cacheControl())
                 .metadata(Map.of("width", Integer.toString(rendition.width()), "height", Integer.toString(rendition.height()))),
-                RequestBody.fromBytes(rendition.jpeg()));
+                RequestBody.fromBytes(rendition.jpeg())));
         return new StoredImage(rendition.size().label(), key, publicUrl(key), rendition.width(), rendition.height(),
                 rendition.jpeg().length);
     }
