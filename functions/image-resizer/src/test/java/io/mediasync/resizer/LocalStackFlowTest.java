@@ -10,5 +10,5 @@ import org.junit.jupiter.api.condition.EnabledIf;
  */
 @QuarkusTest
 @EnabledIf(value = "io.mediasync.testsupport.LocalStackBackend#dockerAvailable", disabledReason = "no Docker engine")
-class LocalStackFlowTest extends ImageResizerFlowTest {
+class LocalStackFlowTest extends AbstractFlowTest {
 }
