@@ -15,9 +15,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import org.elasticmq.NodeAddress;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import org.elasticmq.server.ElasticMQServer;
+import org.elasticmq.server.config.ElasticMQServerConfig;
+import scala.Function0;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -72,11 +74,7 @@ public final class DevStack {
         int s3Port = o.s3Port() == 0 ? freePort(o.host()) : o.s3Port();
         int mongoPort = o.mongoPort() == 0 ? freePort(o.host()) : o.mongoPort();
 
-        SQSRestServer sqs = SQSRestServerBuilder.withInterface(o.host()).withPort(sqsPort)
-                .withServerAddress(new NodeAddress("http", o.host(), sqsPort, ""))
-                .withAWSRegion(REGION).withAWSAccountId("000000000000").start();
-        sqs.waitUntilStarted();
-        running.add(sqs::stopAndWait);
+        startSqs(o, sqsPort);
 
         BlobStore blobs = o.dataDir() == null ? new TransientNio2BlobStore()
                 : new FilesystemNio2BlobStore(Files.createDirectories(o.dataDir().resolve("s3")).toString());
@@ -103,6 +101,42 @@ public final class DevStack {
         return "{\"ready\":true,\"sqs\":\"http://" + host + ":" + sqsPort + "\",\"s3\":\"http://" + host + ":" + s3Port
                 + "\",\"mongo\":\"mongodb://" + host + ":" + mongoPort + "\",\"region\":\"" + REGION
                 + "\",\"accessKey\":\"" + ACCESS_KEY + "\",\"secretKey\":\"" + SECRET_KEY + "\"}";
+    }
+
+    /**
+     * ElasticMQ as its own server module runs it: with a data directory, queue definitions and
+     * messages (H2) survive a restart; without one, everything stays in memory.
+     */
+    private void startSqs(DevStackOptions o, int port) throws Exception {
+        StringBuilder conf = new StringBuilder()
+                .append("node-address { protocol = http, host = \"").append(o.host()).append("\", port = ").append(port)
+                .append(", context-path = \"\" }\n")
+                .append("rest-sqs { enabled = true, bind-port = ").append(port).append(", bind-hostname = \"").append(o.host())
+                .append("\", sqs-limits = strict }\n")
+                .append("rest-stats { enabled = false }\n")
+                .append("aws { region = ").append(REGION).append(", accountId = \"000000000000\" }\n");
+        if (o.dataDir() != null) {
+            Path sqsDir = Files.createDirectories(o.dataDir().resolve("sqs"));
+            conf.append("queues-storage { enabled = true, path = \"").append(sqsDir.resolve("queues.conf")).append("\" }\n")
+                    .append("messages-storage { enabled = true, uri = \"jdbc:h2:").append(sqsDir.resolve("messages"))
+                    .append("\", prune-data-on-init = false }\n");
+        }
+        Config config = ConfigFactory.parseString(conf.toString()).withFallback(ConfigFactory.load());
+        Function0<?> stopSqs = new ElasticMQServer(new ElasticMQServerConfig(config)).start();
+        running.add(stopSqs::apply);
+        waitForPort(o.host(), port);
+    }
+
+    private static void waitForPort(String host, int port) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new InetSocketAddress(host, port), 200);
+                return;
+            } catch (IOException e) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("SQS did not start listening on " + host + ":" + port);
     }
 
     void stop() {
