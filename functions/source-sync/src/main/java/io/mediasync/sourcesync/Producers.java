@@ -1,0 +1,91 @@
+package io.mediasync.sourcesync;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import io.mediasync.common.net.AddressPolicy;
+import io.mediasync.common.net.FetchLimits;
+import io.mediasync.common.net.HostResolver;
+import io.mediasync.common.net.SafeHttpClient;
+import io.mediasync.common.sqs.QueueSender;
+import io.mediasync.sourcesync.config.FetchConfig;
+import io.mediasync.sourcesync.config.NetConfig;
+import io.mediasync.sourcesync.config.OrchestratorConfig;
+import io.mediasync.sourcesync.config.StorageConfig;
+import io.mediasync.sourcesync.downloader.adapter.Adapters;
+import io.mediasync.sourcesync.fetch.Backoff;
+import io.mediasync.sourcesync.fetch.HostThrottle;
+import io.mediasync.sourcesync.fetch.PoliteFetcher;
+import io.mediasync.sourcesync.orchestrator.ForPostbacks;
+import io.mediasync.sourcesync.orchestrator.ThumbnailSizes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Wires the plain classes (mediasync-common, the adapters, the throttle) from configuration. */
+@Singleton
+public class Producers {
+
+    /** Listings and files: the SSRF guard and the resizer's limits. */
+    @Produces
+    @Singleton
+    @Default
+    SafeHttpClient downloads(FetchConfig config) {
+        return guardedClient(config, config.readTimeout());
+    }
+
+    /** Sync postbacks: the same guard (the URL comes from a source), their own timeout. */
+    @Produces
+    @Singleton
+    @ForPostbacks
+    SafeHttpClient postbacks(FetchConfig config, OrchestratorConfig orchestrator) {
+        return guardedClient(config, orchestrator.postbackTimeout());
+    }
+
+    void close(@Disposes @Any SafeHttpClient client) throws IOException {
+        client.close();
+    }
+
+    @Produces
+    @Singleton
+    PoliteFetcher politeFetcher(SafeHttpClient http, NetConfig net) {
+        return new PoliteFetcher(http, new HostThrottle(net.hostMaxConcurrency(), net.hostMinInterval()), net.retries(),
+                new Backoff(net.backoffBase(), net.backoffCap()));
+    }
+
+    @Produces
+    @Singleton
+    Adapters adapters() {
+        return Adapters.standard();
+    }
+
+    /** Parsed at start-up, so a bad RESIZE_SIZES fails fast. */
+    @Produces
+    @Singleton
+    ThumbnailSizes thumbnailSizes(StorageConfig storage) {
+        return ThumbnailSizes.parse(storage.resizeSizes());
+    }
+
+    @Produces
+    @Singleton
+    QueueSender queueSender(SqsClient sqs) {
+        return new QueueSender(sqs);
+    }
+
+    @Produces
+    @Singleton
+    MongoDatabase database(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        return mongo.getDatabase(database);
+    }
+
+    private static SafeHttpClient guardedClient(FetchConfig config, Duration readTimeout) {
+        FetchLimits limits = new FetchLimits(config.connectTimeout(), readTimeout, config.maxBytes(), config.maxRedirects());
+        return new SafeHttpClient(AddressPolicy.fromAllowList(config.allowCidrs().orElse("")), HostResolver.system(), limits,
+                config.userAgent());
+    }
+}

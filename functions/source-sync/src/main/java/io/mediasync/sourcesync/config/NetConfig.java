@@ -1,0 +1,30 @@
+package io.mediasync.sourcesync.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Manners towards the hosts we download from: concurrency, pace and retries. */
+@ConfigMapping(prefix = "mediasync.net")
+public interface NetConfig {
+
+    /** Requests in flight to one host at a time. */
+    @WithDefault("2")
+    int hostMaxConcurrency();
+
+    /** Least time between the starts of two requests to one host. */
+    @WithDefault("PT0.2S")
+    Duration hostMinInterval();
+
+    /** Retries of a request answered 5xx, 408 or 429 (timeouts and network errors are left to SQS). */
+    @WithDefault("3")
+    int retries();
+
+    /** First backoff; doubled on every retry, with jitter. */
+    @WithDefault("PT0.5S")
+    Duration backoffBase();
+
+    /** Longest wait before a retry, whatever Retry-After asks for. */
+    @WithDefault("PT30S")
+    Duration backoffCap();
+}

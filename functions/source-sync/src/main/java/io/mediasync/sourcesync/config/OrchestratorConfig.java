@@ -1,0 +1,21 @@
+package io.mediasync.sourcesync.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** What the orchestrator does with the sync events. */
+@ConfigMapping(prefix = "mediasync.orchestrator")
+public interface OrchestratorConfig {
+
+    /** Remove a deleted file's object from the content bucket too (its thumbnails always go). */
+    @WithDefault("true")
+    boolean deleteContent();
+
+    /** Standard Webhooks secrets "whsec_..." for the sync postbacks, comma-separated (POSTBACK_SECRET). */
+    Optional<String> postbackSecrets();
+
+    @WithDefault("PT10S")
+    Duration postbackTimeout();
+}

@@ -1,0 +1,40 @@
+package io.mediasync.sourcesync.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Queue names (or URLs), resolved with GetQueueUrl. The sync-order and resize queues are FIFO: a name
+ * without ".fifo" gets it appended. The event queues are standard queues with the seed's names.
+ */
+@ConfigMapping(prefix = "mediasync.queues")
+public interface QueuesConfig {
+
+    /** Seed: AMQP_Q_SYNC_HTTP_SRC_ORDERS. FIFO, group = source id. */
+    @WithDefault("GL_SYNC_HTTP_SOURCE_ORDERS")
+    String syncOrders();
+
+    /** Seed: AMQP_Q_FILE_DOWNLOADED. */
+    @WithDefault("GL_FILE_DOWNLOADED")
+    String fileDownloaded();
+
+    /** Seed: AMQP_Q_FILE_DOWNLOAD_SKIPPED. */
+    @WithDefault("GL_FILE_DOWNLOAD_SKIPPED")
+    String fileDownloadSkipped();
+
+    /** Seed: AMQP_Q_SOURCE_SYNCHRONIZED. */
+    @WithDefault("GL_SOURCE_SYNCHRONIZED")
+    String sourceSynchronized();
+
+    /** mediasync's own event (AMQP_Q_FILE_DELETED). */
+    @WithDefault("GL_FILE_DELETED")
+    String fileDeleted();
+
+    /** The image resizer's order queue (FIFO). */
+    @WithDefault("ImageQueue.fifo")
+    String resize();
+
+    /** redirect_queue of image orders whose source names neither a postback URL nor a redirect queue. */
+    @WithDefault("GL_THUMBNAILS_READY")
+    String thumbnailsRedirect();
+}

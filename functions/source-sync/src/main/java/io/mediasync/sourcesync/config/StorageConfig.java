@@ -1,0 +1,38 @@
+package io.mediasync.sourcesync.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where files and thumbnails live (S3) and the MongoDB collections of the sync. */
+@ConfigMapping(prefix = "mediasync.storage")
+public interface StorageConfig {
+
+    /** Bucket of downloaded source files. */
+    @WithDefault("mediasync-content")
+    String contentBucket();
+
+    /** Seed: CONTENT_ROOT, the key prefix of every downloaded file. */
+    @WithDefault("content")
+    String contentRoot();
+
+    /** The resizer's output bucket (thumbnails are removed from it when their file is deleted). */
+    @WithDefault("images-ch")
+    String resizedBucket();
+
+    /** The resizer's sizes, same syntax (WxH or label=WxH): the labels name the thumbnail keys. */
+    @WithDefault("50x50,250x250,800x800")
+    String resizeSizes();
+
+    @WithDefault("sources")
+    String sourcesCollection();
+
+    @WithDefault("files")
+    String filesCollection();
+
+    @WithDefault("sync_runs")
+    String runsCollection();
+
+    /** Sync events the orchestrator could not use (bad input), with their reason. */
+    @WithDefault("sync_events")
+    String eventsCollection();
+}

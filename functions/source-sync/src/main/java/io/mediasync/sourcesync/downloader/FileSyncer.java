@@ -1,0 +1,188 @@
+package io.mediasync.sourcesync.downloader;
+
+import io.mediasync.common.net.FetchException;
+import io.mediasync.common.net.FetchedBody;
+import io.mediasync.common.sqs.QueueSender;
+import io.mediasync.sourcesync.config.StorageConfig;
+import io.mediasync.sourcesync.downloader.adapter.ListingPage;
+import io.mediasync.sourcesync.downloader.adapter.MediaSniffer;
+import io.mediasync.sourcesync.downloader.adapter.RemoteItem;
+import io.mediasync.sourcesync.fetch.FetchOutcome;
+import io.mediasync.sourcesync.fetch.PoliteFetcher;
+import io.mediasync.sourcesync.messages.FileEvent;
+import io.mediasync.sourcesync.registry.FileRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ConcurrentModificationException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import org.bson.Document;
+import org.jboss.logging.Logger;
+
+/**
+ * One listed file: skipped if the registry has it unchanged (same remote id; ETag / Last-Modified answered 304,
+ * or no validators and the same declared length; or the same bytes), otherwise stored in the content bucket,
+ * registered as a new version and announced. A file that cannot be fetched is a failure of that file only:
+ * its record (if any) is kept and marked seen, so it is never taken for deleted. S3 and MongoDB errors are
+ * thrown: the order is retried and resumes here.
+ */
+@ApplicationScoped
+public class FileSyncer {
+
+    private static final Logger LOG = Logger.getLogger(FileSyncer.class);
+
+    private final FileRegistry registry;
+    private final PoliteFetcher fetcher;
+    private final ContentStore content;
+    private final String contentRoot;
+
+    public FileSyncer(FileRegistry registry, PoliteFetcher fetcher, ContentStore content, StorageConfig storage) {
+        this.registry = registry;
+        this.fetcher = fetcher;
+        this.content = content;
+        this.contentRoot = storage.contentRoot();
+    }
+
+    /**
+     * @param record     the file's registry record, or null if it has none (looked up by the caller, per chunk)
+     * @param prefetched the listing response when it is this very file (a direct image URL), else null
+     */
+    public ItemOutcome sync(RunContext run, RemoteItem item, Document record, ListingPage prefetched) {
+        if (record != null && run.runId().equals(record.getString("lastRunId")) && record.getString("lastOutcome") != null
+                && announced(record)) {
+            return ItemOutcome.alreadyDone(); // a redelivered order passing over files it already handled
+        }
+        boolean live = record != null && version(record) >= 1 && !Boolean.TRUE.equals(record.getBoolean("deleted"));
+        if (live && !announced(record)) {
+            // stored by an attempt that stopped before its event went out: announce it now, no new download
+            registry.markSkipped(record.getObjectId("_id"), run.runId(), null, null, null);
+            registry.set(record.getObjectId("_id"), "lastOutcome", FileRegistry.DOWNLOADED);
+            return ItemOutcome.downloaded(event(FileEvent.DOWNLOADED, run, record, null), record.getObjectId("_id"),
+                    version(record), false);
+        }
+        if (prefetched != null && item.url().equals(prefetched.requested().toString())) {
+            // a direct image: the listing request fetched the file itself, so its bytes decide
+            return store(run, item, record, live, new FetchedBody(prefetched.uri(), 200, prefetched.contentType(),
+                    prefetched.body(), Map.of()));
+        }
+        Map<String, String> conditional = new HashMap<>();
+        if (live && item.url().equals(record.getString("url"))) {
+            Long declared = item.declaredLength();
+            boolean lengthChanged = declared != null && record.get("size") != null
+                    && declared != ((Number) record.get("size")).longValue();
+            String etag = record.getString("etag");
+            String lastModified = record.getString("last_modified");
+            if (!lengthChanged && etag == null && lastModified == null) {
+                // nothing to ask the server with: trust the registry, as the seed trusted the local file
+                registry.markSkipped(record.getObjectId("_id"), run.runId(), null, null, null);
+                return ItemOutcome.skipped(event(FileEvent.SKIPPED, run, record, null), record.getObjectId("_id"), false);
+            }
+            if (!lengthChanged) {
+                if (etag != null) {
+                    conditional.put("If-None-Match", etag);
+                }
+                if (lastModified != null) {
+                    conditional.put("If-Modified-Since", lastModified);
+                }
+            }
+        }
+
+        URI uri = URI.create(item.url());
+        Map<String, String> headers = new HashMap<>(run.headers().forUri(uri));
+        headers.putAll(conditional);
+        FetchOutcome outcome;
+        try {
+            outcome = fetcher.get(uri, headers, run.budget().deadline());
+        } catch (FetchException e) {
+            LOG.warnf("file %s not downloaded (%s): %s", item.url(), e.code(), e.getMessage());
+            if (record != null) {
+                registry.markFailed(record.getObjectId("_id"), run.runId(), e.code(), e.getMessage());
+            }
+            return ItemOutcome.failed(record == null ? null : record.getObjectId("_id"), e.code(),
+                    item.url() + ": " + e.getMessage(), true);
+        }
+        if (outcome instanceof FetchOutcome.NotModified) {
+            registry.markSkipped(record.getObjectId("_id"), run.runId(), item.url(), null, null);
+            return ItemOutcome.skipped(event(FileEvent.SKIPPED, run, record, null), record.getObjectId("_id"), true);
+        }
+        return store(run, item, record, live, ((FetchOutcome.Fetched) outcome).body());
+    }
+
+    private ItemOutcome store(RunContext run, RemoteItem item, Document record, boolean live, FetchedBody body) {
+        String sha256 = sha256(body.body());
+        String etag = body.headers().get("etag");
+        String lastModified = body.headers().get("last-modified");
+        if (live && sha256.equals(record.getString("sha256"))) {
+            registry.markSkipped(record.getObjectId("_id"), run.runId(), item.url(), etag, lastModified);
+            return ItemOutcome.skipped(event(FileEvent.SKIPPED, run, record, null), record.getObjectId("_id"), true);
+        }
+        String contentType = MediaSniffer.contentType(body.body(), body.contentType());
+        if (record == null) {
+            record = reserve(run, item, body, contentType);
+        }
+        content.put(record.getString("key"), body.body(), contentType, sha256, run.sourceId());
+        FileRegistry.StoredVersion stored = new FileRegistry.StoredVersion(item.url(), body.body().length, sha256, contentType,
+                etag, lastModified);
+        if (!registry.commitVersion(record, stored, run.runId())) {
+            throw new ConcurrentModificationException("file record " + record.getObjectId("_id") + " changed meanwhile");
+        }
+        int version = version(record) + 1;
+        String previousSha = live ? record.getString("sha256") : null;
+        Document now = new Document(record).append("sha256", sha256).append("content_type", contentType)
+                .append("size", (long) body.body().length).append("version", version);
+        LOG.debugf("stored %s (%d bytes, %s) as %s v%d", item.url(), body.body().length, contentType, now.getString("key"),
+                version);
+        return ItemOutcome.downloaded(event(FileEvent.DOWNLOADED, run, now, previousSha), record.getObjectId("_id"), version,
+                true);
+    }
+
+    /** Claims a file name (and so a key) for a new file; a name taken by another remote file gets a hash suffix. */
+    private Document reserve(RunContext run, RemoteItem item, FetchedBody body, String contentType) {
+        String name = FileNames.choose(item.url(), body.headers().get("content-disposition"), contentType);
+        String[] candidates = {name, FileNames.withSuffix(name, item.remoteId(), 8), FileNames.withSuffix(name, item.remoteId(), 16),
+            FileNames.withSuffix(name, item.remoteId(), 64)};
+        for (String candidate : candidates) {
+            String key = ContentKeys.key(contentRoot, run.order().contentPath(), candidate);
+            FileRegistry.Reservation r = registry.reserve(run.sourceId(), item.remoteId(), item.url(), candidate, key,
+                    run.runId());
+            if (!r.nameTaken()) {
+                return r.record();
+            }
+        }
+        throw new IllegalStateException("no free file name for " + item.remoteId());
+    }
+
+    private static FileEvent event(String type, RunContext run, Document record, String previousSha) {
+        Number size = (Number) record.get("size");
+        return new FileEvent(run.sourceId(), record.getString("filename"), type, record.getString("key"),
+                record.getString("sha256"), record.getString("content_type"), size == null ? null : size.longValue(),
+                record.getString("remote_id"), record.getObjectId("_id").toHexString(),
+                type.equals(FileEvent.DOWNLOADED) ? version(record) : null,
+                previousSha == null || Objects.equals(previousSha, record.getString("sha256")) ? null : previousSha,
+                run.runId());
+    }
+
+    private static boolean announced(Document record) {
+        return record.getInteger("announcedVersion", 0) >= version(record);
+    }
+
+    private static int version(Document record) {
+        return record.getInteger("version", 0);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String hashKey(String text) {
+        return QueueSender.sha256(text).substring(0, 16);
+    }
+}

@@ -1,0 +1,91 @@
+package io.mediasync.sourcesync.downloader;
+
+import io.mediasync.sourcesync.messages.FileEvent;
+import io.mediasync.sourcesync.messages.SourceSynchronizedEvent;
+import io.mediasync.sourcesync.registry.Counts;
+import io.mediasync.sourcesync.registry.FileRegistry;
+import io.mediasync.sourcesync.registry.SourceStore;
+import io.mediasync.sourcesync.registry.SyncRuns;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.jboss.logging.Logger;
+
+/**
+ * The end of a run that went through the whole listing: files it did not see are marked deleted and
+ * announced, the counts are taken from the registry (exact however often the run was interrupted), the
+ * source's status is written and "source synchronized" is sent. Each step can be repeated safely.
+ */
+@ApplicationScoped
+public class RunCompletion {
+
+    private static final Logger LOG = Logger.getLogger(RunCompletion.class);
+
+    private final FileRegistry registry;
+    private final SyncRuns runs;
+    private final SourceStore sources;
+    private final EventPublisher events;
+
+    public RunCompletion(FileRegistry registry, SyncRuns runs, SourceStore sources, EventPublisher events) {
+        this.registry = registry;
+        this.runs = runs;
+        this.sources = sources;
+        this.events = events;
+    }
+
+    /**
+     * @param mayDelete false when the listing was cut short by a limit or not read (304): nothing is judged deleted
+     * @param fullSync  whether every file was checked (not a 304)
+     */
+    public Counts complete(RunContext run, Document runDoc, boolean mayDelete, boolean fullSync) {
+        if (mayDelete) {
+            announceDeletions(run);
+        } else if (Boolean.TRUE.equals(runDoc.getBoolean("truncated"))) {
+            LOG.warnf("listing truncated by a limit: no file is marked deleted in run %s", run.runId());
+        }
+        long failed = runs.failureCount(run.runId());
+        Counts counts = new Counts(registry.countOutcome(run.sourceId(), run.runId(), FileRegistry.DOWNLOADED),
+                registry.countOutcome(run.sourceId(), run.runId(), FileRegistry.SKIPPED),
+                registry.countDeleted(run.sourceId(), run.runId()), failed);
+        String status = failed > 0 ? SourceStore.COMPLETED_WITH_ERRORS : SourceStore.COMPLETED;
+        Document lastError = null;
+        if (failed > 0) {
+            Document first = runs.firstFailure(run.runId()).orElse(new Document());
+            lastError = SourceStore.error("files_failed", failed + " file(s) could not be downloaded and were kept as they"
+                    + " were; first: " + first.getString("code") + " " + first.getString("reason"), new java.util.Date());
+        }
+        boolean notModified = Boolean.TRUE.equals(runDoc.getBoolean("notModified"));
+        events.publishSynchronized(new SourceSynchronizedEvent(run.sourceId(), SourceSynchronizedEvent.EVENT, run.runId(),
+                status, notModified ? Boolean.TRUE : null, counts.downloaded(), counts.skipped(), counts.deleted(),
+                counts.failed()));
+        sources.recordCompleted(run.sourceId(), run.runId(), status, counts, runDoc.getString("url"),
+                runDoc.getString("listingEtag"), runDoc.getString("listingLastModified"), fullSync, lastError);
+        runs.complete(run.runId(), status, counts);
+        LOG.infof("source %d synchronized (%s): %d downloaded, %d skipped, %d deleted, %d failed", run.sourceId(), status,
+                counts.downloaded(), counts.skipped(), counts.deleted(), counts.failed());
+        return counts;
+    }
+
+    private void announceDeletions(RunContext run) {
+        List<Document> gone = registry.deletionsToAnnounce(run.sourceId(), run.runId());
+        List<FileEvent> deleted = new ArrayList<>();
+        List<ObjectId> ids = new ArrayList<>();
+        for (Document file : gone) {
+            ObjectId id = file.getObjectId("_id");
+            registry.markDeleted(id, run.runId());
+            ids.add(id);
+            Number size = (Number) file.get("size");
+            deleted.add(new FileEvent(run.sourceId(), file.getString("filename"), FileEvent.DELETED, file.getString("key"),
+                    file.getString("sha256"), file.getString("content_type"), size == null ? null : size.longValue(),
+                    file.getString("remote_id"), id.toHexString(), null, null, run.runId()));
+        }
+        events.publishFileEvents(deleted);
+        ids.forEach(registry::markDeleteAnnounced);
+        long dropped = registry.dropAbandonedReservations(run.sourceId(), run.runId());
+        if (!gone.isEmpty() || dropped > 0) {
+            LOG.infof("%d file(s) no longer listed: marked deleted and announced", gone.size());
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.mediasync.sourcesync.downloader;
+
+import io.mediasync.sourcesync.messages.SyncOrder;
+import org.bson.Document;
+
+/** Everything one invocation of a run needs to know. */
+public record RunContext(SyncOrder order, String runId, Document source, SourceHeaders headers, InvocationBudget budget) {
+
+    public long sourceId() {
+        return order.sourceId();
+    }
+}

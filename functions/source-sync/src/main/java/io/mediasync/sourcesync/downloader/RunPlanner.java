@@ -1,0 +1,81 @@
+package io.mediasync.sourcesync.downloader;
+
+import io.mediasync.sourcesync.config.SyncConfig;
+import io.mediasync.sourcesync.messages.SyncOrder;
+import io.mediasync.sourcesync.registry.SourceStore;
+import io.mediasync.sourcesync.registry.SyncRuns;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import org.bson.Document;
+
+/**
+ * Decides what an order means for its source's runs. A new order starts a run whose id derives from the SQS
+ * message id, so a redelivery of that order resumes the same run; a follow-up order resumes its run if it
+ * still is the source's current one. A new order while another run makes progress is recorded and dropped
+ * (that run's follow-ups finish it); a run without progress for RUN_STALE_AFTER is abandoned to a new one.
+ */
+@ApplicationScoped
+public class RunPlanner {
+
+    /** Start (a new run), resume, or ignore (with the reason recorded). */
+    public record Plan(String runId, boolean start, String ignoreCode, String ignoreReason) {
+
+        public boolean ignored() {
+            return ignoreCode != null;
+        }
+    }
+
+    private final SyncRuns runs;
+    private final SourceStore sources;
+    private final SyncConfig config;
+
+    public RunPlanner(SyncRuns runs, SourceStore sources, SyncConfig config) {
+        this.runs = runs;
+        this.sources = sources;
+        this.config = config;
+    }
+
+    public Plan plan(SyncOrder order, Document source, String messageId) {
+        String current = source.getString("currentRunId");
+        if (order.isFollowUp()) {
+            Optional<Document> run = runs.findSummary(order.runId());
+            if (run.isEmpty() || !order.runId().equals(current)) {
+                return ignore("stale_follow_up", "follow-up of run " + order.runId() + ", but the source's current run is "
+                        + current);
+            }
+            if (!SyncRuns.RUNNING.equals(run.get().getString("status"))) {
+                return ignore("stale_follow_up", "run " + order.runId() + " already ended " + run.get().getString("status"));
+            }
+            return new Plan(order.runId(), false, null, null);
+        }
+        String runId = "run-" + messageId;
+        if (runId.equals(current)) {
+            Optional<Document> run = runs.findSummary(runId);
+            if (run.isPresent() && SyncRuns.RUNNING.equals(run.get().getString("status"))) {
+                return new Plan(runId, false, null, null); // the same order delivered again: carry on
+            }
+            return ignore("duplicate_order", "this order's run already ended " + run.map(r -> r.getString("status")).orElse(""));
+        }
+        if (current != null) {
+            Optional<Document> running = runs.findSummary(current)
+                    .filter(r -> SyncRuns.RUNNING.equals(r.getString("status")));
+            if (running.isPresent()) {
+                Date progress = running.get().getDate("updatedAt");
+                if (progress != null && progress.toInstant().plus(config.runStaleAfter()).isAfter(Instant.now())) {
+                    return ignore("already_running", "run " + current + " of this source is in progress (last progress "
+                            + progress.toInstant() + "); it finishes the sync");
+                }
+                runs.fail(current, "abandoned", "stale", "no progress since " + progress + ", replaced by " + runId);
+            }
+        }
+        runs.begin(runId, order.sourceId(), messageId, order.url(), order.contentPath());
+        sources.startRun(order.sourceId(), runId);
+        return new Plan(runId, true, null, null);
+    }
+
+    private static Plan ignore(String code, String reason) {
+        return new Plan(null, false, code, reason);
+    }
+}

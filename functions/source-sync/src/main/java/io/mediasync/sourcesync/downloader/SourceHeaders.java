@@ -1,0 +1,116 @@
+package io.mediasync.sourcesync.downloader;
+
+import io.mediasync.sourcesync.fetch.SecretResolver;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.bson.Document;
+
+/**
+ * A source's request headers and cookies: {@code headers: {name: "value" | {"secretRef": "SOURCE_SECRET_X"}}},
+ * {@code cookies} the same (or one "a=b; c=d" string). Secrets are resolved when the run starts; values are
+ * never logged or recorded (errors name the header and the reference only). They are sent to the source's
+ * own host only, never to the CDNs its files may live on.
+ */
+public final class SourceHeaders {
+
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    /** Set by the HTTP client or by the sync itself. */
+    private static final Set<String> NOT_SETTABLE = Set.of("host", "content-length", "transfer-encoding", "connection",
+            "if-none-match", "if-modified-since", "cookie");
+
+    private final String host;
+    private final Map<String, String> headers;
+
+    private SourceHeaders(String host, Map<String, String> headers) {
+        this.host = host;
+        this.headers = Map.copyOf(headers);
+    }
+
+    public static SourceHeaders of(Document source, URI sourceUri, SecretResolver secrets, String secretPrefix)
+            throws SyncFailure {
+        Map<String, String> headers = new LinkedHashMap<>();
+        Object configured = source.get("headers");
+        if (configured instanceof Document doc) {
+            for (Map.Entry<String, Object> e : doc.entrySet()) {
+                String name = e.getKey().trim();
+                if (!TOKEN.matcher(name).matches() || NOT_SETTABLE.contains(name.toLowerCase(Locale.ROOT))) {
+                    throw SyncFailure.permanent("invalid_source_headers", "header '" + name + "' cannot be set by a source");
+                }
+                headers.put(name, value(e.getValue(), "header " + name, secrets, secretPrefix));
+            }
+        } else if (configured != null) {
+            throw SyncFailure.permanent("invalid_source_headers", "headers must be an object of name: value");
+        }
+        String cookie = cookies(source.get("cookies"), secrets, secretPrefix);
+        if (!cookie.isEmpty()) {
+            headers.put("Cookie", cookie);
+        }
+        return new SourceHeaders(sourceUri.getHost() == null ? null : sourceUri.getHost().toLowerCase(Locale.ROOT), headers);
+    }
+
+    /** The headers for a request to {@code target}: the source's own only on the source's host. */
+    public Map<String, String> forUri(URI target) {
+        if (host == null || target.getHost() == null || !host.equals(target.getHost().toLowerCase(Locale.ROOT))) {
+            return Map.of();
+        }
+        return headers;
+    }
+
+    /** For logs: the header names, never their values. */
+    public List<String> names() {
+        return new ArrayList<>(headers.keySet());
+    }
+
+    private static String cookies(Object configured, SecretResolver secrets, String prefix) throws SyncFailure {
+        if (configured == null) {
+            return "";
+        }
+        if (configured instanceof String s) {
+            return checked(s.trim(), "cookies");
+        }
+        if (!(configured instanceof Document doc)) {
+            throw SyncFailure.permanent("invalid_source_headers", "cookies must be an object of name: value or a string");
+        }
+        List<String> pairs = new ArrayList<>();
+        for (Map.Entry<String, Object> e : doc.entrySet()) {
+            if (!TOKEN.matcher(e.getKey()).matches()) {
+                throw SyncFailure.permanent("invalid_source_headers", "cookie name '" + e.getKey() + "' is not valid");
+            }
+            String value = value(e.getValue(), "cookie " + e.getKey(), secrets, prefix);
+            if (value.contains(";")) {
+                throw SyncFailure.permanent("invalid_source_headers", "cookie " + e.getKey() + " contains ';'");
+            }
+            pairs.add(e.getKey() + "=" + value);
+        }
+        return String.join("; ", pairs);
+    }
+
+    private static String value(Object value, String what, SecretResolver secrets, String prefix) throws SyncFailure {
+        if (value instanceof String s) {
+            return checked(s, what);
+        }
+        if (value instanceof Document ref && ref.get("secretRef") instanceof String name) {
+            if (!name.startsWith(prefix) || !name.matches("[A-Z0-9_]+")) {
+                throw SyncFailure.permanent("invalid_secret_ref", what + " refers to " + name
+                        + ", but secret references must be upper-case names starting with " + prefix);
+            }
+            String secret = secrets.resolve(name).orElseThrow(() -> SyncFailure.permanent("secret_missing",
+                    what + " refers to secret " + name + ", which is not set"));
+            return checked(secret, what + " (secret " + name + ")");
+        }
+        throw SyncFailure.permanent("invalid_source_headers", what + " must be a string or {\"secretRef\": NAME}");
+    }
+
+    private static String checked(String value, String what) throws SyncFailure {
+        if (value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+            throw SyncFailure.permanent("invalid_source_headers", what + " contains a line break");
+        }
+        return value;
+    }
+}

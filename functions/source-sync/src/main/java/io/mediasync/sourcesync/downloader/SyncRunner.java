@@ -1,0 +1,237 @@
+package io.mediasync.sourcesync.downloader;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediasync.sourcesync.config.SyncConfig;
+import io.mediasync.sourcesync.downloader.adapter.DirectImageAdapter;
+import io.mediasync.sourcesync.downloader.adapter.ListingPage;
+import io.mediasync.sourcesync.downloader.adapter.RemoteItem;
+import io.mediasync.sourcesync.messages.FileEvent;
+import io.mediasync.sourcesync.registry.FileRegistry;
+import io.mediasync.sourcesync.registry.SourceStore;
+import io.mediasync.sourcesync.registry.SyncRuns;
+import io.mediasync.sourcesync.sqs.SyncOrderSender;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.ObjectId;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * Works through a run: lists the source once (the snapshot is kept with the run), then syncs the files
+ * from the run's cursor in chunks; after each chunk its events are sent, the announced versions recorded and
+ * the cursor saved. When the invocation's budget is spent it sends a follow-up order and returns; the run
+ * completes (deletions, counts, "source synchronized") only after the last file.
+ */
+@ApplicationScoped
+public class SyncRunner {
+
+    private static final Logger LOG = Logger.getLogger(SyncRunner.class);
+    /** Files per checkpoint: events are sent in SQS batches of 10. */
+    private static final int CHUNK = 10;
+    private static final long TOUCH_EVERY_MILLIS = 30_000;
+
+    public enum Result { COMPLETED, CONTINUED }
+
+    private final ListingReader reader;
+    private final FileSyncer files;
+    private final SyncRuns runs;
+    private final SourceStore sources;
+    private final FileRegistry registry;
+    private final EventPublisher events;
+    private final RunCompletion completion;
+    private final SyncOrderSender followUps;
+    private final SyncConfig config;
+    private final ObjectMapper json;
+    private final ExecutorService pool;
+
+    public SyncRunner(ListingReader reader, FileSyncer files, SyncRuns runs, SourceStore sources, FileRegistry registry,
+            EventPublisher events, RunCompletion completion, SyncOrderSender followUps, SyncConfig config, ObjectMapper json) {
+        this.reader = reader;
+        this.files = files;
+        this.runs = runs;
+        this.sources = sources;
+        this.registry = registry;
+        this.events = events;
+        this.completion = completion;
+        this.followUps = followUps;
+        this.config = config;
+        this.json = json;
+        int parallel = Math.max(1, config.parallelDownloads());
+        this.pool = parallel == 1 ? null : Executors.newFixedThreadPool(parallel, r -> {
+            Thread t = new Thread(r, "source-download");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    public Result run(RunContext run) throws SyncFailure {
+        Document runDoc = runs.find(run.runId()).orElseThrow(() -> new IllegalStateException("run " + run.runId() + " vanished"));
+        if (Boolean.TRUE.equals(runDoc.getBoolean("notModified"))) {
+            return completeNotModified(run, runDoc); // a redelivery after the 304 was recorded
+        }
+        List<RemoteItem> items;
+        ListingPage prefetched = null;
+        if (runDoc.get("listing") == null) {
+            ListingReader.Result listed = reader.read(uri(run), Optional.ofNullable(run.source().getString("adapter")),
+                    run.headers(), validators(run), run.budget().deadline());
+            if (listed instanceof ListingReader.NotModified) {
+                runs.saveListing(run.runId(), null, ListingSnapshot.encode(json, List.of()), 0, false,
+                        run.source().getString("listingEtag"), run.source().getString("listingLastModified"), true);
+                return completeNotModified(run, runs.findSummary(run.runId()).orElseThrow());
+            }
+            ListingReader.Listed l = (ListingReader.Listed) listed;
+            items = l.listing().items();
+            runs.saveListing(run.runId(), l.adapter(), ListingSnapshot.encode(json, items), items.size(),
+                    l.listing().truncated(), l.etag(), l.lastModified(), false);
+            prefetched = l.adapter().equals(DirectImageAdapter.KIND) ? l.firstPage() : null;
+            runDoc = runs.findSummary(run.runId()).orElseThrow();
+        } else {
+            items = ListingSnapshot.decode(json, runDoc.get("listing", Binary.class).getData());
+        }
+
+        int cursor = runDoc.getInteger("cursor", 0);
+        long touched = System.currentTimeMillis();
+        while (cursor < items.size()) {
+            int size = Math.min(CHUNK, Math.max(Math.max(1, config.parallelDownloads()), run.budget().filesLeft()));
+            int end = Math.min(items.size(), cursor + size);
+            syncChunk(run, items.subList(cursor, end), prefetched);
+            cursor = end;
+            runs.checkpoint(run.runId(), cursor);
+            if (System.currentTimeMillis() - touched > TOUCH_EVERY_MILLIS) {
+                sources.touchRun(run.sourceId(), run.runId());
+                touched = System.currentTimeMillis();
+            }
+            if (cursor < items.size() && run.budget().exhausted()) {
+                followUps.sendFollowUp(run.order(), run.runId(), cursor);
+                sources.touchRun(run.sourceId(), run.runId());
+                LOG.infof("budget spent at file %d of %d: the run continues in a follow-up order", cursor, items.size());
+                return Result.CONTINUED;
+            }
+        }
+        completion.complete(run, runDoc, !Boolean.TRUE.equals(runDoc.getBoolean("truncated")), true);
+        return Result.COMPLETED;
+    }
+
+    private void syncChunk(RunContext run, List<RemoteItem> chunk, ListingPage prefetched) {
+        List<ItemOutcome> outcomes = syncAll(run, chunk, prefetched);
+        List<FileEvent> toSend = outcomes.stream().map(ItemOutcome::event).filter(Objects::nonNull).toList();
+        events.publishFileEvents(toSend);
+        int network = 0;
+        Map<Integer, List<ObjectId>> announced = new HashMap<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            ItemOutcome outcome = outcomes.get(i);
+            network += outcome.usedNetwork() ? 1 : 0;
+            if (outcome.kind() == ItemOutcome.Kind.DOWNLOADED) {
+                announced.computeIfAbsent(outcome.version(), v -> new ArrayList<>()).add(outcome.recordId());
+            } else if (outcome.kind() == ItemOutcome.Kind.FAILED) {
+                RemoteItem item = chunk.get(i);
+                runs.recordFileFailure(run.runId(), FileSyncer.hashKey(item.remoteId()), new Document("remote_id", item.remoteId())
+                        .append("url", item.url()).append("code", outcome.failureCode())
+                        .append("reason", outcome.failureReason()).append("at", new Date()), config.maxRecordedFailures());
+            }
+        }
+        announced.forEach((version, ids) -> registry.markAnnounced(ids, version));
+        run.budget().countFiles(network);
+    }
+
+    /** The chunk's files side by side (each host still throttled); the first infrastructure error is rethrown. */
+    private List<ItemOutcome> syncAll(RunContext run, List<RemoteItem> chunk, ListingPage prefetched) {
+        Map<String, Document> records = registry.findAll(run.sourceId(), chunk.stream().map(RemoteItem::remoteId).toList());
+        if (pool == null || chunk.size() == 1) {
+            return chunk.stream().map(item -> files.sync(run, item, records.get(item.remoteId()), prefetched)).toList();
+        }
+        Map<String, Object> mdc = MDC.getMap();
+        List<Future<ItemOutcome>> futures = new ArrayList<>();
+        for (RemoteItem item : chunk) {
+            futures.add(pool.submit(() -> {
+                mdc.forEach(MDC::put);
+                try {
+                    return files.sync(run, item, records.get(item.remoteId()), prefetched);
+                } finally {
+                    MDC.clear();
+                }
+            }));
+        }
+        List<ItemOutcome> outcomes = new ArrayList<>();
+        RuntimeException first = null;
+        for (Future<ItemOutcome> f : futures) {
+            try {
+                outcomes.add(f.get());
+            } catch (ExecutionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+        return outcomes;
+    }
+
+    /** 304: every registered file is unchanged; no file request at all. Pending announcements still go out. */
+    private Result completeNotModified(RunContext run, Document runDoc) {
+        List<Document> live = registry.liveFiles(run.sourceId());
+        registry.markAllSkipped(run.sourceId(), run.runId());
+        List<FileEvent> toSend = new ArrayList<>();
+        List<Document> pending = new ArrayList<>();
+        for (Document file : live) {
+            boolean unannounced = file.getInteger("announcedVersion", 0) < file.getInteger("version", 0);
+            if (unannounced) {
+                pending.add(file);
+                registry.set(file.getObjectId("_id"), "lastOutcome", FileRegistry.DOWNLOADED);
+            }
+            Number size = (Number) file.get("size");
+            toSend.add(new FileEvent(run.sourceId(), file.getString("filename"),
+                    unannounced ? FileEvent.DOWNLOADED : FileEvent.SKIPPED, file.getString("key"), file.getString("sha256"),
+                    file.getString("content_type"), size == null ? null : size.longValue(), file.getString("remote_id"),
+                    file.getObjectId("_id").toHexString(), unannounced ? file.getInteger("version") : null, null, run.runId()));
+        }
+        events.publishFileEvents(toSend);
+        pending.forEach(f -> registry.markAnnounced(f.getObjectId("_id"), f.getInteger("version", 0)));
+        completion.complete(run, runDoc, false, false);
+        return Result.COMPLETED;
+    }
+
+    /** The last completed run's validators, when they belong to this URL and a full check is not due. */
+    private String[] validators(RunContext run) {
+        Document source = run.source();
+        String etag = source.getString("listingEtag");
+        String lastModified = source.getString("listingLastModified");
+        Date lastFull = source.getDate("lastFullSyncAt");
+        boolean fullDue = lastFull == null || lastFull.toInstant().plus(config.fullSyncEvery()).isBefore(Instant.now());
+        if (fullDue || (etag == null && lastModified == null) || !run.order().url().equals(source.getString("listingUrl"))) {
+            return null;
+        }
+        return new String[] {etag, lastModified};
+    }
+
+    private static URI uri(RunContext run) {
+        return URI.create(run.order().url()); // checked by SyncOrderHandler before the run started
+    }
+}

@@ -1,0 +1,20 @@
+package io.mediasync.sourcesync.messages;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
+import java.util.Map;
+
+/** {@code {"ordered": N, "source_ids": [...]}} plus the sources not ordered and why. */
+@RegisterForReflection
+public record ScheduleResult(
+        @JsonProperty("ordered") int ordered,
+        @JsonProperty("source_ids") List<Long> sourceIds,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("not_ordered") Map<String, String> notOrdered) {
+
+    public ScheduleResult {
+        sourceIds = List.copyOf(sourceIds);
+        notOrdered = Map.copyOf(notOrdered);
+    }
+}

@@ -1,0 +1,111 @@
+package io.mediasync.sourcesync.orchestrator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediasync.common.sqs.QueueSender;
+import io.mediasync.sourcesync.config.QueuesConfig;
+import io.mediasync.sourcesync.downloader.ContentStore;
+import io.mediasync.sourcesync.downloader.adapter.MediaSniffer;
+import io.mediasync.sourcesync.registry.FileRegistry;
+import io.mediasync.sourcesync.sqs.QueueNames;
+import io.mediasync.sourcesync.sqs.QueueUrls;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.stream.Collectors;
+import org.bson.Document;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns a stored image into a resize order (seed 004) on the resizer's FIFO queue:
+ * {@code image_url: "s3://<content bucket>/<key>"}, {@code bucket_name: "source-<id>"}, the source's
+ * {@code postback_url} and/or {@code redirect_queue} (or THUMBNAILS_REDIRECT_QUEUE, so the order is valid), plus
+ * {@code source_id}, {@code filename}, {@code file_id} and {@code sha256} (so a changed image is a different order
+ * body for the resizer's dedup window). One order per file content: the file record remembers the sha256 ordered.
+ */
+@ApplicationScoped
+public class ImageOrderer {
+
+    private static final Logger LOG = Logger.getLogger(ImageOrderer.class);
+
+    private final QueueSender sender;
+    private final QueueUrls urls;
+    private final FileRegistry registry;
+    private final ObjectMapper json;
+    private final String contentBucket;
+    private final String resizeQueue;
+    private final String defaultRedirect;
+
+    public ImageOrderer(QueueSender sender, QueueUrls urls, FileRegistry registry, ObjectMapper json, ContentStore content,
+            QueuesConfig queues) {
+        this.sender = sender;
+        this.urls = urls;
+        this.registry = registry;
+        this.json = json;
+        this.contentBucket = content.bucket();
+        this.resizeQueue = QueueNames.fifo(queues.resize());
+        this.defaultRedirect = queues.thumbnailsRedirect();
+    }
+
+    /** The resizer reads s3:// URLs with java.net.URI, so each key segment is percent-encoded (it decodes the path). */
+    static String s3Url(String bucket, String key) {
+        return "s3://" + bucket + "/" + Arrays.stream(key.split("/", -1))
+                .map(segment -> URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"))
+                .collect(Collectors.joining("/"));
+    }
+
+    public static String bucketName(long sourceId) {
+        return "source-" + sourceId;
+    }
+
+    /** @return true if an order was sent now */
+    public boolean orderIfNeeded(Document file, Document source) {
+        String sha = file.getString("sha256");
+        String contentType = file.getString("content_type");
+        if (Boolean.TRUE.equals(file.getBoolean("deleted")) || sha == null) {
+            return false;
+        }
+        if (!MediaSniffer.isResizable(contentType)) {
+            Document skipped = file.get("imageOrder", Document.class);
+            if (skipped == null || !sha.equals(skipped.getString("sha256"))) {
+                LOG.infof("%s is %s, not an image the resizer reads: registered, not ordered", file.getString("key"),
+                        contentType);
+                registry.markImageOrdered(file.getObjectId("_id"), new Document("sha256", sha).append("status", "not_an_image")
+                        .append("content_type", contentType).append("at", new Date()));
+            }
+            return false;
+        }
+        Document earlier = file.get("imageOrder", Document.class);
+        if (earlier != null && sha.equals(earlier.getString("sha256"))) {
+            return false; // this content was ordered already (a redelivered or repeated event)
+        }
+        long sourceId = ((Number) file.get("source_id")).longValue();
+        ObjectNode order = json.createObjectNode();
+        order.put("image_url", s3Url(contentBucket, file.getString("key")));
+        order.put("bucket_name", bucketName(sourceId));
+        String postback = nonBlank(source.get("postback_url"));
+        String redirect = nonBlank(source.get("redirect_queue"));
+        if (postback != null) {
+            order.put("postback_url", postback);
+        }
+        if (redirect != null || postback == null) {
+            order.put("redirect_queue", redirect != null ? redirect : defaultRedirect);
+        }
+        order.put("source_id", sourceId);
+        order.put("filename", file.getString("filename"));
+        order.put("file_id", file.getObjectId("_id").toHexString());
+        order.put("sha256", sha);
+        String messageId = sender.send(urls.urlOf(resizeQueue), order.toString(), bucketName(sourceId),
+                sha + file.getString("key"));
+        registry.markImageOrdered(file.getObjectId("_id"), new Document("sha256", sha).append("status", "sent")
+                .append("messageId", messageId).append("queue", resizeQueue).append("at", new Date()));
+        LOG.infof("image order sent for %s (%s)", file.getString("key"), sha.substring(0, 12));
+        return true;
+    }
+
+    private static String nonBlank(Object value) {
+        return value instanceof String s && !s.isBlank() ? s.trim() : null;
+    }
+}

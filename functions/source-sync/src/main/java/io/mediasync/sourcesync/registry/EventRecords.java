@@ -1,0 +1,33 @@
+package io.mediasync.sourcesync.registry;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.mediasync.sourcesync.config.StorageConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Date;
+import org.bson.Document;
+
+/**
+ * The {@code sync_events} collection: sync events the orchestrator could not act on (not JSON, no source,
+ * unknown file, unknown queue), keyed by SQS message id, with the reason. They are not retried.
+ */
+@ApplicationScoped
+public class EventRecords {
+
+    private final MongoCollection<Document> events;
+
+    public EventRecords(MongoDatabase db, StorageConfig config) {
+        this.events = db.getCollection(config.eventsCollection());
+    }
+
+    public void recordRejected(String messageId, String queue, String body, String code, String reason) {
+        Date now = new Date();
+        events.updateOne(Filters.eq("_id", messageId), Updates.combine(Updates.set("queue", queue),
+                Updates.set("body", body), Updates.set("status", "rejected"),
+                Updates.set("error", SourceStore.error(code, reason, now)), Updates.setOnInsert("createdAt", now),
+                Updates.inc("deliveries", 1)), new UpdateOptions().upsert(true));
+    }
+}

@@ -1,0 +1,26 @@
+package io.mediasync.sourcesync.scheduler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.mediasync.sourcesync.messages.ScheduleRequest;
+import io.mediasync.sourcesync.messages.ScheduleResult;
+import jakarta.inject.Named;
+
+/**
+ * Lambda entry point (seed 000, phase 1): run by its schedule (EventBridge Scheduler; any payload without
+ * {@code source_id} means every enabled source) or on demand ({@code {"source_id": 77735}}).
+ */
+@Named("source-scheduler")
+public class SourceSchedulerFunction implements RequestHandler<ScheduleRequest, ScheduleResult> {
+
+    private final SyncScheduler scheduler;
+
+    public SourceSchedulerFunction(SyncScheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public ScheduleResult handleRequest(ScheduleRequest request, Context context) {
+        return scheduler.schedule(request);
+    }
+}

@@ -1,0 +1,134 @@
+package io.mediasync.sourcesync;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import io.mediasync.sourcesync.messages.ScheduleRequest;
+import io.mediasync.sourcesync.messages.ScheduleResult;
+import io.mediasync.sourcesync.scheduler.ScheduleWindow;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** source-scheduler (seed 000's cmd_sync_sources): one FIFO order per enabled source, at most once per window. */
+@QuarkusTest
+@TestProfile(SchedulerTest.Scheduler.class)
+class SchedulerTest extends SyncTestSupport {
+
+    /** A window far longer than the test, so no window boundary falls inside it. */
+    static final long WINDOW = 315_360_000;
+
+    public static class Scheduler implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.lambda.handler", "source-scheduler",
+                    "mediasync.scheduler.window-seconds", Long.toString(WINDOW),
+                    "quarkus.mongodb.database", "mediasync_sourcesync_scheduler");
+        }
+    }
+
+    @Inject
+    SqsClient sqs;
+    @Inject
+    MongoClient mongo;
+    @Inject
+    ObjectMapper lambdaJson;
+    @Inject
+    @Named("source-scheduler")
+    RequestHandler<ScheduleRequest, ScheduleResult> scheduler;
+
+    @BeforeEach
+    void clean() {
+        drain(sqs, ORDERS);
+        collection(mongo, "sources").deleteMany(new Document());
+    }
+
+    @Test
+    void scheduledRunOrdersEveryEnabledSourceOncePerWindow() throws Exception {
+        putSource(mongo, newSource(8001, "https://example.com/a.xml", "a/"));
+        putSource(mongo, new Document("source_id", 8002).append("url", "https://example.com/b/").append("content_path", "b/"));
+        putSource(mongo, newSource(8003, "https://example.com/c.xml", "c/").append("enabled", false));
+        putSource(mongo, new Document("source_id", 8004).append("enabled", true));
+
+        JsonNode answer = postToMockEventServer("{}");
+        assertThat(answer.path("ordered").asInt()).isEqualTo(2);
+        assertThat(answer.path("source_ids").toString()).isEqualTo("[8001,8002]");
+        assertThat(answer.path("not_ordered").path("8004").asText()).isEqualTo("no url or content_path");
+        assertThat(source(mongo, 8004).get("lastError", Document.class).getString("code")).isEqualTo("invalid_source");
+
+        List<Message> orders = drain(sqs, ORDERS);
+        assertThat(orders).hasSize(2);
+        long window = Instant.now().getEpochSecond() / WINDOW;
+        for (Message m : orders) {
+            JsonNode body = JSON.readTree(m.body());
+            long id = body.path("source_id").asLong();
+            assertThat(List.of(body.fieldNames().next(), body.size())).containsExactly("source_id", 3);
+            assertThat(m.attributesAsStrings()).containsEntry("MessageGroupId", Long.toString(id))
+                    .containsEntry("MessageDeduplicationId", ScheduleWindow.dedupId(id, body.path("url").asText(), window));
+        }
+        assertThat(bodies(orders)).contains(JSON.readTree(
+                "{\"source_id\": 8001, \"url\": \"https://example.com/a.xml\", \"content_path\": \"a/\"}"));
+
+        // the same window again: nothing is ordered twice
+        JsonNode again = postToMockEventServer("{}");
+        assertThat(again.path("ordered").asInt()).isZero();
+        assertThat(again.path("source_ids").size()).isZero();
+        assertThat(drain(sqs, ORDERS)).isEmpty();
+    }
+
+    @Test
+    void onDemandOrdersOneSourceAndForceOrdersItAgain() {
+        putSource(mongo, newSource(8005, "https://example.com/e.xml", "e/"));
+        putSource(mongo, newSource(8006, "https://example.com/f.xml", "f/"));
+        putSource(mongo, newSource(8007, "https://example.com/g.xml", "g/").append("enabled", false));
+
+        ScheduleResult one = scheduler.handleRequest(new ScheduleRequest(8005L, null), null);
+        assertThat(one.sourceIds()).containsExactly(8005L);
+        assertThat(bodies(drain(sqs, ORDERS))).extracting(b -> b.path("source_id").asLong()).containsExactly(8005L);
+
+        ScheduleResult again = scheduler.handleRequest(new ScheduleRequest(8005L, null), null);
+        assertThat(again.ordered()).isZero();
+        assertThat(again.notOrdered()).containsEntry("8005", "already ordered in this window");
+
+        ScheduleResult forced = scheduler.handleRequest(new ScheduleRequest(8005L, true), null);
+        assertThat(forced.sourceIds()).containsExactly(8005L);
+        assertThat(drain(sqs, ORDERS)).hasSize(1);
+
+        assertThat(scheduler.handleRequest(new ScheduleRequest(999_999L, null), null).notOrdered())
+                .containsEntry("999999", "unknown source");
+        assertThat(scheduler.handleRequest(new ScheduleRequest(8007L, true), null).notOrdered()).containsEntry("8007", "disabled");
+        assertThat(drain(sqs, ORDERS)).isEmpty();
+    }
+
+    @Test
+    void eventBridgeSchedulePayloadMeansEverySource() throws Exception {
+        putSource(mongo, newSource(8008, "https://example.com/h.xml", "h/"));
+        String scheduled = """
+                {"version": "0", "id": "53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa", "detail-type": "Scheduled Event",
+                 "source": "aws.events", "account": "123456789012", "time": "2015-10-08T16:53:06Z", "region": "us-east-1",
+                 "resources": ["arn:aws:events:us-east-1:123456789012:rule/my-scheduled-rule"], "detail": {}}""";
+        ScheduleResult result = scheduler.handleRequest(lambdaJson.readValue(scheduled, ScheduleRequest.class), null);
+        assertThat(result.sourceIds()).containsExactly(8008L);
+        assertThat(drain(sqs, ORDERS)).hasSize(1);
+    }
+
+    private static JsonNode postToMockEventServer(String payload) throws Exception {
+        String answer = given().contentType("application/json").accept("application/json").body(payload)
+                .when().post().then().statusCode(200).extract().asString();
+        return JSON.readTree(answer);
+    }
+}

@@ -1,0 +1,101 @@
+package io.mediasync.sourcesync.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mediasync.common.net.AddressPolicy;
+import io.mediasync.common.net.FetchException;
+import io.mediasync.common.net.FetchLimits;
+import io.mediasync.common.net.HostResolver;
+import io.mediasync.common.net.SafeHttpClient;
+import io.mediasync.testsupport.HttpFixture;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PoliteFetcherTest {
+
+    private HttpFixture http;
+    private SafeHttpClient client;
+    private PoliteFetcher fetcher;
+
+    @BeforeEach
+    void start() {
+        http = new HttpFixture();
+        client = new SafeHttpClient(AddressPolicy.fromAllowList("127.0.0.0/8"), HostResolver.system(),
+                new FetchLimits(Duration.ofSeconds(2), Duration.ofSeconds(2), 1_000_000, 3), "test");
+        fetcher = new PoliteFetcher(client, new HostThrottle(2, Duration.ZERO), 3, new Backoff(Duration.ofMillis(10),
+                Duration.ofMillis(200)));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        client.close();
+        http.close();
+    }
+
+    @Test
+    void notModifiedIsAnAnswer() throws Exception {
+        http.handle("/feed", exchange -> {
+            boolean match = "\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"));
+            exchange.sendResponseHeaders(match ? 304 : 200, -1);
+        });
+        assertThat(fetcher.get(URI.create(http.url("/feed")), Map.of("If-None-Match", "\"v1\""), Deadline.in(Duration.ofSeconds(5))))
+                .isInstanceOf(FetchOutcome.NotModified.class);
+        assertThat(fetcher.get(URI.create(http.url("/feed")), Map.of(), Deadline.in(Duration.ofSeconds(5))))
+                .isInstanceOf(FetchOutcome.Fetched.class);
+    }
+
+    @Test
+    void serverErrorsAndTooManyRequestsAreRetried() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        http.handle("/busy", exchange -> {
+            int n = calls.incrementAndGet();
+            HttpFixture.respond(exchange, n == 1 ? 503 : n == 2 ? 429 : 200, "ok".getBytes(), "text/plain");
+        });
+        FetchOutcome outcome = fetcher.get(URI.create(http.url("/busy")), Map.of(), Deadline.in(Duration.ofSeconds(5)));
+        assertThat(((FetchOutcome.Fetched) outcome).body().body()).isEqualTo("ok".getBytes());
+        assertThat(calls).hasValue(3);
+    }
+
+    @Test
+    void clientErrorsAreNotRetriedAndRetriesStopAtTheLimit() {
+        AtomicInteger notFound = new AtomicInteger();
+        http.handle("/missing", exchange -> {
+            notFound.incrementAndGet();
+            HttpFixture.respond(exchange, 404, "no".getBytes(), "text/plain");
+        });
+        assertThatThrownBy(() -> fetcher.get(URI.create(http.url("/missing")), Map.of(), Deadline.in(Duration.ofSeconds(5))))
+                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.code()).isEqualTo("http_404"));
+        assertThat(notFound).hasValue(1);
+
+        AtomicInteger broken = new AtomicInteger();
+        http.handle("/broken", exchange -> {
+            broken.incrementAndGet();
+            HttpFixture.respond(exchange, 500, "no".getBytes(), "text/plain");
+        });
+        assertThatThrownBy(() -> fetcher.get(URI.create(http.url("/broken")), Map.of(), Deadline.in(Duration.ofSeconds(5))))
+                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.retryable()).isTrue());
+        assertThat(broken).hasValue(4);
+    }
+
+    @Test
+    void noBackoffSleepsPastTheDeadline() {
+        AtomicInteger calls = new AtomicInteger();
+        http.handle("/down", exchange -> {
+            calls.incrementAndGet();
+            HttpFixture.respond(exchange, 503, "no".getBytes(), "text/plain");
+        });
+        PoliteFetcher patient = new PoliteFetcher(client, new HostThrottle(1, Duration.ZERO), 5,
+                new Backoff(Duration.ofSeconds(10), Duration.ofSeconds(30)));
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> patient.get(URI.create(http.url("/down")), Map.of(), Deadline.in(Duration.ofSeconds(2))))
+                .isInstanceOf(FetchException.class);
+        assertThat(calls).hasValue(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    }
+}
