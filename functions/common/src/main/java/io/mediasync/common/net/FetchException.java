@@ -3,6 +3,7 @@ package io.mediasync.common.net;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Why a {@link SafeHttpClient} call failed, classified so callers can decide to retry and record a stable code. */
 public class FetchException extends IOException {
@@ -14,11 +15,17 @@ public class FetchException extends IOException {
 
     private final Kind kind;
     private final int status;
+    private final String retryAfter;
 
     public FetchException(Kind kind, int status, String message, Throwable cause) {
+        this(kind, status, message, cause, null);
+    }
+
+    private FetchException(Kind kind, int status, String message, Throwable cause, String retryAfter) {
         super(message, cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.status = status;
+        this.retryAfter = retryAfter;
     }
 
     public FetchException(Kind kind, String message) {
@@ -31,7 +38,17 @@ public class FetchException extends IOException {
 
     /** A non-2xx answer. */
     public static FetchException httpStatus(int status, String message) {
-        return new FetchException(Kind.HTTP_STATUS, status, message, null);
+        return httpStatus(status, message, null);
+    }
+
+    /** A non-2xx answer with the server's Retry-After header (delay-seconds or an HTTP date), if it sent one. */
+    public static FetchException httpStatus(int status, String message, String retryAfter) {
+        return new FetchException(Kind.HTTP_STATUS, status, message, null, retryAfter);
+    }
+
+    /** The raw Retry-After header of a non-2xx answer, for callers that wait before trying again. */
+    public Optional<String> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     public Kind kind() {

@@ -90,7 +90,9 @@ public final class SafeHttpClient implements Closeable {
                         continue;
                     }
                     if (status < 200 || status > 299) {
-                        throw FetchException.httpStatus(status, "GET " + current + " answered " + status);
+                        Header retryAfter = response.getFirstHeader("Retry-After");
+                        throw FetchException.httpStatus(status, "GET " + current + " answered " + status,
+                                retryAfter == null ? null : retryAfter.getValue());
                     }
                     byte[] body = CappedBodyReader.readAll(response.getEntity(), limits.maxBytes());
                     Header contentType = response.getFirstHeader("Content-Type");

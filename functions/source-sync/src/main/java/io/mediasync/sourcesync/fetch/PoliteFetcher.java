@@ -61,12 +61,9 @@ public final class PoliteFetcher {
         return e.kind() == FetchException.Kind.HTTP_STATUS && (e.status() >= 500 || e.status() == 408 || e.status() == 429);
     }
 
-    /**
-     * The server's Retry-After. mediasync-common's FetchException does not carry the response headers yet,
-     * so this is empty until it does (see {@link RetryAfter} for the parsing); the exponential backoff applies.
-     */
+    /** The server's Retry-After, if it sent one; otherwise the exponential backoff applies. */
     static Optional<Duration> retryAfter(FetchException e) {
-        return Optional.empty();
+        return e.retryAfter().flatMap(value -> RetryAfter.parse(value, java.time.Instant.now()));
     }
 
     private static String hostKey(URI uri) {

@@ -63,6 +63,27 @@ class PoliteFetcherTest {
     }
 
     @Test
+    void retryAfterFromTheServerIsHonoured() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        http.handle("/later", exchange -> {
+            if (calls.incrementAndGet() == 1) {
+                exchange.getResponseHeaders().add("Retry-After", "2");
+                HttpFixture.respond(exchange, 429, "slow down".getBytes(), "text/plain");
+            } else {
+                HttpFixture.respond(exchange, 200, "ok".getBytes(), "text/plain");
+            }
+        });
+        PoliteFetcher patient = new PoliteFetcher(client, new HostThrottle(2, Duration.ZERO), 3,
+                new Backoff(Duration.ofMillis(10), Duration.ofSeconds(5)));
+        long start = System.nanoTime();
+        FetchOutcome outcome = patient.get(URI.create(http.url("/later")), Map.of(), Deadline.in(Duration.ofSeconds(10)));
+        assertThat(outcome).isInstanceOf(FetchOutcome.Fetched.class);
+        // the backoff's first step is far shorter than 2 s: only the header explains the wait
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
     void clientErrorsAreNotRetriedAndRetriesStopAtTheLimit() {
         AtomicInteger notFound = new AtomicInteger();
         http.handle("/missing", exchange -> {
