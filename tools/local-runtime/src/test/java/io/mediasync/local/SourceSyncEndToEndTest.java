@@ -1,0 +1,220 @@
+package io.mediasync.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import io.mediasync.testsupport.AwsClients;
+import io.mediasync.testsupport.HttpFixture;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import javax.imageio.ImageIO;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * Seeds 000 and 001 through the local runtime: the template's schedule fires the source-scheduler,
+ * whose order reaches the source-downloader, whose events reach the sync-orchestrator, whose resize
+ * orders reach the image-resizer — four real function processes from two packages. A second sync
+ * skips everything; an item removed from the feed takes its thumbnails with it.
+ */
+class SourceSyncEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long SOURCE = 725;
+    private static final List<String> LABELS = List.of("50x50", "250x250", "800x800");
+
+    static LocalCloud cloud;
+    static HttpFixture web;
+    static MongoClient mongo;
+    static MongoDatabase db;
+    static final AtomicReference<String> feed = new AtomicReference<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        LocalOptions options = LocalOptions.parse(new String[] {"--template", Repo.root().resolve("template.yaml").toString(),
+                "--data-dir", Files.createTempDirectory("mediasync-sync").toString(), "--sqs-port", "0", "--s3-port", "0",
+                "--mongo-port", "0", "--http-port", "0", "--retry-delay", "PT1S", "--quiet"}, Map.of());
+        System.setProperty("mediasync.ric", Repo.root().resolve("tools/local-runtime/target/ric").toString());
+        cloud = LocalCloud.start(options, new PrintStream(System.out, true));
+        web = new HttpFixture();
+        List<String> names = List.of("cover", "ep1", "ep2");
+        for (int i = 0; i < names.size(); i++) {
+            web.serve("/img/" + names.get(i) + ".jpg", jpeg(i), "image/jpeg"); // clearly different bytes each
+        }
+        web.handle("/feed.xml", exchange -> {
+            exchange.getResponseHeaders().add("ETag", "\"" + Integer.toHexString(feed.get().hashCode()) + "\"");
+            boolean same = ("\"" + Integer.toHexString(feed.get().hashCode()) + "\"").equals(exchange.getRequestHeaders().getFirst("If-None-Match"));
+            if (same) {
+                exchange.sendResponseHeaders(304, -1);
+            } else {
+                HttpFixture.respond(exchange, 200, feed.get().getBytes(StandardCharsets.UTF_8), "application/rss+xml");
+            }
+        });
+        feed.set(podcast(List.of("ep1", "ep2")));
+        mongo = MongoClients.create(cloud.endpoints().mongo());
+        db = mongo.getDatabase("mediasync_dev");
+        db.getCollection("sources").insertOne(new Document("source_id", SOURCE).append("url", web.url("/feed.xml"))
+                .append("content_path", "podcasts/test/").append("enabled", true).append("redirect_queue", "ChannelImages"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (mongo != null) {
+            mongo.close();
+        }
+        if (web != null) {
+            web.close();
+        }
+        if (cloud != null) {
+            cloud.close();
+        }
+    }
+
+    @Test
+    void scheduledSyncDownloadsResizesSkipsAndForgetsRemovedItems() throws Exception {
+        // the template's schedule fires the scheduler, which orders the one enabled source
+        JsonNode ordered = post("/_mediasync/trigger/SyncAllSources", "");
+        assertThat(ordered.path("ordered").asInt()).isEqualTo(1);
+        Document first = awaitSync(null);
+        assertThat(first.getString("lastSyncStatus")).isEqualTo("completed");
+        assertThat(count(first, "downloaded")).isEqualTo(3);
+        List<String> shas = liveShas();
+        assertThat(shas).hasSize(3);
+        await(() -> shas.stream().allMatch(this::thumbnailsExist), Duration.ofSeconds(120));
+
+        // again, on demand: nothing changed at the source, nothing is downloaded
+        post("/_mediasync/invoke/source-scheduler", "{\"source_id\": " + SOURCE + ", \"force\": true}");
+        Document second = awaitSync(first.getDate("lastSyncEndedAt"));
+        assertThat(count(second, "downloaded")).isZero();
+        assertThat(count(second, "skipped")).isEqualTo(3);
+
+        // an episode leaves the feed: its file is marked deleted and its thumbnails disappear
+        String removed = fileSha("ep2");
+        feed.set(podcast(List.of("ep1")));
+        post("/_mediasync/invoke/source-scheduler", "{\"source_id\": " + SOURCE + ", \"force\": true}");
+        Document third = awaitSync(second.getDate("lastSyncEndedAt"));
+        assertThat(count(third, "deleted")).isEqualTo(1);
+        await(() -> !thumbnailsExist(removed) && thumbnailsExist(fileSha("ep1")), Duration.ofSeconds(60));
+    }
+
+    private static int count(Document source, String name) {
+        return source.get("lastSyncCounts", Document.class).get(name, Number.class).intValue();
+    }
+
+    private Document awaitSync(Date after) throws InterruptedException {
+        MongoCollection<Document> sources = db.getCollection("sources");
+        Document[] found = new Document[1];
+        await(() -> {
+            found[0] = sources.find(Filters.eq("source_id", SOURCE)).first();
+            Date ended = found[0] == null ? null : found[0].getDate("lastSyncEndedAt");
+            return ended != null && (after == null || ended.after(after)) && !"running".equals(found[0].getString("lastSyncStatus"));
+        }, Duration.ofSeconds(120));
+        return found[0];
+    }
+
+    private List<String> liveShas() {
+        List<String> shas = new ArrayList<>();
+        db.getCollection("files").find(Filters.and(Filters.eq("source_id", SOURCE), Filters.ne("deleted", true)))
+                .forEach(f -> shas.add(f.getString("sha256")));
+        return shas;
+    }
+
+    private String fileSha(String name) {
+        Document file = db.getCollection("files").find(Filters.and(Filters.eq("source_id", SOURCE),
+                Filters.regex("remote_id", name))).first();
+        assertThat(file).as("registry row for " + name).isNotNull();
+        return file.getString("sha256");
+    }
+
+    private boolean thumbnailsExist(String sha256) {
+        try (S3Client s3 = AwsClients.s3(cloud.endpoints())) {
+            for (String label : LABELS) {
+                String key = "images-resized/source-" + SOURCE + "/" + sha256.substring(0, 32) + "_" + label + ".jpeg";
+                try {
+                    s3.headObject(b -> b.bucket("images-ch").key(key));
+                } catch (NoSuchKeyException e) {
+                    return false;
+                } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+                    if (e.statusCode() == 404) {
+                        return false;
+                    }
+                    throw e;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static JsonNode post(String path, String body) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + cloud.httpPort() + path)).timeout(Duration.ofMinutes(5))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static String podcast(List<String> episodes) {
+        StringBuilder xml = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel>
+                <title>Local runtime podcast</title><itunes:image href="%s"/>
+                """.formatted(web.url("/img/cover.jpg")));
+        for (String e : episodes) {
+            xml.append("<item><title>").append(e).append("</title><guid isPermaLink=\"false\">").append(e)
+                    .append("</guid><itunes:image href=\"").append(web.url("/img/" + e + ".jpg")).append("\"/></item>\n");
+        }
+        return xml.append("</channel></rss>\n").toString();
+    }
+
+    private static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + timeout);
+            }
+            Thread.sleep(300);
+        }
+    }
+
+    private static byte[] jpeg(int index) {
+        BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(Color.getHSBColor(index / 3f, 0.8f, 0.8f));
+        g.fillRect(0, 0, 640, 480);
+        g.setColor(Color.WHITE);
+        g.fillOval(100, 100, 200, 150);
+        g.dispose();
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "jpeg", out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
