@@ -8,20 +8,12 @@ import io.mediasync.local.LocalCloud;
 import io.mediasync.local.LocalOptions;
 import io.mediasync.testsupport.AwsClients;
 import io.mediasync.testsupport.HttpFixture;
-import java.awt.Color;
-import java.awt.GradientPaint;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import javax.imageio.ImageIO;
 import org.bson.Document;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -56,7 +48,7 @@ public final class PipelineBenchmark {
 
     static boolean run(int orders, int width, int height, PrintStream log) throws Exception {
         log.println("generating " + orders + " distinct " + width + "x" + height + " JPEGs");
-        List<byte[]> images = IntStream.range(0, orders).parallel().mapToObj(i -> jpeg(width, height, i)).toList();
+        List<byte[]> images = IntStream.range(0, orders).parallel().mapToObj(i -> Images.jpeg(width, height, i)).toList();
         Path data = Files.createTempDirectory("mediasync-bench");
         LocalOptions options = LocalOptions.parse(new String[] {"--data-dir", data.toString(), "--sqs-port", "0", "--s3-port", "0",
                 "--mongo-port", "0", "--http-port", "0", "--quiet"}, System.getenv());
@@ -111,23 +103,4 @@ public final class PipelineBenchmark {
         }
         return finished;
     }
-
-    private static byte[] jpeg(int width, int height, int seed) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setPaint(new GradientPaint(0, 0, Color.getHSBColor((seed % 97) / 97f, 0.7f, 0.9f), width, height,
-                Color.getHSBColor((seed % 89) / 89f, 0.5f, 0.3f)));
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.WHITE);
-        g.fillOval(seed % (width / 2), seed % (height / 2), width / 3, height / 3);
-        g.dispose();
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "jpeg", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
 }

@@ -77,7 +77,10 @@ public final class SqsEventSource implements Runnable {
         Invocation.Result result = function.invoke(SqsEventJson.fromReceived(queue.name(), messages));
         Set<String> failed = new HashSet<>();
         if (result.error()) {
-            log.println(function.function().name() + " failed on a batch of " + messages.size() + " from " + queue.name() + ": " + result.body());
+            if (running) { // a stop interrupts the invocation in flight: not the function's failure
+                log.println(function.function().name() + " failed on a batch of " + messages.size() + " from " + queue.name() + ": "
+                        + result.body());
+            }
             messages.forEach(m -> failed.add(m.messageId()));
         } else if (source.reportBatchItemFailures()) {
             failed.addAll(itemFailures(result.body(), messages));
