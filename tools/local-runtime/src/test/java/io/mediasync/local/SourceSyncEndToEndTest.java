@@ -40,7 +40,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * Seeds 000 and 001 through the local runtime: the template's schedule fires the source-scheduler,
  * whose order reaches the source-downloader, whose events reach the sync-orchestrator, whose resize
  * orders reach the image-resizer — four real function processes from two packages. A second sync
- * skips everything; an item removed from the feed takes its thumbnails with it.
+ * skips everything; an item removed from the feed takes its thumbnails with it; a two-page HTML
+ * gallery is followed to its second page.
  */
 class SourceSyncEndToEndTest {
 
@@ -126,11 +127,40 @@ class SourceSyncEndToEndTest {
         return source.get("lastSyncCounts", Document.class).get(name, Number.class).intValue();
     }
 
+    @Test
+    void twoPageGalleryIsFollowedAndEveryImageResized() throws Exception {
+        long gallery = 726;
+        for (int i = 0; i < 4; i++) {
+            web.serve("/gallery/photo" + i + ".jpg", jpeg(10 + i), "image/jpeg");
+        }
+        web.serve("/gallery/page1.html", ("<html><head><link rel=\"next\" href=\"/gallery/page2.html\"></head><body>"
+                + "<img src=\"/gallery/photo0.jpg\"><a href=\"/gallery/photo1.jpg\">full size</a></body></html>").getBytes(), "text/html");
+        web.serve("/gallery/small3.jpg", jpeg(20), "image/jpeg");
+        // page 2: a plain img, and one whose srcset offers a larger version of the same picture (one file)
+        web.serve("/gallery/page2.html", ("<html><body><img src=\"photo2.jpg\">"
+                + "<img src=\"small3.jpg\" srcset=\"small3.jpg 1x, photo3.jpg 2x\"></body></html>").getBytes(), "text/html");
+        db.getCollection("sources").insertOne(new Document("source_id", gallery).append("url", web.url("/gallery/page1.html"))
+                .append("content_path", "galleries/portraits/").append("enabled", true));
+
+        post("/_mediasync/invoke/source-scheduler", "{\"source_id\": " + gallery + "}");
+        Document synced = awaitSync(gallery, null);
+        assertThat(synced.getString("lastSyncStatus")).isEqualTo("completed");
+        assertThat(count(synced, "downloaded")).isEqualTo(4);
+        List<String> shas = new ArrayList<>();
+        db.getCollection("files").find(Filters.eq("source_id", gallery)).forEach(f -> shas.add(f.getString("sha256")));
+        assertThat(shas).hasSize(4);
+        await(() -> shas.stream().allMatch(sha -> thumbnailsExist(gallery, sha)), Duration.ofSeconds(120));
+    }
+
     private Document awaitSync(Date after) throws InterruptedException {
+        return awaitSync(SOURCE, after);
+    }
+
+    private Document awaitSync(long sourceId, Date after) throws InterruptedException {
         MongoCollection<Document> sources = db.getCollection("sources");
         Document[] found = new Document[1];
         await(() -> {
-            found[0] = sources.find(Filters.eq("source_id", SOURCE)).first();
+            found[0] = sources.find(Filters.eq("source_id", sourceId)).first();
             Date ended = found[0] == null ? null : found[0].getDate("lastSyncEndedAt");
             return ended != null && (after == null || ended.after(after)) && !"running".equals(found[0].getString("lastSyncStatus"));
         }, Duration.ofSeconds(120));
@@ -152,9 +182,13 @@ class SourceSyncEndToEndTest {
     }
 
     private boolean thumbnailsExist(String sha256) {
+        return thumbnailsExist(SOURCE, sha256);
+    }
+
+    private boolean thumbnailsExist(long sourceId, String sha256) {
         try (S3Client s3 = AwsClients.s3(cloud.endpoints())) {
             for (String label : LABELS) {
-                String key = "images-resized/source-" + SOURCE + "/" + sha256.substring(0, 32) + "_" + label + ".jpeg";
+                String key = "images-resized/source-" + sourceId + "/" + sha256.substring(0, 32) + "_" + label + ".jpeg";
                 try {
                     s3.headObject(b -> b.bucket("images-ch").key(key));
                 } catch (NoSuchKeyException e) {
@@ -204,7 +238,7 @@ class SourceSyncEndToEndTest {
     private static byte[] jpeg(int index) {
         BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();
-        g.setColor(Color.getHSBColor(index / 3f, 0.8f, 0.8f));
+        g.setColor(Color.getHSBColor(index / 7f, 0.8f, 0.8f));
         g.fillRect(0, 0, 640, 480);
         g.setColor(Color.WHITE);
         g.fillOval(100, 100, 200, 150);
