@@ -1,6 +1,5 @@
 package io.mediasync.resizer;
 
-import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import io.mediasync.testsupport.MockLambda;
 import io.mediasync.testsupport.SqsEventJson;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
@@ -20,21 +19,12 @@ abstract class ResizerTestSupport {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String ORDERS_FIFO = "ImageQueue.fifo";
 
-    /** POSTs the event to the mock event server, as the Lambda runtime would hand it over; returns the function's answer. */
     static JsonNode invoke(String eventJson) {
-        String answer = given().contentType("application/json").accept("application/json").body(eventJson)
-                .when().post().then().statusCode(200).extract().asString();
-        try {
-            return JSON.readTree(answer);
-        } catch (Exception e) {
-            throw new AssertionError("function answer is not JSON: " + answer, e);
-        }
+        return MockLambda.invoke(eventJson);
     }
 
     static List<String> failedIds(JsonNode answer) {
-        List<String> ids = new ArrayList<>();
-        answer.path("batchItemFailures").forEach(f -> ids.add(f.path("itemIdentifier").asText()));
-        return ids;
+        return MockLambda.failedIds(answer);
     }
 
     static ObjectNode record(String messageId, String body, int receiveCount) {

@@ -1,6 +1,5 @@
 package io.mediasync.sourcesync;
 
-import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +8,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import io.mediasync.common.lambda.SqsEvent;
+import io.mediasync.testsupport.MockLambda;
 import io.mediasync.testsupport.SqsEventJson;
 import java.util.ArrayList;
 import java.io.UncheckedIOException;
@@ -41,21 +41,12 @@ abstract class SyncTestSupport {
     static final List<String> ALL_QUEUES = List.of(ORDERS, DOWNLOADED, SKIPPED, SYNCHRONIZED, DELETED, RESIZE,
             "GL_THUMBNAILS_READY", "ChannelThumbs");
 
-    /** POSTs the event to the mock event server, as the Lambda runtime hands it over; returns the answer. */
     static JsonNode invoke(String eventJson) {
-        String answer = given().contentType("application/json").accept("application/json").body(eventJson)
-                .when().post().then().statusCode(200).extract().asString();
-        try {
-            return JSON.readTree(answer);
-        } catch (Exception e) {
-            throw new AssertionError("function answer is not JSON: " + answer, e);
-        }
+        return MockLambda.invoke(eventJson);
     }
 
     static List<String> failedIds(JsonNode answer) {
-        List<String> ids = new ArrayList<>();
-        answer.path("batchItemFailures").forEach(f -> ids.add(f.path("itemIdentifier").asText()));
-        return ids;
+        return MockLambda.failedIds(answer);
     }
 
     static String newId() {
