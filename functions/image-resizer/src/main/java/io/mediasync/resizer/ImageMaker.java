@@ -1,5 +1,6 @@
 package io.mediasync.resizer;
 
+import io.mediasync.common.hash.Sha256;
 import io.mediasync.resizer.Producers.OutputSizes;
 import io.mediasync.resizer.fetch.SourceFetchException;
 import io.mediasync.resizer.fetch.SourceFetcher;
@@ -12,10 +13,7 @@ import io.mediasync.resizer.imaging.SizeSpec;
 import io.mediasync.resizer.store.ImageStore;
 import io.mediasync.resizer.store.StoredImage;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -44,7 +42,7 @@ public class ImageMaker {
         long t0 = System.nanoTime();
         byte[] source = fetcher.fetch(url);
         long t1 = System.nanoTime();
-        String sha256 = sha256(source);
+        String sha256 = Sha256.hex(source);
         // the id comes from the bytes: the same image is stored once however often it is ordered
         String imageId = sha256.substring(0, 32);
         ImageInfo info = processor.probe(source);
@@ -76,13 +74,6 @@ public class ImageMaker {
                 processed.height(), source.length, stored, false, timings);
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static long ms(long from, long to) {
         return (to - from) / 1_000_000;

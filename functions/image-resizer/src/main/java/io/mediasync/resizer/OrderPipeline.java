@@ -1,11 +1,11 @@
 package io.mediasync.resizer;
 
+import io.mediasync.common.hash.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.MongoException;
 import io.mediasync.common.lambda.SqsMessage;
-import io.mediasync.common.sqs.QueueSender;
 import io.mediasync.resizer.config.PostbackConfig;
 import io.mediasync.resizer.config.ResizerConfig;
 import io.mediasync.resizer.delivery.PostbackException;
@@ -69,7 +69,7 @@ public class OrderPipeline {
                 LOG.infof("already %s: redelivery ignored", earlier.get().getString("status"));
                 return;
             }
-            Document record = records.begin(message, QueueSender.sha256(String.valueOf(message.body())));
+            Document record = records.begin(message, Sha256.hex(String.valueOf(message.body())));
             process(message, record);
         } catch (SourceFetchException | PostbackException | RuntimeException e) {
             // transient trouble (network, S3, Mongo, a receiver down) or a bug: never lose the message

@@ -1,12 +1,12 @@
 package io.mediasync.sourcesync;
 
+import io.mediasync.common.hash.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import io.mediasync.common.postback.WebhookVerifier;
-import io.mediasync.common.sqs.QueueSender;
 import io.mediasync.testsupport.HttpFixture;
 import io.mediasync.testsupport.PostbackReceiver;
 import io.mediasync.testsupport.SqsEventJson;
@@ -76,7 +76,7 @@ class OrchestratorTest extends SyncTestSupport {
     }
 
     private static String sha(String seed) {
-        return QueueSender.sha256(seed);
+        return Sha256.hex(seed);
     }
 
     private static List<String> deliver(String queue, String... bodies) {

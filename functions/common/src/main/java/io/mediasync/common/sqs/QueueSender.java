@@ -1,9 +1,6 @@
 package io.mediasync.common.sqs;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.mediasync.common.hash.Sha256;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
@@ -25,7 +22,7 @@ public final class QueueSender {
         SendMessageRequest.Builder request = SendMessageRequest.builder().queueUrl(queueUrl).messageBody(body);
         if (isFifo(queueUrl)) {
             request.messageGroupId(groupId == null || groupId.isBlank() ? "mediasync" : truncate(groupId))
-                    .messageDeduplicationId(sha256(dedupKey == null ? body : dedupKey));
+                    .messageDeduplicationId(Sha256.hex(dedupKey == null ? body : dedupKey));
         }
         return sqs.sendMessage(request.build()).messageId();
     }
@@ -36,14 +33,7 @@ public final class QueueSender {
 
     /** group ids are at most 128 characters */
     private static String truncate(String groupId) {
-        return groupId.length() <= 128 ? groupId : sha256(groupId);
+        return groupId.length() <= 128 ? groupId : Sha256.hex(groupId);
     }
 
-    public static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

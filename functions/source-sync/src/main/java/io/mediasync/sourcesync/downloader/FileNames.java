@@ -1,6 +1,6 @@
 package io.mediasync.sourcesync.downloader;
 
-import io.mediasync.common.sqs.QueueSender;
+import io.mediasync.common.hash.Sha256;
 import io.mediasync.sourcesync.downloader.adapter.MediaSniffer;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -63,7 +63,7 @@ public final class FileNames {
 
     /** {@code name} with "-" and the first {@code hexDigits} of sha256(remote id) before its extension. */
     public static String withSuffix(String name, String remoteId, int hexDigits) {
-        String hash = QueueSender.sha256(remoteId).substring(0, hexDigits);
+        String hash = Sha256.hex(remoteId).substring(0, hexDigits);
         int dot = name.lastIndexOf('.');
         String base = dot > 0 ? name.substring(0, dot) : name;
         String ext = dot > 0 ? name.substring(dot) : "";

@@ -1,8 +1,8 @@
 package io.mediasync.sourcesync.downloader;
 
+import io.mediasync.common.hash.Sha256;
 import io.mediasync.common.net.FetchException;
 import io.mediasync.common.net.FetchedBody;
-import io.mediasync.common.sqs.QueueSender;
 import io.mediasync.sourcesync.config.StorageConfig;
 import io.mediasync.sourcesync.downloader.adapter.ListingPage;
 import io.mediasync.sourcesync.downloader.adapter.MediaSniffer;
@@ -13,11 +13,8 @@ import io.mediasync.sourcesync.messages.FileEvent;
 import io.mediasync.sourcesync.registry.FileRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ConcurrentModificationException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import org.bson.Document;
@@ -113,7 +110,7 @@ public class FileSyncer {
     }
 
     private ItemOutcome store(RunContext run, RemoteItem item, Document record, boolean live, FetchedBody body) {
-        String sha256 = sha256(body.body());
+        String sha256 = Sha256.hex(body.body());
         String etag = body.headers().get("etag");
         String lastModified = body.headers().get("last-modified");
         if (live && sha256.equals(record.getString("sha256"))) {
@@ -174,15 +171,8 @@ public class FileSyncer {
         return record.getInteger("version", 0);
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     static String hashKey(String text) {
-        return QueueSender.sha256(text).substring(0, 16);
+        return Sha256.hex(text).substring(0, 16);
     }
 }

@@ -1,5 +1,6 @@
 package io.mediasync.sourcesync.scheduler;
 
+import io.mediasync.common.hash.Sha256;
 import io.mediasync.common.sqs.QueueSender;
 import java.time.Instant;
 
@@ -26,6 +27,6 @@ public record ScheduleWindow(long seconds) {
     }
 
     public static String dedupId(long sourceId, String url, long window) {
-        return QueueSender.sha256(dedupKey(sourceId, url, window));
+        return Sha256.hex(dedupKey(sourceId, url, window));
     }
 }

@@ -1,5 +1,6 @@
 package io.mediasync.sourcesync.sqs;
 
+import io.mediasync.common.hash.Sha256;
 import io.mediasync.common.sqs.QueueSender;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public class BatchSender {
                         .id(Integer.toString(i)).messageBody(m.body());
                 if (fifo) {
                     entry.messageGroupId(m.groupId() == null ? "mediasync" : m.groupId())
-                            .messageDeduplicationId(QueueSender.sha256(m.dedupKey() == null ? m.body() : m.dedupKey()));
+                            .messageDeduplicationId(Sha256.hex(m.dedupKey() == null ? m.body() : m.dedupKey()));
                 }
                 entries.add(entry.build());
             }

@@ -1,9 +1,9 @@
 package io.mediasync.sourcesync.scheduler;
 
+import io.mediasync.common.hash.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mediasync.common.sqs.QueueSender;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class ScheduleWindowTest {
     @Test
     void dedupIdIsSha256OfSourceUrlAndWindow() {
         assertThat(ScheduleWindow.dedupId(77735, "https://u", 473_000))
-                .isEqualTo(QueueSender.sha256("77735https://u473000")).hasSize(64);
+                .isEqualTo(Sha256.hex("77735https://u473000")).hasSize(64);
         assertThat(ScheduleWindow.dedupId(77735, "https://u", 473_001)).isNotEqualTo(ScheduleWindow.dedupId(77735, "https://u", 473_000));
     }
 }
