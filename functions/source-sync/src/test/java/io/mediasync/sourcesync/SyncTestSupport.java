@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import io.mediasync.common.aws.StaleConnectionRetry;
 import io.mediasync.common.lambda.SqsEvent;
 import io.mediasync.testsupport.MockLambda;
 import io.mediasync.testsupport.SqsEventJson;
 import java.util.ArrayList;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -125,21 +125,10 @@ abstract class SyncTestSupport {
         return events.stream().map(e -> e.path("filename").asText()).sorted().toList();
     }
 
-    /**
-     * PutObject from a test. The url-connection client sends it with "Expect: 100-continue" and, on a pooled
-     * connection the devstack has closed meanwhile, throws an UncheckedIOException the SDK does not retry.
-     */
+    /** PutObject from a test, tried again on a connection the devstack already closed (see {@link StaleConnectionRetry}). */
     static void putObject(S3Client s3, String bucket, String key, byte[] body, Map<String, String> metadata) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                s3.putObject(b -> b.bucket(bucket).key(key).metadata(metadata), RequestBody.fromBytes(body));
-                return;
-            } catch (UncheckedIOException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
+        StaleConnectionRetry.call("PutObject " + key, 3,
+                () -> s3.putObject(b -> b.bucket(bucket).key(key).metadata(metadata), RequestBody.fromBytes(body)));
     }
 
     static boolean exists(S3Client s3, String bucket, String key) {

@@ -1,10 +1,9 @@
 package io.mediasync.sourcesync.downloader;
 
+import io.mediasync.common.aws.StaleConnectionRetry;
 import io.mediasync.sourcesync.config.StorageConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.UncheckedIOException;
 import java.util.Map;
-import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -12,7 +11,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 @ApplicationScoped
 public class ContentStore {
 
-    private static final Logger LOG = Logger.getLogger(ContentStore.class);
     /** Attempts of one PutObject that failed with a connection dropped under it (see {@link #put}). */
     private static final int ATTEMPTS = 3;
 
@@ -29,22 +27,12 @@ public class ContentStore {
     }
 
     /**
-     * Stores the file. The url-connection HTTP client sends PutObject with "Expect: 100-continue"; when the server
-     * has closed the pooled connection meanwhile, it throws an UncheckedIOException that the SDK's retry policy
-     * never sees, so that one case is retried here (PutObject of the same bytes is idempotent).
+     * Stores the file; a PutObject on a connection the server already closed is tried again (the same bytes:
+     * idempotent), see {@link StaleConnectionRetry}.
      */
     public void put(String key, byte[] body, String contentType, String sha256, long sourceId) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
-                        .metadata(Map.of("sha256", sha256, "source-id", Long.toString(sourceId))), RequestBody.fromBytes(body));
-                return;
-            } catch (UncheckedIOException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-                LOG.debugf("PutObject %s: %s, trying again", key, e.getMessage());
-            }
-        }
+        StaleConnectionRetry.call("PutObject " + key, ATTEMPTS, () -> s3.putObject(b -> b.bucket(bucket).key(key)
+                .contentType(contentType).metadata(Map.of("sha256", sha256, "source-id", Long.toString(sourceId))),
+                RequestBody.fromBytes(body)));
     }
 }
