@@ -172,7 +172,8 @@ final class Demo {
         return orders;
     }
 
-    private static byte[] resource(String name) throws IOException {
+    /** A sample bundled with the runtime (src/main/resources/demo). */
+    static byte[] resource(String name) throws IOException {
         try (InputStream in = Demo.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IOException("bundled sample " + name + " missing");

@@ -6,8 +6,6 @@ import io.mediasync.local.scenario.PodcastSource;
 import io.mediasync.local.scenario.Thumbnails;
 import io.mediasync.testsupport.AwsClients;
 import io.mediasync.testsupport.HttpFixture;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +31,7 @@ final class SyncDemo {
             cloud.printSummary();
             List<byte[]> images = new ArrayList<>();
             for (String name : List.of("channel-cover.jpg", "itunes-square.jpg", "logo-alpha.png")) {
-                images.add(resource("demo/" + name));
+                images.add(Demo.resource("demo/" + name));
             }
             PodcastSource podcast = new PodcastSource(web, mongo.getDatabase("mediasync_dev"), cloud.httpPort(), SOURCE, images);
             out.println("==> source " + SOURCE + " is the podcast " + podcast.feedUrl() + " (a channel image and two episodes)");
@@ -80,12 +78,4 @@ final class SyncDemo {
         out.println("    " + source.getString("lastSyncStatus") + ": " + source.get("lastSyncCounts", Document.class).toJson());
     }
 
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = SyncDemo.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IOException("bundled sample " + name + " missing");
-            }
-            return in.readAllBytes();
-        }
-    }
 }

@@ -8,6 +8,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import io.mediasync.common.postback.WebhookVerifier;
+import io.mediasync.local.bench.Images;
 import io.mediasync.testsupport.AwsClients;
 import io.mediasync.testsupport.HttpFixture;
 import io.mediasync.testsupport.PostbackReceiver;
@@ -22,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import javax.imageio.ImageIO;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -54,7 +54,7 @@ class LocalRuntimeEndToEndTest {
         System.setProperty("mediasync.ric", Repo.root().resolve("tools/local-runtime/target/ric").toString());
         cloud = LocalCloud.start(options, new PrintStream(System.out, true));
         web = new HttpFixture();
-        web.serve("/cover.jpg", jpeg(1200, 800), "image/jpeg");
+        web.serve("/cover.jpg", Images.jpeg(1200, 800, 1), "image/jpeg");
         sqs = AwsClients.sqs(cloud.endpoints());
     }
 
@@ -104,7 +104,7 @@ class LocalRuntimeEndToEndTest {
             assertThat(record.getString("status")).isEqualTo("done");
         }
         // the message was deleted from the queue once the function succeeded
-        await(() -> attribute(queueUrl, "ApproximateNumberOfMessagesNotVisible") == 0, Duration.ofSeconds(10));
+        Await.until(() -> attribute(queueUrl, "ApproximateNumberOfMessagesNotVisible") == 0, Duration.ofSeconds(10));
         assertThat(attribute(queueUrl, "ApproximateNumberOfMessages")).isZero();
     }
 
@@ -115,7 +115,7 @@ class LocalRuntimeEndToEndTest {
         String messageId = sqs.sendMessage(b -> b.queueUrl(cloud.queueUrl("ImageQueue.fifo")).messageBody(body)
                 .messageGroupId("poison").messageDeduplicationId("poison-1")).messageId();
         String dlq = cloud.queueUrl("ImageQueue-dlq.fifo");
-        await(() -> attribute(dlq, "ApproximateNumberOfMessages") == 1, Duration.ofSeconds(120));
+        Await.until(() -> attribute(dlq, "ApproximateNumberOfMessages") == 1, Duration.ofSeconds(120));
         List<Message> dead = sqs.receiveMessage(b -> b.queueUrl(dlq).waitTimeSeconds(2)).messages();
         assertThat(dead).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo(body));
         try (MongoClient mongo = MongoClients.create(cloud.endpoints().mongo())) {
@@ -145,24 +145,5 @@ class LocalRuntimeEndToEndTest {
                 .attributesAsStrings().get(name));
     }
 
-    private static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            Thread.sleep(250);
-        }
-    }
 
-    private static byte[] jpeg(int width, int height) throws Exception {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        var g = image.createGraphics();
-        g.setPaint(new java.awt.GradientPaint(0, 0, java.awt.Color.RED, width, height, java.awt.Color.BLUE));
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        var out = new java.io.ByteArrayOutputStream();
-        ImageIO.write(image, "jpeg", out);
-        return out.toByteArray();
-    }
 }

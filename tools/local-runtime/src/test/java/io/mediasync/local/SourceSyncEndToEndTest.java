@@ -9,11 +9,10 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import io.mediasync.local.scenario.Thumbnails;
+import io.mediasync.local.bench.Images;
 import io.mediasync.testsupport.AwsClients;
 import io.mediasync.testsupport.HttpFixture;
-import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,14 +26,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
-import javax.imageio.ImageIO;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Seeds 000 and 001 through the local runtime: the template's schedule fires the source-scheduler,
@@ -47,7 +43,6 @@ class SourceSyncEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long SOURCE = 725;
-    private static final List<String> LABELS = List.of("50x50", "250x250", "800x800");
 
     static LocalCloud cloud;
     static HttpFixture web;
@@ -65,7 +60,7 @@ class SourceSyncEndToEndTest {
         web = new HttpFixture();
         List<String> names = List.of("cover", "ep1", "ep2");
         for (int i = 0; i < names.size(); i++) {
-            web.serve("/img/" + names.get(i) + ".jpg", jpeg(i), "image/jpeg"); // clearly different bytes each
+            web.serve("/img/" + names.get(i) + ".jpg", Images.jpeg(640, 480, i), "image/jpeg"); // different bytes each
         }
         web.handle("/feed.xml", exchange -> {
             exchange.getResponseHeaders().add("ETag", "\"" + Integer.toHexString(feed.get().hashCode()) + "\"");
@@ -106,7 +101,7 @@ class SourceSyncEndToEndTest {
         assertThat(count(first, "downloaded")).isEqualTo(3);
         List<String> shas = liveShas();
         assertThat(shas).hasSize(3);
-        await(() -> shas.stream().allMatch(this::thumbnailsExist), Duration.ofSeconds(120));
+        Await.until(() -> shas.stream().allMatch(this::thumbnailsExist), Duration.ofSeconds(120));
 
         // again, on demand: nothing changed at the source, nothing is downloaded
         post("/_mediasync/invoke/source-scheduler", "{\"source_id\": " + SOURCE + ", \"force\": true}");
@@ -120,7 +115,7 @@ class SourceSyncEndToEndTest {
         post("/_mediasync/invoke/source-scheduler", "{\"source_id\": " + SOURCE + ", \"force\": true}");
         Document third = awaitSync(second.getDate("lastSyncEndedAt"));
         assertThat(count(third, "deleted")).isEqualTo(1);
-        await(() -> !thumbnailsExist(removed) && thumbnailsExist(fileSha("ep1")), Duration.ofSeconds(60));
+        Await.until(() -> !thumbnailsExist(removed) && thumbnailsExist(fileSha("ep1")), Duration.ofSeconds(60));
     }
 
     private static int count(Document source, String name) {
@@ -131,11 +126,11 @@ class SourceSyncEndToEndTest {
     void twoPageGalleryIsFollowedAndEveryImageResized() throws Exception {
         long gallery = 726;
         for (int i = 0; i < 4; i++) {
-            web.serve("/gallery/photo" + i + ".jpg", jpeg(10 + i), "image/jpeg");
+            web.serve("/gallery/photo" + i + ".jpg", Images.jpeg(640, 480, 10 + i), "image/jpeg");
         }
         web.serve("/gallery/page1.html", ("<html><head><link rel=\"next\" href=\"/gallery/page2.html\"></head><body>"
                 + "<img src=\"/gallery/photo0.jpg\"><a href=\"/gallery/photo1.jpg\">full size</a></body></html>").getBytes(), "text/html");
-        web.serve("/gallery/small3.jpg", jpeg(20), "image/jpeg");
+        web.serve("/gallery/small3.jpg", Images.jpeg(640, 480, 20), "image/jpeg");
         // page 2: a plain img, and one whose srcset offers a larger version of the same picture (one file)
         web.serve("/gallery/page2.html", ("<html><body><img src=\"photo2.jpg\">"
                 + "<img src=\"small3.jpg\" srcset=\"small3.jpg 1x, photo3.jpg 2x\"></body></html>").getBytes(), "text/html");
@@ -149,7 +144,7 @@ class SourceSyncEndToEndTest {
         List<String> shas = new ArrayList<>();
         db.getCollection("files").find(Filters.eq("source_id", gallery)).forEach(f -> shas.add(f.getString("sha256")));
         assertThat(shas).hasSize(4);
-        await(() -> shas.stream().allMatch(sha -> thumbnailsExist(gallery, sha)), Duration.ofSeconds(120));
+        Await.until(() -> shas.stream().allMatch(sha -> thumbnailsExist(gallery, sha)), Duration.ofSeconds(120));
     }
 
     private Document awaitSync(Date after) throws InterruptedException {
@@ -159,7 +154,7 @@ class SourceSyncEndToEndTest {
     private Document awaitSync(long sourceId, Date after) throws InterruptedException {
         MongoCollection<Document> sources = db.getCollection("sources");
         Document[] found = new Document[1];
-        await(() -> {
+        Await.until(() -> {
             found[0] = sources.find(Filters.eq("source_id", sourceId)).first();
             Date ended = found[0] == null ? null : found[0].getDate("lastSyncEndedAt");
             return ended != null && (after == null || ended.after(after)) && !"running".equals(found[0].getString("lastSyncStatus"));
@@ -187,20 +182,7 @@ class SourceSyncEndToEndTest {
 
     private boolean thumbnailsExist(long sourceId, String sha256) {
         try (S3Client s3 = AwsClients.s3(cloud.endpoints())) {
-            for (String label : LABELS) {
-                String key = "images-resized/source-" + sourceId + "/" + sha256.substring(0, 32) + "_" + label + ".jpeg";
-                try {
-                    s3.headObject(b -> b.bucket("images-ch").key(key));
-                } catch (NoSuchKeyException e) {
-                    return false;
-                } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-                    if (e.statusCode() == 404) {
-                        return false;
-                    }
-                    throw e;
-                }
-            }
-            return true;
+            return Thumbnails.exist(s3, "images-ch", sourceId, sha256);
         }
     }
 
@@ -225,30 +207,5 @@ class SourceSyncEndToEndTest {
         return xml.append("</channel></rss>\n").toString();
     }
 
-    private static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            Thread.sleep(300);
-        }
-    }
 
-    private static byte[] jpeg(int index) {
-        BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
-        var g = image.createGraphics();
-        g.setColor(Color.getHSBColor(index / 7f, 0.8f, 0.8f));
-        g.fillRect(0, 0, 640, 480);
-        g.setColor(Color.WHITE);
-        g.fillOval(100, 100, 200, 150);
-        g.dispose();
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "jpeg", out);
-            return out.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

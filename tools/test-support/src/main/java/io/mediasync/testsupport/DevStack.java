@@ -113,17 +113,8 @@ public final class DevStack implements AutoCloseable {
         throw new IllegalStateException("tools/devstack/target/devstack.jar not found: build it first (./mvnw -pl tools/devstack package)");
     }
 
-    public URI sqsEndpoint() {
-        return sqs;
-    }
 
-    public URI s3Endpoint() {
-        return s3;
-    }
 
-    public String mongoConnectionString() {
-        return mongo;
-    }
 
     public String region() {
         return "us-east-1";

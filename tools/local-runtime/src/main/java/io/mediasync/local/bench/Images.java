@@ -9,13 +9,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
-/** Distinct generated JPEGs for the benchmarks, so no two orders share bytes (nothing is reused). */
-final class Images {
+/** Distinct generated JPEGs for the benchmarks and tests, so no two orders share bytes (nothing is reused). */
+public final class Images {
 
     private Images() {
     }
 
-    static byte[] jpeg(int width, int height, int seed) {
+    public static byte[] jpeg(int width, int height, int seed) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setPaint(new GradientPaint(0, 0, Color.getHSBColor((seed % 97) / 97f, 0.7f, 0.9f), width, height,

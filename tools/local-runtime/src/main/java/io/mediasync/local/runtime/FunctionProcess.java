@@ -102,7 +102,8 @@ public final class FunctionProcess implements AutoCloseable {
             process = builder.start();
             pipe(process.getInputStream());
             Process started = process;
-            started.onExit().thenRun(() -> api.failInFlight(function.name() + " exited with status " + started.exitValue()));
+            started.onExit().thenRun(() -> api.failInFlight(function.name() + " exited with status " + started.exitValue()
+                    + (api.initError() == null ? "" : " after an init error: " + api.initError())));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + function.name() + " from " + function.codeUri() + ": " + e.getMessage(), e);
         }

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -36,7 +35,6 @@ public final class SqsEventSource implements Runnable {
     private final FunctionProcess function;
     private final Optional<Duration> retryDelay;
     private final PrintStream log;
-    private final AtomicLong processed = new AtomicLong();
     private volatile boolean running = true;
 
     public SqsEventSource(SqsClient sqs, QueueDef queue, SqsSource source, FunctionProcess function,
@@ -49,9 +47,6 @@ public final class SqsEventSource implements Runnable {
         this.log = log;
     }
 
-    public long processed() {
-        return processed.get();
-    }
 
     @Override
     public void run() {
@@ -97,7 +92,6 @@ public final class SqsEventSource implements Runnable {
         if (!done.isEmpty()) {
             sqs.deleteMessageBatch(b -> b.queueUrl(url).entries(done));
         }
-        processed.addAndGet(done.size());
     }
 
     /** The ids in batchItemFailures; an answer Lambda cannot read fails the whole batch, as in AWS. */
