@@ -1,6 +1,8 @@
 package io.mediasync.resizer;
 
 import io.mediasync.common.hash.Sha256;
+import io.mediasync.common.images.ResizedImageKeys;
+import io.mediasync.common.lambda.Deadline;
 import io.mediasync.resizer.Producers.OutputSizes;
 import io.mediasync.resizer.fetch.SourceFetchException;
 import io.mediasync.resizer.fetch.SourceFetcher;
@@ -38,18 +40,18 @@ public class ImageMaker {
     }
 
     /** @return the record of the outputs; permanent problems are thrown as {@link ImageRejectedException} or non-retryable {@link SourceFetchException} */
-    public Document make(String url, String bucketName) throws SourceFetchException, ImageRejectedException {
+    public Document make(String url, String bucketName, Deadline deadline) throws SourceFetchException, ImageRejectedException {
         long t0 = System.nanoTime();
-        byte[] source = fetcher.fetch(url);
+        byte[] source = fetcher.fetch(url, deadline);
         long t1 = System.nanoTime();
         String sha256 = Sha256.hex(source);
         // the id comes from the bytes: the same image is stored once however often it is ordered
-        String imageId = sha256.substring(0, 32);
+        String imageId = ResizedImageKeys.imageId(sha256);
         ImageInfo info = processor.probe(source);
 
         List<StoredImage> existing = new ArrayList<>();
         for (SizeSpec size : sizes) {
-            Optional<StoredImage> found = store.find(size.label(), ImageStore.key(bucketName, imageId, size.label()));
+            Optional<StoredImage> found = store.find(size.label(), ResizedImageKeys.key(bucketName, imageId, size.label()));
             if (found.isEmpty()) {
                 break;
             }
@@ -65,7 +67,7 @@ public class ImageMaker {
         long t2 = System.nanoTime();
         List<StoredImage> stored = new ArrayList<>();
         for (Rendition rendition : processed.renditions()) {
-            stored.add(store.put(ImageStore.key(bucketName, imageId, rendition.size().label()), rendition));
+            stored.add(store.put(ResizedImageKeys.key(bucketName, imageId, rendition.size().label()), rendition));
         }
         long t3 = System.nanoTime();
         Document timings = new Document("download", ms(t0, t1)).append("process", ms(t1, t2)).append("upload", ms(t2, t3))

@@ -2,10 +2,15 @@ package io.mediasync.resizer;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.mongodb.MongoException;
+import io.mediasync.common.failure.FailurePolicy;
+import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.lambda.SqsBatchProcessor;
 import io.mediasync.common.lambda.SqsBatchResponse;
 import io.mediasync.common.lambda.SqsEvent;
-import io.mediasync.common.sqs.QueueDirectory;
+import io.mediasync.common.sqs.RedirectQueues;
+import io.mediasync.resizer.config.InvocationConfig;
+import io.mediasync.resizer.config.ResizerConfig;
 import jakarta.inject.Named;
 
 /** Lambda entry point: a batch of resize orders from the SQS (FIFO) queue. */
@@ -13,16 +18,23 @@ import jakarta.inject.Named;
 public class ImageResizerFunction implements RequestHandler<SqsEvent, SqsBatchResponse> {
 
     private final OrderPipeline pipeline;
-    private final QueueDirectory queues;
+    private final RedirectQueues queues;
+    private final InvocationConfig invocation;
+    private final SqsBatchProcessor batches;
 
-    public ImageResizerFunction(OrderPipeline pipeline, QueueDirectory queues) {
+    public ImageResizerFunction(OrderPipeline pipeline, RedirectQueues queues, OrderFailureRecorder recorder,
+            ResizerConfig config, InvocationConfig invocation) {
         this.pipeline = pipeline;
         this.queues = queues;
+        this.invocation = invocation;
+        this.batches = new SqsBatchProcessor(FailurePolicy.standard().with(MongoException.class, "mongo_unavailable", true),
+                recorder, config.maxReceiveCount(), invocation.messageReserve());
     }
 
     @Override
     public SqsBatchResponse handleRequest(SqsEvent event, Context context) {
         queues.countCall();
-        return SqsBatchProcessor.process(event, pipeline::handle);
+        Deadline deadline = Deadline.forInvocation(context, invocation.timeMargin(), invocation.budget());
+        return batches.process(event, deadline, pipeline::handle);
     }
 }

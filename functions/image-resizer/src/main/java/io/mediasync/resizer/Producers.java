@@ -5,7 +5,11 @@ import io.mediasync.common.net.AddressPolicy;
 import io.mediasync.common.net.FetchLimits;
 import io.mediasync.common.net.HostResolver;
 import io.mediasync.common.net.SafeHttpClient;
-import io.mediasync.common.sqs.QueueDirectory;
+import io.mediasync.common.postback.LegacySecretKey;
+import io.mediasync.common.postback.PostbackSender;
+import io.mediasync.common.postback.ReceiverSecrets;
+import io.mediasync.common.sqs.QueueUrls;
+import io.mediasync.common.sqs.RedirectQueues;
 import io.mediasync.common.sqs.QueueSender;
 import io.mediasync.resizer.config.FetchConfig;
 import io.mediasync.resizer.config.PostbackConfig;
@@ -74,8 +78,22 @@ public class Producers {
 
     @Produces
     @Singleton
-    QueueDirectory queueDirectory(SqsClient sqs, ResizerConfig config) {
-        return new QueueDirectory(sqs, config.queueListRefreshCalls());
+    RedirectQueues redirectQueues(SqsClient sqs, ResizerConfig config) {
+        return new RedirectQueues(new QueueUrls(sqs), List.of(config.redirectQueues().split(",")), List.of(config.internalQueues().split(",")),
+                config.queueListRefreshCalls());
+    }
+
+    /** Postbacks: each receiver signed with its own secret, derived from POSTBACK_SECRET and its origin. */
+    @Produces
+    @Singleton
+    PostbackSender postbackSender(@ForPostbacks SafeHttpClient http, PostbackConfig config) {
+        return new PostbackSender(http, config.secrets().filter(s -> !s.isBlank()).map(ReceiverSecrets::new));
+    }
+
+    @Produces
+    @Singleton
+    LegacySecretKey legacySecretKey(PostbackConfig config) {
+        return new LegacySecretKey(config.legacySecretKey(), config.legacyOrigins());
     }
 
     @Produces
@@ -86,7 +104,7 @@ public class Producers {
 
     @Produces
     @Singleton
-    OrderParser orderParser(ObjectMapper json, ResizerConfig config) {
-        return new OrderParser(json, config.defaultBucketName());
+    OrderParser orderParser(ObjectMapper json, ResizerConfig config, RedirectQueues queues) {
+        return new OrderParser(json, config.defaultBucketName(), queues::isAllowed);
     }
 }

@@ -1,10 +1,13 @@
 package io.mediasync.resizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoClient;
+import io.mediasync.common.postback.ReceiverSecrets;
+import io.mediasync.common.postback.WebhookVerificationException;
 import io.mediasync.common.postback.WebhookVerifier;
 import io.mediasync.common.sqs.QueueSender;
 import io.mediasync.testsupport.HttpFixture;
@@ -12,6 +15,7 @@ import io.mediasync.testsupport.PostbackReceiver;
 import io.mediasync.testsupport.SqsEventJson;
 import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.bson.Document;
@@ -76,7 +80,14 @@ abstract class AbstractFlowTest extends ResizerTestSupport {
         // the signed postback: verifiable, the whole order untouched plus the two *_info fields
         List<PostbackReceiver.Received> posts = receiver.await(1, Duration.ofSeconds(5));
         assertThat(posts).hasSize(1);
-        new WebhookVerifier(List.of(SECRET)).verify(posts.get(0).headers(), posts.get(0).body());
+        // signed with this receiver's own secret (derived from the master secret and its origin), not the master
+        ReceiverSecrets secrets = new ReceiverSecrets(SECRET);
+        new WebhookVerifier(secrets.secretsFor(URI.create(http.url("/postback-happy")))).verify(posts.get(0).headers(),
+                posts.get(0).body());
+        assertThatThrownBy(() -> new WebhookVerifier(List.of(SECRET)).verify(posts.get(0).headers(), posts.get(0).body()))
+                .isInstanceOf(WebhookVerificationException.class);
+        assertThatThrownBy(() -> new WebhookVerifier(secrets.secretsFor(URI.create("https://other-receiver.example/hook")))
+                .verify(posts.get(0).headers(), posts.get(0).body())).isInstanceOf(WebhookVerificationException.class);
         JsonNode result = JSON.readTree(posts.get(0).body());
         order.fieldNames().forEachRemaining(f -> assertThat(result.get(f)).as(f).isEqualTo(order.get(f)));
         assertThat(result.has("postback_secret_key")).isFalse();

@@ -62,8 +62,23 @@ class BadInputTest extends ResizerTestSupport {
     }
 
     @Test
-    void orderWithoutImageIsRejected() {
-        assertFinished("{\"bucket_name\":\"TEST\",\"postback_url\":\"" + http.url("/postback") + "\"}", "rejected", "missing_image");
+    void orderWithoutImageIsRejectedAndKeepsItsOwnId() {
+        Document record = assertFinished("{\"_id\": {\"$oid\": \"6650b2f1c2a4e93b8f0e4a99\"}, \"bucket_name\":\"TEST\",\"postback_url\":\""
+                + http.url("/postback") + "\"}", "rejected", "missing_image");
+        assertThat(record.getString("orderId")).as("a user finds the rejection by their own id").isEqualTo("6650b2f1c2a4e93b8f0e4a99");
+    }
+
+    @Test
+    void anUnreachableImageIsRetriedWithAReasonSaidOnceWithoutClassNames() throws Exception {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + closedPort + "/img.jpg";
+        String messageId = newId();
+        invoke(SqsEventJson.event(record(messageId, order(url, http.url("/postback")).toString(), 1)));
+        assertThat(recordOf(mongo, messageId).get("lastError", Document.class).getString("reason"))
+                .isEqualTo("download of " + url + " failed: connection refused");
     }
 
     @Test

@@ -6,7 +6,11 @@ import io.mediasync.common.net.AddressPolicy;
 import io.mediasync.common.net.FetchLimits;
 import io.mediasync.common.net.HostResolver;
 import io.mediasync.common.net.SafeHttpClient;
+import io.mediasync.common.postback.PostbackSender;
+import io.mediasync.common.postback.ReceiverSecrets;
+import io.mediasync.common.sqs.BatchSender;
 import io.mediasync.common.sqs.QueueSender;
+import io.mediasync.common.sqs.QueueUrls;
 import io.mediasync.sourcesync.config.FetchConfig;
 import io.mediasync.sourcesync.config.NetConfig;
 import io.mediasync.sourcesync.config.OrchestratorConfig;
@@ -75,6 +79,25 @@ public class Producers {
     @Singleton
     QueueSender queueSender(SqsClient sqs) {
         return new QueueSender(sqs);
+    }
+
+    @Produces
+    @Singleton
+    QueueUrls queueUrls(SqsClient sqs) {
+        return new QueueUrls(sqs);
+    }
+
+    @Produces
+    @Singleton
+    BatchSender batchSender(SqsClient sqs, QueueUrls urls) {
+        return new BatchSender(sqs, urls);
+    }
+
+    /** Sync postbacks: each receiver signed with its own secret, derived from POSTBACK_SECRET and its origin. */
+    @Produces
+    @Singleton
+    PostbackSender postbackSender(@ForPostbacks SafeHttpClient http, OrchestratorConfig config) {
+        return new PostbackSender(http, config.postbackSecrets().filter(s -> !s.isBlank()).map(ReceiverSecrets::new));
     }
 
     @Produces

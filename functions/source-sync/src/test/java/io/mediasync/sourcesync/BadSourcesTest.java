@@ -123,7 +123,7 @@ class BadSourcesTest extends SyncTestSupport {
         syncedOnce(7103, "/gone.xml");
         server.status("/gone.xml", 404);
         assertThat(sync(7103, "/gone.xml")).isEmpty();
-        assertFailed(7103, "failed", "http_404", "answered 404");
+        assertFailed(7103, "failed", "http_404", "answered HTTP 404");
         assertNothingLost(7103);
     }
 
@@ -228,6 +228,62 @@ class BadSourcesTest extends SyncTestSupport {
         assertThat(source(mongo, 7109).toJson()).doesNotContain("test-token-not-a-real-secret");
         assertThat(collection(mongo, "sync_runs").find(Filters.eq("source_id", 7109L)).first().toJson())
                 .doesNotContain("test-token-not-a-real-secret");
+    }
+
+    @Test
+    void aSourcesHeadersStayAtItsOriginNotAnotherPortOfItsHost() {
+        try (SourceServer otherPort = new SourceServer()) {
+            otherPort.put("/c.jpg", TestImages.jpeg(0x404040), "image/jpeg");
+            server.putText("/ports.xml", Feeds.podcast("", "x", null, null,
+                    List.of(new Feeds.Episode("p-2", null, otherPort.url("/c.jpg"), "image/jpeg"))), "application/rss+xml");
+            putSource(mongo, newSource(7113, server.url("/ports.xml"), "bad/")
+                    .append("headers", new Document("X-Api-Key", "k-not-for-other-origins")));
+            server.resetHits();
+
+            assertThat(sync(7113, "/ports.xml")).isEmpty();
+
+            assertThat(server.requests("/ports.xml").get(0)).containsEntry("x-api-key", "k-not-for-other-origins");
+            assertThat(otherPort.requests("/c.jpg").get(0)).doesNotContainKey("x-api-key");
+        }
+    }
+
+    @Test
+    void anOrderOnlyAsksForASyncTheSourceRecordSaysWhatToFetchAndWhere() throws Exception {
+        try (SourceServer attacker = new SourceServer()) {
+            attacker.putText("/evil.xml", goodFeed("/img/a.jpg"), "application/rss+xml");
+            server.putText("/real.xml", goodFeed("/img/b.jpg"), "application/rss+xml");
+            putSource(mongo, newSource(7114, server.url("/real.xml"), "real/")
+                    .append("headers", new Document("X-Api-Key", "k-for-the-real-source")));
+            String forged = "{\"source_id\": 7114, \"url\": \"" + attacker.url("/evil.xml") + "\", \"content_path\": \"../../escape/\"}";
+
+            assertThat(failedIds(invoke(SqsEventJson.event(orderRecord(newId(), forged, 1, 1))))).isEmpty();
+
+            assertThat(attacker.totalHits()).as("the order's url is never fetched").isZero();
+            assertThat(files(mongo, 7114)).extracting(f -> f.getString("key")).containsExactly("content/real/b.jpg");
+            assertThat(source(mongo, 7114).getString("lastSyncStatus")).isEqualTo("completed");
+        }
+    }
+
+    @Test
+    void twoSourcesWithTheSameContentPathNeverShareAnObject() {
+        server.put("/one/cover.jpg", TestImages.jpeg(0x111111), "image/jpeg");
+        server.put("/two/cover.jpg", TestImages.jpeg(0x222222), "image/jpeg");
+        server.putText("/one.xml", goodFeed("/one/cover.jpg"), "application/rss+xml");
+        server.putText("/two.xml", goodFeed("/two/cover.jpg"), "application/rss+xml");
+        putSource(mongo, newSource(7115, server.url("/one.xml"), "shared/"));
+        putSource(mongo, newSource(7116, server.url("/two.xml"), "shared/"));
+
+        assertThat(sync(7115, "/one.xml")).isEmpty();
+        assertThat(sync(7116, "/two.xml")).isEmpty();
+
+        Document one = files(mongo, 7115).get(0);
+        Document two = files(mongo, 7116).get(0);
+        assertThat(one.getString("key")).isEqualTo("content/shared/cover.jpg");
+        assertThat(two.getString("key")).isNotEqualTo(one.getString("key")).startsWith("content/shared/cover-");
+        assertThat(SourceServer.sha(s3.getObjectAsBytes(b -> b.bucket(CONTENT_BUCKET).key(one.getString("key"))).asByteArray()))
+                .isEqualTo(SourceServer.sha(TestImages.jpeg(0x111111)));
+        assertThat(SourceServer.sha(s3.getObjectAsBytes(b -> b.bucket(CONTENT_BUCKET).key(two.getString("key"))).asByteArray()))
+                .isEqualTo(SourceServer.sha(TestImages.jpeg(0x222222)));
     }
 
     @Test

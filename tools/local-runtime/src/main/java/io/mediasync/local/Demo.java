@@ -82,14 +82,14 @@ final class Demo {
                 }
                 Thread.sleep(500);
             }
-            return verify(cloud, sqs, postbacks, sent, out);
+            return verify(cloud, sqs, postbacks, web.url("/postback"), sent, out);
         }
     }
 
-    private static int verify(LocalCloud cloud, SqsClient sqs, PostbackReceiver postbacks, Map<String, String> sent, PrintStream out)
-            throws IOException, InterruptedException {
+    private static int verify(LocalCloud cloud, SqsClient sqs, PostbackReceiver postbacks, String receiverUrl,
+            Map<String, String> sent, PrintStream out) throws IOException, InterruptedException {
         List<String> problems = new ArrayList<>();
-        WebhookVerifier verifier = new WebhookVerifier(List.of(cloud.postbackSecret()));
+        WebhookVerifier verifier = new WebhookVerifier(cloud.receiverSecrets(receiverUrl));
         List<PostbackReceiver.Received> received = postbacks.received();
         if (received.size() < 2) {
             problems.add("only " + received.size() + " of 2 postbacks arrived within " + WAIT.toMinutes() + " minutes");

@@ -55,7 +55,19 @@ final class HttpGateway implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            byte[] body = exchange.getRequestBody().readAllBytes();
+            Optional<byte[]> capped = ControlGuard.body(exchange.getRequestBody());
+            if (capped.isEmpty()) {
+                respond(exchange, 413, error("the request body is over " + ControlGuard.MAX_BODY_BYTES + " bytes"));
+                return;
+            }
+            byte[] body = capped.get();
+            if (path.startsWith("/_mediasync/")) {
+                Optional<String> refused = ControlGuard.refusal(exchange.getRequestHeaders());
+                if (refused.isPresent()) {
+                    respond(exchange, 403, error(refused.get()));
+                    return;
+                }
+            }
             if (path.equals("/_mediasync/status")) {
                 respond(exchange, 200, status().toString());
             } else if (path.startsWith("/_mediasync/invoke/") && exchange.getRequestMethod().equals("POST")) {

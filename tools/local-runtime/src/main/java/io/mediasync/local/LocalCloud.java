@@ -1,5 +1,6 @@
 package io.mediasync.local;
 
+import io.mediasync.common.postback.ReceiverSecrets;
 import io.mediasync.common.postback.WebhookSigner;
 import io.mediasync.local.runtime.FunctionProcess;
 import io.mediasync.local.runtime.Invocation;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -211,6 +213,11 @@ public final class LocalCloud implements AutoCloseable {
         return postbackSecret;
     }
 
+    /** The secret(s) a receiver at this URL verifies its postbacks with: derived from the master secret and its origin. */
+    public List<String> receiverSecrets(String receiverUrl) {
+        return new ReceiverSecrets(postbackSecret).secretsFor(java.net.URI.create(receiverUrl));
+    }
+
     public int httpPort() {
         return gateway.port();
     }
@@ -253,12 +260,13 @@ public final class LocalCloud implements AutoCloseable {
             return configured;
         }
         Path file = data.resolve("postback-secret");
-        if (Files.isRegularFile(file)) {
-            return Files.readString(file).trim();
+        if (!Files.isRegularFile(file)) {
+            // created readable by its owner only: it signs every postback of this stack
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, WebhookSigner.generateSecret() + "\n");
         }
-        String secret = WebhookSigner.generateSecret();
-        Files.writeString(file, secret + "\n");
-        return secret;
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------")); // one written by an older version
+        return Files.readString(file).trim();
     }
 
     private static Thread daemon(Runnable r, String name) {

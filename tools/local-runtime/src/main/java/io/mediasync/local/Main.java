@@ -31,6 +31,7 @@ public final class Main {
             case "invoke" -> control(rest, "invoke", "--event");
             case "trigger" -> control(rest, "trigger", null);
             case "send" -> send(rest);
+            case "postback-secret" -> PostbackSecretCommand.run(rest, System.getenv(), System.out, System.err);
             case "demo" -> Demo.run(rest, System.out);
             default -> {
                 usage();
@@ -102,6 +103,7 @@ public final class Main {
                   trigger SCHEDULE                      fire a schedule now (needs `up`)
                   send --image-url URL [--postback-url URL | --redirect-queue Q] [...]
                                         send an image order to the local resize queue
+                  postback-secret URL   the secret a postback receiver at URL verifies with (derived from POSTBACK_SECRET)
                   demo                  build, start, send seed 004's example orders, verify the results
                   bench resize [--input FILE.jpg] [--runs N]   resize benchmark""");
     }

@@ -74,6 +74,12 @@ class LocalRuntimeEndToEndTest {
     }
 
     @Test
+    void theGeneratedPostbackSecretIsReadableByItsOwnerOnly() throws Exception {
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("postback-secret"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
     void orderSentWithThePlainSdkGoesThroughTheWholePipeline() throws Exception {
         PostbackReceiver receiver = web.receiver("/ok");
         String body = "{\"image_url\":\"" + web.url("/cover.jpg") + "\",\"bucket_name\":\"E2E\",\"redirect_queue\":\"ChannelImages\","
@@ -84,7 +90,7 @@ class LocalRuntimeEndToEndTest {
 
         List<PostbackReceiver.Received> posts = receiver.await(1, Duration.ofSeconds(90));
         assertThat(posts).hasSize(1);
-        new WebhookVerifier(List.of(cloud.postbackSecret())).verify(posts.get(0).headers(), posts.get(0).body());
+        new WebhookVerifier(cloud.receiverSecrets(web.url("/ok"))).verify(posts.get(0).headers(), posts.get(0).body());
         JsonNode result = JSON.readTree(posts.get(0).body());
         String url = result.path("image_url_info").path("800x800").path("url").asText();
         assertThat(url).contains("/images-ch/images-resized/E2E/");

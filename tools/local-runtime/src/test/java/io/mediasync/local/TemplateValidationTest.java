@@ -98,6 +98,104 @@ class TemplateValidationTest {
         assertThat(actions).isNotEmpty().noneMatch(a -> a.equals("*") || a.endsWith(":*"));
     }
 
+    /** The Allow statements of a function's resolved policies; a SAM policy template fails: written out, it can be checked. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> allowStatements(FunctionDef f) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        for (Object policy : f.policies()) {
+            Map<String, Object> document = (Map<String, Object>) policy;
+            assertThat(document).as(f.name() + ": policies are written out as statements, not SAM policy templates (" + document.keySet()
+                    + ")").containsKey("Statement");
+            for (Object statement : (List<Object>) document.get("Statement")) {
+                Map<String, Object> st = (Map<String, Object>) statement;
+                if ("Allow".equals(st.get("Effect"))) {
+                    statements.add(st);
+                }
+            }
+        }
+        return statements;
+    }
+
+    private static List<String> strings(Object value) {
+        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(value));
+    }
+
+    @Test
+    void everyGrantNamesItsResources() throws Exception {
+        for (FunctionDef f : model().functions()) {
+            for (Map<String, Object> st : allowStatements(f)) {
+                assertThat(strings(st.get("Resource"))).as(f.name() + " " + st.get("Sid")).isNotEmpty()
+                        .noneMatch(r -> r.equals("*") || r.endsWith(":*") || r.endsWith(":::*"));
+            }
+        }
+    }
+
+    @Test
+    void onlyTheOrchestratorDeletesAndNoFunctionTouchesAclsOrBucketSettings() throws Exception {
+        for (FunctionDef f : model().functions()) {
+            List<String> actions = allowStatements(f).stream().flatMap(st -> strings(st.get("Action")).stream()).toList();
+            assertThat(actions).as(f.name()).noneMatch(a -> a.startsWith("s3:PutBucket") || a.startsWith("s3:DeleteBucket")
+                    || a.contains("Acl") || a.contains("Lifecycle") || a.equals("sqs:ListQueues"));
+            if (!f.name().endsWith("sync-orchestrator")) {
+                assertThat(actions).as(f.name() + " never deletes").doesNotContain("s3:DeleteObject");
+            }
+        }
+    }
+
+    @Test
+    void theResizerMaySendToExactlyTheAllowListedQueues() throws Exception {
+        for (String list : List.of("ChannelImages,GL_THUMBNAILS_READY,GL_RESYNC_RESULTS", "A1,B2.fifo", "a,b,c,d,e,f")) {
+            Map<String, String> parameters = new java.util.HashMap<>(LocalOptions.localParameters());
+            parameters.put("RedirectQueues", list);
+            FunctionDef resizer = StackTemplate.load(root.resolve("template.yaml"), parameters, "http://127.0.0.1:9324", n -> "x")
+                    .function("image-resizer").orElseThrow();
+            List<String> sqsResources = allowStatements(resizer).stream()
+                    .filter(st -> strings(st.get("Action")).contains("sqs:SendMessage"))
+                    .flatMap(st -> strings(st.get("Resource")).stream()).toList();
+            assertThat(sqsResources).as(list).containsExactlyElementsOf(java.util.Arrays.stream(list.split(","))
+                    .map(q -> "arn:aws:sqs:us-east-1:000000000000:" + q).toList());
+            assertThat(resizer.environment()).containsEntry("REDIRECT_QUEUES", list);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyDeadLetterQueueOnlyTakesItsOwnQueueAndRaisesAnAlarm() throws Exception {
+        Map<String, Object> resources = (Map<String, Object>) template().get("Resources");
+        List<String> dlqs = new ArrayList<>();
+        List<String> alarmed = new ArrayList<>();
+        resources.forEach((id, r) -> {
+            Map<String, Object> resource = (Map<String, Object>) r;
+            Map<String, Object> props = (Map<String, Object>) resource.getOrDefault("Properties", Map.of());
+            if (props.get("RedrivePolicy") instanceof Map<?, ?> redrive) {
+                dlqs.add(getAttTarget(redrive.get("deadLetterTargetArn")));
+            }
+            if ("AWS::CloudWatch::Alarm".equals(resource.get("Type"))) {
+                ((List<Object>) props.get("Dimensions")).forEach(d -> alarmed.add(getAttTarget(((Map<String, Object>) d).get("Value"))));
+            }
+        });
+        assertThat(dlqs).hasSizeGreaterThanOrEqualTo(8);
+        for (String dlq : dlqs) {
+            Map<String, Object> props = (Map<String, Object>) ((Map<String, Object>) resources.get(dlq)).get("Properties");
+            assertThat(props).as(dlq + " RedriveAllowPolicy").containsKey("RedriveAllowPolicy");
+            assertThat(alarmed).as(dlq + " has an alarm on its depth").contains(dlq);
+        }
+    }
+
+    /** The logical id of a {@code !GetAtt Id.Attribute} (CfnYaml keeps it as a list or as "Id.Attribute"). */
+    private static String getAttTarget(Object getAtt) {
+        Object target = ((Map<?, ?>) getAtt).get("Fn::GetAtt");
+        return target instanceof List<?> list ? String.valueOf(list.get(0)) : String.valueOf(target).split("\\.")[0];
+    }
+
+    @Test
+    void theQueuesResultsGoToHaveDeadLetterQueuesForTheirConsumers() throws Exception {
+        StackModel model = model();
+        for (String output : List.of("ChannelImages", "GL_THUMBNAILS_READY")) {
+            assertThat(model.queue(output).orElseThrow().deadLetterQueue()).as(output).isPresent();
+        }
+    }
+
     @Test
     void everyEnvironmentVariableIsDocumentedInTheReadme() throws Exception {
         String readme = Files.readString(root.resolve("README.md"));

@@ -79,6 +79,26 @@ public final class HttpFixture implements AutoCloseable {
         });
     }
 
+    /** Announces a large body, then sends one byte every {@code intervalMillis} until the client goes away. */
+    public HttpFixture dribble(String path, long intervalMillis) {
+        return handle(path, exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
+            exchange.sendResponseHeaders(200, 1_000_000);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 1_000_000; i++) {
+                    out.write(0xFF);
+                    out.flush();
+                    Thread.sleep(intervalMillis);
+                }
+            } catch (IOException e) {
+                // the client gave up: what this handler is for
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
     public PostbackReceiver receiver(String path, int... statuses) {
         PostbackReceiver receiver = new PostbackReceiver(statuses);
         handle(path, receiver);

@@ -19,6 +19,11 @@ public final class Sha256 {
         }
     }
 
+    /** A full digest as this class writes it: 64 lower-case hex digits. */
+    public static boolean isHex(String digest) {
+        return digest != null && digest.length() == 64 && digest.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
+    }
+
     public static String hex(String text) {
         return hex(text.getBytes(StandardCharsets.UTF_8));
     }

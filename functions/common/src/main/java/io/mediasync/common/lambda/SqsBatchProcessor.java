@@ -1,51 +1,124 @@
 package io.mediasync.common.lambda;
 
+import io.mediasync.common.failure.Failure;
+import io.mediasync.common.failure.FailurePolicy;
+import io.mediasync.common.failure.Outcome;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * Runs a message handler over an SQS batch and builds the partial batch response. A handler
- * returns normally when the message is finished (done or recorded as rejected) and throws when it
- * must be delivered again.
+ * Runs a handler over an SQS batch and builds the partial batch response; the one failure policy of every
+ * mediasync SQS function. A handler returns when the message is finished (done, or recorded as rejected) and
+ * throws otherwise; the throwable is classified by the {@link FailurePolicy}, recorded by the function's
+ * {@link FailureRecorder}, and the message is given back unless retrying cannot help.
+ *
+ * <ul>
+ *   <li>A message is started only if the invocation has {@code messageReserve} left; the rest of the batch is
+ *       given back unstarted (recorded only on its last receive, as it then goes to the DLQ).</li>
+ *   <li>FIFO: a failure holds back only its own message group (Powertools' skip_group_on_error): later messages
+ *       of that group are given back, other groups go on, so the order within each group holds.</li>
+ *   <li>An {@link Error} (out of memory, stack overflow) fails its message only.</li>
+ * </ul>
  */
 public final class SqsBatchProcessor {
 
     @FunctionalInterface
     public interface MessageHandler {
-        void handle(SqsMessage message) throws Exception;
+        void handle(Delivery delivery) throws Exception;
     }
 
     private static final Logger LOG = Logger.getLogger(SqsBatchProcessor.class);
 
-    private SqsBatchProcessor() {
+    private final FailurePolicy policy;
+    private final FailureRecorder recorder;
+    private final int maxReceiveCount;
+    private final Duration messageReserve;
+
+    /**
+     * @param maxReceiveCount the queue's maxReceiveCount: the receive with this count is the last before the DLQ
+     * @param messageReserve  the least time a message needs to be finished (or cut short and recorded)
+     */
+    public SqsBatchProcessor(FailurePolicy policy, FailureRecorder recorder, int maxReceiveCount, Duration messageReserve) {
+        this.policy = policy;
+        this.recorder = recorder;
+        this.maxReceiveCount = maxReceiveCount;
+        this.messageReserve = messageReserve;
     }
 
-    public static SqsBatchResponse process(SqsEvent event, MessageHandler handler) {
-        List<SqsBatchResponse.ItemFailure> failures = new ArrayList<>();
-        List<SqsMessage> records = event.records();
-        for (int i = 0; i < records.size(); i++) {
-            SqsMessage message = records.get(i);
+    public SqsBatchResponse process(SqsEvent event, Deadline deadline, MessageHandler handler) {
+        List<SqsBatchResponse.ItemFailure> givenBack = new ArrayList<>();
+        Set<String> failedGroups = new HashSet<>();
+        for (SqsMessage message : event.records()) {
             MDC.put("messageId", message.messageId());
             try {
-                handler.handle(message);
-            } catch (Exception e) {
-                LOG.warnf("message %s will be retried: %s", message.messageId(), e.toString());
-                if (message.fromFifoQueue()) {
-                    // FIFO: the rest of the batch may be in the same group; it must not overtake this
-                    // message, so Lambda wants this one and every later one returned as failed
-                    for (SqsMessage rest : records.subList(i, records.size())) {
-                        failures.add(new SqsBatchResponse.ItemFailure(rest.messageId()));
-                    }
-                    break;
+                Delivery delivery = new Delivery(message, deadline, message.receiveCount() >= maxReceiveCount);
+                String group = message.fromFifoQueue() ? message.messageGroupId() : null;
+                Failure notStarted = null;
+                if (group != null && failedGroups.contains(group)) {
+                    notStarted = Failure.retryable("held_back", "not started: an earlier message of its group " + group
+                            + " failed in the same batch");
+                } else if (deadline.remaining().compareTo(messageReserve) < 0) {
+                    notStarted = Failure.retryable("timed_out", "not started: " + deadline.remaining().toMillis()
+                            + " ms of the invocation were left, a message needs " + messageReserve.toMillis() + " ms");
                 }
-                failures.add(new SqsBatchResponse.ItemFailure(message.messageId()));
+                boolean finished = notStarted == null ? run(delivery, handler) : giveBackUnstarted(delivery, notStarted);
+                if (!finished) {
+                    givenBack.add(new SqsBatchResponse.ItemFailure(message.messageId()));
+                    if (group != null) {
+                        failedGroups.add(group);
+                    }
+                }
             } finally {
-                MDC.remove("messageId");
-                MDC.remove("orderId");
+                MDC.clear();
             }
         }
-        return new SqsBatchResponse(failures);
+        return new SqsBatchResponse(givenBack);
+    }
+
+    /** @return true when the message is finished (done, or failed for good and recorded) */
+    private boolean run(Delivery delivery, MessageHandler handler) {
+        try {
+            handler.handle(delivery);
+            return true;
+        } catch (Throwable t) {
+            Failure failure = policy.classify(t);
+            Outcome outcome = !failure.retryable() ? Outcome.FAILED
+                    : delivery.lastReceive() ? Outcome.DEAD_LETTERED : Outcome.RETRYING;
+            String next = switch (outcome) {
+                case FAILED -> "not retried";
+                case DEAD_LETTERED -> "last receive, the message goes to the DLQ";
+                case RETRYING -> "will be retried";
+            };
+            boolean expected = !failure.code().equals("internal_error") && !(t instanceof Error);
+            LOG.warnf(expected ? null : t, "attempt %d failed (%s): %s - %s", delivery.message().receiveCount(), failure.code(),
+                    failure.reason(), next);
+            return record(delivery, failure, outcome) && outcome == Outcome.FAILED;
+        }
+    }
+
+    private boolean giveBackUnstarted(Delivery delivery, Failure why) {
+        if (delivery.lastReceive()) {
+            LOG.warnf("%s; last receive, the message goes to the DLQ", why.reason());
+            record(delivery, why, Outcome.DEAD_LETTERED);
+        } else {
+            LOG.infof("given back: %s", why.reason());
+        }
+        return false;
+    }
+
+    /** @return false when the failure could not be recorded (the message is then given back, never dropped) */
+    private boolean record(Delivery delivery, Failure failure, Outcome outcome) {
+        try {
+            recorder.record(delivery, failure, outcome);
+            return true;
+        } catch (Throwable e) {
+            LOG.warnf("could not record the failure either (%s): the message is given back", policy.classify(e).reason());
+            return false;
+        }
     }
 }

@@ -14,9 +14,21 @@ final class CallDeadline implements AutoCloseable {
     private final ScheduledFuture<?> timer;
     private volatile boolean expired;
     private volatile Cancellable current;
+    private final boolean invocationsEnd;
+    private final long started = System.nanoTime();
 
-    CallDeadline(ScheduledExecutorService scheduler, long timeoutMillis) {
+    /** @param invocationsEnd whether the timeout is the invocation's deadline rather than the client's own cap */
+    CallDeadline(ScheduledExecutorService scheduler, long timeoutMillis, boolean invocationsEnd) {
+        this.invocationsEnd = invocationsEnd;
         this.timer = scheduler.schedule(this::expire, timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    boolean invocationsEnd() {
+        return invocationsEnd;
+    }
+
+    long elapsedMillis() {
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     /** Makes {@code request} the one cancelled on expiry; cancels it at once if the cap has passed. */

@@ -11,7 +11,9 @@ public class FetchException extends IOException {
     private static final long serialVersionUID = 1L;
 
     /** The failure classes. */
-    public enum Kind { BAD_URL, BLOCKED_ADDRESS, HTTP_STATUS, TOO_LARGE, TOO_MANY_REDIRECTS, TIMEOUT, NETWORK }
+    public enum Kind { BAD_URL, BLOCKED_ADDRESS, HTTP_STATUS, TOO_LARGE, TOO_MANY_REDIRECTS, TIMEOUT, NETWORK,
+        /** The invocation's deadline came first: code {@code timed_out}. */
+        DEADLINE }
 
     private final Kind kind;
     private final int status;
@@ -63,7 +65,7 @@ public class FetchException extends IOException {
     /** True when trying again later may succeed: timeouts, network errors, HTTP 5xx, 408 and 429. */
     public boolean retryable() {
         return switch (kind) {
-            case TIMEOUT, NETWORK -> true;
+            case TIMEOUT, NETWORK, DEADLINE -> true;
             case HTTP_STATUS -> status >= 500 || status == 408 || status == 429;
             case BAD_URL, BLOCKED_ADDRESS, TOO_LARGE, TOO_MANY_REDIRECTS -> false;
         };
@@ -71,6 +73,9 @@ public class FetchException extends IOException {
 
     /** A stable snake_case code for records, e.g. {@code blocked_address}, {@code http_404}, {@code timeout}. */
     public String code() {
+        if (kind == Kind.DEADLINE) {
+            return "timed_out";
+        }
         return kind == Kind.HTTP_STATUS ? "http_" + status : kind.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import io.mediasync.common.failure.Reasons;
+import io.mediasync.common.lambda.Deadline;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -36,8 +38,6 @@ public final class SafeHttpClient implements Closeable {
     private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
     /** Headers HttpClient manages itself; setting them by hand would corrupt requests. */
     private static final Set<String> MANAGED_HEADERS = Set.of("host", "content-length", "transfer-encoding", "connection");
-    /** Not forwarded when a redirect leaves the origin they were meant for. */
-    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "cookie", "proxy-authorization");
     private static final int POST_SNIPPET_BYTES = 1024;
 
     private final FetchLimits limits;
@@ -59,21 +59,28 @@ public final class SafeHttpClient implements Closeable {
         this.deadlineTimer = newDeadlineTimer();
     }
 
-    /** GET, following redirects; see {@link #get(URI, Map)}. */
+    /** GET, following redirects; see {@link #get(URI, Map, Deadline)}. */
     public FetchedBody get(URI uri) throws FetchException {
-        return get(uri, Map.of());
+        return get(uri, Map.of(), Deadline.none());
+    }
+
+    public FetchedBody get(URI uri, Map<String, String> requestHeaders) throws FetchException {
+        return get(uri, requestHeaders, Deadline.none());
     }
 
     /**
      * GET following at most {@code maxRedirects} redirects (301/302/303/307/308), http/https only on every hop.
      * Non-2xx answers fail with {@link FetchException.Kind#HTTP_STATUS}; a body over {@code maxBytes} fails
      * with {@link FetchException.Kind#TOO_LARGE}, early when Content-Length says so, otherwise at the cap.
-     * Authorization and Cookie headers are dropped when a redirect leaves the original origin.
+     * The caller's headers belong to the origin (scheme, host, port) they were given for: every one of them is
+     * dropped when a redirect leaves it. The whole call ends by {@code until} at the latest (the invocation's
+     * deadline), failing with {@link FetchException.Kind#DEADLINE}.
      */
-    public FetchedBody get(URI uri, Map<String, String> requestHeaders) throws FetchException {
+    public FetchedBody get(URI uri, Map<String, String> requestHeaders, Deadline until) throws FetchException {
         URI current = TargetUrl.check(uri);
+        Origin origin = Origin.of(current);
         Map<String, String> headers = checkedHeaders(requestHeaders);
-        try (CallDeadline deadline = startDeadline()) {
+        try (CallDeadline deadline = startDeadline(until)) {
             for (int redirects = 0; ; redirects++) {
                 HttpGet request = new HttpGet(current);
                 headers.forEach(request::setHeader);
@@ -82,8 +89,8 @@ public final class SafeHttpClient implements Closeable {
                     int status = response.getCode();
                     if (REDIRECT_STATUSES.contains(status)) {
                         URI next = nextHop(response, current, redirects);
-                        if (!TargetUrl.sameOrigin(current, next)) {
-                            headers.keySet().removeIf(name -> CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT)));
+                        if (!origin.equals(Origin.of(next))) {
+                            headers.clear(); // secrets, cookies, custom tokens: none of them may follow to another origin
                         }
                         LOG.debugf("redirect %d from %s to %s", status, current, next);
                         current = next;
@@ -91,8 +98,8 @@ public final class SafeHttpClient implements Closeable {
                     }
                     if (status < 200 || status > 299) {
                         Header retryAfter = response.getFirstHeader("Retry-After");
-                        throw FetchException.httpStatus(status, "GET " + current + " answered " + status,
-                                retryAfter == null ? null : retryAfter.getValue());
+                        throw FetchException.httpStatus(status, "answered HTTP " + status
+                                + (current.equals(uri) ? "" : " at " + current), retryAfter == null ? null : retryAfter.getValue());
                     }
                     byte[] body = CappedBodyReader.readAll(response.getEntity(), limits.maxBytes());
                     Header contentType = response.getFirstHeader("Content-Type");
@@ -112,6 +119,12 @@ public final class SafeHttpClient implements Closeable {
      * fails only when no answer arrives (network error, timeout, refused address, bad URL).
      */
     public PostResult post(URI uri, byte[] body, String contentType, Map<String, String> headers) throws FetchException {
+        return post(uri, body, contentType, headers, Deadline.none());
+    }
+
+    /** POST, ending by {@code until} at the latest; see {@link #post(URI, byte[], String, Map)}. */
+    public PostResult post(URI uri, byte[] body, String contentType, Map<String, String> headers, Deadline until)
+            throws FetchException {
         URI target = TargetUrl.check(uri);
         HttpPost request = new HttpPost(target);
         checkedHeaders(headers).forEach(request::setHeader);
@@ -119,7 +132,7 @@ public final class SafeHttpClient implements Closeable {
             request.setHeader("Content-Type", contentType);
         }
         request.setEntity(new ByteArrayEntity(body == null ? new byte[0] : body, null));
-        try (CallDeadline deadline = startDeadline()) {
+        try (CallDeadline deadline = startDeadline(until)) {
             ClassicHttpResponse response = open(request, deadline, target);
             try {
                 return new PostResult(response.getCode(), snippet(response));
@@ -147,7 +160,7 @@ public final class SafeHttpClient implements Closeable {
     private URI nextHop(ClassicHttpResponse response, URI current, int redirectsSoFar) throws FetchException {
         Header location = response.getFirstHeader("Location");
         if (location == null) {
-            throw FetchException.httpStatus(response.getCode(), "GET " + current + " redirected without a Location");
+            throw FetchException.httpStatus(response.getCode(), "redirected without a Location");
         }
         if (redirectsSoFar >= limits.maxRedirects()) {
             throw new FetchException(FetchException.Kind.TOO_MANY_REDIRECTS,
@@ -188,16 +201,19 @@ public final class SafeHttpClient implements Closeable {
             return new FetchException(FetchException.Kind.BLOCKED_ADDRESS, blocked.getMessage(), e);
         }
         if (deadline.expired()) {
-            return new FetchException(FetchException.Kind.TIMEOUT,
-                    uri + " took longer than the total limit of " + limits.totalTimeout().toMillis() + " ms", e);
+            return deadline.invocationsEnd()
+                    ? new FetchException(FetchException.Kind.DEADLINE, "stopped at the invocation's deadline, after "
+                            + deadline.elapsedMillis() + " ms", e)
+                    : new FetchException(FetchException.Kind.TIMEOUT, "took longer than the total limit of "
+                            + limits.totalTimeout().toMillis() + " ms", e);
         }
         if (findCause(e, java.io.InterruptedIOException.class) != null) {
-            return new FetchException(FetchException.Kind.TIMEOUT, uri + " timed out: " + e.getMessage(), e);
+            return new FetchException(FetchException.Kind.TIMEOUT, Reasons.of(e), e);
         }
         if (findCause(e, java.net.UnknownHostException.class) != null) {
-            return new FetchException(FetchException.Kind.NETWORK, "cannot resolve " + uri.getHost() + ": " + e.getMessage(), e);
+            return new FetchException(FetchException.Kind.NETWORK, "unknown host " + uri.getHost(), e);
         }
-        return new FetchException(FetchException.Kind.NETWORK, uri + " failed: " + e, e);
+        return new FetchException(FetchException.Kind.NETWORK, Reasons.of(e), e);
     }
 
     private static <T extends Throwable> T findCause(Throwable error, Class<T> type) {
@@ -209,9 +225,14 @@ public final class SafeHttpClient implements Closeable {
         return null;
     }
 
-    private CallDeadline startDeadline() {
+    private CallDeadline startDeadline(Deadline until) throws FetchException {
+        long limit = limits.totalTimeout().toMillis();
+        long left = until.remaining().toMillis();
+        if (left <= 0) {
+            throw new FetchException(FetchException.Kind.DEADLINE, "not started: the invocation's deadline has passed");
+        }
         try {
-            return new CallDeadline(deadlineTimer, limits.totalTimeout().toMillis());
+            return new CallDeadline(deadlineTimer, Math.min(limit, left), left < limit);
         } catch (RejectedExecutionException e) {
             throw new IllegalStateException("SafeHttpClient is closed", e);
         }

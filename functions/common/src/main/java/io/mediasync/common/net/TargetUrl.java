@@ -62,19 +62,6 @@ final class TargetUrl {
         return check(current.resolve(relative));
     }
 
-    static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost().equalsIgnoreCase(b.getHost())
-                && effectivePort(a) == effectivePort(b);
-    }
-
-    private static int effectivePort(URI uri) {
-        if (uri.getPort() != -1) {
-            return uri.getPort();
-        }
-        return uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
-    }
-
     private static URI withoutFragment(URI uri) {
         if (uri.getRawFragment() == null) {
             return uri;

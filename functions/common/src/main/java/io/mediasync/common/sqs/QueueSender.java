@@ -1,14 +1,9 @@
 package io.mediasync.common.sqs;
 
-import io.mediasync.common.hash.Sha256;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
-/**
- * Sends JSON messages to a queue by URL, filling in what a FIFO queue requires: a message group id
- * and a deduplication id (sha-256 of the given dedup key, so a resend of the same thing within
- * SQS's 5-minute window is dropped by SQS itself).
- */
+/** Sends one JSON message to a queue by URL, with the FIFO ids ({@link FifoIds}) when the queue is FIFO. */
 public final class QueueSender {
 
     private final SqsClient sqs;
@@ -20,20 +15,9 @@ public final class QueueSender {
     /** @return the SQS message id */
     public String send(String queueUrl, String body, String groupId, String dedupKey) {
         SendMessageRequest.Builder request = SendMessageRequest.builder().queueUrl(queueUrl).messageBody(body);
-        if (isFifo(queueUrl)) {
-            request.messageGroupId(groupId == null || groupId.isBlank() ? "mediasync" : truncate(groupId))
-                    .messageDeduplicationId(Sha256.hex(dedupKey == null ? body : dedupKey));
+        if (QueueNames.isFifo(queueUrl)) {
+            request.messageGroupId(FifoIds.groupId(groupId)).messageDeduplicationId(FifoIds.deduplicationId(dedupKey, body));
         }
         return sqs.sendMessage(request.build()).messageId();
     }
-
-    public static boolean isFifo(String queueUrlOrName) {
-        return queueUrlOrName.endsWith(".fifo");
-    }
-
-    /** group ids are at most 128 characters */
-    private static String truncate(String groupId) {
-        return groupId.length() <= 128 ? groupId : Sha256.hex(groupId);
-    }
-
 }

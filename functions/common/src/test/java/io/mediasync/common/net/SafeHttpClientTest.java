@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import io.mediasync.common.lambda.Deadline;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +131,7 @@ class SafeHttpClientTest {
             FetchException e = failure(() -> client.get(URI.create("http://nowhere.test/")));
 
             assertThat(e.kind()).isEqualTo(Kind.NETWORK);
+            assertThat(e.getMessage()).isEqualTo("unknown host nowhere.test");
             assertThat(e.retryable()).isTrue();
             assertThat(guard.connects()).isEmpty();
         }
@@ -144,6 +146,7 @@ class SafeHttpClientTest {
 
             assertThat(e.kind()).isEqualTo(Kind.NETWORK);
             assertThat(e.retryable()).isTrue();
+            assertThat(e.getMessage()).as("said once, without class names").isEqualTo("connection refused");
         }
 
         @Test
@@ -230,21 +233,32 @@ class SafeHttpClientTest {
         }
 
         @Test
-        void credentialsAreDroppedWhenTheRedirectLeavesTheOrigin() throws Exception {
-            Map<String, String> headers = Map.of("Authorization", "Bearer secret", "X-Trace", "t1");
+        void everyCallerHeaderIsDroppedWhenTheRedirectLeavesTheOrigin() throws Exception {
+            Map<String, String> headers = Map.of("Authorization", "Bearer secret", "X-Api-Key", "k-123", "X-Trace", "t1");
 
             client.get(redirectTo("http://other.test:{port}/headers"), headers);
 
             var seen = server.seen("/headers").headers();
-            assertThat(seen.getFirst("X-Trace")).isEqualTo("t1");
             assertThat(seen.containsKey("Authorization")).isFalse();
+            assertThat(seen.containsKey("X-Api-Key")).isFalse();
+            assertThat(seen.containsKey("X-Trace")).isFalse();
         }
 
         @Test
-        void credentialsAreKeptOnSameOriginRedirects() throws Exception {
-            client.get(redirectTo("/headers"), Map.of("Authorization", "Bearer secret"));
+        void anotherPortIsAnotherOrigin() throws Exception {
+            try (LoopbackServer other = new LoopbackServer()) {
+                client.get(redirectTo("http://127.0.0.1:" + other.port() + "/headers"), Map.of("X-Api-Key", "k-123"));
+
+                assertThat(other.seen("/headers").headers().containsKey("X-Api-Key")).isFalse();
+            }
+        }
+
+        @Test
+        void headersAreKeptOnSameOriginRedirects() throws Exception {
+            client.get(redirectTo("/headers"), Map.of("Authorization", "Bearer secret", "X-Api-Key", "k-123"));
 
             assertThat(server.seen("/headers").headers().getFirst("Authorization")).isEqualTo("Bearer secret");
+            assertThat(server.seen("/headers").headers().getFirst("X-Api-Key")).isEqualTo("k-123");
         }
     }
 
@@ -382,6 +396,28 @@ class SafeHttpClientTest {
             assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
             assertThat(e.getMessage()).contains("total limit");
             assertThat(took).isGreaterThanOrEqualTo(LIMITS.totalTimeout().minusMillis(50)).isLessThan(Duration.ofSeconds(3));
+        }
+
+        @Test
+        void theInvocationDeadlineCutsADownloadShortWithItsOwnCode() {
+            long start = System.nanoTime();
+            FetchException e = failure(() -> client.get(URI.create(server.url("/dribble")), Map.of(),
+                    Deadline.in(Duration.ofMillis(300))));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(e.kind()).isEqualTo(Kind.DEADLINE);
+            assertThat(e.code()).isEqualTo("timed_out");
+            assertThat(e.retryable()).isTrue();
+            assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(250)).isLessThan(LIMITS.totalTimeout());
+        }
+
+        @Test
+        void nothingIsSentOnceTheDeadlineHasPassed() {
+            FetchException e = failure(() -> client.post(URI.create(server.url("/headers")), new byte[] {1}, null, Map.of(),
+                    Deadline.in(Duration.ZERO)));
+
+            assertThat(e.kind()).isEqualTo(Kind.DEADLINE);
+            assertThat(guard.connects()).isEmpty();
         }
 
         @Test

@@ -50,12 +50,4 @@ class TargetUrlTest {
                     .satisfies(e -> assertThat(((FetchException) e).kind()).isEqualTo(FetchException.Kind.BAD_URL));
         }
     }
-
-    @Test
-    void originComparesSchemeHostAndEffectivePort() {
-        assertThat(TargetUrl.sameOrigin(URI.create("http://a.example/x"), URI.create("http://A.example:80/y"))).isTrue();
-        assertThat(TargetUrl.sameOrigin(URI.create("http://a.example/x"), URI.create("https://a.example/x"))).isFalse();
-        assertThat(TargetUrl.sameOrigin(URI.create("http://a.example/x"), URI.create("http://b.example/x"))).isFalse();
-        assertThat(TargetUrl.sameOrigin(URI.create("http://a.example:8080/"), URI.create("http://a.example/"))).isFalse();
-    }
 }

@@ -9,11 +9,14 @@ import java.util.Optional;
 @ConfigMapping(prefix = "mediasync.postback")
 public interface PostbackConfig {
 
-    /** Standard Webhooks secrets "whsec_...", comma-separated; the first signs, all sign during a rotation. */
+    /** The master Standard Webhooks secret(s) "whsec_...": each receiver's own secret is derived from it and its origin. */
     Optional<String> secrets();
 
     /** When set, the seed's body field postback_secret_key is added with this value, for old receivers. */
     Optional<String> legacySecretKey();
+
+    /** POSTBACK_LEGACY_ORIGINS: the only origins (https) that get the legacy body field, comma-separated. */
+    Optional<String> legacyOrigins();
 
     @WithDefault("PT10S")
     Duration timeout();

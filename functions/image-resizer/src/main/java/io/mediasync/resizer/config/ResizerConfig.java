@@ -46,9 +46,18 @@ public interface ResizerConfig {
     @WithDefault("5")
     int maxReceiveCount();
 
-    /** Refresh the cached list of queues every this many invocations (the seed's CALLS_TO_UPDATE_LIST_SQS_QUEUES). */
+    /** Refresh the cached queue look-ups every this many invocations (the seed's CALLS_TO_UPDATE_LIST_SQS_QUEUES). */
     @WithDefault("100000")
     long queueListRefreshCalls();
+
+    /** REDIRECT_QUEUES: the only queues a result may be sent to (names, comma-separated; default in application.properties). */
+    String redirectQueues();
+
+    /** INTERNAL_QUEUES: never a redirect target, even if REDIRECT_QUEUES names them (DLQs always). */
+    String internalQueues();
+
+    /** S3_SOURCES: where s3:// sources may be read, "bucket/prefix" entries, comma-separated; empty = no s3:// source. */
+    Optional<String> s3Sources();
 
     /** MongoDB collection of order records. */
     @WithDefault("resize_orders")

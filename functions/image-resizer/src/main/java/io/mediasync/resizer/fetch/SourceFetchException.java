@@ -1,22 +1,13 @@
 package io.mediasync.resizer.fetch;
 
-/** A source image could not be had; {@link #retryable()} says whether trying again later may help. */
-public class SourceFetchException extends Exception {
+import io.mediasync.common.failure.FailureException;
 
-    private final String code;
-    private final boolean retryable;
+/** A source image could not be had; {@link #retryable()} says whether trying again later may help. */
+public class SourceFetchException extends FailureException {
+
+    private static final long serialVersionUID = 1L;
 
     public SourceFetchException(String code, String reason, boolean retryable, Throwable cause) {
-        super(reason, cause);
-        this.code = code;
-        this.retryable = retryable;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public boolean retryable() {
-        return retryable;
+        super(code, reason, retryable, cause);
     }
 }

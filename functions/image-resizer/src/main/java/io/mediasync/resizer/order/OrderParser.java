@@ -6,22 +6,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import org.bson.Document;
 
 /** Turns an SQS body into an {@link ImageOrder}, or says precisely why it is not one. */
 public final class OrderParser {
 
     private static final int MAX_BUCKET_NAME = 128;
+    /** MongoDB refuses documents nested deeper than 100 levels; the order is stored in its record. */
+    static final int MAX_DEPTH = 100;
 
     private final ObjectMapper json;
     private final String defaultBucketName;
+    private final Predicate<String> redirectAllowed;
 
-    public OrderParser(ObjectMapper json, String defaultBucketName) {
+    /** @param redirectAllowed whether a redirect_queue is on the allow-list (no AWS call) */
+    public OrderParser(ObjectMapper json, String defaultBucketName, Predicate<String> redirectAllowed) {
         this.json = json;
         this.defaultBucketName = defaultBucketName;
+        this.redirectAllowed = redirectAllowed;
     }
 
     public ImageOrder parse(String body) throws OrderRejectedException {
@@ -35,7 +44,16 @@ public final class OrderParser {
             throw new OrderRejectedException("not_json_object", "message body must be a JSON object");
         }
         ObjectNode message = (ObjectNode) root;
+        Optional<String> orderId = orderId(message.get("_id"));
+        try {
+            return parse(message, body, orderId);
+        } catch (OrderRejectedException e) {
+            throw e.withOrderId(orderId);
+        }
+    }
 
+    private ImageOrder parse(ObjectNode message, String body, Optional<String> orderId) throws OrderRejectedException {
+        checkStorable(message, body);
         Map<String, String> images = new LinkedHashMap<>();
         for (String field : new String[] {ImageOrder.IMAGE_URL, ImageOrder.ITUNES_IMAGE}) {
             text(message, field).ifPresent(url -> images.put(field, url));
@@ -51,12 +69,52 @@ public final class OrderParser {
         if (redirectQueue.isEmpty() && postbackUrl.isEmpty()) {
             throw new OrderRejectedException("missing_destination", "at least one of redirect_queue, postback_url is required");
         }
+        if (postbackUrl.isEmpty() && !redirectAllowed.test(redirectQueue.get())) {
+            // nothing could ever receive the result: refuse before any work
+            throw new OrderRejectedException("redirect_not_allowed", "redirect_queue " + redirectQueue.get()
+                    + " is not one of the queues results may be sent to (REDIRECT_QUEUES), and there is no postback_url");
+        }
         if (postbackUrl.isPresent()) {
             checkHttpUrl("postback_url", postbackUrl.get());
         }
         String bucketName = text(message, "bucket_name").orElse(defaultBucketName);
         checkBucketName(bucketName);
-        return new ImageOrder(message, images, bucketName, redirectQueue, postbackUrl, orderId(message.get("_id")));
+        return new ImageOrder(message, images, bucketName, redirectQueue, postbackUrl, orderId);
+    }
+
+    /**
+     * The order is stored in its MongoDB record and passed on as Extended JSON ({"$oid": …} stays an ObjectId):
+     * a value MongoDB cannot take is refused now, before any download, not after the S3 work.
+     */
+    private static void checkStorable(JsonNode message, String body) throws OrderRejectedException {
+        if (depth(message) > MAX_DEPTH) {
+            throw new OrderRejectedException("too_deeply_nested", "the order is nested deeper than " + MAX_DEPTH
+                    + " levels, which MongoDB does not store");
+        }
+        try {
+            Document.parse(body);
+        } catch (RuntimeException e) {
+            throw new OrderRejectedException("bad_extended_json", "the order holds an invalid Extended JSON value: "
+                    + e.getMessage());
+        }
+    }
+
+    /** Iterative: a hostile order must not be able to overflow the stack. */
+    private static int depth(JsonNode root) {
+        int deepest = 0;
+        Deque<Map.Entry<JsonNode, Integer>> pending = new ArrayDeque<>();
+        pending.push(Map.entry(root, 1));
+        while (!pending.isEmpty()) {
+            Map.Entry<JsonNode, Integer> next = pending.pop();
+            deepest = Math.max(deepest, next.getValue());
+            if (deepest > MAX_DEPTH) {
+                return deepest;
+            }
+            if (next.getKey().isContainerNode()) {
+                next.getKey().forEach(child -> pending.push(Map.entry(child, next.getValue() + 1)));
+            }
+        }
+        return deepest;
     }
 
     /** A present, non-blank string field; a present field of another type is an error. */

@@ -12,10 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -23,8 +21,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /** Resized images in S3: keys, uploads, look-ups and public URLs. */
 @ApplicationScoped
 public class ImageStore {
-
-    public static final String PREFIX = "images-resized/";
 
     private final S3Client s3;
     private final ResizerConfig config;
@@ -39,15 +35,6 @@ public class ImageStore {
                         .map(e -> trimSlash(e.toString()) + "/" + config.bucket())
                         .orElseGet(() -> "https://" + config.bucket() + ".s3." + s3.serviceClientConfiguration().region().id()
                                 + ".amazonaws.com"));
-    }
-
-    /** "images-resized/{bucket_name}/", the seed's bucket_path */
-    public static String bucketPath(String bucketName) {
-        return PREFIX + bucketName + "/";
-    }
-
-    public static String key(String bucketName, String imageId, String label) {
-        return bucketPath(bucketName) + imageId + "_" + label + ".jpeg";
     }
 
     public String publicUrl(String key) {
@@ -80,16 +67,6 @@ public class ImageStore {
                 RequestBody.fromBytes(rendition.jpeg())));
         return new StoredImage(rendition.size().label(), key, publicUrl(key), rendition.width(), rendition.height(),
                 rendition.jpeg().length);
-    }
-
-    /** Reads an object of ours (s3://bucket/key orders); the caller has checked the size limit with {@link #size}. */
-    public byte[] read(String bucket, String key) {
-        ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
-        return bytes.asByteArray();
-    }
-
-    public long size(String bucket, String key) {
-        return s3.headObject(b -> b.bucket(bucket).key(key)).contentLength();
     }
 
     private static int intMeta(Map<String, String> meta, String name) {

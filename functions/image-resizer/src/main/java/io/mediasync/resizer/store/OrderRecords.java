@@ -87,11 +87,25 @@ public class OrderRecords {
         finish(recordId, status, new Document("error", new Document("code", code).append("reason", reason)));
     }
 
-    /** A transient problem: the message goes back to the queue; on its last receive, to the DLQ. */
-    public void retrying(String recordId, boolean lastReceive, String code, String reason) {
-        Document error = new Document("code", code).append("reason", reason).append("at", new Date());
-        update(recordId, Updates.combine(Updates.set("status", lastReceive ? DEAD_LETTERED : RETRYING),
-                Updates.set("lastError", error), Updates.push("errors", error)));
+    /**
+     * A message that did not finish: given back (retrying), on its way to the DLQ (dead_lettered), or failed for
+     * good. Upserted, so a message given back before it was ever started still leaves its record and body.
+     */
+    public void recordFailure(SqsMessage message, String status, String code, String reason) {
+        Date now = new Date();
+        Document error = new Document("code", code).append("reason", reason).append("at", now);
+        List<Bson> updates = new ArrayList<>(List.of(Updates.setOnInsert("createdAt", now),
+                Updates.setOnInsert("body", message.body()), Updates.setOnInsert("queue", message.queueName()),
+                Updates.set("status", status), Updates.set("receiveCount", message.receiveCount()),
+                Updates.set("updatedAt", now), Updates.push("errors", error)));
+        if (status.equals(FAILED)) {
+            updates.add(Updates.set("error", error));
+            updates.add(Updates.set("completedAt", now));
+            updates.add(Updates.unset("lastError"));
+        } else {
+            updates.add(Updates.set("lastError", error));
+        }
+        records.updateOne(Filters.eq("_id", message.messageId()), Updates.combine(updates), new UpdateOptions().upsert(true));
     }
 
     private void update(String recordId, Bson update) {

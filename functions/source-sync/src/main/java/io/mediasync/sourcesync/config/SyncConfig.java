@@ -20,6 +20,10 @@ public interface SyncConfig {
     @WithDefault("PT60S")
     Duration timeMargin();
 
+    /** A message is started only with this much of the invocation left (MESSAGE_TIME_RESERVE). */
+    @WithDefault("PT10S")
+    Duration messageReserve();
+
     /** Files downloaded side by side (each host still limited by mediasync.net.host-max-concurrency). */
     @WithDefault("2")
     int parallelDownloads();

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 public final class FileNames {
 
     static final int MAX_LENGTH = 120;
+    private static final int MAX_HEADER = 1024;
     private static final Set<String> RESERVED = Set.of("con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5",
             "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
     private static final Pattern DISPOSITION_STAR =
@@ -74,13 +75,20 @@ public final class FileNames {
         return base + "-" + hash + ext;
     }
 
-    static Optional<String> fromDisposition(String header) {
-        if (header == null || header.isBlank()) {
+    static Optional<String> fromDisposition(String received) {
+        if (received == null || received.isBlank()) {
             return Optional.empty();
         }
+        // a name is cut to MAX_LENGTH anyway; a longer header only costs regex time (and stack, on quoted names)
+        String header = received.length() > MAX_HEADER ? received.substring(0, MAX_HEADER) : received;
         Matcher star = DISPOSITION_STAR.matcher(header);
         if (star.find()) {
-            return Optional.of(URLDecoder.decode(star.group(1).trim().replace("+", "%2B"), StandardCharsets.UTF_8));
+            String encoded = star.group(1).trim();
+            try {
+                return Optional.of(URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                return Optional.of(encoded); // "%zz": not percent-encoding after all; sanitize() makes it safe
+            }
         }
         Matcher plain = DISPOSITION.matcher(header);
         if (plain.find()) {

@@ -137,11 +137,15 @@ public class FileSyncer {
                 true);
     }
 
-    /** Claims a file name (and so a key) for a new file; a name taken by another remote file gets a hash suffix. */
+    /**
+     * Claims a file name (and so a key) for a new file; a name whose key is taken by another remote file, of this
+     * source or of another with the same content_path, gets a hash suffix of the source and remote id.
+     */
     private Document reserve(RunContext run, RemoteItem item, FetchedBody body, String contentType) {
         String name = FileNames.choose(item.url(), body.headers().get("content-disposition"), contentType);
-        String[] candidates = {name, FileNames.withSuffix(name, item.remoteId(), 8), FileNames.withSuffix(name, item.remoteId(), 16),
-            FileNames.withSuffix(name, item.remoteId(), 64)};
+        String owner = run.sourceId() + ":" + item.remoteId();
+        String[] candidates = {name, FileNames.withSuffix(name, owner, 8), FileNames.withSuffix(name, owner, 16),
+            FileNames.withSuffix(name, owner, 64)};
         for (String candidate : candidates) {
             String key = ContentKeys.key(contentRoot, run.order().contentPath(), candidate);
             FileRegistry.Reservation r = registry.reserve(run.sourceId(), item.remoteId(), item.url(), candidate, key,

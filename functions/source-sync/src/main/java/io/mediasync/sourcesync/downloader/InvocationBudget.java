@@ -2,8 +2,7 @@ package io.mediasync.sourcesync.downloader;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.mediasync.sourcesync.config.SyncConfig;
-import io.mediasync.sourcesync.fetch.Deadline;
-import java.time.Duration;
+import io.mediasync.common.lambda.Deadline;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -11,9 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and never past Lambda's own timeout minus a margin). Shared by the messages of one batch.
  */
 public final class InvocationBudget {
-
-    /** Lambda's longest timeout; a larger "remaining time" is not a real Lambda context (tests, mock server). */
-    private static final long LAMBDA_MAX_MILLIS = Duration.ofMinutes(15).toMillis();
 
     private final Deadline deadline;
     private final int maxFiles;
@@ -25,15 +21,8 @@ public final class InvocationBudget {
     }
 
     public static InvocationBudget start(SyncConfig config, Context context) {
-        Duration budget = config.invocationBudget();
-        long remaining = context == null ? -1 : context.getRemainingTimeInMillis();
-        if (remaining > 0 && remaining <= LAMBDA_MAX_MILLIS) {
-            // the margin never takes more than a quarter of the time, so every invocation makes progress
-            long margin = Math.min(config.timeMargin().toMillis(), remaining / 4);
-            Duration lambda = Duration.ofMillis(remaining - margin);
-            budget = lambda.compareTo(budget) < 0 ? lambda : budget;
-        }
-        return new InvocationBudget(Deadline.in(budget), config.maxFilesPerInvocation());
+        return new InvocationBudget(Deadline.forInvocation(context, config.timeMargin(), config.invocationBudget()),
+                config.maxFilesPerInvocation());
     }
 
     public Deadline deadline() {

@@ -10,7 +10,7 @@ import io.mediasync.sourcesync.downloader.adapter.ListingLimits;
 import io.mediasync.sourcesync.downloader.adapter.ListingPage;
 import io.mediasync.sourcesync.downloader.adapter.PageFetcher;
 import io.mediasync.sourcesync.downloader.adapter.SourceAdapter;
-import io.mediasync.sourcesync.fetch.Deadline;
+import io.mediasync.common.lambda.Deadline;
 import io.mediasync.sourcesync.fetch.FetchOutcome;
 import io.mediasync.sourcesync.fetch.PoliteFetcher;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -56,16 +56,21 @@ public class RunCompletion {
             lastError = SourceStore.error("files_failed", failed + " file(s) could not be downloaded and were kept as they"
                     + " were; first: " + first.getString("code") + " " + first.getString("reason"), new java.util.Date());
         }
-        boolean notModified = Boolean.TRUE.equals(runDoc.getBoolean("notModified"));
-        events.publishSynchronized(new SourceSynchronizedEvent(run.sourceId(), SourceSynchronizedEvent.EVENT, run.runId(),
-                status, notModified ? Boolean.TRUE : null, counts.downloaded(), counts.skipped(), counts.deleted(),
-                counts.failed()));
+        // the records first: "source synchronized" is not authority, the orchestrator acts on the completed run
         sources.recordCompleted(run.sourceId(), run.runId(), status, counts, runDoc.getString("url"),
                 runDoc.getString("listingEtag"), runDoc.getString("listingLastModified"), fullSync, lastError);
         runs.complete(run.runId(), status, counts);
+        announce(run.sourceId(), run.runId(), status, Boolean.TRUE.equals(runDoc.getBoolean("notModified")), counts);
         LOG.infof("source %d synchronized (%s): %d downloaded, %d skipped, %d deleted, %d failed", run.sourceId(), status,
                 counts.downloaded(), counts.skipped(), counts.deleted(), counts.failed());
         return counts;
+    }
+
+    /** Sends "source synchronized" for a completed run and notes it; again after a crash in between, by the planner. */
+    public void announce(long sourceId, String runId, String status, boolean notModified, Counts counts) {
+        events.publishSynchronized(new SourceSynchronizedEvent(sourceId, SourceSynchronizedEvent.EVENT, runId, status,
+                notModified ? Boolean.TRUE : null, counts.downloaded(), counts.skipped(), counts.deleted(), counts.failed()));
+        runs.markAnnounced(runId);
     }
 
     private void announceDeletions(RunContext run) {

@@ -2,6 +2,7 @@ package io.mediasync.sourcesync.downloader;
 
 import io.mediasync.sourcesync.config.SyncConfig;
 import io.mediasync.sourcesync.messages.SyncOrder;
+import io.mediasync.sourcesync.registry.Counts;
 import io.mediasync.sourcesync.registry.SourceStore;
 import io.mediasync.sourcesync.registry.SyncRuns;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,11 +30,13 @@ public class RunPlanner {
 
     private final SyncRuns runs;
     private final SourceStore sources;
+    private final RunCompletion completion;
     private final SyncConfig config;
 
-    public RunPlanner(SyncRuns runs, SourceStore sources, SyncConfig config) {
+    public RunPlanner(SyncRuns runs, SourceStore sources, RunCompletion completion, SyncConfig config) {
         this.runs = runs;
         this.sources = sources;
+        this.completion = completion;
         this.config = config;
     }
 
@@ -46,6 +49,7 @@ public class RunPlanner {
                         + current);
             }
             if (!SyncRuns.RUNNING.equals(run.get().getString("status"))) {
+                announceIfMissed(run.get());
                 return ignore("stale_follow_up", "run " + order.runId() + " already ended " + run.get().getString("status"));
             }
             return new Plan(order.runId(), false, null, null);
@@ -56,6 +60,7 @@ public class RunPlanner {
             if (run.isPresent() && SyncRuns.RUNNING.equals(run.get().getString("status"))) {
                 return new Plan(runId, false, null, null); // the same order delivered again: carry on
             }
+            run.ifPresent(this::announceIfMissed);
             return ignore("duplicate_order", "this order's run already ended " + run.map(r -> r.getString("status")).orElse(""));
         }
         if (current != null) {
@@ -73,6 +78,16 @@ public class RunPlanner {
         runs.begin(runId, order.sourceId(), messageId, order.url(), order.contentPath());
         sources.startRun(order.sourceId(), runId);
         return new Plan(runId, true, null, null);
+    }
+
+    /** A run completed by an attempt that stopped before "source synchronized" went out: send it now. */
+    private void announceIfMissed(Document run) {
+        String status = run.getString("status");
+        boolean completed = SourceStore.COMPLETED.equals(status) || SourceStore.COMPLETED_WITH_ERRORS.equals(status);
+        if (completed && run.get("announcedAt") == null) {
+            completion.announce(((Number) run.get("source_id")).longValue(), run.getString("_id"), status,
+                    Boolean.TRUE.equals(run.getBoolean("notModified")), Counts.from(run.get("counts", Document.class)));
+        }
     }
 
     private static Plan ignore(String code, String reason) {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.mediasync.common.lambda.SqsBatchProcessor;
 import io.mediasync.common.lambda.SqsBatchResponse;
 import io.mediasync.common.lambda.SqsEvent;
+import io.mediasync.sourcesync.SyncFailurePolicy;
 import io.mediasync.sourcesync.config.SyncConfig;
 import jakarta.inject.Named;
 
@@ -14,16 +15,18 @@ public class SourceDownloaderFunction implements RequestHandler<SqsEvent, SqsBat
 
     private final SyncOrderHandler handler;
     private final SyncConfig config;
+    private final SqsBatchProcessor batches;
 
-    public SourceDownloaderFunction(SyncOrderHandler handler, SyncConfig config) {
+    public SourceDownloaderFunction(SyncOrderHandler handler, DownloaderFailureRecorder recorder, SyncConfig config) {
         this.handler = handler;
         this.config = config;
+        this.batches = new SqsBatchProcessor(SyncFailurePolicy.POLICY, recorder, config.maxReceiveCount(), config.messageReserve());
     }
 
     @Override
     public SqsBatchResponse handleRequest(SqsEvent event, Context context) {
         // one budget for the whole batch: the time limit is the invocation's, not each message's
         InvocationBudget budget = InvocationBudget.start(config, context);
-        return SqsBatchProcessor.process(event, message -> handler.handle(message, budget));
+        return batches.process(event, budget.deadline(), delivery -> handler.handle(delivery, budget));
     }
 }

@@ -1,5 +1,6 @@
 package io.mediasync.sourcesync.downloader;
 
+import io.mediasync.common.net.Origin;
 import io.mediasync.sourcesync.fetch.SecretResolver;
 import java.net.URI;
 import java.util.ArrayList;
@@ -14,8 +15,8 @@ import org.bson.Document;
 /**
  * A source's request headers and cookies: {@code headers: {name: "value" | {"secretRef": "SOURCE_SECRET_X"}}},
  * {@code cookies} the same (or one "a=b; c=d" string). Secrets are resolved when the run starts; values are
- * never logged or recorded (errors name the header and the reference only). They are sent to the source's
- * own host only, never to the CDNs its files may live on.
+ * never logged or recorded (errors name the header and the reference only). They are bound to the source's
+ * origin (scheme, host and port): never sent to the CDNs its files may live on, nor to another port of its host.
  */
 public final class SourceHeaders {
 
@@ -24,11 +25,11 @@ public final class SourceHeaders {
     private static final Set<String> NOT_SETTABLE = Set.of("host", "content-length", "transfer-encoding", "connection",
             "if-none-match", "if-modified-since", "cookie");
 
-    private final String host;
+    private final Origin origin;
     private final Map<String, String> headers;
 
-    private SourceHeaders(String host, Map<String, String> headers) {
-        this.host = host;
+    private SourceHeaders(Origin origin, Map<String, String> headers) {
+        this.origin = origin;
         this.headers = Map.copyOf(headers);
     }
 
@@ -51,15 +52,12 @@ public final class SourceHeaders {
         if (!cookie.isEmpty()) {
             headers.put("Cookie", cookie);
         }
-        return new SourceHeaders(sourceUri.getHost() == null ? null : sourceUri.getHost().toLowerCase(Locale.ROOT), headers);
+        return new SourceHeaders(Origin.of(sourceUri), headers);
     }
 
-    /** The headers for a request to {@code target}: the source's own only on the source's host. */
+    /** The headers for a request to {@code target}: the source's own only at the source's origin. */
     public Map<String, String> forUri(URI target) {
-        if (host == null || target.getHost() == null || !host.equals(target.getHost().toLowerCase(Locale.ROOT))) {
-            return Map.of();
-        }
-        return headers;
+        return target.getHost() != null && origin.equals(Origin.of(target)) ? headers : Map.of();
     }
 
     /** For logs: the header names, never their values. */

@@ -1,8 +1,7 @@
 package io.mediasync.sourcesync.downloader;
 
-import com.mongodb.MongoException;
+import io.mediasync.common.lambda.Delivery;
 import io.mediasync.common.lambda.SqsMessage;
-import io.mediasync.sourcesync.RetryLaterException;
 import io.mediasync.sourcesync.config.SyncConfig;
 import io.mediasync.sourcesync.fetch.SecretResolver;
 import io.mediasync.sourcesync.messages.SyncOrder;
@@ -11,18 +10,19 @@ import io.mediasync.sourcesync.registry.SyncRuns;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Objects;
 import java.util.Optional;
 import org.bson.Document;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * One sync order, start to end. Bad orders are recorded (sync_runs) and dropped; a permanent failure of the
- * source (404, refused address, malformed listing, nothing listed…) ends the run as failed with the reason
- * on the source; a transient one (5xx after retries, timeout, S3/MongoDB/SQS down) is recorded and thrown,
- * so SQS delivers the order again and the run resumes from its last checkpoint. Registered files are never
- * touched by a failure.
+ * One sync order, start to end. An order only says which source to sync: the URL, content path, adapter,
+ * headers, cookies and secrets all come from the source's record, so a forged order can at most ask for a
+ * sync of a source that exists. Bad orders are recorded (sync_runs) and dropped; a failure is thrown and
+ * recorded by {@link DownloaderFailureRecorder}: permanent (404, refused address, malformed listing…) ends the
+ * run as failed, transient (5xx after retries, timeout, S3/MongoDB/SQS down) is retried by SQS and resumes
+ * from the run's last checkpoint. Registered files are never touched by a failure.
  */
 @ApplicationScoped
 public class SyncOrderHandler {
@@ -48,53 +48,61 @@ public class SyncOrderHandler {
         this.config = config;
     }
 
-    public void handle(SqsMessage message, InvocationBudget budget) throws RetryLaterException {
-        String runId = null;
-        Long sourceId = null;
+    public void handle(Delivery delivery, InvocationBudget budget) throws SyncFailure {
+        SqsMessage message = delivery.message();
+        SyncOrder received;
         try {
-            SyncOrder order;
-            try {
-                order = parser.parse(message.body());
-            } catch (OrderRejectedException e) {
-                reject(message, e.sourceId(), e.code(), e.getMessage());
-                return;
-            }
-            sourceId = order.sourceId();
-            MDC.put("sourceId", sourceId);
-            Optional<Document> source = sources.find(sourceId);
-            if (source.isEmpty()) {
-                reject(message, sourceId, "unknown_source", "no source " + sourceId + " in the sources collection");
-                return;
-            }
-            if (Boolean.FALSE.equals(source.get().get("enabled"))) {
-                reject(message, sourceId, "source_disabled", "source " + sourceId + " is disabled");
-                return;
-            }
-            RunPlanner.Plan plan = planner.plan(order, source.get(), message.messageId());
-            if (plan.ignored()) {
-                LOG.infof("order not run (%s): %s", plan.ignoreCode(), plan.ignoreReason());
-                runs.recordNotRun(message.messageId(), SyncRuns.IGNORED, sourceId, message.body(), plan.ignoreCode(),
-                        plan.ignoreReason());
-                return;
-            }
-            runId = plan.runId();
-            MDC.put("runId", runId);
-            runs.countInvocation(runId, message.messageId());
-            LOG.infof("%s run %s of source %d: %s", plan.start() ? "starting" : "resuming", runId, sourceId, order.url());
-            SourceHeaders headers = SourceHeaders.of(source.get(), sourceUri(order), secrets, config.secretPrefix());
-            if (!headers.names().isEmpty()) {
-                LOG.debugf("the source's own headers (values not logged): %s", headers.names());
-            }
-            runner.run(new RunContext(order, runId, source.get(), headers, budget));
-        } catch (SyncFailure f) {
-            onFailure(message, sourceId, runId, f);
-        } catch (RuntimeException e) {
-            // S3, SQS or MongoDB unreachable, or a bug: never lose the order
-            onFailure(message, sourceId, runId, new SyncFailure(code(e), e.getMessage(), true, e));
-        } finally {
-            MDC.remove("sourceId");
-            MDC.remove("runId");
+            received = parser.parse(message.body());
+        } catch (OrderRejectedException e) {
+            reject(message, e.sourceId(), e.code(), e.getMessage());
+            return;
         }
+        long sourceId = received.sourceId();
+        MDC.put("sourceId", sourceId);
+        delivery.note(DownloaderFailureRecorder.SOURCE_ID, sourceId);
+        Optional<Document> source = sources.find(sourceId);
+        if (source.isEmpty()) {
+            reject(message, sourceId, "unknown_source", "no source " + sourceId + " in the sources collection");
+            return;
+        }
+        if (Boolean.FALSE.equals(source.get().get("enabled"))) {
+            reject(message, sourceId, "source_disabled", "source " + sourceId + " is disabled");
+            return;
+        }
+        SyncOrder order = fromRecord(received, source.get());
+        RunPlanner.Plan plan = planner.plan(order, source.get(), message.messageId());
+        if (plan.ignored()) {
+            LOG.infof("order not run (%s): %s", plan.ignoreCode(), plan.ignoreReason());
+            runs.recordNotRun(message.messageId(), SyncRuns.IGNORED, sourceId, message.body(), plan.ignoreCode(),
+                    plan.ignoreReason());
+            return;
+        }
+        MDC.put("runId", plan.runId());
+        delivery.note(DownloaderFailureRecorder.RUN_ID, plan.runId());
+        runs.countInvocation(plan.runId(), message.messageId());
+        LOG.infof("%s run %s of source %d: %s", plan.start() ? "starting" : "resuming", plan.runId(), sourceId, order.url());
+        SourceHeaders headers = SourceHeaders.of(source.get(), sourceUri(order), secrets, config.secretPrefix());
+        if (!headers.names().isEmpty()) {
+            LOG.debugf("the source's own headers (values not logged): %s", headers.names());
+        }
+        runner.run(new RunContext(order, plan.runId(), source.get(), headers, budget));
+    }
+
+    /**
+     * The order the record makes: its url and content_path, with the message's run and cursor (a follow-up's
+     * place in a run). A message that disagrees is logged; the record wins.
+     */
+    private static SyncOrder fromRecord(SyncOrder received, Document source) throws SyncFailure {
+        String url = source.getString("url");
+        Object contentPath = source.get("content_path");
+        if (url == null || url.isBlank() || !(contentPath instanceof String path)) {
+            throw SyncFailure.permanent("invalid_source", "source " + received.sourceId() + " has no url or content_path");
+        }
+        if (!url.trim().equals(received.url()) || !Objects.equals(path, received.contentPath())) {
+            LOG.warnf("the order's url/content_path differ from source %d's record: the record's are used",
+                    received.sourceId());
+        }
+        return new SyncOrder(received.sourceId(), url.trim(), path, received.runId(), received.cursor());
     }
 
     private static URI sourceUri(SyncOrder order) throws SyncFailure {
@@ -112,57 +120,5 @@ public class SyncOrderHandler {
     private void reject(SqsMessage message, Long sourceId, String code, String reason) {
         LOG.warnf("order rejected (%s): %s", code, reason);
         runs.recordNotRun(message.messageId(), SyncRuns.REJECTED, sourceId, message.body(), code, reason);
-    }
-
-    private void onFailure(SqsMessage message, Long sourceId, String runId, SyncFailure f) throws RetryLaterException {
-        if (!f.retryable()) {
-            LOG.warnf("sync failed (%s): %s", f.code(), f.getMessage());
-            record(() -> {
-                if (runId != null) {
-                    runs.fail(runId, SourceStore.FAILED, f.code(), f.getMessage());
-                }
-                if (sourceId != null) {
-                    sources.recordFailure(sourceId, SourceStore.FAILED, f.code(), f.getMessage());
-                }
-            });
-            return;
-        }
-        boolean last = message.receiveCount() >= config.maxReceiveCount();
-        // an unexpected exception (not a classified fetch failure) gets its stack trace in the log
-        Throwable trace = f.getCause() instanceof RuntimeException ? f.getCause() : null;
-        LOG.warnf(trace, "attempt %d failed (%s): %s%s", message.receiveCount(), f.code(), f.getMessage(),
-                last ? " - last receive, the order goes to the DLQ" : " - will be retried");
-        record(() -> {
-            if (runId != null) {
-                if (last) {
-                    runs.fail(runId, SourceStore.DEAD_LETTERED, f.code(), f.getMessage());
-                } else {
-                    runs.recordRetry(runId, f.code(), f.getMessage());
-                }
-            }
-            if (sourceId != null) {
-                sources.recordFailure(sourceId, last ? SourceStore.DEAD_LETTERED : SourceStore.RETRYING, f.code(), f.getMessage());
-            }
-        });
-        throw new RetryLaterException(f.getMessage(), f);
-    }
-
-    /** Recording may fail too (MongoDB down): the log line above still says what happened. */
-    private static void record(Runnable write) {
-        try {
-            write.run();
-        } catch (RuntimeException e) {
-            LOG.warnf("could not record the failure either: %s", e.toString());
-        }
-    }
-
-    private static String code(Exception e) {
-        if (e instanceof MongoException) {
-            return "mongo_unavailable";
-        }
-        if (e instanceof SdkException) {
-            return "aws_unavailable";
-        }
-        return "internal_error";
     }
 }

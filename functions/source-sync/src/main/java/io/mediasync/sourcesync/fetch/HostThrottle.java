@@ -1,5 +1,6 @@
 package io.mediasync.sourcesync.fetch;
 
+import io.mediasync.common.lambda.Deadline;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;

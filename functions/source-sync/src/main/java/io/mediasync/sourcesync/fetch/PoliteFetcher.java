@@ -1,5 +1,6 @@
 package io.mediasync.sourcesync.fetch;
 
+import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.net.FetchException;
 import io.mediasync.common.net.SafeHttpClient;
 import java.net.URI;
@@ -34,7 +35,7 @@ public final class PoliteFetcher {
     public FetchOutcome get(URI uri, Map<String, String> headers, Deadline deadline) throws FetchException {
         for (int attempt = 0; ; attempt++) {
             try (HostThrottle.Permit permit = throttle.acquire(hostKey(uri), deadline)) {
-                return new FetchOutcome.Fetched(http.get(uri, headers));
+                return new FetchOutcome.Fetched(http.get(uri, headers, deadline));
             } catch (InterruptedException e) {
                 if (!deadline.passed()) {
                     Thread.currentThread().interrupt();

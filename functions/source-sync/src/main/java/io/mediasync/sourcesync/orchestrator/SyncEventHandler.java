@@ -1,12 +1,14 @@
 package io.mediasync.sourcesync.orchestrator;
 
+import io.mediasync.common.lambda.Delivery;
 import io.mediasync.common.lambda.SqsMessage;
-import io.mediasync.sourcesync.RetryLaterException;
+import io.mediasync.common.postback.PostbackFailure;
 import io.mediasync.sourcesync.messages.FileEvent;
 import io.mediasync.sourcesync.registry.EventRecords;
 import io.mediasync.sourcesync.registry.FileRegistry;
 import io.mediasync.sourcesync.registry.SourceStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -14,11 +16,12 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * Seed 000's phase 2: routes each sync event. File downloaded (and skipped, as a repair) → a resize order for
- * an image whose content was not ordered yet; file deleted → its thumbnails (and content object) removed and
- * the record marked; source synchronized → the source's status and its postback. Every step checks the
- * records first, so duplicates and late events change nothing. Bad events are recorded, not retried;
- * S3/SQS/MongoDB trouble and a failed postback are retried by SQS.
+ * Seed 000's phase 2: routes each sync event. An event only says where to look: what is done follows the
+ * registry. File downloaded (and skipped, as a repair) → a resize order for an image whose content was not
+ * ordered yet, and the thumbnails of contents the registry says were replaced are removed; file deleted → its
+ * thumbnails (and content object) removed, only if the registry says the file is deleted; source synchronized →
+ * the source's status and postback, only for a run the registry says completed. Bad events are recorded, not
+ * retried; S3/SQS/MongoDB trouble and a failed postback are thrown (see {@link OrchestratorFailureRecorder}).
  */
 @ApplicationScoped
 public class SyncEventHandler {
@@ -46,37 +49,34 @@ public class SyncEventHandler {
         this.thumbnails = thumbnails;
     }
 
-    public void handle(SqsMessage message) throws RetryLaterException {
+    public void handle(Delivery delivery) throws PostbackFailure {
+        SqsMessage message = delivery.message();
         try {
             SyncEvent event = parser.parse(message);
             MDC.put("sourceId", event.sourceId());
             Document source = sources.find(event.sourceId()).orElseThrow(() -> new EventRejectedException("unknown_source",
                     "no source " + event.sourceId()));
             switch (event.type()) {
-                case FileEvent.DOWNLOADED -> downloaded(event, file(event), source);
+                case FileEvent.DOWNLOADED -> downloaded(file(event), source);
                 case FileEvent.SKIPPED -> orders.orderIfNeeded(file(event), source);
                 case FileEvent.DELETED -> removal.removeDerived(file(event));
-                default -> status.synchronizedRun(event, source, message.messageId());
+                default -> status.synchronizedRun(event, source, delivery.deadline());
             }
         } catch (EventRejectedException e) {
             LOG.warnf("event rejected (%s): %s", e.code(), e.getMessage());
             records.recordRejected(message.messageId(), message.queueName(), message.body(), e.code(), e.getMessage());
-        } catch (SyncPostbackSender.PostbackFailed e) {
-            LOG.warnf("sync postback failed (%s): %s - will be retried", e.code(), e.getMessage());
-            throw new RetryLaterException(e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new RetryLaterException("event not processed: " + e, e);
-        } finally {
-            MDC.remove("sourceId");
         }
     }
 
-    /** A new content: order it; the previous content's thumbnails are obsolete unless another file shares them. */
-    private void downloaded(SyncEvent event, Document file, Document source) {
+    /** A new content: order it; contents the registry says this file replaced lose their thumbnails, unless shared. */
+    private void downloaded(Document file, Document source) {
         orders.orderIfNeeded(file, source);
-        String previous = event.previousSha256();
-        if (previous != null && !previous.equals(file.getString("sha256"))) {
-            thumbnails.removeUnlessShared(event.sourceId(), previous, file.getObjectId("_id"));
+        long sourceId = ((Number) file.get("source_id")).longValue();
+        for (String replaced : file.getList("replacedSha256", String.class, List.of())) {
+            if (!replaced.equals(file.getString("sha256"))) {
+                thumbnails.removeUnlessShared(sourceId, replaced, file.getObjectId("_id"));
+            }
+            files.forgetReplaced(file.getObjectId("_id"), replaced);
         }
     }
 

@@ -7,7 +7,7 @@ import io.mediasync.common.lambda.SqsMessage;
 import io.mediasync.sourcesync.config.QueuesConfig;
 import io.mediasync.sourcesync.messages.FileEvent;
 import io.mediasync.sourcesync.messages.SourceSynchronizedEvent;
-import io.mediasync.sourcesync.sqs.QueueNames;
+import io.mediasync.common.sqs.QueueNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 

@@ -2,9 +2,12 @@ package io.mediasync.sourcesync.orchestrator;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.lambda.SqsBatchProcessor;
 import io.mediasync.common.lambda.SqsBatchResponse;
 import io.mediasync.common.lambda.SqsEvent;
+import io.mediasync.sourcesync.SyncFailurePolicy;
+import io.mediasync.sourcesync.config.SyncConfig;
 import jakarta.inject.Named;
 
 /**
@@ -15,13 +18,18 @@ import jakarta.inject.Named;
 public class SyncOrchestratorFunction implements RequestHandler<SqsEvent, SqsBatchResponse> {
 
     private final SyncEventHandler handler;
+    private final SyncConfig config;
+    private final SqsBatchProcessor batches;
 
-    public SyncOrchestratorFunction(SyncEventHandler handler) {
+    public SyncOrchestratorFunction(SyncEventHandler handler, OrchestratorFailureRecorder recorder, SyncConfig config) {
         this.handler = handler;
+        this.config = config;
+        this.batches = new SqsBatchProcessor(SyncFailurePolicy.POLICY, recorder, config.maxReceiveCount(), config.messageReserve());
     }
 
     @Override
     public SqsBatchResponse handleRequest(SqsEvent event, Context context) {
-        return SqsBatchProcessor.process(event, handler::handle);
+        Deadline deadline = Deadline.forInvocation(context, config.timeMargin(), config.invocationBudget());
+        return batches.process(event, deadline, handler::handle);
     }
 }

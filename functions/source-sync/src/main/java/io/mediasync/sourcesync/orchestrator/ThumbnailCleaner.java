@@ -3,6 +3,7 @@ package io.mediasync.sourcesync.orchestrator;
 import io.mediasync.sourcesync.config.StorageConfig;
 import io.mediasync.sourcesync.registry.FileRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.mediasync.common.hash.Sha256;
 import java.util.List;
 import org.bson.types.ObjectId;
 import org.jboss.logging.Logger;
@@ -31,8 +32,8 @@ public class ThumbnailCleaner {
 
     /** @return the keys removed; empty when another live file still uses them */
     public List<String> removeUnlessShared(long sourceId, String sha256, ObjectId exceptFile) {
-        if (sha256 == null || sha256.length() < 32) {
-            return List.of();
+        if (!Sha256.isHex(sha256)) {
+            return List.of(); // hashes are compared at one length: a partial or malformed one names nothing
         }
         if (registry.otherLiveWithSha(sourceId, sha256, exceptFile)) {
             LOG.infof("thumbnails of %s kept: another file of source %d has the same bytes", sha256, sourceId);

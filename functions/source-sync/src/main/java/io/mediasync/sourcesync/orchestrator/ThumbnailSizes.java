@@ -1,5 +1,6 @@
 package io.mediasync.sourcesync.orchestrator;
 
+import io.mediasync.common.images.ResizedImageKeys;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,14 +8,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The labels of the resizer's sizes (RESIZE_SIZES, "WxH" or "label=WxH", the resizer's syntax): they name the
- * thumbnail keys {@code images-resized/{bucket_name}/{first 32 hex of sha256}_{label}.jpeg}.
+ * The labels of the resizer's sizes (RESIZE_SIZES, "WxH" or "label=WxH", the resizer's syntax): with
+ * {@link ResizedImageKeys} they name the thumbnails the resizer made of some bytes.
  */
 public record ThumbnailSizes(List<String> labels) {
 
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern BOX = Pattern.compile("\\d{1,9}[xX]\\d{1,9}");
-    public static final String PREFIX = "images-resized/";
 
     public ThumbnailSizes {
         labels = List.copyOf(labels);
@@ -40,9 +40,9 @@ public record ThumbnailSizes(List<String> labels) {
         return new ThumbnailSizes(new ArrayList<>(labels));
     }
 
-    /** The keys the resizer writes for these bytes under this bucket_name. */
+    /** The keys the resizer writes for these bytes (their full SHA-256) under this bucket_name. */
     public List<String> keys(String bucketName, String sha256) {
-        String id = sha256.substring(0, 32);
-        return labels.stream().map(label -> PREFIX + bucketName + "/" + id + "_" + label + ".jpeg").toList();
+        String id = ResizedImageKeys.imageId(sha256);
+        return labels.stream().map(label -> ResizedImageKeys.key(bucketName, id, label)).toList();
     }
 }

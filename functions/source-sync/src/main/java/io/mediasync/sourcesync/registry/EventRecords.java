@@ -11,8 +11,9 @@ import java.util.Date;
 import org.bson.Document;
 
 /**
- * The {@code sync_events} collection: sync events the orchestrator could not act on (not JSON, no source,
- * unknown file, unknown queue), keyed by SQS message id, with the reason. They are not retried.
+ * The {@code sync_events} collection, keyed by SQS message id: events the orchestrator could not act on (not
+ * JSON, no source, unknown file or run; status rejected, not retried) and events that failed (retrying,
+ * dead_lettered on their last receive, failed), each with its reason.
  */
 @ApplicationScoped
 public class EventRecords {
@@ -24,10 +25,14 @@ public class EventRecords {
     }
 
     public void recordRejected(String messageId, String queue, String body, String code, String reason) {
+        recordFailure(messageId, queue, body, "rejected", code, reason);
+    }
+
+    public void recordFailure(String messageId, String queue, String body, String status, String code, String reason) {
         Date now = new Date();
         events.updateOne(Filters.eq("_id", messageId), Updates.combine(Updates.set("queue", queue),
-                Updates.set("body", body), Updates.set("status", "rejected"),
+                Updates.set("body", body), Updates.set("status", status),
                 Updates.set("error", SourceStore.error(code, reason, now)), Updates.setOnInsert("createdAt", now),
-                Updates.inc("deliveries", 1)), new UpdateOptions().upsert(true));
+                Updates.set("updatedAt", now), Updates.inc("deliveries", 1)), new UpdateOptions().upsert(true));
     }
 }

@@ -24,7 +24,7 @@ import org.bson.types.ObjectId;
 
 /**
  * The {@code files} collection: one record per remote file of a source, unique on (source_id, remote_id),
- * and on (source_id, filename) so two remote files never share an S3 key.
+ * on (source_id, filename), and on the S3 key across sources, so two remote files never share an object.
  *
  * <p>Fields: {@code source_id}, {@code remote_id}, {@code url}, {@code filename}, {@code key}, {@code size},
  * {@code sha256}, {@code content_type}, {@code etag}, {@code last_modified}, {@code version} (0 = name
@@ -120,6 +120,10 @@ public class FileRegistry {
                 Updates.unset("contentRemovedAt"), Updates.unset("lastError")));
         String previous = record.getString("sha256");
         updates.add(previous == null ? Updates.unset("previousSha256") : Updates.set("previousSha256", previous));
+        if (previous != null && !previous.equals(stored.sha256())) {
+            // the registry, not an event, says which contents' thumbnails are obsolete (the orchestrator removes them)
+            updates.add(Updates.addToSet("replacedSha256", previous));
+        }
         return files.updateOne(Filters.and(Filters.eq("_id", record.getObjectId("_id")), Filters.eq("version", version)),
                 Updates.combine(updates)).getModifiedCount() == 1;
     }
@@ -219,6 +223,11 @@ public class FileRegistry {
                 Filters.ne("_id", except))) > 0;
     }
 
+    /** The thumbnails of this replaced content are gone (or kept for another file): forget it. */
+    public void forgetReplaced(ObjectId id, String sha256) {
+        files.updateOne(Filters.eq("_id", id), Updates.pull("replacedSha256", sha256));
+    }
+
     public void set(ObjectId id, String field, Object value) {
         files.updateOne(Filters.eq("_id", id), Updates.set(field, value));
     }
@@ -235,6 +244,8 @@ public class FileRegistry {
         if (!indexed) {
             files.createIndex(Indexes.ascending("source_id", "remote_id"), new IndexOptions().unique(true));
             files.createIndex(Indexes.ascending("source_id", "filename"), new IndexOptions().unique(true));
+            // one owner per S3 key across all sources: two sources with the same content_path never share an object
+            files.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
             files.createIndex(Indexes.ascending("source_id", "lastRunId"));
             files.createIndex(Indexes.ascending("source_id", "sha256"));
             indexed = true;

@@ -109,6 +109,11 @@ public class SyncRuns {
                 Updates.set("endedAt", now), Updates.unset("listing")));
     }
 
+    /** "source synchronized" went out for this completed run. */
+    public void markAnnounced(String runId) {
+        update(runId, Updates.set("announcedAt", new Date()));
+    }
+
     /** A final failure of the run: failed (permanent) or dead_lettered (transient, last receive). */
     public void fail(String runId, String status, String code, String reason) {
         Date now = new Date();

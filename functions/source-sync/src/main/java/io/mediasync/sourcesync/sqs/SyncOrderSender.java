@@ -2,7 +2,9 @@ package io.mediasync.sourcesync.sqs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediasync.common.sqs.QueueNames;
 import io.mediasync.common.sqs.QueueSender;
+import io.mediasync.common.sqs.QueueUrls;
 import io.mediasync.sourcesync.config.QueuesConfig;
 import io.mediasync.sourcesync.messages.SyncOrder;
 import jakarta.enterprise.context.ApplicationScoped;

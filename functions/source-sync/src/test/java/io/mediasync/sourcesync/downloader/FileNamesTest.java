@@ -26,6 +26,16 @@ class FileNamesTest {
     }
 
     @Test
+    void brokenOrHugeDispositionsStillGiveASafeName() {
+        assertThat(FileNames.choose("http://h/x.jpg", "attachment; filename*=UTF-8''%zz.jpg", "image/jpeg")).isEqualTo("zz.jpg");
+        String quoted = "attachment; filename=\"" + "a\\\"".repeat(700) + "b".repeat(2000) + ".jpg\"";
+        assertThat(FileNames.choose("http://h/x.jpg", quoted, "image/jpeg")).hasSizeLessThanOrEqualTo(FileNames.MAX_LENGTH)
+                .matches("[A-Za-z0-9._-]+");
+        String enormous = "attachment; filename=\"" + "c".repeat(1_000_000) + ".png\"";
+        assertThat(FileNames.choose("http://h/x.png", enormous, "image/png")).hasSize(FileNames.MAX_LENGTH);
+    }
+
+    @Test
     void controlCharactersReservedNamesAndLength() {
         assertThat(FileNames.sanitize("a\u0000b\nc\u007f.jpg", null)).isEqualTo("a_b_c_.jpg");
         assertThat(FileNames.sanitize("CON.jpg", null)).isEqualTo("_CON.jpg");

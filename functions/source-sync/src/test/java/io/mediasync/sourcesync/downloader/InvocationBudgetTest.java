@@ -48,6 +48,7 @@ class InvocationBudgetTest {
             public int maxFilesPerInvocation() { return maxFiles; }
             public Duration invocationBudget() { return budget; }
             public Duration timeMargin() { return margin; }
+            public Duration messageReserve() { return Duration.ofSeconds(10); }
             public int parallelDownloads() { return 1; }
             public int maxListingPages() { return 20; }
             public int maxListingItems() { return 20000; }

@@ -3,6 +3,7 @@ package io.mediasync.sourcesync.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.net.AddressPolicy;
 import io.mediasync.common.net.FetchException;
 import io.mediasync.common.net.FetchLimits;

@@ -28,6 +28,12 @@ import java.util.zip.ZipInputStream;
 public final class FunctionProcess implements AutoCloseable {
 
     private static final String JAVA_RUNTIME_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    /**
+     * Where the runtime interface client loads its JNI library from. Without it, every process writes the
+     * library to the same /tmp/.libaws-lambda-jni.so and loads it from there: processes starting together
+     * rewrite it under each other's feet, and the JVM dies with SIGBUS in the dynamic loader.
+     */
+    private static final String RIC_JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
     private final FunctionDef function;
     private final Path workDir;
@@ -120,11 +126,36 @@ public final class FunctionProcess implements AutoCloseable {
         command.add("-Xmx" + Math.max(128, function.memoryMb() * 3 / 4) + "m");
         command.add("-XX:+UseSerialGC");
         command.add("-Djava.awt.headless=true");
+        command.add("-D" + RIC_JNI_PROPERTY + "=" + runtimeClientLibrary());
         command.add("-cp");
         command.add(workDir + ":" + workDir.resolve("lib") + "/*:" + runtimeClientDir + "/*");
         command.add(JAVA_RUNTIME_CLIENT);
         command.add(function.handler());
         return command;
+    }
+
+    /** This function's own copy of the runtime interface client's JNI library (see {@link #RIC_JNI_PROPERTY}). */
+    private String runtimeClientLibrary() {
+        String arch = System.getProperty("os.arch").contains("aarch64") ? "aarch_64" : "x86_64";
+        Path library = workDir.resolve(".ric").resolve("libaws-lambda-jni.so");
+        try {
+            if (!Files.isRegularFile(library)) {
+                Files.createDirectories(library.getParent());
+                try (var jars = Files.list(runtimeClientDir)) {
+                    Path jar = jars.filter(p -> p.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"))
+                            .findFirst().orElseThrow(() -> new IOException("no runtime interface client in " + runtimeClientDir));
+                    try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+                        ZipEntry entry = zip.getEntry("jni/libaws-lambda-jni.linux-" + arch + ".so");
+                        Path partial = library.resolveSibling("libaws-lambda-jni.so.partial");
+                        Files.copy(zip.getInputStream(entry), partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        Files.move(partial, library, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    }
+                }
+            }
+            return library.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack the runtime interface client's library: " + e.getMessage(), e);
+        }
     }
 
     /** Unpacks function.zip when it is newer than what was unpacked last time. */

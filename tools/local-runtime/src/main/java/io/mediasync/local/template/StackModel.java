@@ -24,9 +24,10 @@ public record StackModel(List<QueueDef> queues, List<String> buckets, List<Funct
     public record HttpRoute(String eventName, String method, String path) {
     }
 
+    /** {@code policies}: the function's Policies as the template resolves them (for the template's own checks). */
     public record FunctionDef(String logicalId, String name, Path codeUri, String runtime, String handler, int timeoutSeconds,
             int memoryMb, Map<String, String> environment, List<SqsSource> sqsSources, List<ScheduleDef> schedules,
-            List<HttpRoute> httpRoutes) {
+            List<HttpRoute> httpRoutes, List<Object> policies) {
     }
 
     public Optional<FunctionDef> function(String nameOrLogicalId) {

@@ -149,7 +149,8 @@ public final class StackTemplate {
         return new FunctionDef(id, name(id), baseDir.resolve(String.valueOf(props.get("CodeUri"))).normalize(),
                 String.valueOf(props.getOrDefault("Runtime", "java21")), String.valueOf(props.getOrDefault("Handler", "")),
                 Integer.parseInt(String.valueOf(props.getOrDefault("Timeout", "3"))),
-                Integer.parseInt(String.valueOf(props.getOrDefault("MemorySize", "128"))), env, sqs, schedules, routes);
+                Integer.parseInt(String.valueOf(props.getOrDefault("MemorySize", "128"))), env, sqs, schedules, routes,
+                props.get("Policies") instanceof List<?> policies ? List.copyOf(policies) : List.of());
     }
 
     private boolean exists(Map<String, Object> resource) {

@@ -5,11 +5,13 @@ import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -44,9 +46,32 @@ public final class FeedParser {
         int media;
     }
 
+    /**
+     * What one document may add: at most {@code maxItems} files in all, channel and items together, so a feed of
+     * 100,000 channel thumbnails or one item of 80,000 URLs costs no more than the limit (and in linear time).
+     */
+    private static final class Budget {
+        final int max;
+        int used;
+        boolean truncated;
+
+        Budget(int max) {
+            this.max = max;
+        }
+
+        boolean take() {
+            if (used >= max) {
+                truncated = true;
+                return false;
+            }
+            used++;
+            return true;
+        }
+    }
+
     public Listing parse(URI base, byte[] xml, int maxItems) throws ListingException {
         Map<String, RemoteItem> items = new LinkedHashMap<>();
-        boolean truncated = false;
+        Budget found = new Budget(maxItems);
         XMLStreamReader reader = null;
         try {
             reader = factory.createXMLStreamReader(new ByteArrayInputStream(xml));
@@ -72,23 +97,24 @@ public final class FeedParser {
                         item.guid = attribute(reader, RDF, "about");
                     } else if (ns.equals(ITUNES) && name.equals("image")) {
                         String href = attribute(reader, null, "href");
-                        if (item != null) {
-                            item.images.add(new Found("item:itunes:image", href, null, null));
-                        } else {
-                            channel.add(new Found("channel:itunes:image", href, null, null));
+                        if (found.take()) {
+                            (item != null ? item.images : channel).add(new Found(item != null ? "item:itunes:image"
+                                    : "channel:itunes:image", href, null, null));
                         }
                     } else if (ns.equals(MEDIA) && (name.equals("content") || name.equals("thumbnail"))) {
-                        Found found = media(reader, name);
-                        if (found != null && item != null) {
-                            item.images.add(new Found("item:media:" + item.media++, found.url(), found.length(), found.type()));
-                        } else if (found != null) {
-                            channel.add(new Found("channel:media:" + channelMedia++, found.url(), found.length(), found.type()));
+                        Found media = media(reader, name);
+                        if (media != null && found.take()) {
+                            if (item != null) {
+                                item.images.add(new Found("item:media:" + item.media++, media.url(), media.length(), media.type()));
+                            } else {
+                                channel.add(new Found("channel:media:" + channelMedia++, media.url(), media.length(), media.type()));
+                            }
                         }
                     } else if (item != null && name.equals("enclosure") && ns.isEmpty()) {
-                        addIfImage(item, "item:enclosure", attribute(reader, null, "url"), attribute(reader, null, "length"),
+                        addIfImage(item, found, "item:enclosure", attribute(reader, null, "url"), attribute(reader, null, "length"),
                                 attribute(reader, null, "type"));
                     } else if (item != null && name.equals("link") && "enclosure".equals(attribute(reader, null, "rel"))) {
-                        addIfImage(item, "item:enclosure", attribute(reader, null, "href"), attribute(reader, null, "length"),
+                        addIfImage(item, found, "item:enclosure", attribute(reader, null, "href"), attribute(reader, null, "length"),
                                 attribute(reader, null, "type"));
                     } else if (item != null && (name.equals("guid") || name.equals("id")) && !ns.equals(ITUNES) && !ns.equals(MEDIA)) {
                         String text = reader.getElementText().trim();
@@ -99,7 +125,10 @@ public final class FeedParser {
                     } else if (item == null && (name.equals("url") && "image".equals(path.peek())
                             || name.equals("logo") || name.equals("icon")) && !ns.equals(ITUNES) && !ns.equals(MEDIA)) {
                         String role = name.equals("url") ? "channel:image" : "channel:" + name;
-                        channel.add(new Found(role, reader.getElementText().trim(), null, null));
+                        String text = reader.getElementText().trim();
+                        if (found.take()) {
+                            channel.add(new Found(role, text, null, null));
+                        }
                         continue;
                     }
                     path.push(name);
@@ -108,10 +137,6 @@ public final class FeedParser {
                     path.poll();
                     if (item != null && (name.equals("item") || name.equals("entry"))) {
                         for (RemoteItem remote : identify(base, item)) {
-                            if (items.size() >= maxItems) {
-                                truncated = true;
-                                break;
-                            }
                             items.putIfAbsent(remote.remoteId(), remote);
                         }
                         item = null;
@@ -127,13 +152,14 @@ public final class FeedParser {
             }
             // the channel's pictures first, deduplicated by URL against each other
             Map<String, RemoteItem> ordered = new LinkedHashMap<>();
+            Set<String> channelUrls = new HashSet<>();
             for (RemoteItem r : all) {
-                if (ordered.values().stream().noneMatch(o -> o.url().equals(r.url()))) {
+                if (channelUrls.add(r.url())) {
                     ordered.put(r.remoteId(), r);
                 }
             }
             items.forEach(ordered::putIfAbsent);
-            return new Listing(new ArrayList<>(ordered.values()), 1, truncated);
+            return new Listing(new ArrayList<>(ordered.values()), 1, found.truncated);
         } catch (XMLStreamException e) {
             throw new ListingException("malformed_listing", "the feed is not well-formed XML: " + e.getMessage(), e);
         } finally {
@@ -150,26 +176,25 @@ public final class FeedParser {
     /** GUID + role when the item has a GUID; otherwise each file by its URL without tracking query. */
     private static List<RemoteItem> identify(URI base, ItemState item) {
         List<RemoteItem> out = new ArrayList<>();
-        List<String> urls = new ArrayList<>();
+        Set<String> urls = new HashSet<>();
         for (Found f : item.images) {
             Optional<String> url = resolve(base, f);
-            if (url.isEmpty() || urls.contains(url.get())) {
+            if (url.isEmpty() || !urls.add(url.get())) {
                 continue; // the same picture as itunes:image and enclosure is one file
             }
-            urls.add(url.get());
             String id = item.guid != null ? "guid:" + item.guid + "#" + f.role() : RemoteIds.ofUrl(url.get());
             out.add(new RemoteItem(id, url.get(), f.role(), f.length(), f.type()));
         }
         return out;
     }
 
-    private static void addIfImage(ItemState item, String role, String url, String length, String type) {
+    private static void addIfImage(ItemState item, Budget found, String role, String url, String length, String type) {
         if (url == null) {
             return;
         }
         boolean image = type != null && !type.isBlank() ? type.trim().toLowerCase(Locale.ROOT).startsWith("image/")
                 : MediaSniffer.looksLikeImageUrl(url.trim());
-        if (image) {
+        if (image && found.take()) {
             item.images.add(new Found(role, url, parseLength(length), type));
         }
     }

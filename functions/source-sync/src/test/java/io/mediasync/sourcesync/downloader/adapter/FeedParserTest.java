@@ -106,4 +106,38 @@ class FeedParserTest {
         assertThat(listing.items()).extracting(RemoteItem::url).startsWith("https://pod.example/0.jpg");
         assertThat(List.of(listing.items().get(0).role())).containsExactly("item:enclosure");
     }
+
+    private static String hugeFeed(String channelPart, String itemPart) {
+        return "<rss version=\"2.0\" xmlns:media=\"http://search.yahoo.com/mrss/\"><channel>" + channelPart
+                + "<item><guid>big</guid>" + itemPart + "</item></channel></rss>";
+    }
+
+    @Test
+    void aHundredThousandChannelThumbnailsAreCutAtTheItemLimitInLinearTime() throws Exception {
+        StringBuilder thumbnails = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            thumbnails.append("<media:thumbnail url=\"https://cdn.example/t").append(i).append(".jpg\"/>");
+        }
+        long start = System.nanoTime();
+        Listing listing = parser.parse(BASE, hugeFeed(thumbnails.toString(), "").getBytes(StandardCharsets.UTF_8), 20_000);
+
+        assertThat(listing.items()).hasSize(20_000);
+        assertThat(listing.truncated()).isTrue();
+        // de-duplicating 100,000 URLs pairwise is billions of comparisons; linear work takes well under a second
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));
+    }
+
+    @Test
+    void oneItemWithEightyThousandUrlsIsCutAtTheItemLimitInLinearTime() throws Exception {
+        StringBuilder media = new StringBuilder();
+        for (int i = 0; i < 80_000; i++) {
+            media.append("<media:content medium=\"image\" url=\"https://cdn.example/m").append(i).append(".jpg\"/>");
+        }
+        long start = System.nanoTime();
+        Listing listing = parser.parse(BASE, hugeFeed("", media.toString()).getBytes(StandardCharsets.UTF_8), 20_000);
+
+        assertThat(listing.items()).hasSize(20_000);
+        assertThat(listing.truncated()).isTrue();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));
+    }
 }

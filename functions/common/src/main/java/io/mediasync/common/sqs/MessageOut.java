@@ -1,4 +1,4 @@
-package io.mediasync.sourcesync.sqs;
+package io.mediasync.common.sqs;
 
 /**
  * One message to send: its JSON body, and for FIFO queues its group and deduplication key (the key is

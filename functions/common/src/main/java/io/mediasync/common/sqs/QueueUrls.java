@@ -1,6 +1,5 @@
-package io.mediasync.sourcesync.sqs;
+package io.mediasync.common.sqs;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -9,8 +8,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Queue URLs by name, looked up once with GetQueueUrl and cached for the life of the container
  * (a queue's URL never changes). A configured value that already is a URL is used as it is.
  */
-@ApplicationScoped
-public class QueueUrls {
+public final class QueueUrls {
 
     private final SqsClient sqs;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
@@ -25,5 +23,10 @@ public class QueueUrls {
             return nameOrUrl.trim();
         }
         return cache.computeIfAbsent(nameOrUrl.trim(), name -> sqs.getQueueUrl(b -> b.queueName(name)).queueUrl());
+    }
+
+    /** Forgets every URL, so the next look-up asks SQS again (a queue deleted and made anew is found again). */
+    public void forget() {
+        cache.clear();
     }
 }

@@ -1,8 +1,5 @@
-package io.mediasync.sourcesync.sqs;
+package io.mediasync.common.sqs;
 
-import io.mediasync.common.hash.Sha256;
-import io.mediasync.common.sqs.QueueSender;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -14,8 +11,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  * deduplication ids when the queue is FIFO. Throws if SQS refused any entry, so the caller's message is
  * retried: at-least-once, never silently lost.
  */
-@ApplicationScoped
-public class BatchSender {
+public final class BatchSender {
 
     /** SendMessageBatch's limit. */
     static final int MAX_ENTRIES = 10;
@@ -33,7 +29,7 @@ public class BatchSender {
             return;
         }
         String url = queues.urlOf(queueNameOrUrl);
-        boolean fifo = QueueSender.isFifo(url);
+        boolean fifo = QueueNames.isFifo(url);
         for (int start = 0; start < messages.size(); start += MAX_ENTRIES) {
             List<MessageOut> chunk = messages.subList(start, Math.min(messages.size(), start + MAX_ENTRIES));
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>(chunk.size());
@@ -42,8 +38,8 @@ public class BatchSender {
                 SendMessageBatchRequestEntry.Builder entry = SendMessageBatchRequestEntry.builder()
                         .id(Integer.toString(i)).messageBody(m.body());
                 if (fifo) {
-                    entry.messageGroupId(m.groupId() == null ? "mediasync" : m.groupId())
-                            .messageDeduplicationId(Sha256.hex(m.dedupKey() == null ? m.body() : m.dedupKey()));
+                    entry.messageGroupId(FifoIds.groupId(m.groupId()))
+                            .messageDeduplicationId(FifoIds.deduplicationId(m.dedupKey(), m.body()));
                 }
                 entries.add(entry.build());
             }

@@ -1,4 +1,4 @@
-package io.mediasync.sourcesync.sqs;
+package io.mediasync.common.sqs;
 
 /** SQS requires FIFO queue names to end in ".fifo"; a configured FIFO name without it gets it. */
 public final class QueueNames {
@@ -12,6 +12,10 @@ public final class QueueNames {
     public static String fifo(String nameOrUrl) {
         String trimmed = nameOrUrl.trim();
         return trimmed.endsWith(FIFO_SUFFIX) ? trimmed : trimmed + FIFO_SUFFIX;
+    }
+
+    public static boolean isFifo(String nameOrUrl) {
+        return nameOrUrl.trim().endsWith(FIFO_SUFFIX);
     }
 
     public static boolean isUrl(String nameOrUrl) {

@@ -1,4 +1,4 @@
-package io.mediasync.sourcesync.sqs;
+package io.mediasync.common.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

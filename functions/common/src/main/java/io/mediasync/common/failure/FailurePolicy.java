@@ -1,0 +1,70 @@
+package io.mediasync.common.failure;
+
+import io.mediasync.common.net.FetchException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The one mapping from what went wrong to a {@link Failure}: its code, a reason without class names, and
+ * whether SQS should deliver the message again. Unknown trouble is retried (and so ends in the DLQ with its
+ * reason recorded, redrivable after a fix) rather than dropped; an {@link Error} in one message is a failure
+ * of that message only.
+ */
+public final class FailurePolicy {
+
+    private record Mapping(Class<? extends Throwable> type, String code, boolean retryable) {
+    }
+
+    private final List<Mapping> mappings;
+
+    private FailurePolicy(List<Mapping> mappings) {
+        this.mappings = List.copyOf(mappings);
+    }
+
+    /** Knows mediasync's own failures, fetch failures, AWS SDK and I/O trouble, and JVM errors. */
+    public static FailurePolicy standard() {
+        return new FailurePolicy(List.of());
+    }
+
+    /** The same policy plus one more exception type (checked first), e.g. MongoException → mongo_unavailable. */
+    public FailurePolicy with(Class<? extends Throwable> type, String code, boolean retryable) {
+        List<Mapping> more = new ArrayList<>();
+        more.add(new Mapping(type, code, retryable));
+        more.addAll(mappings);
+        return new FailurePolicy(more);
+    }
+
+    public Failure classify(Throwable t) {
+        if (t instanceof FailureException f) {
+            return f.failure();
+        }
+        if (t instanceof FetchException f) {
+            return new Failure(f.code(), f.getMessage(), f.retryable());
+        }
+        for (Mapping m : mappings) {
+            if (m.type().isInstance(t)) {
+                return new Failure(m.code(), Reasons.of(t), m.retryable());
+            }
+        }
+        if (t instanceof SdkException) {
+            return Failure.retryable("aws_unavailable", Reasons.of(t));
+        }
+        if (t instanceof UncheckedIOException) {
+            return Failure.retryable("io_error", Reasons.of(t));
+        }
+        if (t instanceof InterruptedException) {
+            return Failure.retryable("interrupted", "interrupted");
+        }
+        // Errors are retried too: the message then ends in the DLQ with this reason, and can be redriven once
+        // the function has more memory or the bug is fixed.
+        if (t instanceof OutOfMemoryError) {
+            return Failure.retryable("out_of_memory", "out of memory: " + Reasons.of(t));
+        }
+        if (t instanceof StackOverflowError) {
+            return Failure.retryable("stack_overflow", "stack overflow (input nested too deeply?)");
+        }
+        return Failure.retryable("internal_error", "internal error: " + Reasons.of(t));
+    }
+}

@@ -1,0 +1,68 @@
+package io.mediasync.common.postback;
+
+import io.mediasync.common.lambda.Deadline;
+import io.mediasync.common.net.FetchException;
+import io.mediasync.common.net.PostResult;
+import io.mediasync.common.net.SafeHttpClient;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * POSTs a JSON body to a receiver through the SSRF guard, signed per Standard Webhooks with that receiver's own
+ * secret ({@link ReceiverSecrets}). The webhook-id is chosen by the caller and stays the same on every retry,
+ * so receivers can drop duplicates. Used by every function that posts back.
+ */
+public final class PostbackSender {
+
+    private static final Logger LOG = Logger.getLogger(PostbackSender.class);
+
+    private final SafeHttpClient http;
+    private final Optional<ReceiverSecrets> secrets;
+
+    /** @param secrets empty: postbacks go unsigned (a WARN each time) */
+    public PostbackSender(SafeHttpClient http, Optional<ReceiverSecrets> secrets) {
+        this.http = http;
+        this.secrets = secrets;
+    }
+
+    /** @return the receiver's 2xx status */
+    public int send(String url, String webhookId, String json, Deadline until) throws PostbackFailure {
+        URI target;
+        try {
+            target = new URI(url);
+            if (target.getHost() == null) {
+                throw new URISyntaxException(url, "no host");
+            }
+        } catch (URISyntaxException e) {
+            throw new PostbackFailure("postback_bad_url", "postback URL " + url + " is not valid", false, 0, e);
+        }
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = secrets.map(s -> s.signerFor(target).sign(webhookId, System.currentTimeMillis() / 1000, body))
+                .orElseGet(() -> {
+                    LOG.warn("POSTBACK_SECRET is not set: the postback is sent unsigned");
+                    return Map.of();
+                });
+        PostResult result;
+        try {
+            result = http.post(target, body, "application/json", headers, until);
+        } catch (FetchException e) {
+            throw new PostbackFailure("postback_" + e.code(), "postback to " + url + " failed: " + e.getMessage(), e.retryable(),
+                    0, e);
+        }
+        if (!result.successful()) {
+            boolean gone = result.status() == 410;
+            throw new PostbackFailure("postback_http_" + result.status(), "postback to " + url + " answered HTTP "
+                    + result.status() + (gone ? " Gone: not retried" : "") + snippet(result), !gone, result.status(), null);
+        }
+        return result.status();
+    }
+
+    private static String snippet(PostResult result) {
+        String text = result.bodySnippet().strip();
+        return text.isEmpty() ? "" : ": " + (text.length() > 200 ? text.substring(0, 200) + "…" : text);
+    }
+}

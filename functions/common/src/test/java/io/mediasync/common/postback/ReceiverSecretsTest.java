@@ -1,0 +1,55 @@
+package io.mediasync.common.postback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReceiverSecretsTest {
+
+    /** The Standard Webhooks example secret, used as the master secret. */
+    private static final String MASTER = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    private final ReceiverSecrets secrets = new ReceiverSecrets(MASTER);
+
+    @Test
+    void aReceiversSecretIsDerivedFromItsOrigin() {
+        // expected values computed with openssl:
+        // printf 'mediasync-postback-v1:https://hooks.example.com' | openssl dgst -sha256 -mac HMAC -macopt hexkey:<master key> -binary | base64
+        assertThat(secrets.secretsFor(URI.create("https://hooks.example.com/postback?x=1")))
+                .containsExactly("whsec_Ay/2g08XLMcrSYKWDCnJMJ0hOIyqYbMwDN/F18kPzaQ=");
+        assertThat(secrets.secretsFor(URI.create("http://127.0.0.1:8080/cb")))
+                .containsExactly("whsec_4GTG9DqMh2yJSeYo7PcwGHKpy8ATYho8fiGXuSKvxTw=");
+    }
+
+    @Test
+    void aSignatureMadeForOneReceiverNeverVerifiesAtAnother() throws Exception {
+        byte[] body = "{\"image_url\":\"https://a/b.jpg\"}".getBytes(StandardCharsets.UTF_8);
+        long now = System.currentTimeMillis() / 1000;
+        Map<String, String> headers = secrets.signerFor(URI.create("https://attacker.example/hook")).sign("msg_1", now, body);
+
+        WebhookVerifier victim = new WebhookVerifier(secrets.secretsFor(URI.create("https://victim.example/hook")));
+        assertThatThrownBy(() -> victim.verify(headers, body)).isInstanceOf(WebhookVerificationException.class);
+        // the same origin, another path: the same receiver, which verifies
+        new WebhookVerifier(secrets.secretsFor(URI.create("https://attacker.example/other"))).verify(headers, body);
+        // the master secret itself verifies nothing: receivers never hold it
+        assertThatThrownBy(() -> new WebhookVerifier(List.of(MASTER)).verify(headers, body))
+                .isInstanceOf(WebhookVerificationException.class);
+    }
+
+    @Test
+    void duringARotationEveryMasterDerivesItsOwnSecret() throws Exception {
+        String next = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        ReceiverSecrets rotating = new ReceiverSecrets(next + "," + MASTER);
+        URI receiver = URI.create("https://hooks.example.com/p");
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = rotating.signerFor(receiver).sign("msg_2", System.currentTimeMillis() / 1000, body);
+
+        // a receiver still on the old derived secret accepts
+        new WebhookVerifier(secrets.secretsFor(receiver)).verify(headers, body);
+        assertThat(rotating.secretsFor(receiver)).hasSize(2).endsWith(secrets.secretsFor(receiver).get(0));
+    }
+}

@@ -1,0 +1,42 @@
+package io.mediasync.local;
+
+import io.mediasync.common.postback.ReceiverSecrets;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./mediasync postback-secret URL}: prints the Standard Webhooks secret a postback receiver at that URL
+ * verifies with (derived from the master secret and the receiver's origin), for whoever holds the master
+ * secret to hand to the receiver's owner. One line per master secret during a rotation, the current first.
+ * The master secret: POSTBACK_SECRET, else the local runtime's {@code <data dir>/postback-secret}.
+ */
+final class PostbackSecretCommand {
+
+    private PostbackSecretCommand() {
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws IOException {
+        if (args.length != 1 || !args[0].matches("(?i)https?://.+")) {
+            err.println("usage: ./mediasync postback-secret https://receiver.example.com/path");
+            return 2;
+        }
+        String master = env.get("POSTBACK_SECRET");
+        if (master == null || master.isBlank()) {
+            Path file = Path.of(env.getOrDefault("MEDIASYNC_DATA_DIR", ".mediasync")).resolve("postback-secret");
+            if (!Files.isRegularFile(file)) {
+                err.println("no master secret: set POSTBACK_SECRET, or start the local stack once (./mediasync up) to create "
+                        + file);
+                return 1;
+            }
+            master = Files.readString(file).trim();
+        }
+        List<String> secrets = new ReceiverSecrets(master).secretsFor(URI.create(args[0]));
+        secrets.forEach(out::println);
+        return 0;
+    }
+}
