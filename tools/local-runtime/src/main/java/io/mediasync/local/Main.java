@@ -1,6 +1,5 @@
 package io.mediasync.local;
 
-import io.mediasync.common.sqs.SendOrderCommand;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +29,7 @@ public final class Main {
             case "up" -> up(rest);
             case "invoke" -> control(rest, "invoke", "--event");
             case "trigger" -> control(rest, "trigger", null);
-            case "send" -> send(rest);
+            case "send" -> SendOrderCommand.run(rest, System.getenv(), System.in, System.out, System.err);
             case "demo" -> Demo.run(rest, System.out);
             default -> {
                 usage();
@@ -76,20 +75,6 @@ public final class Main {
             System.err.println("no local runtime on 127.0.0.1:" + port + ": start it with ./mediasync up");
             return 1;
         }
-    }
-
-    /** The sending helper, defaulting to the local stack's resize queue. */
-    private static int send(String[] args) throws IOException {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        String sqs = "http://127.0.0.1:" + env.getOrDefault("MEDIASYNC_SQS_PORT", "9324");
-        if (!env.containsKey("SQS_ENDPOINT_URL")) {
-            // the local stack: its endpoint and its test credentials
-            env.put("SQS_ENDPOINT_URL", sqs);
-            env.put("AWS_ACCESS_KEY_ID", "test");
-            env.put("AWS_SECRET_ACCESS_KEY", "test");
-        }
-        env.putIfAbsent("QUEUE_URL", sqs + "/000000000000/ImageQueue.fifo");
-        return SendOrderCommand.run(args, env, System.out, System.err);
     }
 
     private static void usage() {

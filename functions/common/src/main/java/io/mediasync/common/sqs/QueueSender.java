@@ -21,7 +21,7 @@ public final class QueueSender {
     public String send(String queueUrl, String body, String groupId, String dedupKey) {
         SendMessageRequest.Builder request = SendMessageRequest.builder().queueUrl(queueUrl).messageBody(body);
         if (isFifo(queueUrl)) {
-            request.messageGroupId(groupId == null || groupId.isBlank() ? "mediasync" : truncate(groupId))
+            request.messageGroupId(groupId(groupId))
                     .messageDeduplicationId(Sha256.hex(dedupKey == null ? body : dedupKey));
         }
         return sqs.sendMessage(request.build()).messageId();
@@ -31,9 +31,12 @@ public final class QueueSender {
         return queueUrlOrName.endsWith(".fifo");
     }
 
-    /** group ids are at most 128 characters */
-    private static String truncate(String groupId) {
-        return groupId.length() <= 128 ? groupId : Sha256.hex(groupId);
+    /** The message group id a FIFO message gets for the requested one: "mediasync" if none; over 128 characters (SQS's limit), its hash. */
+    public static String groupId(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return "mediasync";
+        }
+        return requested.length() <= 128 ? requested : Sha256.hex(requested);
     }
 
 }
