@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediasync.common.sqs.QueueSender;
+import io.mediasync.testsupport.DevStack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -106,7 +107,7 @@ final class SendOrderCommand {
         if (queueUrl == null || queueUrl.isBlank()) {
             queueUrl = endpoint + "/000000000000/ImageQueue.fifo";
         }
-        String group = QueueSender.isFifo(queueUrl) ? QueueSender.groupId(groupId != null ? groupId : readable(order.get("_id"))) : null;
+        String group = QueueSender.isFifo(queueUrl) ? QueueSender.groupId(groupId != null ? groupId : readableId(order.get("_id"))) : null;
         try (SqsClient sqs = client(env, endpoint)) {
             String messageId = new QueueSender(sqs).send(queueUrl, JSON.writeValueAsString(order), group, null);
             out.println("sent to " + queueUrl + ": message id " + messageId + (group == null ? " (standard queue: no group)" : ", group id " + group));
@@ -122,14 +123,14 @@ final class SendOrderCommand {
 
     private static SqsClient client(Map<String, String> env, String endpoint) {
         SqsClientBuilder builder = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-                .region(Region.of(env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"))));
+                .region(Region.of(env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", DevStack.REGION))));
         String key = env.get("AWS_ACCESS_KEY_ID");
         String secret = env.get("AWS_SECRET_ACCESS_KEY");
         if (key != null && secret != null) {
             builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret)));
         } else if (isLoopback(endpoint)) {
             // the local stack takes its test credentials
-            builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+            builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(DevStack.ACCESS_KEY, DevStack.SECRET_KEY)));
         }
         if (endpoint != null) {
             builder.endpointOverride(URI.create(endpoint));
@@ -147,8 +148,8 @@ final class SendOrderCommand {
         return "send: SQS at " + (endpoint == null ? "AWS" : endpoint) + " failed: " + e.getMessage();
     }
 
-    /** The order's own id, readable ({"$oid": "x"} → x), as its FIFO group: one order's messages stay in order. */
-    private static String readable(JsonNode id) {
+    /** An order's own id, readable ({"$oid": "x"} → x): its FIFO group here, its name in the demo. */
+    static String readableId(JsonNode id) {
         if (id == null || id.isNull()) {
             return null;
         }
