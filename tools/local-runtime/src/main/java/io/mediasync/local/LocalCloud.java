@@ -29,10 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
  * The whole stack on this machine: the devstack servers, the queues and buckets template.yaml
@@ -84,8 +81,7 @@ public final class LocalCloud implements AutoCloseable {
         Map<String, String> secrets = Map.of("MONGO_URL", endpoints.mongo(), "POSTBACK_SECRET", postbackSecret);
         this.model = StackTemplate.load(options.template(), parameters, endpoints.sqs().toString(), secrets::get);
         images.start(endpoints, resizedBucket());
-        createQueues();
-        createBuckets();
+        StackResources.create(model, sqs, endpoints);
         Path runtimeClient = Path.of(System.getProperty("mediasync.ric", "tools/local-runtime/target/ric")).toAbsolutePath();
         for (FunctionDef f : model.functions()) {
             functions.put(f.name(), new FunctionProcess(f, data, runtimeClient, functionEnvironment(), options.quiet() ? null : out));
@@ -129,41 +125,6 @@ public final class LocalCloud implements AutoCloseable {
         return model.functionSetting("MONGO_DATABASE");
     }
 
-
-    private void createQueues() {
-        List<QueueDef> ordered = new ArrayList<>(model.queues());
-        ordered.sort(Comparator.comparing(q -> q.deadLetterQueue().isPresent())); // DLQs first
-        for (QueueDef queue : ordered) {
-            Map<QueueAttributeName, String> attributes = new HashMap<>();
-            queue.attributes().forEach((k, v) -> attributes.put(QueueAttributeName.fromValue(k), v));
-            queue.deadLetterQueue().ifPresent(dlq -> attributes.put(QueueAttributeName.REDRIVE_POLICY,
-                    "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:" + dlq + "\",\"maxReceiveCount\":\""
-                            + queue.maxReceiveCount() + "\"}"));
-            try {
-                sqs.createQueue(b -> b.queueName(queue.name()).attributes(attributes));
-            } catch (SqsException e) {
-                // already there (from an earlier run) with other attributes: bring them up to date
-                String url = sqs.getQueueUrl(b -> b.queueName(queue.name())).queueUrl();
-                attributes.remove(QueueAttributeName.FIFO_QUEUE);
-                sqs.setQueueAttributes(b -> b.queueUrl(url).attributes(attributes));
-            }
-        }
-    }
-
-    private void createBuckets() throws IOException {
-        try (S3Client s3 = AwsClients.s3(endpoints)) {
-            List<String> existing = s3.listBuckets().buckets().stream().map(b -> b.name()).toList();
-            for (String bucket : model.buckets()) {
-                if (!existing.contains(bucket)) {
-                    s3.createBucket(b -> b.bucket(bucket));
-                }
-            }
-            Optional<String> content = contentBucket();
-            if (content.isPresent()) {
-                Samples.upload(s3, content.get());
-            }
-        }
-    }
 
     private void startEventSources() {
         for (FunctionProcess function : functions.values()) {
