@@ -3,19 +3,22 @@ package io.mediasync.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
 import io.mediasync.local.runtime.FunctionProcess;
 import io.mediasync.local.runtime.Invocation;
 import io.mediasync.local.template.StackModel.FunctionDef;
 import io.mediasync.local.template.StackModel.ScheduleDef;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The local runtime's own endpoints under {@code /_mediasync/}, which {@code ./mediasync
  * invoke|trigger|env} call. {@code GET /_mediasync/} lists them with the functions and schedules
- * they take. Every control request goes through {@link #handle}: the one place for a rule on who
- * may call them.
+ * they take. Every control request goes through {@link #handle(HttpExchange)}, which sees the whole
+ * request (headers, body): the one place for a rule on who may call them and how much they send.
  */
 final class ControlApi {
 
@@ -46,7 +49,12 @@ final class ControlApi {
         return path.startsWith(PREFIX) || path.equals(PREFIX.substring(0, PREFIX.length() - 1));
     }
 
-    Answer handle(String method, String path, byte[] body) {
+    Answer handle(HttpExchange exchange) throws IOException {
+        return handle(exchange.getRequestMethod().toUpperCase(Locale.ROOT), exchange.getRequestURI().getPath(),
+                exchange.getRequestBody().readAllBytes());
+    }
+
+    private Answer handle(String method, String path, byte[] body) {
         String route = path.length() <= PREFIX.length() ? "" : path.substring(PREFIX.length());
         if (route.isEmpty() && method.equals("GET")) {
             return new Answer(200, index().toString());

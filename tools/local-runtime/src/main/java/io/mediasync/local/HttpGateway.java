@@ -57,8 +57,7 @@ final class HttpGateway implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             if (ControlApi.isControl(path)) {
-                ControlApi.Answer answer = control.handle(exchange.getRequestMethod().toUpperCase(Locale.ROOT), path,
-                        exchange.getRequestBody().readAllBytes());
+                ControlApi.Answer answer = control.handle(exchange);
                 respond(exchange, answer.status(), answer.json());
             } else {
                 route(exchange, path, exchange.getRequestBody().readAllBytes());

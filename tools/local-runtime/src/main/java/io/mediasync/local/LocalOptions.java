@@ -38,8 +38,8 @@ public record LocalOptions(Path template, Path dataDir, boolean fresh, int sqsPo
         int s3 = intEnv(env, "MEDIASYNC_S3_PORT", 9000);
         int mongo = intEnv(env, "MEDIASYNC_MONGO_PORT", 27017);
         int http = intEnv(env, "MEDIASYNC_HTTP_PORT", 3000);
-        OptionalInt images = env.containsKey("MEDIASYNC_IMAGES_PORT")
-                ? OptionalInt.of(intEnv(env, "MEDIASYNC_IMAGES_PORT", 0)) : OptionalInt.empty();
+        String imagesPort = env.get("MEDIASYNC_IMAGES_PORT");
+        OptionalInt images = imagesPort == null || imagesPort.isBlank() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(imagesPort));
         Optional<Duration> retry = Optional.ofNullable(env.get("MEDIASYNC_RETRY_DELAY")).map(Duration::parse);
         Map<String, String> overrides = localParameters();
         for (int i = 0; i < args.length; i++) {
