@@ -13,9 +13,7 @@ import io.mediasync.testsupport.AwsClients;
 import io.mediasync.testsupport.HttpFixture;
 import io.mediasync.testsupport.PostbackReceiver;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,22 +51,22 @@ final class Demo {
         }
         out.println("==> starting the local stack from " + options.template() + " (fresh state in " + options.dataDir() + ")");
         try (LocalCloud cloud = LocalCloud.start(options, out); HttpFixture web = new HttpFixture();
-                SqsClient sqs = AwsClients.sqs(cloud.endpoints())) {
+                SqsClient sqs = AwsClients.sqs(cloud.endpoints()); ResultUrls urls = new ResultUrls(cloud)) {
             cloud.printSummary();
-            for (String image : List.of("channel-cover.jpg", "itunes-square.jpg", "logo-alpha.png")) {
-                web.serve("/images/" + image, resource("demo/" + image), image.endsWith(".png") ? "image/png" : "image/jpeg");
+            for (String image : Samples.NAMES) {
+                web.serve("/images/" + image, Samples.bytes(image), Samples.contentType(image));
             }
             PostbackReceiver postbacks = web.receiver("/postback");
             out.println("==> sample images on " + web.url("/images/") + ", postback receiver on " + web.url("/postback"));
 
-            Map<String, ObjectNode> orders = orders(web);
             String queueUrl = cloud.queueUrl("ImageQueue.fifo");
             QueueSender sender = new QueueSender(sqs);
-            Map<String, String> sent = new LinkedHashMap<>();
-            for (Map.Entry<String, ObjectNode> order : orders.entrySet()) {
-                String id = sender.send(queueUrl, order.getValue().toString(), order.getKey(), null);
-                sent.put(order.getKey(), id);
-                out.println("==> sent order " + order.getKey() + " (SQS message " + id + ")");
+            Map<String, String> sent = new LinkedHashMap<>(); // order id → SQS message id
+            for (Map.Entry<String, ObjectNode> order : orders(web).entrySet()) {
+                String id = SendOrderCommand.readableId(order.getValue().get("_id"));
+                String messageId = sender.send(queueUrl, order.getValue().toString(), id, null);
+                sent.put(id, messageId);
+                out.println("==> sent order " + id + " (" + order.getKey() + ") as SQS message " + messageId);
             }
 
             out.println("==> waiting for the image-resizer (the first invocation is a JVM cold start)");
@@ -82,12 +80,12 @@ final class Demo {
                 }
                 Thread.sleep(500);
             }
-            return verify(cloud, sqs, postbacks, web.url("/postback"), sent, out);
+            return verify(cloud, options, sqs, urls, postbacks, web.url("/postback"), sent, out);
         }
     }
 
-    private static int verify(LocalCloud cloud, SqsClient sqs, PostbackReceiver postbacks, String receiverUrl,
-            Map<String, String> sent, PrintStream out) throws IOException, InterruptedException {
+    private static int verify(LocalCloud cloud, LocalOptions options, SqsClient sqs, ResultUrls urls, PostbackReceiver postbacks,
+            String receiverUrl, Map<String, String> sent, PrintStream out) throws IOException, InterruptedException {
         List<String> problems = new ArrayList<>();
         WebhookVerifier verifier = new WebhookVerifier(cloud.receiverSecrets(receiverUrl));
         List<PostbackReceiver.Received> received = postbacks.received();
@@ -102,11 +100,14 @@ final class Demo {
                 continue;
             }
             JsonNode result = JSON.readTree(postback.body());
-            out.println("==> postback for order " + result.path("_id") + " (signature verified, webhook-id "
+            out.println("==> postback for order " + SendOrderCommand.readableId(result.get("_id")) + " (signature verified, webhook-id "
                     + postback.headers().get("webhook-id") + ")");
             for (String field : List.of("image_url_info", "itunes_image_info")) {
-                result.path(field).fields().forEachRemaining(size -> out.println("    " + field + " " + size.getKey() + "  "
-                        + size.getValue().path("url").asText()));
+                for (JsonNode size : result.path(field)) {
+                    String url = size.path("url").asText();
+                    out.println("    " + field + " " + url);
+                    urls.check(url).ifPresent(problems::add);
+                }
             }
         }
         String redirectUrl = cloud.queueUrl("ChannelImages");
@@ -116,30 +117,28 @@ final class Demo {
             problems.add("expected 2 results in ChannelImages, found " + forwarded.size());
         }
         try (MongoClient mongo = MongoClients.create(cloud.endpoints().mongo())) {
-            var records = mongo.getDatabase("mediasync_dev").getCollection("resize_orders");
+            var records = mongo.getDatabase(cloud.database().orElseThrow()).getCollection("resize_orders");
             for (Map.Entry<String, String> order : sent.entrySet()) {
                 Document record = waitForRecord(records, order.getValue());
                 String status = record == null ? "missing" : record.getString("status");
                 Document error = record == null ? null : Optional.ofNullable(record.get("error", Document.class)).orElse(null);
                 out.println("==> record of order " + order.getKey() + ": " + status + (error == null ? ""
                         : " (" + error.getString("code") + ": " + error.getString("reason") + ")"));
-                boolean expectRefusal = order.getKey().equals("demo-ssrf");
+                boolean expectRefusal = order.getKey().equals(SSRF_ORDER);
                 if (expectRefusal ? !"failed".equals(status) : !"done".equals(status)) {
                     problems.add("order " + order.getKey() + " ended " + status);
                 }
             }
         }
         out.println();
-        Path data = Path.of(".mediasync/demo");
-        out.println("Where to look (kept after the demo): the resized JPEGs as files in " + data.resolve("state/s3/images-ch/images-resized")
-                + "/; the function's log in " + data.resolve("logs") + "/; the records (database mediasync_dev, collection"
-                + " resize_orders) with `./mediasync up --data-dir " + data + "` and any MongoDB client on 127.0.0.1:27017.");
+        out.println(ResultUrls.whereToLook(cloud, options, "database " + cloud.database().orElse("?")
+                + ", collection resize_orders (one record per order: _id the SQS message id, orderId the order's own _id)"));
         if (!problems.isEmpty()) {
             problems.forEach(p -> out.println("DEMO FAILED: " + p));
             return 1;
         }
-        out.println("DEMO OK: 2 orders resized, stored, recorded, forwarded and posted back with verified signatures;"
-                + " the order aimed at 169.254.169.254 was refused and recorded.");
+        out.println("DEMO OK: 2 orders resized, stored, recorded, forwarded and posted back with verified signatures, their image"
+                + " URLs answering with the stored bytes; the order aimed at 169.254.169.254 was refused and recorded.");
         return 0;
     }
 
@@ -155,30 +154,22 @@ final class Demo {
         return records.find(Filters.eq("_id", messageId)).first();
     }
 
-    /** Seed 004's two examples, and one aimed at the cloud metadata address. */
+    private static final String SSRF_ORDER = "demo-ssrf";
+
+    /** Seed 004's two examples, and one aimed at the cloud metadata address, by what they show. */
     private static Map<String, ObjectNode> orders(HttpFixture web) throws IOException {
         Map<String, ObjectNode> orders = new LinkedHashMap<>();
-        orders.put("demo-channel", (ObjectNode) JSON.readTree("""
+        orders.put("seed 004's example: two images, redirect queue and postback", (ObjectNode) JSON.readTree("""
                 {"image_url": "%s", "itunes_image": "%s", "bucket_name": "TEST", "redirect_queue": "ChannelImages",
                  "postback_url": "%s", "_id": {"$oid": "6650b2f1c2a4e93b8f0e4a11"}, "any": "other field"}"""
                 .formatted(web.url("/images/channel-cover.jpg"), web.url("/images/itunes-square.jpg"), web.url("/postback"))));
-        orders.put("demo-logo", (ObjectNode) JSON.readTree("""
+        orders.put("a PNG with alpha, a bucket_name with a space", (ObjectNode) JSON.readTree("""
                 {"_id": {"$oid": "6650b2f1c2a4e93b8f0e4a12"}, "image_url": "%s", "bucket_name": "Test Bucket",
                  "redirect_queue": "ChannelImages", "postback_url": "%s"}"""
                 .formatted(web.url("/images/logo-alpha.png"), web.url("/postback"))));
-        orders.put("demo-ssrf", (ObjectNode) JSON.readTree("""
-                {"_id": "demo-ssrf", "image_url": "http://169.254.169.254/latest/meta-data/", "postback_url": "%s"}"""
-                .formatted(web.url("/postback"))));
+        orders.put("aimed at the cloud metadata address: the SSRF guard must refuse it", (ObjectNode) JSON.readTree("""
+                {"_id": "%s", "image_url": "http://169.254.169.254/latest/meta-data/", "postback_url": "%s"}"""
+                .formatted(SSRF_ORDER, web.url("/postback"))));
         return orders;
-    }
-
-    /** A sample bundled with the runtime (src/main/resources/demo). */
-    static byte[] resource(String name) throws IOException {
-        try (InputStream in = Demo.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IOException("bundled sample " + name + " missing");
-            }
-            return in.readAllBytes();
-        }
     }
 }

@@ -22,18 +22,19 @@ import java.util.concurrent.Executors;
 
 /**
  * The local HTTP front: API Gateway HTTP API (payload 2.0) for the template's HttpApi routes, and
- * the runtime's own control endpoints under {@code /_mediasync/} (status, invoke, trigger) that
- * the {@code ./mediasync invoke|trigger} commands call.
+ * the runtime's own control endpoints under {@code /_mediasync/} ({@link ControlApi}).
  */
 final class HttpGateway implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LocalCloud cloud;
+    private final ControlApi control;
     private final HttpServer server;
 
     HttpGateway(LocalCloud cloud, int port) {
         this.cloud = cloud;
+        this.control = new ControlApi(cloud);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         } catch (IOException e) {
@@ -55,39 +56,16 @@ final class HttpGateway implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            Optional<byte[]> capped = ControlGuard.body(exchange.getRequestBody());
-            if (capped.isEmpty()) {
-                respond(exchange, 413, error("the request body is over " + ControlGuard.MAX_BODY_BYTES + " bytes"));
-                return;
-            }
-            byte[] body = capped.get();
-            if (path.startsWith("/_mediasync/")) {
-                Optional<String> refused = ControlGuard.refusal(exchange.getRequestHeaders());
-                if (refused.isPresent()) {
-                    respond(exchange, 403, error(refused.get()));
-                    return;
-                }
-            }
-            if (path.equals("/_mediasync/status")) {
-                respond(exchange, 200, status().toString());
-            } else if (path.startsWith("/_mediasync/invoke/") && exchange.getRequestMethod().equals("POST")) {
-                String name = path.substring("/_mediasync/invoke/".length());
-                Optional<FunctionProcess> function = cloud.function(name);
-                if (function.isEmpty()) {
-                    respond(exchange, 404, error("no function " + name + " in the template"));
-                    return;
-                }
-                answer(exchange, function.get().invoke(body.length == 0 ? "{}" : new String(body, StandardCharsets.UTF_8)));
-            } else if (path.startsWith("/_mediasync/trigger/") && exchange.getRequestMethod().equals("POST")) {
-                String name = path.substring("/_mediasync/trigger/".length());
-                Optional<Invocation.Result> result = cloud.trigger(name);
-                if (result.isEmpty()) {
-                    respond(exchange, 404, error("no schedule " + name + " in the template"));
-                    return;
-                }
-                answer(exchange, result.get());
+            if (ControlApi.isControl(path)) {
+                ControlApi.Answer answer = control.handle(exchange);
+                respond(exchange, answer.status(), answer.json());
             } else {
-                route(exchange, path, body);
+                Optional<byte[]> body = ControlGuard.body(exchange.getRequestBody());
+                if (body.isEmpty()) {
+                    respond(exchange, 413, error("the request body is over " + ControlGuard.MAX_BODY_BYTES + " bytes"));
+                    return;
+                }
+                route(exchange, path, body.get());
             }
         }
     }
@@ -159,23 +137,8 @@ final class HttpGateway implements AutoCloseable {
         return event;
     }
 
-    private ObjectNode status() {
-        ObjectNode status = JSON.createObjectNode();
-        status.put("sqs", cloud.endpoints().sqs().toString());
-        status.put("s3", cloud.endpoints().s3().toString());
-        status.put("mongo", cloud.endpoints().mongo());
-        status.put("readyMillis", cloud.readyMillis());
-        ObjectNode functions = status.putObject("functions");
-        cloud.functions().forEach((name, f) -> functions.putObject(name).put("coldStartMillis", f.lastColdStartMillis()));
-        return status;
-    }
-
-    private static void answer(HttpExchange exchange, Invocation.Result result) throws IOException {
-        respond(exchange, result.error() ? 502 : 200, result.body());
-    }
-
     private static String error(String message) {
-        return JSON.createObjectNode().put("errorMessage", message).toString();
+        return ControlApi.error(message).toString();
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

@@ -31,10 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
  * The whole stack on this machine: the devstack servers, the queues and buckets template.yaml
@@ -56,6 +53,7 @@ public final class LocalCloud implements AutoCloseable {
     private final ExecutorService pollers = Executors.newCachedThreadPool(r -> daemon(r, "event-source"));
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "schedules"));
     private final HttpGateway gateway;
+    private final ImageServer images;
     private final long readyMillis;
 
     public static LocalCloud start(LocalOptions options, PrintStream out) throws IOException {
@@ -78,10 +76,14 @@ public final class LocalCloud implements AutoCloseable {
                 data.resolve("state"), data.resolve("logs/devstack.log")));
         this.endpoints = devstack.endpoints();
         this.sqs = AwsClients.sqs(endpoints);
+        // the results' URLs are this server's: bound before the template is read, whose PublicBaseUrl it is
+        this.images = ImageServer.bind(options.imagesPort());
+        Map<String, String> parameters = new LinkedHashMap<>(options.parameterOverrides());
+        parameters.putIfAbsent("PublicBaseUrl", images.baseUrl());
         Map<String, String> secrets = Map.of("MONGO_URL", endpoints.mongo(), "POSTBACK_SECRET", postbackSecret);
-        this.model = StackTemplate.load(options.template(), options.parameterOverrides(), endpoints.sqs().toString(), secrets::get);
-        createQueues();
-        createBuckets();
+        this.model = StackTemplate.load(options.template(), parameters, endpoints.sqs().toString(), secrets::get);
+        images.start(endpoints, resizedBucket());
+        StackResources.create(model, sqs, endpoints);
         Path runtimeClient = Path.of(System.getProperty("mediasync.ric", "tools/local-runtime/target/ric")).toAbsolutePath();
         for (FunctionDef f : model.functions()) {
             functions.put(f.name(), new FunctionProcess(f, data, runtimeClient, functionEnvironment(), options.quiet() ? null : out));
@@ -110,36 +112,21 @@ public final class LocalCloud implements AutoCloseable {
         return env;
     }
 
-    private void createQueues() {
-        List<QueueDef> ordered = new ArrayList<>(model.queues());
-        ordered.sort(Comparator.comparing(q -> q.deadLetterQueue().isPresent())); // DLQs first
-        for (QueueDef queue : ordered) {
-            Map<QueueAttributeName, String> attributes = new HashMap<>();
-            queue.attributes().forEach((k, v) -> attributes.put(QueueAttributeName.fromValue(k), v));
-            queue.deadLetterQueue().ifPresent(dlq -> attributes.put(QueueAttributeName.REDRIVE_POLICY,
-                    "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:" + dlq + "\",\"maxReceiveCount\":\""
-                            + queue.maxReceiveCount() + "\"}"));
-            try {
-                sqs.createQueue(b -> b.queueName(queue.name()).attributes(attributes));
-            } catch (SqsException e) {
-                // already there (from an earlier run) with other attributes: bring them up to date
-                String url = sqs.getQueueUrl(b -> b.queueName(queue.name())).queueUrl();
-                attributes.remove(QueueAttributeName.FIFO_QUEUE);
-                sqs.setQueueAttributes(b -> b.queueUrl(url).attributes(attributes));
-            }
-        }
+    /** The bucket the resizer writes to, as the template configures it. */
+    public Optional<String> resizedBucket() {
+        return model.functionSetting("RESIZED_BUCKET");
     }
 
-    private void createBuckets() {
-        try (S3Client s3 = AwsClients.s3(endpoints)) {
-            List<String> existing = s3.listBuckets().buckets().stream().map(b -> b.name()).toList();
-            for (String bucket : model.buckets()) {
-                if (!existing.contains(bucket)) {
-                    s3.createBucket(b -> b.bucket(bucket));
-                }
-            }
-        }
+    /** The bucket the source sync downloads into, where the sample images are too. */
+    public Optional<String> contentBucket() {
+        return model.functionSetting("CONTENT_BUCKET");
     }
+
+    /** The MongoDB database the functions use, as the template configures it (mediasync_${Stage}). */
+    public Optional<String> database() {
+        return model.functionSetting("MONGO_DATABASE");
+    }
+
 
     private void startEventSources() {
         for (FunctionProcess function : functions.values()) {
@@ -222,6 +209,15 @@ public final class LocalCloud implements AutoCloseable {
         return gateway.port();
     }
 
+    /** Where the resized images open in a browser: the results' PUBLIC_BASE_URL. */
+    public String imagesUrl() {
+        return images.baseUrl();
+    }
+
+    boolean imagesFellBack() {
+        return images.fellBack();
+    }
+
     public long readyMillis() {
         return readyMillis;
     }
@@ -230,28 +226,9 @@ public final class LocalCloud implements AutoCloseable {
         return sqs.getQueueUrl(b -> b.queueName(name)).queueUrl();
     }
 
-    /** The endpoints, queues, buckets and functions, for people. */
+    /** The endpoints, queues, buckets, collections and functions, for people. */
     public void printSummary() {
-        out.println("mediasync local runtime ready in " + readyMillis + " ms (template " + options.template() + ", data "
-                + options.dataDir() + ")");
-        out.println("  SQS      " + endpoints.sqs() + "   S3 " + endpoints.s3() + "   MongoDB " + endpoints.mongo());
-        out.println("  HTTP API http://127.0.0.1:" + gateway.port() + "   region " + endpoints.region() + ", access key/secret test/test");
-        out.println("  POSTBACK_SECRET " + postbackSecret + "   (postbacks are signed with it; kept in " + options.dataDir() + "/postback-secret)");
-        for (QueueDef q : model.queues()) {
-            out.println("  queue    " + queueUrl(q.name()) + q.deadLetterQueue().map(d -> "  (DLQ " + d + " after " + q.maxReceiveCount() + " receives)").orElse(""));
-        }
-        for (String bucket : model.buckets()) {
-            out.println("  bucket   " + bucket);
-        }
-        for (FunctionProcess f : functions.values()) {
-            FunctionDef d = f.function();
-            StringBuilder triggers = new StringBuilder();
-            d.sqsSources().forEach(s -> triggers.append(" sqs:").append(s.queueName()).append("(batch ").append(s.batchSize()).append(")"));
-            d.schedules().forEach(s -> triggers.append(" schedule:").append(s.name()).append(" ").append(s.expression()));
-            d.httpRoutes().forEach(r -> triggers.append(" http:").append(r.method()).append(" ").append(r.path()));
-            out.println("  function " + d.name() + " [" + d.environment().getOrDefault("QUARKUS_LAMBDA_HANDLER", d.handler()) + "] "
-                    + d.codeUri().getFileName() + " ←" + triggers);
-        }
+        Banner.print(this, options, out);
     }
 
     private static String postbackSecret(Path data) throws IOException {
@@ -281,6 +258,7 @@ public final class LocalCloud implements AutoCloseable {
         pollers.shutdownNow();
         clock.shutdownNow();
         gateway.close();
+        images.close();
         functions.values().forEach(FunctionProcess::close);
         sqs.close();
         devstack.close();

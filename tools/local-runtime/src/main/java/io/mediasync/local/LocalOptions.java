@@ -5,14 +5,16 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Settings of the local runtime, from flags and environment variables (flags win).
  *
+ * @param imagesPort where the resized images are served; empty = 9001, or a free port when 9001 is taken
  * @param retryDelay how soon a failed message is retried locally; empty = the queue's visibility timeout, as in AWS
  */
 public record LocalOptions(Path template, Path dataDir, boolean fresh, int sqsPort, int s3Port, int mongoPort, int httpPort,
-        Optional<Duration> retryDelay, Map<String, String> parameterOverrides, boolean quiet) {
+        OptionalInt imagesPort, Optional<Duration> retryDelay, Map<String, String> parameterOverrides, boolean quiet) {
 
     /** Local parameter values: JVM packages (native needs a container build), the seed's local names. */
     public static Map<String, String> localParameters() {
@@ -36,6 +38,8 @@ public record LocalOptions(Path template, Path dataDir, boolean fresh, int sqsPo
         int s3 = intEnv(env, "MEDIASYNC_S3_PORT", 9000);
         int mongo = intEnv(env, "MEDIASYNC_MONGO_PORT", 27017);
         int http = intEnv(env, "MEDIASYNC_HTTP_PORT", 3000);
+        String imagesPort = env.get("MEDIASYNC_IMAGES_PORT");
+        OptionalInt images = imagesPort == null || imagesPort.isBlank() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(imagesPort));
         Optional<Duration> retry = Optional.ofNullable(env.get("MEDIASYNC_RETRY_DELAY")).map(Duration::parse);
         Map<String, String> overrides = localParameters();
         for (int i = 0; i < args.length; i++) {
@@ -48,6 +52,7 @@ public record LocalOptions(Path template, Path dataDir, boolean fresh, int sqsPo
                 case "--s3-port" -> s3 = Integer.parseInt(args[++i]);
                 case "--mongo-port" -> mongo = Integer.parseInt(args[++i]);
                 case "--http-port" -> http = Integer.parseInt(args[++i]);
+                case "--images-port" -> images = OptionalInt.of(Integer.parseInt(args[++i]));
                 case "--retry-delay" -> retry = Optional.of(Duration.parse(args[++i]));
                 case "--parameter" -> {
                     String kv = args[++i];
@@ -56,7 +61,7 @@ public record LocalOptions(Path template, Path dataDir, boolean fresh, int sqsPo
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new LocalOptions(template, dataDir, fresh, sqs, s3, mongo, http, retry, overrides, quiet);
+        return new LocalOptions(template, dataDir, fresh, sqs, s3, mongo, http, images, retry, overrides, quiet);
     }
 
     private static int intEnv(Map<String, String> env, String name, int dflt) {

@@ -27,14 +27,18 @@ final class SyncDemo {
 
     static int run(LocalOptions options, PrintStream out) throws Exception {
         try (LocalCloud cloud = LocalCloud.start(options, out); HttpFixture web = new HttpFixture();
-                MongoClient mongo = MongoClients.create(cloud.endpoints().mongo()); S3Client s3 = AwsClients.s3(cloud.endpoints())) {
+                MongoClient mongo = MongoClients.create(cloud.endpoints().mongo()); S3Client s3 = AwsClients.s3(cloud.endpoints());
+                ResultUrls urls = new ResultUrls(cloud)) {
             cloud.printSummary();
+            String database = cloud.database().orElseThrow();
+            String resized = cloud.resizedBucket().orElseThrow();
             List<byte[]> images = new ArrayList<>();
-            for (String name : List.of("channel-cover.jpg", "itunes-square.jpg", "logo-alpha.png")) {
-                images.add(Demo.resource("demo/" + name));
+            for (String name : Samples.NAMES) {
+                images.add(Samples.bytes(name));
             }
-            PodcastSource podcast = new PodcastSource(web, mongo.getDatabase("mediasync_dev"), cloud.httpPort(), SOURCE, images);
-            out.println("==> source " + SOURCE + " is the podcast " + podcast.feedUrl() + " (a channel image and two episodes)");
+            PodcastSource podcast = new PodcastSource(web, mongo.getDatabase(database), cloud.httpPort(), SOURCE, images);
+            out.println("==> source " + SOURCE + " is the podcast " + podcast.feedUrl() + " (a channel image and two episodes),"
+                    + " registered in " + database + ".sources");
             out.println("==> first sync: source-scheduler → source-downloader (feed, images → content bucket) → events");
             Document first = podcast.sync(Duration.ofMinutes(3));
             report(out, first);
@@ -45,14 +49,17 @@ final class SyncDemo {
             out.println("==> waiting for the thumbnails: sync-orchestrator → image-resizer");
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             List<String> shas = podcast.liveShas();
-            while (!shas.stream().allMatch(sha -> Thumbnails.exist(s3, "images-ch", SOURCE, sha)) && System.nanoTime() < deadline) {
+            while (!shas.stream().allMatch(sha -> Thumbnails.exist(s3, resized, SOURCE, sha)) && System.nanoTime() < deadline) {
                 Thread.sleep(500);
             }
             for (String sha : shas) {
-                boolean there = Thumbnails.exist(s3, "images-ch", SOURCE, sha);
-                out.println("    " + (there ? "" : "MISSING ") + cloud.endpoints().s3() + "/images-ch/" + Thumbnails.key(SOURCE, sha, "250x250"));
+                boolean there = Thumbnails.exist(s3, resized, SOURCE, sha);
+                String url = cloud.imagesUrl() + "/" + Thumbnails.key(SOURCE, sha, "250x250");
+                out.println("    " + (there ? "" : "MISSING ") + url);
                 if (!there) {
                     problems.add("thumbnails of " + sha + " missing");
+                } else {
+                    urls.check(url).ifPresent(problems::add);
                 }
             }
             out.println("==> second sync: nothing changed at the source");
@@ -62,9 +69,10 @@ final class SyncDemo {
                 problems.add("the second sync should skip all 3 files: " + second.get("lastSyncCounts"));
             }
             out.println();
-            out.println("Where to look (kept after the demo): downloaded files in " + options.dataDir().resolve("state/s3/mediasync-content/content/podcasts")
-                    + "/, thumbnails in " + options.dataDir().resolve("state/s3/images-ch/images-resized/source-" + SOURCE)
-                    + "/, function logs in " + options.dataDir().resolve("logs") + "/.");
+            out.println(ResultUrls.whereToLook(cloud, options, "database " + database + ", collections sources (source_id " + SOURCE
+                    + ": lastSyncStatus, lastSyncCounts) and files (one row per episode image)"));
+            out.println("  files    the downloads in " + options.dataDir().resolve("state/s3/" + cloud.contentBucket().orElse("?")
+                    + "/content/podcasts/" + SOURCE) + "/");
             if (!problems.isEmpty()) {
                 problems.forEach(p -> out.println("DEMO FAILED: " + p));
                 return 1;

@@ -49,7 +49,7 @@ class LocalRuntimeEndToEndTest {
     static void start() throws Exception {
         data = Files.createTempDirectory("mediasync-local");
         LocalOptions options = LocalOptions.parse(new String[] {"--template", Repo.root().resolve("template.yaml").toString(),
-                "--data-dir", data.toString(), "--sqs-port", "0", "--s3-port", "0", "--mongo-port", "0", "--http-port", "0",
+                "--data-dir", data.toString(), "--sqs-port", "0", "--s3-port", "0", "--mongo-port", "0", "--http-port", "0", "--images-port", "0",
                 "--retry-delay", "PT1S", "--quiet"}, java.util.Map.of());
         System.setProperty("mediasync.ric", Repo.root().resolve("tools/local-runtime/target/ric").toString());
         cloud = LocalCloud.start(options, new PrintStream(System.out, true));
@@ -93,13 +93,19 @@ class LocalRuntimeEndToEndTest {
         new WebhookVerifier(cloud.receiverSecrets(web.url("/ok"))).verify(posts.get(0).headers(), posts.get(0).body());
         JsonNode result = JSON.readTree(posts.get(0).body());
         String url = result.path("image_url_info").path("800x800").path("url").asText();
-        assertThat(url).contains("/images-ch/images-resized/E2E/");
+        assertThat(url).startsWith(cloud.imagesUrl() + "/images-resized/E2E/"); // PUBLIC_BASE_URL: the local image server
 
         try (S3Client s3 = AwsClients.s3(cloud.endpoints())) {
             byte[] jpeg = s3.getObjectAsBytes(b -> b.bucket("images-ch").key(url.substring(url.indexOf("images-resized/")))).asByteArray();
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(jpeg));
             assertThat(image.getWidth()).isEqualTo(800);
             assertThat(image.getHeight()).isEqualTo(533);
+            // the URL in the result opens, as in a browser, with exactly the stored bytes
+            HttpResponse<byte[]> opened = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(opened.statusCode()).isEqualTo(200);
+            assertThat(opened.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+            assertThat(opened.body()).isEqualTo(jpeg);
         }
         List<Message> forwarded = sqs.receiveMessage(b -> b.queueUrl(cloud.queueUrl("ChannelImages")).waitTimeSeconds(5)).messages();
         assertThat(forwarded).hasSize(1);

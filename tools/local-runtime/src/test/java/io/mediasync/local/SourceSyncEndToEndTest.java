@@ -54,7 +54,7 @@ class SourceSyncEndToEndTest {
     static void start() throws Exception {
         LocalOptions options = LocalOptions.parse(new String[] {"--template", Repo.root().resolve("template.yaml").toString(),
                 "--data-dir", Files.createTempDirectory("mediasync-sync").toString(), "--sqs-port", "0", "--s3-port", "0",
-                "--mongo-port", "0", "--http-port", "0", "--retry-delay", "PT1S", "--quiet"}, Map.of());
+                "--mongo-port", "0", "--http-port", "0", "--images-port", "0", "--retry-delay", "PT1S", "--quiet"}, Map.of());
         System.setProperty("mediasync.ric", Repo.root().resolve("tools/local-runtime/target/ric").toString());
         cloud = LocalCloud.start(options, new PrintStream(System.out, true));
         web = new HttpFixture();

@@ -23,6 +23,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DevStack implements AutoCloseable {
 
+    /** The devstack's region and the credentials it takes (any client of the local stack uses these). */
+    public static final String REGION = "us-east-1";
+    public static final String ACCESS_KEY = "test";
+    public static final String SECRET_KEY = "test";
+
     private static DevStack shared;
 
     private final Process process;
@@ -113,15 +118,12 @@ public final class DevStack implements AutoCloseable {
         throw new IllegalStateException("tools/devstack/target/devstack.jar not found: build it first (./mvnw -pl tools/devstack package)");
     }
 
-
-
-
     public String region() {
-        return "us-east-1";
+        return REGION;
     }
 
     public Endpoints endpoints() {
-        return new Endpoints(sqs, s3, mongo, region(), "test", "test");
+        return new Endpoints(sqs, s3, mongo, REGION, ACCESS_KEY, SECRET_KEY);
     }
 
     public boolean isAlive() {

@@ -35,6 +35,11 @@ public record StackModel(List<QueueDef> queues, List<String> buckets, List<Funct
                 || f.name().endsWith("-" + nameOrLogicalId)).findFirst();
     }
 
+    /** A variable the functions share (MONGO_DATABASE, RESIZED_BUCKET): the first function that sets it. */
+    public Optional<String> functionSetting(String variable) {
+        return functions.stream().map(f -> f.environment().get(variable)).filter(v -> v != null).findFirst();
+    }
+
     public Optional<QueueDef> queue(String name) {
         return queues.stream().filter(q -> q.name().equals(name)).findFirst();
     }

@@ -1,0 +1,42 @@
+package io.mediasync.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The sample images bundled with the runtime (src/main/resources/demo): the demos serve them, and
+ * every stack has them in its content bucket under {@code samples/}, so an order can be tried by
+ * hand with no image server: {@code --image-url s3://mediasync-content/samples/channel-cover.jpg}.
+ */
+final class Samples {
+
+    static final List<String> NAMES = List.of("channel-cover.jpg", "itunes-square.jpg", "logo-alpha.png");
+    static final String PREFIX = "samples/";
+
+    private Samples() {
+    }
+
+    static byte[] bytes(String name) throws IOException {
+        try (InputStream in = Samples.class.getClassLoader().getResourceAsStream("demo/" + name)) {
+            if (in == null) {
+                throw new IOException("bundled sample " + name + " missing");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    static String contentType(String name) {
+        return name.endsWith(".png") ? "image/png" : "image/jpeg";
+    }
+
+    /** Puts the samples in the bucket (again: they are the same bytes every time). */
+    static void upload(S3Client s3, String bucket) throws IOException {
+        for (String name : NAMES) {
+            byte[] bytes = bytes(name);
+            s3.putObject(b -> b.bucket(bucket).key(PREFIX + name).contentType(contentType(name)), RequestBody.fromBytes(bytes));
+        }
+    }
+}
