@@ -31,8 +31,8 @@ class TimeBudgetTest extends ResizerTestSupport {
     public static class ShortInvocations implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mediasync.invocation.budget", "PT4S", "mediasync.invocation.message-reserve", "PT1S",
-                    "mediasync.fetch.read-timeout", "PT5S");
+            return Map.of("mediasync.invocation.budget", "PT8S", "mediasync.invocation.message-reserve", "PT1S",
+                    "mediasync.fetch.read-timeout", "PT10S");
         }
     }
 
