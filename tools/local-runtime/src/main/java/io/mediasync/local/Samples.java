@@ -8,13 +8,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The sample images bundled with the runtime (src/main/resources/demo): the demos serve them, and
- * every stack has them in its content bucket under {@code samples/}, so an order can be tried by
- * hand with no image server: {@code --image-url s3://mediasync-content/samples/channel-cover.jpg}.
+ * every stack has them in its content bucket under {@code content/samples/}, so an order can be tried by
+ * hand with no image server: {@code --image-url s3://mediasync-content/content/samples/channel-cover.jpg}.
  */
 final class Samples {
 
     static final List<String> NAMES = List.of("channel-cover.jpg", "itunes-square.jpg", "logo-alpha.png");
-    static final String PREFIX = "samples/";
+    static final String PREFIX = "content/samples/"; // under the content root: S3_SOURCES lets the resizer read there
 
     private Samples() {
     }

@@ -106,7 +106,7 @@ class ReadmeExamplesIT {
 
         String sqs = "http://127.0.0.1:" + env.get("MEDIASYNC_SQS_PORT");
         assertThat(output).contains("queue " + sqs + "/000000000000/ImageQueue.fifo\n", "bucket images-ch\n",
-                "object samples/channel-cover.jpg\n");
+                "object content/samples/channel-cover.jpg\n");
     }
 
     /** The blocks after the README's ReadmeExamplesIT marks. */

@@ -7,7 +7,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * A plain AWS SDK for Java program with nothing configured in code: endpoints, region and
  * credentials come from the environment (what {@code ./mediasync env} exports). Lists the queues,
- * the buckets and the objects under samples/ of the bucket given as argument. Run by ReadmeExamplesIT.
+ * the buckets and the objects under content/samples/ of the bucket given as argument. Run by ReadmeExamplesIT.
  */
 public final class SdkFromEnvironment {
 
@@ -19,7 +19,7 @@ public final class SdkFromEnvironment {
                 S3Client s3 = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
             sqs.listQueues().queueUrls().forEach(url -> System.out.println("queue " + url));
             s3.listBuckets().buckets().forEach(bucket -> System.out.println("bucket " + bucket.name()));
-            s3.listObjectsV2(b -> b.bucket(args[0]).prefix("samples/")).contents().forEach(o -> System.out.println("object " + o.key()));
+            s3.listObjectsV2(b -> b.bucket(args[0]).prefix("content/samples/")).contents().forEach(o -> System.out.println("object " + o.key()));
         }
     }
 }
