@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * One function of the template, run from its real package (the function.zip the template
@@ -34,20 +32,27 @@ public final class FunctionProcess implements AutoCloseable {
      * rewrite it under each other's feet, and the JVM dies with SIGBUS in the dynamic loader.
      */
     private static final String RIC_JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+    /**
+     * What Lambda's java17 and java21 runtimes run a function JVM with: the serial collector, and tiered
+     * compilation stopped at C1 (quick to start; "Customize Java runtime startup behavior", AWS Lambda docs).
+     */
+    private static final List<String> LAMBDA_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:+TieredCompilation",
+            "-XX:TieredStopAtLevel=1");
 
     private final FunctionDef function;
-    private final Path workDir;
+    private final Path dataDir;
     private final Path runtimeClientDir;
     private final Map<String, String> localEnvironment;
     private final PrintStream console;
     private final RuntimeApiServer api;
     private Process process;
+    private FunctionCode code;
     private long lastColdStartMillis = -1;
 
     public FunctionProcess(FunctionDef function, Path dataDir, Path runtimeClientDir, Map<String, String> localEnvironment,
             PrintStream console) {
         this.function = function;
-        this.workDir = dataDir.resolve("functions").resolve(function.name());
+        this.dataDir = dataDir;
         this.runtimeClientDir = runtimeClientDir;
         this.localEnvironment = localEnvironment;
         this.console = console;
@@ -91,8 +96,9 @@ public final class FunctionProcess implements AutoCloseable {
 
     private void start() {
         try {
-            unpack();
-            List<String> command = command();
+            code = FunctionCode.of(function.codeUri(), runtimeClientDir.resolveSibling("functions"), function.name());
+            Path workDir = code.dir();
+            List<String> command = command(workDir);
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("QUARKUS_") || k.startsWith("MEDIASYNC_"));
@@ -108,14 +114,18 @@ public final class FunctionProcess implements AutoCloseable {
             process = builder.start();
             pipe(process.getInputStream());
             Process started = process;
-            started.onExit().thenRun(() -> api.failInFlight(function.name() + " exited with status " + started.exitValue()
-                    + (api.initError() == null ? "" : " after an init error: " + api.initError())));
+            FunctionCode ran = code;
+            started.onExit().thenRun(() -> {
+                ran.keepArchive();
+                api.failInFlight(function.name() + " exited with status " + started.exitValue()
+                        + (api.initError() == null ? "" : " after an init error: " + api.initError()));
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + function.name() + " from " + function.codeUri() + ": " + e.getMessage(), e);
         }
     }
 
-    private List<String> command() {
+    private List<String> command(Path workDir) throws IOException {
         List<String> command = new ArrayList<>();
         if (function.runtime().startsWith("provided")) {
             command.add(workDir.resolve("bootstrap").toString());
@@ -124,80 +134,19 @@ public final class FunctionProcess implements AutoCloseable {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         // Lambda gives a JVM about the function's memory; leave room for metaspace and buffers
         command.add("-Xmx" + Math.max(128, function.memoryMb() * 3 / 4) + "m");
-        command.add("-XX:+UseSerialGC");
+        command.addAll(LAMBDA_JVM_OPTIONS);
+        command.addAll(code.classDataSharing());
         command.add("-Djava.awt.headless=true");
-        command.add("-D" + RIC_JNI_PROPERTY + "=" + runtimeClientLibrary());
+        command.add("-D" + RIC_JNI_PROPERTY + "=" + code.runtimeClientLibrary(runtimeClientDir));
         command.add("-cp");
-        command.add(workDir + ":" + workDir.resolve("lib") + "/*:" + runtimeClientDir + "/*");
+        command.add(code.classPath(runtimeClientDir));
         command.add(JAVA_RUNTIME_CLIENT);
         command.add(function.handler());
         return command;
     }
 
-    /** This function's own copy of the runtime interface client's JNI library (see {@link #RIC_JNI_PROPERTY}). */
-    private String runtimeClientLibrary() {
-        String arch = System.getProperty("os.arch").contains("aarch64") ? "aarch_64" : "x86_64";
-        Path library = workDir.resolve(".ric").resolve("libaws-lambda-jni.so");
-        try {
-            if (!Files.isRegularFile(library)) {
-                Files.createDirectories(library.getParent());
-                try (var jars = Files.list(runtimeClientDir)) {
-                    Path jar = jars.filter(p -> p.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"))
-                            .findFirst().orElseThrow(() -> new IOException("no runtime interface client in " + runtimeClientDir));
-                    try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
-                        ZipEntry entry = zip.getEntry("jni/libaws-lambda-jni.linux-" + arch + ".so");
-                        Path partial = library.resolveSibling("libaws-lambda-jni.so.partial");
-                        Files.copy(zip.getInputStream(entry), partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                        Files.move(partial, library, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                    }
-                }
-            }
-            return library.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack the runtime interface client's library: " + e.getMessage(), e);
-        }
-    }
-
-    /** Unpacks function.zip when it is newer than what was unpacked last time. */
-    private void unpack() throws IOException {
-        Path zip = function.codeUri();
-        if (!Files.isRegularFile(zip)) {
-            throw new IOException(zip + " not found: build the package first (./mvnw package -DskipTests)");
-        }
-        Path stamp = workDir.resolve(".unpacked-from");
-        String version = zip + "@" + Files.getLastModifiedTime(zip).toMillis();
-        if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(version)) {
-            return;
-        }
-        if (Files.exists(workDir)) {
-            try (var paths = Files.walk(workDir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        Files.createDirectories(workDir);
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                Path target = workDir.resolve(entry.getName()).normalize();
-                if (!target.startsWith(workDir)) {
-                    throw new IOException("zip entry outside the package: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(in, target);
-                }
-            }
-        }
-        Path bootstrap = workDir.resolve("bootstrap");
-        if (Files.exists(bootstrap)) {
-            bootstrap.toFile().setExecutable(true);
-        }
-        Files.writeString(stamp, version);
-    }
-
     private void pipe(InputStream output) {
-        Path log = workDir.getParent().getParent().resolve("logs").resolve(function.name() + ".log");
+        Path log = dataDir.resolve("logs").resolve(function.name() + ".log");
         Thread thread = new Thread(() -> {
             try {
                 Files.createDirectories(log.getParent());

@@ -1,0 +1,82 @@
+package io.mediasync.resizer;
+
+import io.mediasync.resizer.Producers.OutputSizes;
+import io.mediasync.resizer.imaging.ImageProcessor;
+import io.mediasync.resizer.imaging.ImageRejectedException;
+import io.mediasync.resizer.order.OrderParser;
+import io.mediasync.resizer.order.OrderRejectedException;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+import org.jboss.logging.Logger;
+
+/**
+ * SnapStart priming, for the template's JVM mode (PackageType=jvm, SnapStart on published versions): before
+ * Lambda snapshots the initialised function, an order is read and a small image resized to every size a few
+ * times, so the classes and code the first real order runs are loaded and compiled inside the snapshot rather
+ * than on the first request. Nothing touches the network: connections would not survive a restore. Without
+ * SnapStart (native, plain JVM, the local runtime) nothing calls {@link #beforeCheckpoint} and this costs nothing.
+ */
+@Startup
+@ApplicationScoped
+public class SnapStartPriming implements Resource {
+
+    private static final Logger LOG = Logger.getLogger(SnapStartPriming.class);
+    private static final int ROUNDS = 3;
+    private static final String ORDER = "{\"_id\": {\"$oid\": \"6650b2f1c2a4e93b8f0e4a11\"}, \"image_url\": \"https://priming.invalid/a.jpg\","
+            + " \"bucket_name\": \"priming\", \"redirect_queue\": \"ChannelImages\", \"postback_url\": \"https://priming.invalid/p\"}";
+
+    private final ImageProcessor processor;
+    private final OutputSizes sizes;
+    private final OrderParser parser;
+
+    public SnapStartPriming(ImageProcessor processor, OutputSizes sizes, OrderParser parser) {
+        this.processor = processor;
+        this.sizes = sizes;
+        this.parser = parser;
+        Core.getGlobalContext().register(this); // held by the context and by CDI: it lives as long as the function
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        long started = System.nanoTime();
+        int made = prime();
+        LOG.infof("primed for the snapshot: %d renditions in %d ms", made, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // nothing to reopen: priming opened no connection
+    }
+
+    /** @return the renditions made (every size, every round) */
+    int prime() {
+        byte[] sample = sample();
+        int made = 0;
+        try {
+            for (int i = 0; i < ROUNDS; i++) {
+                parser.parse(ORDER);
+                made += processor.process(sample, sizes.sizes()).renditions().size();
+            }
+        } catch (OrderRejectedException | ImageRejectedException e) {
+            throw new IllegalStateException("the priming sample no longer passes: " + e.getMessage(), e);
+        }
+        return made;
+    }
+
+    private static byte[] sample() {
+        try (InputStream in = SnapStartPriming.class.getResourceAsStream("/priming/sample.jpg")) {
+            if (in == null) {
+                throw new IllegalStateException("priming/sample.jpg is not in the package");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
