@@ -64,7 +64,8 @@ class LargeFeedTest extends SyncTestSupport {
             deliver(messageId, order, SqsEventJson.event(orderRecord(messageId, order, SOURCE, 1)));
             String runId = "run-" + messageId;
             int cursor = collection(mongo, "sync_runs").find(Filters.eq("_id", runId)).first().getInteger("cursor");
-            assertThat(cursor).as("the first invocation stopped at its budget").isBetween(1000, 2000);
+            // stopped by its budget of 1 000 files (more if a hiccup on a busy machine made SQS deliver it again)
+            assertThat(cursor).as("the first invocation stopped at its budget").isBetween(1000, ITEMS - 1000);
 
             // crash simulation: the cursor of the last 500 files was never saved, and SQS delivers the order again
             collection(mongo, "sync_runs").updateOne(Filters.eq("_id", runId), Updates.set("cursor", cursor - 500));
