@@ -67,6 +67,11 @@ public final class PasswordGrant implements TokenSource {
         }
     }
 
+    /** Drops the cached token: the next run fetches a new one. */
+    public synchronized void forget() {
+        cached = null;
+    }
+
     @Override
     public boolean renewable() {
         return true;

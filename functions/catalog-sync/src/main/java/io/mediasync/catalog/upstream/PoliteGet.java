@@ -64,6 +64,10 @@ public final class PoliteGet {
                     renewed = true;
                     continue;
                 }
+                if (e.kind() == FetchException.Kind.DEADLINE) { // the request's own deadline, the run still has time
+                    e = new FetchException(FetchException.Kind.TIMEOUT, "no answer within " + requestTimeout.toMillis()
+                            + " ms (CATALOG_HTTP_TIMEOUT)", e);
+                }
                 if (!FailureReasons.retryable(e) || attempt >= retries) {
                     throw FailureReasons.of(e, "GET " + uri);
                 }
