@@ -62,6 +62,7 @@ public class CatalogSync {
         MDC.put("runId", runId);
         try {
             runs.begin(runId, trigger);
+            HeapPeak.reset();
             long started = System.nanoTime();
             RunCounts counts = new RunCounts();
             String detail = null;
@@ -77,7 +78,8 @@ public class CatalogSync {
                 LOG.warnf("%s run %s ended in error %s after %d page(s): %s", trigger, runId, f.reason(), counts.pages, detail);
                 result = SeedResult.error(f.reason(), null, Instant.now());
             }
-            Document timings = new Document("total", (System.nanoTime() - started) / 1_000_000);
+            Document timings = new Document("total", (System.nanoTime() - started) / 1_000_000)
+                    .append("peakHeapMb", HeapPeak.megabytes());
             runs.finish(runId, result, counts, timings, detail);
             LOG.infof("%s run %s: %s %s", trigger, runId, result.response(), counts.toDocument().toJson());
             return new Outcome(runId, result, Optional.empty(), counts);
