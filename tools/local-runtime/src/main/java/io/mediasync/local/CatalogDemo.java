@@ -71,7 +71,7 @@ final class CatalogDemo {
                 out.println("==> the new sources were ordered a sync: waiting for the source-downloader (a JVM cold start)");
                 boolean synced = waitFor(() -> stored.countDocuments(Filters.eq("lastSyncStatus", "completed")) == 3, Duration.ofMinutes(3));
                 stored.find(Filters.exists("catalogSyncedAt")).forEach(s -> out.println("    source " + s.get("source_id") + ": "
-                        + s.getString("lastSyncStatus") + " " + s.get("lastSyncCounts")));
+                        + s.getString("lastSyncStatus") + " " + (s.get("lastSyncCounts") instanceof Document c ? c.toJson() : "")));
                 expect(problems, synced, "the three sources synced by the source-downloader");
 
                 out.println("==> source 7703 leaves the catalog");
