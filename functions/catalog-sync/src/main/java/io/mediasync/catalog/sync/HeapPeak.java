@@ -11,21 +11,29 @@ final class HeapPeak {
     }
 
     static void reset() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.isValid()) {
-                pool.resetPeakUsage();
+        try {
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP && pool.isValid()) {
+                    pool.resetPeakUsage();
+                }
             }
+        } catch (RuntimeException e) {
+            // a runtime without memory pools (some native images): the figure is then -1
         }
     }
 
     /** Sum of the heap pools' peaks since {@link #reset}, in MiB (an upper bound: pools peak at different times). */
     static long megabytes() {
-        long bytes = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.isValid() && pool.getPeakUsage() != null) {
-                bytes += pool.getPeakUsage().getUsed();
+        try {
+            long bytes = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP && pool.isValid() && pool.getPeakUsage() != null) {
+                    bytes += pool.getPeakUsage().getUsed();
+                }
             }
+            return bytes / (1024 * 1024);
+        } catch (RuntimeException e) {
+            return -1;
         }
-        return bytes / (1024 * 1024);
     }
 }
