@@ -16,7 +16,7 @@ import io.mediasync.sourcesync.config.NetConfig;
 import io.mediasync.sourcesync.config.OrchestratorConfig;
 import io.mediasync.sourcesync.config.StorageConfig;
 import io.mediasync.sourcesync.downloader.adapter.Adapters;
-import io.mediasync.sourcesync.fetch.Backoff;
+import io.mediasync.common.net.Backoff;
 import io.mediasync.sourcesync.fetch.HostThrottle;
 import io.mediasync.sourcesync.fetch.PoliteFetcher;
 import io.mediasync.sourcesync.orchestrator.ForPostbacks;

@@ -24,10 +24,12 @@ final class Banner {
 
     static {
         COLLECTIONS.put("resize_orders", "image-resizer: one record per order");
-        COLLECTIONS.put("sources", "source sync: the sources");
+        COLLECTIONS.put("sources", "the sources: written by catalog-sync, synced by source sync");
         COLLECTIONS.put("files", "source sync: one row per remote file");
         COLLECTIONS.put("sync_runs", "source sync: one per run");
         COLLECTIONS.put("sync_events", "sync-orchestrator: events it could not use");
+        COLLECTIONS.put("catalog_sync_runs", "catalog-sync: one per run, the seed's result (GET /api/synlast)");
+        COLLECTIONS.put("catalog_sync_lease", "catalog-sync: the run lease and the schedule's window");
     }
 
     private Banner() {

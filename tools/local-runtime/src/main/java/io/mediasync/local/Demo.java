@@ -38,8 +38,14 @@ final class Demo {
     private Demo() {
     }
 
-    /** {@code demo} (image orders) or {@code demo sync} (a source synced and its images resized). */
+    /** {@code demo} (image orders), {@code demo sync} (a source synced, its images resized) or {@code demo catalog} (seed 003). */
     static int run(String[] args, PrintStream out) throws Exception {
+        if (args.length > 0 && args[0].equals("catalog")) { // demo catalog: its own catalog API, then the stack
+            List<String> flags = new ArrayList<>(List.of("--fresh", "--quiet", "--data-dir", ".mediasync/demo-catalog", "--sqs-port", "0",
+                    "--s3-port", "0", "--mongo-port", "0", "--http-port", "0", "--retry-delay", "PT2S"));
+            flags.addAll(List.of(args).subList(1, args.length));
+            return CatalogDemo.run(flags, out);
+        }
         boolean sync = args.length > 0 && args[0].equals("sync");
         List<String> flags = new ArrayList<>(List.of("--fresh", "--quiet", "--data-dir", sync ? ".mediasync/demo-sync" : ".mediasync/demo",
                 "--sqs-port", "0", "--s3-port", "0", "--mongo-port", "0", "--http-port", "0", "--retry-delay", "PT2S"));

@@ -109,8 +109,19 @@ public final class LocalCloud implements AutoCloseable {
         // local image servers are on loopback; every other blocked range stays blocked
         env.put("FETCH_ALLOW_CIDRS", "127.0.0.0/8,::1/128");
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        // catalog-sync: the catalog API and its credentials come from this runtime's own environment (never the template)
+        for (String name : CATALOG_SETTINGS) {
+            String value = options.environment().get(name);
+            if (value != null && !value.isBlank()) {
+                env.put(name, value);
+            }
+        }
         return env;
     }
+
+    /** Handed from {@code up}'s environment to the functions, as POSTBACK_SECRET is. */
+    static final List<String> CATALOG_SETTINGS = List.of("CATALOG_API_URL", "CATALOG_TOKEN_URL", "API_TOKEN", "API_USER", "API_PASSWORD",
+            "CATALOG_ORDER_NEW_SOURCES");
 
     /** The bucket the resizer writes to, as the template configures it. */
     public Optional<String> resizedBucket() {

@@ -12,9 +12,11 @@ import java.util.OptionalInt;
  *
  * @param imagesPort where the resized images are served; empty = 9001, or a free port when 9001 is taken
  * @param retryDelay how soon a failed message is retried locally; empty = the queue's visibility timeout, as in AWS
+ * @param environment the runtime's own environment: where the settings it hands to the functions come from
  */
 public record LocalOptions(Path template, Path dataDir, boolean fresh, int sqsPort, int s3Port, int mongoPort, int httpPort,
-        OptionalInt imagesPort, Optional<Duration> retryDelay, Map<String, String> parameterOverrides, boolean quiet) {
+        OptionalInt imagesPort, Optional<Duration> retryDelay, Map<String, String> parameterOverrides, boolean quiet,
+        Map<String, String> environment) {
 
     /** Local parameter values: JVM packages (native needs a container build), the seed's local names. */
     public static Map<String, String> localParameters() {
@@ -61,7 +63,7 @@ public record LocalOptions(Path template, Path dataDir, boolean fresh, int sqsPo
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new LocalOptions(template, dataDir, fresh, sqs, s3, mongo, http, images, retry, overrides, quiet);
+        return new LocalOptions(template, dataDir, fresh, sqs, s3, mongo, http, images, retry, overrides, quiet, Map.copyOf(env));
     }
 
     private static int intEnv(Map<String, String> env, String name, int dflt) {

@@ -62,8 +62,8 @@ class LocalControlsTest {
         assertThat(index.path("routes").findValuesAsText("path")).containsExactly("/_mediasync/", "/_mediasync/status",
                 "/_mediasync/invoke/{function}", "/_mediasync/trigger/{schedule}");
         assertThat(index.path("functions").findValuesAsText("name"))
-                .containsExactly("image-resizer", "source-scheduler", "source-downloader", "sync-orchestrator");
-        assertThat(index.path("schedules").findValuesAsText("name")).containsExactly("SyncAllSources");
+                .containsExactly("image-resizer", "source-scheduler", "source-downloader", "sync-orchestrator", "catalog-sync");
+        assertThat(index.path("schedules").findValuesAsText("name")).containsExactly("SyncAllSources", "CatalogSchedule");
     }
 
     @Test
@@ -85,6 +85,7 @@ class LocalControlsTest {
                 no schedule Nightly in the template
                 schedules of the running stack:
                   SyncAllSources       rate(1 hour) → mediasync-dev-source-scheduler (mediasync-dev-sync-all-sources)
+                  CatalogSchedule      rate(1 hour) → mediasync-dev-catalog-sync (mediasync-dev-catalog-sync)
                 """);
     }
 

@@ -142,6 +142,36 @@ public final class SafeHttpClient implements Closeable {
         }
     }
 
+    /**
+     * POST without following redirects, for an answer that is needed whole (an OAuth token): a 2xx body is read up
+     * to {@code maxBytes}; any other status fails with {@link FetchException.Kind#HTTP_STATUS}, as {@link #get} does.
+     */
+    public FetchedBody postForBody(URI uri, byte[] body, String contentType, Map<String, String> headers, Deadline until)
+            throws FetchException {
+        URI target = TargetUrl.check(uri);
+        HttpPost request = new HttpPost(target);
+        checkedHeaders(headers).forEach(request::setHeader);
+        request.setHeader("Content-Type", contentType);
+        request.setEntity(new ByteArrayEntity(body == null ? new byte[0] : body, null));
+        try (CallDeadline deadline = startDeadline(until)) {
+            ClassicHttpResponse response = open(request, deadline, target);
+            try {
+                int status = response.getCode();
+                if (status < 200 || status > 299) {
+                    Header retryAfter = response.getFirstHeader("Retry-After");
+                    throw FetchException.httpStatus(status, "answered HTTP " + status, retryAfter == null ? null : retryAfter.getValue());
+                }
+                Header type = response.getFirstHeader("Content-Type");
+                return new FetchedBody(target, status, type == null ? null : type.getValue(),
+                        CappedBodyReader.readAll(response.getEntity(), limits.maxBytes()), lowerCaseHeaders(response));
+            } catch (IOException e) {
+                throw classify(e, deadline, target);
+            } finally {
+                release(request, response);
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
         deadlineTimer.shutdownNow();

@@ -326,6 +326,30 @@ class SafeHttpClientTest {
     }
 
     @Nested
+    class PostForBody {
+
+        @Test
+        void readsTheWholeAnswerPastThePostSnippet() throws Exception {
+            FetchedBody answer = client.postForBody(URI.create(server.url("/echo")), "a=1".getBytes(StandardCharsets.UTF_8),
+                    "application/x-www-form-urlencoded", Map.of("Accept", "application/json"), Deadline.none());
+
+            assertThat(answer.status()).isEqualTo(201);
+            assertThat(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo("created " + "y".repeat(3000));
+            assertThat(server.seen("/echo").method()).isEqualTo("POST");
+            assertThat(new String(server.seen("/echo").body(), StandardCharsets.UTF_8)).isEqualTo("a=1");
+            assertThat(server.seen("/echo").headers().getFirst("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
+        }
+
+        @Test
+        void aNon2xxAnswerIsAnHttpStatusFailureAndRedirectsAreNotFollowed() {
+            assertThat(failure(() -> client.postForBody(URI.create(server.url("/status/401")), new byte[0], "text/plain", Map.of(),
+                    Deadline.none())).code()).isEqualTo("http_401");
+            assertThat(failure(() -> client.postForBody(URI.create(server.url("/redirect-302")), new byte[0], "text/plain", Map.of(),
+                    Deadline.none())).code()).isEqualTo("http_302");
+        }
+    }
+
+    @Nested
     class BadUrls {
 
         @ParameterizedTest

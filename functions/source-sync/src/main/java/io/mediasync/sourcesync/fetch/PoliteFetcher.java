@@ -1,13 +1,14 @@
 package io.mediasync.sourcesync.fetch;
 
 import io.mediasync.common.lambda.Deadline;
+import io.mediasync.common.net.Backoff;
 import io.mediasync.common.net.FetchException;
+import io.mediasync.common.net.RetryAfter;
 import io.mediasync.common.net.SafeHttpClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,7 +49,7 @@ public final class PoliteFetcher {
                 if (!retriedHere(e) || attempt >= retries) {
                     throw e;
                 }
-                Duration wait = backoff.delay(attempt + 1, retryAfter(e));
+                Duration wait = backoff.delay(attempt + 1, RetryAfter.of(e));
                 if (deadline.remaining().compareTo(wait) <= 0) {
                     throw e;
                 }
@@ -60,11 +61,6 @@ public final class PoliteFetcher {
 
     static boolean retriedHere(FetchException e) {
         return e.kind() == FetchException.Kind.HTTP_STATUS && (e.status() >= 500 || e.status() == 408 || e.status() == 429);
-    }
-
-    /** The server's Retry-After, if it sent one; otherwise the exponential backoff applies. */
-    static Optional<Duration> retryAfter(FetchException e) {
-        return e.retryAfter().flatMap(value -> RetryAfter.parse(value, java.time.Instant.now()));
     }
 
     private static String hostKey(URI uri) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.net.AddressPolicy;
+import io.mediasync.common.net.Backoff;
 import io.mediasync.common.net.FetchException;
 import io.mediasync.common.net.FetchLimits;
 import io.mediasync.common.net.HostResolver;

@@ -76,7 +76,16 @@ public final class StackTemplate {
                 }
             }
         }
+        Map<String, List<HttpRoute>> apiRoutes = ApiRoutes.byFunction(resources, this::exists);
+        functions.replaceAll(f -> apiRoutes.containsKey(f.logicalId()) ? withRoutes(f, apiRoutes.get(f.logicalId())) : f);
         return new StackModel(queues, buckets, functions);
+    }
+
+    private static FunctionDef withRoutes(FunctionDef f, List<HttpRoute> more) {
+        List<HttpRoute> routes = new ArrayList<>(f.httpRoutes());
+        routes.addAll(more);
+        return new FunctionDef(f.logicalId(), f.name(), f.codeUri(), f.runtime(), f.handler(), f.timeoutSeconds(), f.memoryMb(),
+                f.environment(), f.sqsSources(), f.schedules(), routes, f.policies());
     }
 
     private QueueDef queue(String id) {

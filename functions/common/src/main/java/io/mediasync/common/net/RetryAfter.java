@@ -1,4 +1,4 @@
-package io.mediasync.sourcesync.fetch;
+package io.mediasync.common.net;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +11,11 @@ import java.util.Optional;
 public final class RetryAfter {
 
     private RetryAfter() {
+    }
+
+    /** The Retry-After a failed answer carried, if any; otherwise the caller's backoff applies. */
+    public static Optional<Duration> of(FetchException e) {
+        return e.retryAfter().flatMap(value -> parse(value, Instant.now()));
     }
 
     public static Optional<Duration> parse(String value, Instant now) {

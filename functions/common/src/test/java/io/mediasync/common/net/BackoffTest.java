@@ -1,4 +1,4 @@
-package io.mediasync.sourcesync.fetch;
+package io.mediasync.common.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.mediasync.sourcesync.fetch;
+package io.mediasync.common.net;
 
 import java.time.Duration;
 import java.util.Optional;

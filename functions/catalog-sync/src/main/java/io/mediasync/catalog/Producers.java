@@ -1,0 +1,129 @@
+package io.mediasync.catalog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import io.mediasync.catalog.auth.PasswordGrant;
+import io.mediasync.catalog.auth.TokenSource;
+import io.mediasync.catalog.config.CatalogApiConfig;
+import io.mediasync.catalog.config.CatalogFieldsConfig;
+import io.mediasync.catalog.sync.ItemMapper;
+import io.mediasync.catalog.sync.Upstream;
+import io.mediasync.catalog.upstream.CatalogClient;
+import io.mediasync.catalog.upstream.PageParser;
+import io.mediasync.catalog.upstream.PoliteGet;
+import io.mediasync.common.net.AddressPolicy;
+import io.mediasync.common.net.Backoff;
+import io.mediasync.common.net.FetchLimits;
+import io.mediasync.common.net.HostResolver;
+import io.mediasync.common.net.SafeHttpClient;
+import io.mediasync.common.sqs.BatchSender;
+import io.mediasync.common.sqs.QueueSender;
+import io.mediasync.common.sqs.QueueUrls;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Wires the plain classes (mediasync-common, the upstream client, the token source) from configuration. */
+@Singleton
+public class Producers {
+
+    private static final Logger LOG = Logger.getLogger(Producers.class);
+
+    /** Name resolution: the system's; tests replace it with a map to loopback (never real DNS). */
+    @Produces
+    @Singleton
+    HostResolver resolver() {
+        return HostResolver.system();
+    }
+
+    /** Every request to the API and the token endpoint: the SSRF guard, the API's range allowed by CATALOG_ALLOW_CIDRS. */
+    @Produces
+    @Singleton
+    SafeHttpClient http(CatalogApiConfig api, HostResolver resolver) {
+        Duration timeout = api.httpTimeout();
+        Duration connect = timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5);
+        return new SafeHttpClient(AddressPolicy.fromAllowList(api.allowCidrs().orElse("")), resolver,
+                new FetchLimits(connect, timeout, api.maxPageBytes(), 5), api.userAgent());
+    }
+
+    void close(@Disposes SafeHttpClient client) throws IOException {
+        client.close();
+    }
+
+    @Produces
+    @Singleton
+    TokenSource tokens(CatalogApiConfig api, SafeHttpClient http, ObjectMapper json) {
+        TokenSource tokens;
+        if (api.token().filter(t -> !t.isBlank()).isPresent()) {
+            tokens = TokenSource.fixed(api.token().get().trim());
+        } else if (api.user().filter(u -> !u.isBlank()).isPresent() && api.password().isPresent() && base(api).isPresent()) {
+            URI tokenUrl = URI.create(api.tokenUrl().filter(t -> !t.isBlank()).orElse(base(api).get() + "/token"));
+            tokens = new PasswordGrant(http, json, tokenUrl, api.user().get(), api.password().get(), api.tokenRetryInterval(),
+                    api.tokenRenewBefore(), api.httpTimeout());
+        } else {
+            tokens = TokenSource.none();
+        }
+        LOG.infof("catalog API authentication: %s", tokens.describe());
+        return tokens;
+    }
+
+    @Produces
+    @Singleton
+    Upstream upstream(CatalogApiConfig api, CatalogFieldsConfig fields, SafeHttpClient http, TokenSource tokens, ObjectMapper json) {
+        Optional<String> base = base(api);
+        if (base.isEmpty()) {
+            return new Upstream(Optional.empty(), "CATALOG_API_URL is not set");
+        }
+        URI first;
+        try {
+            first = URI.create(base.get() + api.sourcesPath());
+        } catch (IllegalArgumentException e) {
+            return new Upstream(Optional.empty(), "CATALOG_API_URL is not a URL: " + e.getMessage());
+        }
+        PoliteGet get = new PoliteGet(http, tokens, api.httpTimeout(), api.retries(), new Backoff(api.backoffBase(), api.backoffCap()));
+        return new Upstream(Optional.of(new CatalogClient(first, get, new PageParser(json, fields), api.maxPages())), null);
+    }
+
+    @Produces
+    @Singleton
+    ItemMapper itemMapper(CatalogFieldsConfig fields) {
+        return new ItemMapper(fields);
+    }
+
+    @Produces
+    @Singleton
+    QueueSender queueSender(SqsClient sqs) {
+        return new QueueSender(sqs);
+    }
+
+    @Produces
+    @Singleton
+    QueueUrls queueUrls(SqsClient sqs) {
+        return new QueueUrls(sqs);
+    }
+
+    @Produces
+    @Singleton
+    BatchSender batchSender(SqsClient sqs, QueueUrls urls) {
+        return new BatchSender(sqs, urls);
+    }
+
+    @Produces
+    @Singleton
+    MongoDatabase database(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        return mongo.getDatabase(database);
+    }
+
+    /** CATALOG_API_URL without a trailing slash. */
+    private static Optional<String> base(CatalogApiConfig api) {
+        return api.url().map(String::trim).filter(u -> !u.isEmpty()).map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u);
+    }
+}

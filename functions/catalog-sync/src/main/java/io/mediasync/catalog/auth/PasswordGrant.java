@@ -1,0 +1,136 @@
+package io.mediasync.catalog.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediasync.catalog.upstream.CatalogFailure;
+import io.mediasync.catalog.upstream.FailureReasons;
+import io.mediasync.common.lambda.Deadline;
+import io.mediasync.common.net.FetchException;
+import io.mediasync.common.net.SafeHttpClient;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * API_USER/API_PASSWORD exchanged for a token with an OAuth 2.0 password grant (RFC 6749 4.3) at the token URL.
+ * The token is cached for the container's life, renewed before it expires and after the API answered 401; a
+ * retrieval that cannot connect is tried again every INTERVAL_RETRY_TOKEN_SECONDS while the run has time. The
+ * password and the tokens never reach a log, a record or an error message.
+ */
+public final class PasswordGrant implements TokenSource {
+
+    private static final Logger LOG = Logger.getLogger(PasswordGrant.class);
+
+    private record Cached(String token, long renewAtNanos) {
+    }
+
+    private final SafeHttpClient http;
+    private final ObjectMapper json;
+    private final URI tokenUrl;
+    private final byte[] form;
+    private final Duration retryInterval;
+    private final Duration renewBefore;
+    private final Duration requestTimeout;
+    private Cached cached;
+    private int retrievals;
+
+    public PasswordGrant(SafeHttpClient http, ObjectMapper json, URI tokenUrl, String user, String password,
+            Duration retryInterval, Duration renewBefore, Duration requestTimeout) {
+        this.http = http;
+        this.json = json;
+        this.tokenUrl = tokenUrl;
+        this.form = ("grant_type=password&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        this.retryInterval = retryInterval;
+        this.renewBefore = renewBefore;
+        this.requestTimeout = requestTimeout;
+    }
+
+    @Override
+    public synchronized Optional<String> token(Deadline deadline) throws CatalogFailure {
+        if (cached == null || System.nanoTime() - cached.renewAtNanos() >= 0) {
+            cached = retrieve(deadline);
+        }
+        return Optional.of(cached.token());
+    }
+
+    @Override
+    public synchronized void rejected(String token) {
+        if (cached != null && cached.token().equals(token)) {
+            cached = null;
+        }
+    }
+
+    /** Drops the cached token: the next run fetches a new one. */
+    public synchronized void forget() {
+        cached = null;
+    }
+
+    @Override
+    public boolean renewable() {
+        return true;
+    }
+
+    @Override
+    public String describe() {
+        return "an OAuth 2.0 password grant at " + tokenUrl + " (API_USER/API_PASSWORD)";
+    }
+
+    /** Token retrievals so far (tests and the run's counts). */
+    public synchronized int retrievals() {
+        return retrievals;
+    }
+
+    private Cached retrieve(Deadline deadline) throws CatalogFailure {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                retrievals++;
+                return parse(http.postForBody(tokenUrl, form, "application/x-www-form-urlencoded", Map.of("Accept", "application/json"),
+                        Deadline.in(requestTimeout).min(deadline)));
+            } catch (FetchException e) {
+                if (e.kind() == FetchException.Kind.HTTP_STATUS && (e.status() == 400 || e.status() == 401 || e.status() == 403)) {
+                    throw new CatalogFailure("unauthorized", "the token endpoint refused the credentials (HTTP " + e.status() + ")", e);
+                }
+                if (!FailureReasons.tokenRetryable(e) || deadline.remaining().compareTo(retryInterval) <= 0) {
+                    throw FailureReasons.of(e, "token retrieval at " + tokenUrl + " (attempt " + attempt + ")");
+                }
+                LOG.warnf("token retrieval at %s failed (%s): trying again in %d s", tokenUrl, e.getMessage(), retryInterval.toSeconds());
+                pause();
+            }
+        }
+    }
+
+    private Cached parse(io.mediasync.common.net.FetchedBody body) throws CatalogFailure {
+        JsonNode answer;
+        try {
+            answer = json.readTree(body.body());
+        } catch (IOException e) {
+            throw CatalogFailure.badResponse("the token endpoint did not answer JSON");
+        }
+        String token = answer == null ? "" : answer.path("access_token").asText("");
+        String type = answer == null ? "" : answer.path("token_type").asText("bearer");
+        if (token.isBlank() || !type.toLowerCase(Locale.ROOT).equals("bearer")) {
+            throw CatalogFailure.badResponse("the token endpoint's answer holds no bearer access_token");
+        }
+        long lifetime = answer.path("expires_in").asLong(0);
+        // a token without expires_in is kept until the API refuses it; a short-lived one is renewed halfway at the latest
+        long lifeNanos = lifetime <= 0 ? Duration.ofDays(365).toNanos() : Duration.ofSeconds(lifetime).toNanos();
+        long early = Math.min(renewBefore.toNanos(), lifeNanos / 2);
+        return new Cached(token, System.nanoTime() + lifeNanos - early);
+    }
+
+    private void pause() throws CatalogFailure {
+        try {
+            Thread.sleep(retryInterval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CatalogFailure.timeout("interrupted while waiting to retry the token endpoint");
+        }
+    }
+}

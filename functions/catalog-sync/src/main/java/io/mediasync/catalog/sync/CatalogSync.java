@@ -1,0 +1,152 @@
+package io.mediasync.catalog.sync;
+
+import io.mediasync.catalog.config.CatalogRunConfig;
+import io.mediasync.catalog.upstream.CatalogClient;
+import io.mediasync.catalog.upstream.CatalogFailure;
+import io.mediasync.catalog.upstream.Page;
+import io.mediasync.common.lambda.Deadline;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * One catalog run: takes the lease, reads the listing page by page, upserts each page into {@code sources} and
+ * orders new and moved sources as it goes, disables what a complete listing no longer holds, and stores the
+ * result in the seed's shape. An upstream failure is a result ({@code response: "error"}), not an exception;
+ * MongoDB trouble is thrown (the caller answers 503, SQS retries, the schedule retries).
+ */
+@ApplicationScoped
+public class CatalogSync {
+
+    private static final Logger LOG = Logger.getLogger(CatalogSync.class);
+
+    /** How a run request ended: the run's result, or the id of the run already holding the lease. */
+    public record Outcome(String runId, SeedResult result, Optional<String> runningId, RunCounts counts) {
+    }
+
+    private final Upstream upstream;
+    private final SourceWriter sources;
+    private final SyncOrders orders;
+    private final RunRecords runs;
+    private final RunLease lease;
+    private final ItemMapper mapper;
+    private final CatalogRunConfig config;
+
+    public CatalogSync(Upstream upstream, SourceWriter sources, SyncOrders orders, RunRecords runs, RunLease lease,
+            ItemMapper mapper, CatalogRunConfig config) {
+        this.upstream = upstream;
+        this.sources = sources;
+        this.orders = orders;
+        this.runs = runs;
+        this.lease = lease;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    public Outcome run(String runId, String trigger, Deadline deadline) {
+        Duration ttl = deadline.remaining().plus(config.timeMargin());
+        Optional<String> holder = lease.acquire(runId, trigger, ttl);
+        if (holder.isPresent()) {
+            LOG.infof("%s run %s not started: run %s is running", trigger, runId, holder.get());
+            return new Outcome(runId, SeedResult.error("already_running", holder.get(), Instant.now()), holder, new RunCounts());
+        }
+        MDC.put("runId", runId);
+        try {
+            runs.begin(runId, trigger);
+            HeapPeak.reset();
+            long started = System.nanoTime();
+            RunCounts counts = new RunCounts();
+            String detail = null;
+            SeedResult result;
+            try {
+                Seen seen = new Seen();
+                if (list(runId, deadline, ttl, counts, seen)) {
+                    counts.disabled = sources.disableMissing(seen.ids);
+                }
+                result = SeedResult.ok(counts.upserted() + " upserted", Instant.now());
+            } catch (CatalogFailure f) {
+                detail = f.getMessage();
+                LOG.warnf("%s run %s ended in error %s after %d page(s): %s", trigger, runId, f.reason(), counts.pages, detail);
+                result = SeedResult.error(f.reason(), null, Instant.now());
+            }
+            Document timings = new Document("total", (System.nanoTime() - started) / 1_000_000)
+                    .append("peakHeapMb", HeapPeak.megabytes());
+            runs.finish(runId, result, counts, timings, detail);
+            LOG.infof("%s run %s: %s %s", trigger, runId, result.response(), counts.toDocument().toJson());
+            return new Outcome(runId, result, Optional.empty(), counts);
+        } finally {
+            lease.release(runId);
+            MDC.remove("runId");
+        }
+    }
+
+    /** What one run has seen so far: every listed id (valid or not) and whether every item had one. */
+    private static final class Seen {
+        final Set<Long> ids = new HashSet<>();
+        boolean everyItemKnown = true;
+    }
+
+    /** @return whether the listing is complete enough to disable what it does not hold */
+    private boolean list(String runId, Deadline deadline, Duration ttl, RunCounts counts, Seen seen) throws CatalogFailure {
+        CatalogClient client = upstream.client().orElseThrow(() -> new CatalogFailure("not_configured", upstream.problem()));
+        AtomicInteger requests = new AtomicInteger();
+        try {
+            client.list(deadline, page -> {
+                apply(runId, page, counts, seen);
+                lease.renew(runId, ttl);
+            }, requests);
+        } finally {
+            counts.requests = requests.get();
+        }
+        if (!seen.everyItemKnown) {
+            LOG.warnf("run %s: some items had no id, so no source is disabled this run", runId);
+            return false;
+        }
+        if (counts.items == 0) {
+            LOG.warnf("run %s: the catalog listed no source; an empty listing disables nothing", runId);
+            return false;
+        }
+        return true;
+    }
+
+    private void apply(String runId, Page page, RunCounts counts, Seen seen) {
+        counts.pages++;
+        counts.items += page.items().size();
+        List<CatalogItem> valid = new ArrayList<>();
+        for (var node : page.items()) {
+            CatalogItem item = mapper.map(node);
+            if (item.sourceId() != null) {
+                seen.ids.add(item.sourceId());
+            } else {
+                seen.everyItemKnown = false;
+            }
+            if (item.valid()) {
+                valid.add(item);
+            } else {
+                counts.invalid++;
+                LOG.warnf("page %d: an item was not stored (%s)%s", page.number(), item.problem(),
+                        item.sourceId() == null ? "" : ", source " + item.sourceId() + " left as it is");
+            }
+        }
+        List<CatalogItem> toOrder = sources.write(valid, counts);
+        if (config.orderNewSources() && !toOrder.isEmpty()) {
+            try {
+                orders.order(runId, toOrder);
+                counts.ordered += toOrder.size();
+            } catch (RuntimeException e) {
+                // the sources are stored; the scheduler orders them in its next window
+                counts.orderFailures += toOrder.size();
+                LOG.warnf("run %s: %d sync order(s) to %s not sent: %s", runId, toOrder.size(), orders.queue(), e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.mediasync.catalog.sync;
+
+import com.mongodb.MongoException;
+import io.mediasync.catalog.config.CatalogRunConfig;
+import io.mediasync.common.failure.FailurePolicy;
+import io.mediasync.common.lambda.Deadline;
+import io.mediasync.common.lambda.Delivery;
+import io.mediasync.common.lambda.SqsBatchProcessor;
+import io.mediasync.common.lambda.SqsBatchResponse;
+import io.mediasync.common.lambda.SqsEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The background runs PATCH /api/syncast queued, under the common failure policy: MongoDB trouble retries the
+ * message (the DLQ after MAX_RECEIVE_COUNT), an upstream error is the run's recorded result, a run delivered twice
+ * runs once.
+ */
+@ApplicationScoped
+public class QueuedRuns {
+
+    private static final Logger LOG = Logger.getLogger(QueuedRuns.class);
+
+    private final SqsBatchProcessor batches;
+    private final CatalogSync sync;
+    private final RunRecords runs;
+    private final RunQueue queue;
+
+    public QueuedRuns(CatalogSync sync, RunRecords runs, RunQueue queue, RunFailureRecorder recorder, CatalogRunConfig config) {
+        this.sync = sync;
+        this.runs = runs;
+        this.queue = queue;
+        this.batches = new SqsBatchProcessor(FailurePolicy.standard().with(MongoException.class, "mongo_unavailable", true),
+                recorder, config.maxReceiveCount(), config.messageReserve());
+    }
+
+    public SqsBatchResponse process(SqsEvent event, Deadline deadline) {
+        return batches.process(event, deadline, this::handle);
+    }
+
+    private void handle(Delivery delivery) {
+        Optional<String> runId = queue.runIdOf(delivery.message().body());
+        if (runId.isEmpty()) {
+            LOG.warnf("message %s is not a queued run: dropped", delivery.message().messageId());
+            runs.recordFailure("msg-" + delivery.message().messageId(), "rejected", "bad_message", "not {\"run_id\": \"…\"}");
+            return;
+        }
+        delivery.note("runId", runId.get());
+        if (runs.ended(runId.get())) {
+            LOG.infof("run %s already ran (a repeated delivery)", runId.get());
+            return;
+        }
+        sync.run(runId.get(), "syncast", delivery.deadline());
+    }
+}

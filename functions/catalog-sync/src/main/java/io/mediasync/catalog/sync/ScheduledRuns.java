@@ -1,0 +1,42 @@
+package io.mediasync.catalog.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediasync.catalog.config.CatalogRunConfig;
+import io.mediasync.common.lambda.Deadline;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/**
+ * The schedule's run (seed: every INTERVAL_SCHEDULER_SECONDS). EventBridge Scheduler delivers at least once, so a
+ * scheduled run claims its window (epoch seconds / interval) first and a second delivery in the same window does
+ * nothing; a run that ended in error gives its window back. {@code {"force": true}} skips the claim.
+ */
+@ApplicationScoped
+public class ScheduledRuns {
+
+    private final CatalogSync sync;
+    private final RunLease lease;
+    private final long intervalSeconds;
+
+    public ScheduledRuns(CatalogSync sync, RunLease lease, CatalogRunConfig config) {
+        this.sync = sync;
+        this.lease = lease;
+        this.intervalSeconds = Math.max(1, config.schedulerInterval().toSeconds());
+    }
+
+    public JsonNode fire(JsonNode input, Deadline deadline) {
+        boolean force = input != null && input.path("force").asBoolean(false);
+        long window = Instant.now().getEpochSecond() / intervalSeconds;
+        if (!force && !lease.claimWindow(window)) {
+            ObjectNode skipped = SeedResult.ok("skipped: a scheduled run already ran in this " + intervalSeconds + " s window",
+                    Instant.now()).toJson();
+            return skipped;
+        }
+        CatalogSync.Outcome outcome = sync.run(RunIds.next(), "schedule", deadline);
+        if (!force && !outcome.result().ok()) {
+            lease.releaseWindow(window);
+        }
+        return outcome.result().toJson().put("run_id", outcome.runId());
+    }
+}

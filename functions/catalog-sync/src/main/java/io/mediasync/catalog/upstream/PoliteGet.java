@@ -1,0 +1,93 @@
+package io.mediasync.catalog.upstream;
+
+import io.mediasync.catalog.auth.TokenSource;
+import io.mediasync.common.lambda.Deadline;
+import io.mediasync.common.net.Backoff;
+import io.mediasync.common.net.FetchException;
+import io.mediasync.common.net.FetchedBody;
+import io.mediasync.common.net.RetryAfter;
+import io.mediasync.common.net.SafeHttpClient;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * One authenticated GET of the catalog API, with manners: each request ends by CATALOG_HTTP_TIMEOUT; 429, 5xx and
+ * timeouts are retried with capped exponential backoff (Retry-After honoured up to the cap), never waiting past
+ * the run's deadline; a 401 renews the token once. The bearer token goes only to the URLs the client checked to be
+ * on the API's origin, and SafeHttpClient drops it if a redirect leaves that origin.
+ */
+public final class PoliteGet {
+
+    private static final Logger LOG = Logger.getLogger(PoliteGet.class);
+
+    private final SafeHttpClient http;
+    private final TokenSource tokens;
+    private final Duration requestTimeout;
+    private final int retries;
+    private final Backoff backoff;
+
+    public PoliteGet(SafeHttpClient http, TokenSource tokens, Duration requestTimeout, int retries, Backoff backoff) {
+        this.http = http;
+        this.tokens = tokens;
+        this.requestTimeout = requestTimeout;
+        this.retries = Math.max(0, retries);
+        this.backoff = backoff;
+    }
+
+    /** @param requests counts every request sent */
+    public FetchedBody get(URI uri, Deadline run, AtomicInteger requests) throws CatalogFailure {
+        boolean renewed = false;
+        for (int attempt = 0; ; ) {
+            Optional<String> token = tokens.token(run);
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Accept", "application/json");
+            token.ifPresent(t -> headers.put("Authorization", "Bearer " + t));
+            if (run.passed()) {
+                throw CatalogFailure.timeout("the run's deadline passed before GET " + uri);
+            }
+            try {
+                requests.incrementAndGet();
+                return http.get(uri, headers, Deadline.in(requestTimeout).min(run));
+            } catch (FetchException e) {
+                if (run.passed()) {
+                    throw CatalogFailure.timeout("the run's deadline passed during GET " + uri);
+                }
+                if (e.kind() == FetchException.Kind.HTTP_STATUS && e.status() == 401 && !renewed && tokens.renewable()
+                        && token.isPresent()) {
+                    LOG.infof("GET %s answered 401: renewing the token once", uri);
+                    tokens.rejected(token.get());
+                    renewed = true;
+                    continue;
+                }
+                if (e.kind() == FetchException.Kind.DEADLINE) { // the request's own deadline, the run still has time
+                    e = new FetchException(FetchException.Kind.TIMEOUT, "no answer within " + requestTimeout.toMillis()
+                            + " ms (CATALOG_HTTP_TIMEOUT)", e);
+                }
+                if (!FailureReasons.retryable(e) || attempt >= retries) {
+                    throw FailureReasons.of(e, "GET " + uri);
+                }
+                attempt++;
+                Duration wait = backoff.delay(attempt, RetryAfter.of(e));
+                if (run.remaining().compareTo(wait) <= 0) {
+                    throw FailureReasons.of(e, "GET " + uri + " (no time left to retry)");
+                }
+                LOG.infof("GET %s failed (%s): retry %d of %d in %d ms", uri, e.code(), attempt, retries, wait.toMillis());
+                sleep(wait);
+            }
+        }
+    }
+
+    private static void sleep(Duration wait) throws CatalogFailure {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CatalogFailure.timeout("interrupted while waiting to retry");
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.mediasync.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mediasync.catalog.auth.PasswordGrant;
+import io.mediasync.catalog.auth.TokenSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** API_USER/API_PASSWORD: the OAuth 2.0 password grant, its cache, renewal and retries. */
+@QuarkusTest
+@TestProfile(PasswordGrantTest.Credentials.class)
+class PasswordGrantTest extends CatalogTestSupport {
+
+    public static class Credentials implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mediasync.catalog.api.token", "", "mediasync.catalog.api.user", "catalog-user",
+                    "mediasync.catalog.api.password", "s3cret&more",
+                    "mediasync.catalog.api.token-url", "http://auth.test:" + FakeCatalog.shared().port() + "/api/token",
+                    "mediasync.catalog.run.sync-deadline", "PT8S");
+        }
+    }
+
+    @Inject
+    TokenSource tokens;
+
+    @BeforeEach
+    void authServerUpAndNoTokenCached() {
+        TestResolver.map("auth.test", TestResolver.LISTENING);
+        catalog.validTokens.clear(); // the static token is not valid here
+        ((PasswordGrant) tokens).forget();
+    }
+
+    @Test
+    void theTokenIsFetchedOnceAndCachedAcrossRuns() {
+        listSources(3);
+
+        assertThat(Api.syncall().body().path("data").asText()).isEqualTo("3 upserted");
+        assertThat(Api.syncall().body().path("data").asText()).isEqualTo("3 upserted");
+
+        assertThat(catalog.lastTokenForm).isEqualTo("grant_type=password&username=catalog-user&password=s3cret&more");
+        assertThat(catalog.tokenRequests).hasValue(1);
+        assertThat(catalog.authorizations).allMatch(a -> a.startsWith("Bearer tok-"));
+        assertThat(catalog.unauthorizedAnswers).hasValue(0);
+    }
+
+    @Test
+    void aTokenThatExpiresMidRunIsRenewedBeforeTheApiRefusesIt() {
+        listSources(10); // 5 pages
+        catalog.tokenLifetimeSeconds = 1; // renewed halfway: every 0.5 s
+        catalog.pageDelayMillis = 300;
+
+        JsonNode result = Api.syncall().body();
+
+        assertThat(result.path("data").asText()).isEqualTo("10 upserted");
+        assertThat(catalog.tokenRequests.get()).isGreaterThanOrEqualTo(3);
+        assertThat(catalog.unauthorizedAnswers).as("never sent an expired token").hasValue(0);
+        assertThat(catalog.authorizations.stream().distinct().count()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aTokenTheApiRevokesIsRenewedOnceOnThe401() {
+        listSources(4);
+        Api.syncall();
+        int before = catalog.tokenRequests.get();
+        catalog.validTokens.clear(); // revoked upstream
+
+        JsonNode result = Api.syncall().body();
+
+        assertThat(result.path("data").asText()).isEqualTo("4 upserted");
+        assertThat(catalog.unauthorizedAnswers).hasValue(1);
+        assertThat(catalog.tokenRequests.get()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theTokenEndpointDownThenUpIsRetriedEveryInterval() {
+        listSources(2);
+        TestResolver.map("auth.test", TestResolver.REFUSING, TestResolver.REFUSING, TestResolver.LISTENING);
+        TestResolver.clearLookups();
+
+        JsonNode result = Api.syncall().body();
+
+        assertThat(result.path("data").asText()).isEqualTo("2 upserted");
+        List<Long> lookups = TestResolver.lookups(); // auth.test x3, then catalog.test
+        assertThat(lookups).hasSizeGreaterThanOrEqualTo(4);
+        for (int i = 1; i < 3; i++) {
+            assertThat(Duration.ofNanos(lookups.get(i) - lookups.get(i - 1))).as("INTERVAL_RETRY_TOKEN_SECONDS=1")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(990));
+        }
+    }
+
+    @Test
+    void aTokenEndpointThatStaysDownEndsTheRunWithinItsDeadline() {
+        TestResolver.map("auth.test", TestResolver.REFUSING);
+
+        assertThat(reason(Api.syncall().body())).isEqualTo("econnrefused");
+    }
+
+    @Test
+    void refusedCredentialsAreUnauthorizedAndNoSecretIsStored() {
+        catalog.credentialsOk = false;
+
+        JsonNode result = Api.syncall().body();
+
+        assertThat(reason(result)).isEqualTo("unauthorized");
+        String stored = onlyRun().toJson();
+        assertThat(stored).doesNotContain("s3cret").doesNotContain("tok-").contains("the token endpoint refused the credentials");
+    }
+}
