@@ -1,66 +1,62 @@
 package io.mediasync.resizer.imaging;
 
-import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
-
-import javax.imageio.IIOException;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import io.mediasync.resizer.imaging.jpeg.JpegDecoder;
+import io.mediasync.resizer.imaging.jpeg.JpegException;
 
 /**
  * Decodes one source: recognises the format from its bytes, reads the header (dimensions, EXIF orientation) without
- * touching pixel data, then decodes the first frame, optionally subsampled, to sRGB pixels. Classifies every failure
- * as an {@link ImageRejectedException}. Not thread-safe: one instance per source, closed after use.
+ * touching pixel data, then decodes it to sRGB pixels. JPEGs go to the built-in decoder, which scales in the DCT;
+ * what it does not handle (other JPEG processes, damaged data it cannot be sure of) and every other format go to
+ * ImageIO, as they always have. Not thread-safe: one instance per source, closed after use.
  */
 final class ImageDecoder implements AutoCloseable {
 
-    /** Decoder messages are quoted in the reason, which is meant to be short. */
-    private static final int MAX_DETAIL = 160;
+    /** The decoded pixels, and by how much they were reduced (a DCT scale denominator, or an ImageIO subsampling). */
+    record Decoded(RgbImage image, int factor) {
+    }
 
+    private final byte[] source;
     private final ImageFormat format;
-    private final ImageReader reader;
-    private final List<String> warnings = new ArrayList<>();
     private final int width;
     private final int height;
     private final ExifOrientation orientation;
+    private JpegDecoder jpeg;
+    private ImageIoDecoder imageIo;
 
-    private ImageDecoder(byte[] source, ImageFormat format, ImageReader reader) throws ImageRejectedException {
+    private ImageDecoder(byte[] source, ImageFormat format, int width, int height, JpegDecoder jpeg, ImageIoDecoder imageIo) {
+        this.source = source;
         this.format = format;
-        this.reader = reader;
-        reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
-        reader.setInput(new ByteArrayImageInputStream(source));
-        try {
-            this.width = reader.getWidth(0);
-            this.height = reader.getHeight(0);
-        } catch (IOException | RuntimeException e) {
-            throw rejectionFor(e, "header");
-        }
-        if (width < 1 || height < 1) {
-            throw new ImageRejectedException(ImageRejectedException.CORRUPT_IMAGE,
-                    format + " header says the image is " + width + "x" + height);
-        }
+        this.width = width;
+        this.height = height;
+        this.jpeg = jpeg;
+        this.imageIo = imageIo;
         this.orientation = ExifOrientationReader.read(source, format);
     }
 
-    /** Opens {@code source}, reading only its header. */
-    static ImageDecoder open(byte[] source) throws ImageRejectedException {
-        ImageFormat format = ImageFormat.detect(source).orElseThrow(() -> unrecognised(source));
-        ImageReader reader;
-        try {
-            reader = ImageCodecs.reader(format);
-        } catch (IOException | RuntimeException e) {
-            throw new ImageRejectedException(ImageRejectedException.UNSUPPORTED_FORMAT,
-                    "no " + format + " decoder is available", e);
+    /**
+     * Opens {@code source}, reading only its header.
+     *
+     * @param builtIn        use the built-in decoders where they apply (false: ImageIO for everything)
+     * @param maxBufferBytes most heap the built-in JPEG decoder may hold besides its output (a progressive JPEG
+     *                       keeps every coefficient); bigger ones go to ImageIO, which holds them natively
+     */
+    static ImageDecoder open(byte[] source, boolean builtIn, long maxBufferBytes) throws ImageRejectedException {
+        ImageFormat format = ImageFormat.detect(source).orElseThrow(() -> ImageIoDecoder.unrecognised(source));
+        if (builtIn && format == ImageFormat.JPEG) {
+            try {
+                JpegDecoder decoder = JpegDecoder.open(source);
+                if (decoder.bufferBytes() <= maxBufferBytes) {
+                    return new ImageDecoder(source, format, decoder.width(), decoder.height(), decoder, null);
+                }
+            } catch (JpegException e) {
+                // not one for the built-in decoder (or a damaged header): ImageIO reads it or says why not
+            }
         }
+        ImageIoDecoder decoder = ImageIoDecoder.open(source, format);
         try {
-            return new ImageDecoder(source, format, reader);
-        } catch (ImageRejectedException | RuntimeException e) {
-            reader.dispose();
+            return new ImageDecoder(source, format, decoder.width(), decoder.height(), null, decoder);
+        } catch (RuntimeException e) {
+            decoder.close();
             throw e;
         }
     }
@@ -83,82 +79,49 @@ final class ImageDecoder implements AutoCloseable {
         return new ImageInfo(format, orientation.uprightWidth(width, height), orientation.uprightHeight(width, height));
     }
 
+    /** Whether {@link #decode} will scale in the DCT (an exact box reduction) rather than subsample. */
+    boolean scalesInDct() {
+        return jpeg != null;
+    }
+
     /**
-     * Decodes the first frame, keeping every {@code subsampling}-th pixel of every {@code subsampling}-th row
-     * (1 = full size): memory is then bounded by the subsampled size, not the source's.
+     * Decodes the image: at 1/{@code dctDenominator} scale when {@link #scalesInDct()}, else keeping every
+     * {@code subsampling}-th pixel (ImageIO), including when the built-in decoder hands the image over.
      */
-    RgbImage decode(int subsampling) throws ImageRejectedException {
-        ImageReadParam param = reader.getDefaultReadParam();
-        if (subsampling > 1) {
-            param.setSourceSubsampling(subsampling, subsampling, 0, 0);
-        }
-        BufferedImage image;
-        try {
-            image = reader.read(0, param);
-        } catch (IOException | RuntimeException e) {
-            throw rejectionFor(e, "data");
-        }
-        // libjpeg pads a truncated JPEG with grey and only warns; a grey half-image must not be published.
-        for (String warning : warnings) {
-            String w = warning.toLowerCase(Locale.ROOT);
-            if (w.contains("premature end") || w.contains("missing eoi")) {
-                throw new ImageRejectedException(ImageRejectedException.CORRUPT_IMAGE,
-                        format + " data is truncated (" + warning + ")");
+    Decoded decode(int dctDenominator, int subsampling) throws ImageRejectedException {
+        if (jpeg != null) {
+            try {
+                return new Decoded(JpegColours.toRgb(jpeg.decode(dctDenominator)), dctDenominator);
+            } catch (JpegException e) {
+                switch (e.kind()) {
+                    case TRUNCATED -> throw new ImageRejectedException(ImageRejectedException.CORRUPT_IMAGE,
+                            "JPEG data is truncated (" + e.getMessage() + ")");
+                    case LIMIT -> throw new ImageRejectedException(ImageRejectedException.CORRUPT_IMAGE,
+                            "JPEG is malformed (" + e.getMessage() + ")");
+                    default -> handOver();
+                }
             }
         }
-        try {
-            return SrgbConverter.toRgb(image);
-        } catch (RuntimeException e) {
-            throw new ImageRejectedException(ImageRejectedException.UNSUPPORTED_FORMAT,
-                    "cannot convert this " + format + " image's colours to sRGB (" + e.getMessage() + ")", e);
+        return new Decoded(imageIo.decode(subsampling), subsampling);
+    }
+
+    /**
+     * Damaged data or an unsupported detail found mid-way: ImageIO decodes it as it always did (it tolerates some
+     * damage). Not a file crafted to make it work forever, though: libjpeg has no bound on the number of scans.
+     */
+    private void handOver() throws ImageRejectedException {
+        jpeg = null;
+        if (JpegDecoder.countScanMarkers(source) > JpegDecoder.MAX_SCANS) {
+            throw new ImageRejectedException(ImageRejectedException.CORRUPT_IMAGE,
+                    "JPEG is malformed (more than " + JpegDecoder.MAX_SCANS + " scans)");
         }
+        imageIo = ImageIoDecoder.open(source, format);
     }
 
     @Override
     public void close() {
-        reader.dispose();
-    }
-
-    private ImageRejectedException rejectionFor(Exception e, String part) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (message.length() > MAX_DETAIL) {
-            message = message.substring(0, MAX_DETAIL) + "...";
+        if (imageIo != null) {
+            imageIo.close();
         }
-        if (e instanceof IIOException && message.startsWith("Unsupported JPEG process")
-                || e instanceof UnsupportedOperationException) {
-            return new ImageRejectedException(ImageRejectedException.UNSUPPORTED_FORMAT,
-                    "this kind of " + format + " is not supported (" + message + ")", e);
-        }
-        return new ImageRejectedException(ImageRejectedException.CORRUPT_IMAGE,
-                format + " " + part + " is corrupt or truncated (" + message + ")", e);
-    }
-
-    private static ImageRejectedException unrecognised(byte[] source) {
-        if (source == null || source.length == 0) {
-            return new ImageRejectedException(ImageRejectedException.NOT_AN_IMAGE, "the data is empty");
-        }
-        return UnsupportedFormats.recognise(source)
-                .map(name -> new ImageRejectedException(ImageRejectedException.UNSUPPORTED_FORMAT,
-                        name + " images are not supported (only JPEG, PNG, GIF, BMP and WebP)"))
-                .orElseGet(() -> new ImageRejectedException(ImageRejectedException.NOT_AN_IMAGE,
-                        "the data is not a JPEG, PNG, GIF, BMP or WebP image" + describe(source)));
-    }
-
-    /** A hint for the common mistakes: an HTML error page or some other text instead of the image. */
-    private static String describe(byte[] source) {
-        String head = new String(source, 0, Math.min(source.length, 512), StandardCharsets.UTF_8).stripLeading()
-                .toLowerCase(Locale.ROOT);
-        if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.contains("<head") || head.contains("<body")) {
-            return " (it looks like an HTML page)";
-        }
-        int printable = 0;
-        int sample = Math.min(source.length, 512);
-        for (int i = 0; i < sample; i++) {
-            int b = source[i] & 0xFF;
-            if (b >= 0x20 && b < 0x7F || b == '\n' || b == '\r' || b == '\t') {
-                printable++;
-            }
-        }
-        return printable == sample ? " (it looks like text)" : "";
     }
 }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * Decodes a source image once and produces every requested size as a JPEG.
  * <p>
  * Pipeline: sniff the format from the bytes; read the header and refuse too many pixels before decoding any;
- * decode (subsampled only if the full image would not fit the decode budget); convert to sRGB on white; per size,
+ * decode (JPEG: at the smallest DCT scale the sizes allow, see {@link ShrinkOnLoad#dctDenominator}; others:
+ * subsampled only if the full image would not fit the decode budget); convert to sRGB on white; per size,
  * box-reduce by a whole factor (shared between sizes) then Lanczos-3 to the exact size; apply the EXIF
  * orientation to the small result; encode. Immutable and thread-safe.
  */
@@ -23,6 +24,7 @@ public final class ImageProcessor {
     private final long maxDecodedPixels;
     private final ResizeMode mode;
     private final JpegEncoder encoder;
+    private final boolean builtInDecoders;
 
     /**
      * @param maxPixels   sources with more pixels (width x height, from the header) are rejected, e.g. 50_000_000
@@ -38,6 +40,14 @@ public final class ImageProcessor {
      *                         the requested sizes allow
      */
     public ImageProcessor(long maxPixels, long maxDecodedPixels, ResizeMode mode, float jpegQuality) {
+        this(maxPixels, maxDecodedPixels, mode, jpegQuality, true);
+    }
+
+    /**
+     * @param builtInDecoders false decodes everything with ImageIO, as before the built-in decoders existed: for
+     *                        comparisons (the benchmark's "before" figures, equivalence tests)
+     */
+    public ImageProcessor(long maxPixels, long maxDecodedPixels, ResizeMode mode, float jpegQuality, boolean builtInDecoders) {
         if (maxPixels < 1 || maxDecodedPixels < 1) {
             throw new IllegalArgumentException("pixel limits must be positive");
         }
@@ -45,11 +55,12 @@ public final class ImageProcessor {
         this.maxDecodedPixels = maxDecodedPixels;
         this.mode = Objects.requireNonNull(mode, "mode");
         this.encoder = new JpegEncoder(jpegQuality);
+        this.builtInDecoders = builtInDecoders;
     }
 
     /** Reads only the header: format and dimensions (after EXIF orientation), no pixel decoding, no pixel limit. */
     public ImageInfo probe(byte[] source) throws ImageRejectedException {
-        try (ImageDecoder decoder = ImageDecoder.open(source)) {
+        try (ImageDecoder decoder = open(source)) {
             return decoder.info();
         }
     }
@@ -58,7 +69,7 @@ public final class ImageProcessor {
         if (sizes == null || sizes.isEmpty()) {
             throw new IllegalArgumentException("at least one size is needed");
         }
-        try (ImageDecoder decoder = ImageDecoder.open(source)) {
+        try (ImageDecoder decoder = open(source)) {
             ImageInfo info = decoder.info();
             checkPixelLimit(info);
             ExifOrientation orientation = decoder.orientation();
@@ -67,11 +78,13 @@ public final class ImageProcessor {
                 geometries.add(ResizeGeometry.of(mode, info.width(), info.height(), size.width(), size.height())
                         .beforeOrientation(orientation));
             }
-            int subsampling = ShrinkOnLoad.decoderSubsampling(decoder.width(), decoder.height(), geometries, maxDecodedPixels);
-            RgbImage decoded = decoder.decode(subsampling);
-            ReducedSources sources = new ReducedSources(decoded);
-            double scaleX = sourcePixelsPerDecodedPixel(decoder.width(), decoded.width(), subsampling);
-            double scaleY = sourcePixelsPerDecodedPixel(decoder.height(), decoded.height(), subsampling);
+            long start = System.nanoTime();
+            ImageDecoder.Decoded decoded = decoder.decode(ShrinkOnLoad.dctDenominator(geometries),
+                    ShrinkOnLoad.decoderSubsampling(decoder.width(), decoder.height(), geometries, maxDecodedPixels));
+            long decodeNanos = System.nanoTime() - start;
+            ReducedSources sources = new ReducedSources(decoded.image());
+            double scaleX = sourcePixelsPerDecodedPixel(decoder.width(), decoded.image().width(), decoded.factor());
+            double scaleY = sourcePixelsPerDecodedPixel(decoder.height(), decoded.image().height(), decoded.factor());
 
             Rendition[] renditions = new Rendition[sizes.size()];
             // biggest renditions first: their reductions are the starting points of the smaller ones'
@@ -80,12 +93,24 @@ public final class ImageProcessor {
                 order.add(i);
             }
             order.sort(Comparator.comparingLong(i -> -(long) geometries.get(i).width() * geometries.get(i).height()));
+            long resizeNanos = 0;
+            long encodeNanos = 0;
             for (int i : order) {
+                long t0 = System.nanoTime();
                 RgbImage pixels = orientation.apply(render(geometries.get(i), sources, decoder, scaleX, scaleY));
+                long t1 = System.nanoTime();
                 renditions[i] = new Rendition(sizes.get(i), pixels.width(), pixels.height(), encoder.encode(pixels));
+                resizeNanos += t1 - t0;
+                encodeNanos += System.nanoTime() - t1;
             }
-            return new ProcessedImage(info.format(), info.width(), info.height(), List.of(renditions));
+            return new ProcessedImage(info.format(), info.width(), info.height(), List.of(renditions),
+                    new ProcessingTimes(decodeNanos, resizeNanos, encodeNanos));
         }
+    }
+
+    /** Progressive JPEGs hold their coefficients on the heap: no more than the decode budget's worth of RGB. */
+    private ImageDecoder open(byte[] source) throws ImageRejectedException {
+        return ImageDecoder.open(source, builtInDecoders, maxDecodedPixels * RgbImage.CHANNELS);
     }
 
     /** One rendition, still in stored orientation: whole-factor box reduction, then Lanczos to the exact size. */

@@ -23,16 +23,37 @@ final class ShrinkOnLoad {
      * @param renditions in stored (pre-orientation) source pixels
      */
     static int decoderSubsampling(int width, int height, List<ResizeGeometry> renditions, long maxDecodedPixels) {
-        int qualityLimit = Integer.MAX_VALUE;
-        for (ResizeGeometry g : renditions) {
-            qualityLimit = Math.min(qualityLimit, reduceFactor(g.regionWidth(), g.width()));
-            qualityLimit = Math.min(qualityLimit, reduceFactor(g.regionHeight(), g.height()));
-        }
+        int qualityLimit = qualityLimit(renditions);
         int needed = 1;
         while ((long) BoxReducer.ceilDiv(width, needed) * BoxReducer.ceilDiv(height, needed) > maxDecodedPixels) {
             needed++;
         }
         return Math.max(1, Math.min(qualityLimit, needed));
+    }
+
+    /**
+     * The scale denominator (1, 2, 4 or 8) for a decoder that scales in the DCT: the largest that still leaves the
+     * decoded image {@link #MARGIN}x every rendition. Such a decode is an exact box reduction (see the JPEG
+     * decoder's IDCT), the very step {@link BoxReducer} would otherwise take after a full decode, so it is used
+     * whenever the renditions allow it, not only to save memory.
+     */
+    static int dctDenominator(List<ResizeGeometry> renditions) {
+        int limit = qualityLimit(renditions);
+        int denominator = 1;
+        while (denominator < 8 && denominator * 2 <= limit) {
+            denominator *= 2;
+        }
+        return denominator;
+    }
+
+    /** The largest whole reduction every rendition allows, by {@link #reduceFactor}. */
+    private static int qualityLimit(List<ResizeGeometry> renditions) {
+        int limit = Integer.MAX_VALUE;
+        for (ResizeGeometry g : renditions) {
+            limit = Math.min(limit, reduceFactor(g.regionWidth(), g.width()));
+            limit = Math.min(limit, reduceFactor(g.regionHeight(), g.height()));
+        }
+        return limit;
     }
 
     /** The largest whole factor that still leaves {@code region} at least MARGIN x {@code output}. */

@@ -1,0 +1,215 @@
+package io.mediasync.resizer.imaging.jpeg;
+
+/**
+ * Receives the IDCT output of each component, one iMCU row at a time, into small circular row buffers, and turns
+ * every output row as soon as all it depends on is decoded into pixels: upsampling (libjpeg's "fancy" triangle
+ * filter for 2:1 ratios, as ImageIO uses, replication for the other ratios) then colour conversion. Only the output
+ * image is full size.
+ */
+final class OutputStage {
+
+    private enum Upsampling { NONE, H2V1, H2V2, REPLICATE }
+
+    private final ColourKind kind;
+    private final Component[] components;
+    final int width;
+    final int height;
+    final byte[] pixels;
+    private final int bands;
+
+    private final byte[][] planes;
+    private final int[] strides;
+    /** Rows held per component: two iMCU rows (one being written, the one before it for context). */
+    private final int[] capacity;
+    private final int[] rowsPerIMcu;
+    /** The component's real size at this scale (padding beyond it is never read). */
+    private final int[] realWidth;
+    private final int[] realHeight;
+    private final int[] hRatio;
+    private final int[] vRatio;
+    private final Upsampling[] upsampling;
+    private final byte[][] upsampled;
+    private final int outputRowsPerIMcu;
+
+    private final byte[][] rowArrays;
+    private final int[] rowOffsets;
+    private int emitted;
+
+    /**
+     * @param base the block size of a component with the frame's largest sampling (8 / denominator); each
+     *             component's own {@link Component#scaledSize} is already set
+     */
+    OutputStage(Frame frame, int base, ColourKind kind) throws JpegException {
+        this.kind = kind;
+        this.components = frame.components;
+        this.width = Frame.ceilDiv((long) frame.width * base, 8);
+        this.height = Frame.ceilDiv((long) frame.height * base, 8);
+        this.bands = kind.bands();
+        this.pixels = new byte[Math.multiplyExact(Math.multiplyExact(width, height), bands)];
+        int n = components.length;
+        planes = new byte[n][];
+        strides = new int[n];
+        capacity = new int[n];
+        rowsPerIMcu = new int[n];
+        realWidth = new int[n];
+        realHeight = new int[n];
+        hRatio = new int[n];
+        vRatio = new int[n];
+        upsampling = new Upsampling[n];
+        upsampled = new byte[n][];
+        rowArrays = new byte[n][];
+        rowOffsets = new int[n];
+        outputRowsPerIMcu = frame.maxV * base;
+        for (int i = 0; i < n; i++) {
+            Component c = components[i];
+            int size = c.scaledSize;
+            int hScaled = c.h * size;
+            int vScaled = c.v * size;
+            if ((frame.maxH * base) % hScaled != 0 || (frame.maxV * base) % vScaled != 0) {
+                throw JpegException.unsupported("sampling factors that are not whole multiples of each other");
+            }
+            hRatio[i] = frame.maxH * base / hScaled;
+            vRatio[i] = frame.maxV * base / vScaled;
+            strides[i] = c.paddedWidthInBlocks * size;
+            rowsPerIMcu[i] = vScaled;
+            capacity[i] = 2 * vScaled;
+            planes[i] = new byte[strides[i] * capacity[i]];
+            realWidth[i] = Frame.ceilDiv((long) frame.width * hScaled, 8L * frame.maxH);
+            realHeight[i] = Frame.ceilDiv((long) frame.height * vScaled, 8L * frame.maxV);
+            upsampling[i] = hRatio[i] == 1 && vRatio[i] == 1 ? Upsampling.NONE
+                    : hRatio[i] == 2 && vRatio[i] == 1 ? Upsampling.H2V1
+                    : hRatio[i] == 2 && vRatio[i] == 2 && vScaled >= 2 ? Upsampling.H2V2
+                    : hRatio[i] == 1 ? Upsampling.NONE // vertical replication only: rows are picked, not made
+                    : Upsampling.REPLICATE;
+            if (upsampling[i] != Upsampling.NONE) {
+                upsampled[i] = new byte[realWidth[i] * hRatio[i] + 1];
+            }
+        }
+    }
+
+    byte[] plane(int component) {
+        return planes[component];
+    }
+
+    int stride(int component) {
+        return strides[component];
+    }
+
+    /** Where sample row {@code row} (counted from the top of the image) of a component lives in its plane. */
+    int rowOffset(int component, int row) {
+        return (row % capacity[component]) * strides[component];
+    }
+
+    /** Component rows of iMCU row {@code iMcuRow} are all written: outputs every row that can now be made. */
+    void iMcuRowDone(int iMcuRow, boolean last) {
+        int ready = height;
+        if (!last) {
+            for (int i = 0; i < components.length; i++) {
+                int available = (iMcuRow + 1) * rowsPerIMcu[i];
+                int rows = upsampling[i] == Upsampling.H2V2 ? 2 * available - 2 : available * vRatio[i];
+                ready = Math.min(ready, rows);
+            }
+        }
+        for (; emitted < ready; emitted++) {
+            emitRow(emitted);
+        }
+    }
+
+    private void emitRow(int y) {
+        for (int i = 0; i < components.length; i++) {
+            prepareRow(i, y);
+        }
+        int o = y * width * bands;
+        switch (kind) {
+            case YCC -> ColourConverter.ycc(rowArrays[0], rowOffsets[0], rowArrays[1], rowOffsets[1],
+                    rowArrays[2], rowOffsets[2], pixels, o, width);
+            case RGB -> ColourConverter.rgb(rowArrays[0], rowOffsets[0], rowArrays[1], rowOffsets[1],
+                    rowArrays[2], rowOffsets[2], pixels, o, width);
+            case GRAY -> ColourConverter.gray(rowArrays[0], rowOffsets[0], pixels, o, width);
+            case CMYK -> ColourConverter.cmyk(rowArrays, rowOffsets, pixels, o, width);
+            case YCCK -> ColourConverter.ycck(rowArrays, rowOffsets, pixels, o, width);
+        }
+    }
+
+    /** Points rowArrays/rowOffsets[i] at component i's samples for output row y, upsampling if needed. */
+    private void prepareRow(int i, int y) {
+        byte[] plane = planes[i];
+        switch (upsampling[i]) {
+            case NONE -> {
+                rowArrays[i] = plane;
+                rowOffsets[i] = rowOffset(i, Math.min(y / vRatio[i], realHeight[i] - 1));
+            }
+            case H2V1 -> {
+                h2v1(plane, rowOffset(i, y), realWidth[i], upsampled[i]);
+                rowArrays[i] = upsampled[i];
+                rowOffsets[i] = 0;
+            }
+            case H2V2 -> {
+                int row = y >> 1;
+                int far = (y & 1) == 0 ? Math.max(row - 1, 0) : Math.min(row + 1, realHeight[i] - 1);
+                h2v2(plane, rowOffset(i, row), rowOffset(i, far), realWidth[i], upsampled[i]);
+                rowArrays[i] = upsampled[i];
+                rowOffsets[i] = 0;
+            }
+            case REPLICATE -> {
+                replicate(plane, rowOffset(i, Math.min(y / vRatio[i], realHeight[i] - 1)), realWidth[i], hRatio[i], upsampled[i]);
+                rowArrays[i] = upsampled[i];
+                rowOffsets[i] = 0;
+            }
+        }
+    }
+
+    /** libjpeg's h2v1 triangle filter: each output is 3/4 of the nearer input and 1/4 of the farther. */
+    private static void h2v1(byte[] in, int at, int count, byte[] out) {
+        if (count == 1) {
+            out[0] = in[at];
+            out[1] = in[at];
+            return;
+        }
+        out[0] = in[at];
+        out[1] = (byte) ((3 * (in[at] & 0xFF) + (in[at + 1] & 0xFF) + 2) >> 2);
+        int o = 2;
+        for (int x = at + 1, end = at + count - 1; x < end; x++, o += 2) {
+            int current = 3 * (in[x] & 0xFF);
+            out[o] = (byte) ((current + (in[x - 1] & 0xFF) + 1) >> 2);
+            out[o + 1] = (byte) ((current + (in[x + 1] & 0xFF) + 2) >> 2);
+        }
+        int last = at + count - 1;
+        out[o] = (byte) ((3 * (in[last] & 0xFF) + (in[last - 1] & 0xFF) + 1) >> 2);
+        out[o + 1] = in[last];
+    }
+
+    /** libjpeg's h2v2 triangle filter: column sums of 3 x nearer row + farther row, then the h2v1 weights. */
+    private static void h2v2(byte[] in, int near, int far, int count, byte[] out) {
+        int thisSum = 3 * (in[near] & 0xFF) + (in[far] & 0xFF);
+        if (count == 1) {
+            out[0] = (byte) ((thisSum * 4 + 8) >> 4);
+            out[1] = (byte) ((thisSum * 4 + 7) >> 4);
+            return;
+        }
+        int nextSum = 3 * (in[near + 1] & 0xFF) + (in[far + 1] & 0xFF);
+        out[0] = (byte) ((thisSum * 4 + 8) >> 4);
+        out[1] = (byte) ((thisSum * 3 + nextSum + 7) >> 4);
+        int lastSum = thisSum;
+        thisSum = nextSum;
+        int o = 2;
+        for (int x = 1; x < count - 1; x++, o += 2) {
+            nextSum = 3 * (in[near + x + 1] & 0xFF) + (in[far + x + 1] & 0xFF);
+            out[o] = (byte) ((thisSum * 3 + lastSum + 8) >> 4);
+            out[o + 1] = (byte) ((thisSum * 3 + nextSum + 7) >> 4);
+            lastSum = thisSum;
+            thisSum = nextSum;
+        }
+        out[o] = (byte) ((thisSum * 3 + lastSum + 8) >> 4);
+        out[o + 1] = (byte) ((thisSum * 4 + 7) >> 4);
+    }
+
+    private static void replicate(byte[] in, int at, int count, int ratio, byte[] out) {
+        for (int x = 0, o = 0; x < count; x++) {
+            byte v = in[at + x];
+            for (int r = 0; r < ratio; r++) {
+                out[o++] = v;
+            }
+        }
+    }
+}
