@@ -48,7 +48,7 @@ final class ImageDecoder implements AutoCloseable {
                 if (decoder.bufferBytes() <= maxBufferBytes) {
                     return new ImageDecoder(source, format, decoder.width(), decoder.height(), decoder, null);
                 }
-            } catch (JpegException e) {
+            } catch (JpegException | RuntimeException e) {
                 // not one for the built-in decoder (or a damaged header): ImageIO reads it or says why not
             }
         }
@@ -100,6 +100,8 @@ final class ImageDecoder implements AutoCloseable {
                             "JPEG is malformed (" + e.getMessage() + ")");
                     default -> handOver();
                 }
+            } catch (RuntimeException e) {
+                handOver(); // a defect of ours on some odd input must not cost the image (the fuzz test hunts these)
             }
         }
         return new Decoded(imageIo.decode(subsampling), subsampling);

@@ -365,6 +365,27 @@ class ImageProcessorTest {
         assertThat(allocated).as("bytes allocated").isLessThan(100L << 20);
     }
 
+    @Test
+    void fiftyMegapixelJpegIsDecodedInTheDctWithinTheMemoryBound() throws Exception {
+        // 8660x5773: decoded in full it would be 150 MB of RGB; the built-in decoder decodes it at 1/4 (2165x1444)
+        BufferedImage small = decode(TestImages.greyJpeg(70, 45)); // the hand-made file is one ImageIO reads too
+        assertThat(small.getWidth()).isEqualTo(70);
+        assertColour(rgbAt(small, 69, 44), 128, 128, 128, 0);
+        byte[] jpeg = TestImages.greyJpeg(8660, 5773);
+        assertThat(jpeg.length).isLessThan(400_000);
+        try (ImageDecoder decoder = ImageDecoder.open(jpeg, true, Long.MAX_VALUE)) {
+            assertThat(decoder.scalesInDct()).isTrue();
+        }
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        ProcessedImage result = fit.process(jpeg, STANDARD);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(result.renditions()).extracting(Rendition::width).containsExactly(50, 250, 800);
+        assertThat(result.renditions()).extracting(Rendition::height).containsExactly(33, 167, 533);
+        assertColour(rgbAt(decode(result.renditions().get(2).jpeg()), 400, 266), 128, 128, 128, 2);
+        assertThat(allocated).as("bytes allocated").isLessThan(100L << 20);
+    }
+
     // ---- output ---------------------------------------------------------------------------------------------
 
     @Test

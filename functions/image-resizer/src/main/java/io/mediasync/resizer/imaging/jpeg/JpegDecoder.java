@@ -119,15 +119,29 @@ public final class JpegDecoder {
     }
 
     /**
-     * A component with less than the largest sampling gets bigger blocks while that spares upsampling, as libjpeg
-     * does: at 1/2 scale, the chroma of a 4:2:0 image is decoded at 8x8 and needs no upsampling at all.
+     * The side of a component's decoded blocks: as many samples as the output grid needs along its more demanding
+     * axis (the other axis is then averaged down), so that at 1/2 scale the chroma of a 4:2:0 image is decoded at
+     * 8x8 and needs no upsampling at all. For layouts where that gives no whole ratios (3:1...), libjpeg's rule:
+     * enlarge while the ratio stays whole on both axes.
      */
     private int scaledBlockSize(Component c, int base) {
-        int size = base;
+        int needH = Math.min(8, base * frame.maxH / c.h);
+        int needV = Math.min(8, base * frame.maxV / c.v);
+        int size = Math.max(needH, needV);
+        if (base * frame.maxH % c.h == 0 && base * frame.maxV % c.v == 0
+                && Integer.bitCount(needH) == 1 && Integer.bitCount(needV) == 1
+                && whole(frame.maxH * base, c.h * size) && whole(frame.maxV * base, c.v * size)) {
+            return size;
+        }
+        size = base;
         while (size < 8 && (frame.maxH * base) % (c.h * size * 2) == 0 && (frame.maxV * base) % (c.v * size * 2) == 0) {
             size *= 2;
         }
         return size;
+    }
+
+    private static boolean whole(int a, int b) {
+        return a % b == 0 || b % a == 0;
     }
 
     private void decodeBuffered() throws JpegException {

@@ -2,13 +2,15 @@ package io.mediasync.resizer.imaging.jpeg;
 
 /**
  * Receives the IDCT output of each component, one iMCU row at a time, into small circular row buffers, and turns
- * every output row as soon as all it depends on is decoded into pixels: upsampling (libjpeg's "fancy" triangle
- * filter for 2:1 ratios, as ImageIO uses, replication for the other ratios) then colour conversion. Only the output
- * image is full size.
+ * every output row, as soon as all it depends on is decoded, into pixels: resampling of each component to the output
+ * grid, then colour conversion. Only the output image is full size.
+ * <p>
+ * A component reaches the output grid by upsampling (libjpeg's "fancy" triangle filter for 2:1 ratios, as ImageIO
+ * uses; replication for other ratios and for 1x1 blocks, as libjpeg does) or, when its square blocks carry more
+ * samples along one axis than the output needs (4:2:2 at 1/8 scale, 4:1:1...), by averaging along that axis, which
+ * keeps reduced-scale output a box average of the full decode.
  */
 final class OutputStage {
-
-    private enum Upsampling { NONE, H2V1, H2V2, REPLICATE }
 
     private final ColourKind kind;
     private final Component[] components;
@@ -25,11 +27,14 @@ final class OutputStage {
     /** The component's real size at this scale (padding beyond it is never read). */
     private final int[] realWidth;
     private final int[] realHeight;
-    private final int[] hRatio;
-    private final int[] vRatio;
-    private final Upsampling[] upsampling;
-    private final byte[][] upsampled;
-    private final int outputRowsPerIMcu;
+    /** Per axis, output samples per component sample (up) or component samples per output sample (down). */
+    private final int[] hUp;
+    private final int[] vUp;
+    private final int[] hDown;
+    private final int[] vDown;
+    private final boolean[] fancy;
+    private final byte[][] columnBuffer;
+    private final byte[][] rowBuffer;
 
     private final byte[][] rowArrays;
     private final int[] rowOffsets;
@@ -53,36 +58,41 @@ final class OutputStage {
         rowsPerIMcu = new int[n];
         realWidth = new int[n];
         realHeight = new int[n];
-        hRatio = new int[n];
-        vRatio = new int[n];
-        upsampling = new Upsampling[n];
-        upsampled = new byte[n][];
+        hUp = new int[n];
+        vUp = new int[n];
+        hDown = new int[n];
+        vDown = new int[n];
+        fancy = new boolean[n];
+        columnBuffer = new byte[n][];
+        rowBuffer = new byte[n][];
         rowArrays = new byte[n][];
         rowOffsets = new int[n];
-        outputRowsPerIMcu = frame.maxV * base;
         for (int i = 0; i < n; i++) {
             Component c = components[i];
             int size = c.scaledSize;
             int hScaled = c.h * size;
             int vScaled = c.v * size;
-            if ((frame.maxH * base) % hScaled != 0 || (frame.maxV * base) % vScaled != 0) {
+            int hOut = frame.maxH * base;
+            int vOut = frame.maxV * base;
+            if (hOut % hScaled != 0 && hScaled % hOut != 0 || vOut % vScaled != 0 && vScaled % vOut != 0) {
                 throw JpegException.unsupported("sampling factors that are not whole multiples of each other");
             }
-            hRatio[i] = frame.maxH * base / hScaled;
-            vRatio[i] = frame.maxV * base / vScaled;
+            hUp[i] = Math.max(1, hOut / hScaled);
+            hDown[i] = Math.max(1, hScaled / hOut);
+            vUp[i] = Math.max(1, vOut / vScaled);
+            vDown[i] = Math.max(1, vScaled / vOut);
+            fancy[i] = size > 1 && hUp[i] == 2 && vUp[i] <= 2 && vDown[i] == 1;
             strides[i] = c.paddedWidthInBlocks * size;
             rowsPerIMcu[i] = vScaled;
             capacity[i] = 2 * vScaled;
             planes[i] = new byte[strides[i] * capacity[i]];
             realWidth[i] = Frame.ceilDiv((long) frame.width * hScaled, 8L * frame.maxH);
             realHeight[i] = Frame.ceilDiv((long) frame.height * vScaled, 8L * frame.maxV);
-            upsampling[i] = hRatio[i] == 1 && vRatio[i] == 1 ? Upsampling.NONE
-                    : hRatio[i] == 2 && vRatio[i] == 1 ? Upsampling.H2V1
-                    : hRatio[i] == 2 && vRatio[i] == 2 && vScaled >= 2 ? Upsampling.H2V2
-                    : hRatio[i] == 1 ? Upsampling.NONE // vertical replication only: rows are picked, not made
-                    : Upsampling.REPLICATE;
-            if (upsampling[i] != Upsampling.NONE) {
-                upsampled[i] = new byte[realWidth[i] * hRatio[i] + 1];
+            if (vDown[i] > 1) {
+                columnBuffer[i] = new byte[realWidth[i]];
+            }
+            if (hUp[i] > 1 || hDown[i] > 1) {
+                rowBuffer[i] = new byte[realWidth[i] * hUp[i] + 1];
             }
         }
     }
@@ -106,7 +116,8 @@ final class OutputStage {
         if (!last) {
             for (int i = 0; i < components.length; i++) {
                 int available = (iMcuRow + 1) * rowsPerIMcu[i];
-                int rows = upsampling[i] == Upsampling.H2V2 ? 2 * available - 2 : available * vRatio[i];
+                int rows = fancy[i] && vUp[i] == 2 ? 2 * available - 2 // the row below is context
+                        : available * vUp[i] / vDown[i];
                 ready = Math.min(ready, rows);
             }
         }
@@ -131,31 +142,62 @@ final class OutputStage {
         }
     }
 
-    /** Points rowArrays/rowOffsets[i] at component i's samples for output row y, upsampling if needed. */
+    /** Points rowArrays/rowOffsets[i] at component i's samples for output row y, on the output grid. */
     private void prepareRow(int i, int y) {
         byte[] plane = planes[i];
-        switch (upsampling[i]) {
-            case NONE -> {
-                rowArrays[i] = plane;
-                rowOffsets[i] = rowOffset(i, Math.min(y / vRatio[i], realHeight[i] - 1));
+        int count = realWidth[i];
+        if (fancy[i] && vUp[i] == 2) {
+            int row = y >> 1;
+            int far = (y & 1) == 0 ? Math.max(row - 1, 0) : Math.min(row + 1, realHeight[i] - 1);
+            h2v2(plane, rowOffset(i, row), rowOffset(i, far), count, rowBuffer[i]);
+            rowArrays[i] = rowBuffer[i];
+            rowOffsets[i] = 0;
+            return;
+        }
+        byte[] source = plane;
+        int at;
+        if (vDown[i] > 1) {
+            int first = y * vDown[i];
+            averageRows(i, first, Math.min(vDown[i], realHeight[i] - first), count, columnBuffer[i]);
+            source = columnBuffer[i];
+            at = 0;
+        } else {
+            at = rowOffset(i, Math.min(y / vUp[i], realHeight[i] - 1));
+        }
+        if (fancy[i]) {
+            h2v1(source, at, count, rowBuffer[i]);
+        } else if (hUp[i] > 1) {
+            replicate(source, at, count, hUp[i], rowBuffer[i]);
+        } else if (hDown[i] > 1) {
+            averageColumns(source, at, count, hDown[i], rowBuffer[i]);
+        } else {
+            rowArrays[i] = source;
+            rowOffsets[i] = at;
+            return;
+        }
+        rowArrays[i] = rowBuffer[i];
+        rowOffsets[i] = 0;
+    }
+
+    private void averageRows(int i, int first, int rows, int count, byte[] out) {
+        int half = rows / 2;
+        for (int x = 0; x < count; x++) {
+            int sum = half;
+            for (int r = 0; r < rows; r++) {
+                sum += planes[i][rowOffset(i, first + r) + x] & 0xFF;
             }
-            case H2V1 -> {
-                h2v1(plane, rowOffset(i, y), realWidth[i], upsampled[i]);
-                rowArrays[i] = upsampled[i];
-                rowOffsets[i] = 0;
+            out[x] = (byte) (sum / rows);
+        }
+    }
+
+    private static void averageColumns(byte[] in, int at, int count, int group, byte[] out) {
+        for (int x = 0, o = 0; x < count; x += group, o++) {
+            int n = Math.min(group, count - x);
+            int sum = n / 2;
+            for (int j = 0; j < n; j++) {
+                sum += in[at + x + j] & 0xFF;
             }
-            case H2V2 -> {
-                int row = y >> 1;
-                int far = (y & 1) == 0 ? Math.max(row - 1, 0) : Math.min(row + 1, realHeight[i] - 1);
-                h2v2(plane, rowOffset(i, row), rowOffset(i, far), realWidth[i], upsampled[i]);
-                rowArrays[i] = upsampled[i];
-                rowOffsets[i] = 0;
-            }
-            case REPLICATE -> {
-                replicate(plane, rowOffset(i, Math.min(y / vRatio[i], realHeight[i] - 1)), realWidth[i], hRatio[i], upsampled[i]);
-                rowArrays[i] = upsampled[i];
-                rowOffsets[i] = 0;
-            }
+            out[o] = (byte) (sum / n);
         }
     }
 
