@@ -66,6 +66,24 @@ public final class ImageProcessor {
     }
 
     public ProcessedImage process(byte[] source, List<SizeSpec> sizes) throws ImageRejectedException {
+        Rendered rendered = render(source, sizes);
+        long start = System.nanoTime();
+        Rendition[] renditions = new Rendition[sizes.size()];
+        for (int i = 0; i < renditions.length; i++) {
+            RgbImage pixels = rendered.pixels()[i];
+            renditions[i] = new Rendition(sizes.get(i), pixels.width(), pixels.height(), encoder.encode(pixels));
+        }
+        ImageInfo info = rendered.info();
+        return new ProcessedImage(info.format(), info.width(), info.height(), List.of(renditions),
+                new ProcessingTimes(rendered.decodeNanos(), rendered.resizeNanos(), System.nanoTime() - start));
+    }
+
+    /** Every size's pixels, upright, before encoding; in the order of {@code sizes}. */
+    record Rendered(ImageInfo info, RgbImage[] pixels, long decodeNanos, long resizeNanos) {
+    }
+
+    /** The pipeline up to encoding: header checks, one decode, every size rendered and oriented. */
+    Rendered render(byte[] source, List<SizeSpec> sizes) throws ImageRejectedException {
         if (sizes == null || sizes.isEmpty()) {
             throw new IllegalArgumentException("at least one size is needed");
         }
@@ -82,29 +100,21 @@ public final class ImageProcessor {
             ImageDecoder.Decoded decoded = decoder.decode(ShrinkOnLoad.dctDenominator(geometries),
                     ShrinkOnLoad.decoderSubsampling(decoder.width(), decoder.height(), geometries, maxDecodedPixels));
             long decodeNanos = System.nanoTime() - start;
+            start = System.nanoTime();
             ReducedSources sources = new ReducedSources(decoded.image());
             double scaleX = sourcePixelsPerDecodedPixel(decoder.width(), decoded.image().width(), decoded.factor());
             double scaleY = sourcePixelsPerDecodedPixel(decoder.height(), decoded.image().height(), decoded.factor());
-
-            Rendition[] renditions = new Rendition[sizes.size()];
+            RgbImage[] pixels = new RgbImage[sizes.size()];
             // biggest renditions first: their reductions are the starting points of the smaller ones'
             List<Integer> order = new ArrayList<>();
             for (int i = 0; i < sizes.size(); i++) {
                 order.add(i);
             }
             order.sort(Comparator.comparingLong(i -> -(long) geometries.get(i).width() * geometries.get(i).height()));
-            long resizeNanos = 0;
-            long encodeNanos = 0;
             for (int i : order) {
-                long t0 = System.nanoTime();
-                RgbImage pixels = orientation.apply(render(geometries.get(i), sources, decoder, scaleX, scaleY));
-                long t1 = System.nanoTime();
-                renditions[i] = new Rendition(sizes.get(i), pixels.width(), pixels.height(), encoder.encode(pixels));
-                resizeNanos += t1 - t0;
-                encodeNanos += System.nanoTime() - t1;
+                pixels[i] = orientation.apply(render(geometries.get(i), sources, decoder, scaleX, scaleY));
             }
-            return new ProcessedImage(info.format(), info.width(), info.height(), List.of(renditions),
-                    new ProcessingTimes(decodeNanos, resizeNanos, encodeNanos));
+            return new Rendered(info, pixels, decodeNanos, System.nanoTime() - start);
         }
     }
 
