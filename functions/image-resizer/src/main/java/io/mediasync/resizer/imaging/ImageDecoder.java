@@ -2,16 +2,21 @@ package io.mediasync.resizer.imaging;
 
 import io.mediasync.resizer.imaging.jpeg.JpegDecoder;
 import io.mediasync.resizer.imaging.jpeg.JpegException;
+import io.mediasync.resizer.imaging.png.PngDecoder;
+import io.mediasync.resizer.imaging.png.PngException;
+
+import java.util.List;
 
 /**
  * Decodes one source: recognises the format from its bytes, reads the header (dimensions, EXIF orientation) without
- * touching pixel data, then decodes it to sRGB pixels. JPEGs go to the built-in decoder, which scales in the DCT;
- * what it does not handle (other JPEG processes, damaged data it cannot be sure of) and every other format go to
- * ImageIO, as they always have. Not thread-safe: one instance per source, closed after use.
+ * touching pixel data, then decodes it to sRGB pixels. JPEGs and PNGs go to the built-in decoders, which reduce the
+ * image exactly while decoding (DCT scaling, box averaging); what they do not handle (other JPEG processes,
+ * interlaced or 16-bit PNGs, damaged data they cannot be sure of) and every other format go to ImageIO, as they
+ * always have. Not thread-safe: one instance per source, closed after use.
  */
 final class ImageDecoder implements AutoCloseable {
 
-    /** The decoded pixels, and by how much they were reduced (a DCT scale denominator, or an ImageIO subsampling). */
+    /** The decoded pixels, and by how much they were reduced (a DCT scale denominator, box factor or subsampling). */
     record Decoded(RgbImage image, int factor) {
     }
 
@@ -21,15 +26,14 @@ final class ImageDecoder implements AutoCloseable {
     private final int height;
     private final ExifOrientation orientation;
     private JpegDecoder jpeg;
+    private PngDecoder png;
     private ImageIoDecoder imageIo;
 
-    private ImageDecoder(byte[] source, ImageFormat format, int width, int height, JpegDecoder jpeg, ImageIoDecoder imageIo) {
+    private ImageDecoder(byte[] source, ImageFormat format, int width, int height) {
         this.source = source;
         this.format = format;
         this.width = width;
         this.height = height;
-        this.jpeg = jpeg;
-        this.imageIo = imageIo;
         this.orientation = ExifOrientationReader.read(source, format);
     }
 
@@ -42,19 +46,28 @@ final class ImageDecoder implements AutoCloseable {
      */
     static ImageDecoder open(byte[] source, boolean builtIn, long maxBufferBytes) throws ImageRejectedException {
         ImageFormat format = ImageFormat.detect(source).orElseThrow(() -> ImageIoDecoder.unrecognised(source));
-        if (builtIn && format == ImageFormat.JPEG) {
-            try {
+        try {
+            if (builtIn && format == ImageFormat.JPEG) {
                 JpegDecoder decoder = JpegDecoder.open(source);
                 if (decoder.bufferBytes() <= maxBufferBytes) {
-                    return new ImageDecoder(source, format, decoder.width(), decoder.height(), decoder, null);
+                    ImageDecoder opened = new ImageDecoder(source, format, decoder.width(), decoder.height());
+                    opened.jpeg = decoder;
+                    return opened;
                 }
-            } catch (JpegException | RuntimeException e) {
-                // not one for the built-in decoder (or a damaged header): ImageIO reads it or says why not
+            } else if (builtIn && format == ImageFormat.PNG) {
+                PngDecoder decoder = PngDecoder.open(source);
+                ImageDecoder opened = new ImageDecoder(source, format, decoder.width(), decoder.height());
+                opened.png = decoder;
+                return opened;
             }
+        } catch (JpegException | PngException | RuntimeException e) {
+            // not one for the built-in decoders (or a damaged header): ImageIO reads it or says why not
         }
         ImageIoDecoder decoder = ImageIoDecoder.open(source, format);
         try {
-            return new ImageDecoder(source, format, decoder.width(), decoder.height(), null, decoder);
+            ImageDecoder opened = new ImageDecoder(source, format, decoder.width(), decoder.height());
+            opened.imageIo = decoder;
+            return opened;
         } catch (RuntimeException e) {
             decoder.close();
             throw e;
@@ -79,19 +92,31 @@ final class ImageDecoder implements AutoCloseable {
         return new ImageInfo(format, orientation.uprightWidth(width, height), orientation.uprightHeight(width, height));
     }
 
-    /** Whether {@link #decode} will scale in the DCT (an exact box reduction) rather than subsample. */
-    boolean scalesInDct() {
-        return jpeg != null;
+    /** Whether {@link #decode} reduces exactly (averaging) rather than by ImageIO's subsampling. */
+    boolean reducesExactly() {
+        return jpeg != null || png != null;
     }
 
     /**
-     * Decodes the image: at 1/{@code dctDenominator} scale when {@link #scalesInDct()}, else keeping every
-     * {@code subsampling}-th pixel (ImageIO), including when the built-in decoder hands the image over.
+     * Decodes the image, reduced as far as the renditions (in stored orientation) allow: exactly by the built-in
+     * decoders (see {@link ShrinkOnLoad#exactReduction}), else by ImageIO's subsampling when over
+     * {@code maxDecodedPixels} (see {@link ShrinkOnLoad#decoderSubsampling}), including when a built-in decoder
+     * hands the image over.
      */
-    Decoded decode(int dctDenominator, int subsampling) throws ImageRejectedException {
+    Decoded decode(List<ResizeGeometry> renditions, long maxDecodedPixels) throws ImageRejectedException {
+        return decode(ShrinkOnLoad.exactReduction(renditions, jpeg != null),
+                () -> ShrinkOnLoad.decoderSubsampling(width, height, renditions, maxDecodedPixels));
+    }
+
+    /**
+     * Decodes the image reduced by {@code exactFactor} (a built-in decoder: 1, 2, 4 or 8 for JPEG), else (ImageIO)
+     * subsampled by what {@code subsampling} says.
+     */
+    Decoded decode(int exactFactor, java.util.function.IntSupplier subsampling) throws ImageRejectedException {
         if (jpeg != null) {
+            int denominator = exactFactor;
             try {
-                return new Decoded(JpegColours.toRgb(jpeg.decode(dctDenominator)), dctDenominator);
+                return new Decoded(JpegColours.toRgb(jpeg.decode(denominator)), denominator);
             } catch (JpegException e) {
                 switch (e.kind()) {
                     case TRUNCATED -> throw new ImageRejectedException(ImageRejectedException.CORRUPT_IMAGE,
@@ -101,19 +126,35 @@ final class ImageDecoder implements AutoCloseable {
                     default -> handOver();
                 }
             } catch (RuntimeException e) {
-                handOver(); // a defect of ours on some odd input must not cost the image (the fuzz test hunts these)
+                handOver(); // a defect of ours on some odd input must not cost the image (the fuzz tests hunt these)
+            }
+        } else if (png != null) {
+            int factor = exactFactor;
+            try {
+                return new Decoded(new RgbImage(BoxReducer.ceilDiv(width, factor), BoxReducer.ceilDiv(height, factor),
+                        png.decode(factor)), factor);
+            } catch (PngException e) {
+                if (e.truncated()) {
+                    throw new ImageRejectedException(ImageRejectedException.CORRUPT_IMAGE,
+                            "PNG data is truncated (" + e.getMessage() + ")");
+                }
+                handOver();
+            } catch (RuntimeException e) {
+                handOver();
             }
         }
-        return new Decoded(imageIo.decode(subsampling), subsampling);
+        int n = subsampling.getAsInt();
+        return new Decoded(imageIo.decode(n), n);
     }
 
     /**
      * Damaged data or an unsupported detail found mid-way: ImageIO decodes it as it always did (it tolerates some
-     * damage). Not a file crafted to make it work forever, though: libjpeg has no bound on the number of scans.
+     * damage). Not a JPEG crafted to make it work forever, though: libjpeg has no bound on the number of scans.
      */
     private void handOver() throws ImageRejectedException {
         jpeg = null;
-        if (JpegDecoder.countScanMarkers(source) > JpegDecoder.MAX_SCANS) {
+        png = null;
+        if (format == ImageFormat.JPEG && JpegDecoder.countScanMarkers(source) > JpegDecoder.MAX_SCANS) {
             throw new ImageRejectedException(ImageRejectedException.CORRUPT_IMAGE,
                     "JPEG is malformed (more than " + JpegDecoder.MAX_SCANS + " scans)");
         }

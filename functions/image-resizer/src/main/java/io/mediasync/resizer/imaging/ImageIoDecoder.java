@@ -32,7 +32,9 @@ final class ImageIoDecoder implements AutoCloseable {
         this.format = format;
         this.reader = reader;
         reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
-        reader.setInput(new ByteArrayImageInputStream(source));
+        // PNG: no metadata is parsed (the JDK reader would inflate zTXt/iTXt text, which can inflate to gigabytes;
+        // none of it changes the pixels). Other readers take colour profiles from their metadata: left as they are.
+        reader.setInput(new ByteArrayImageInputStream(source), false, format == ImageFormat.PNG);
         try {
             this.width = reader.getWidth(0);
             this.height = reader.getHeight(0);

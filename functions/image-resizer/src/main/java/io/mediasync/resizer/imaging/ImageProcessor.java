@@ -10,12 +10,18 @@ import java.util.Objects;
  * Decodes a source image once and produces every requested size as a JPEG.
  * <p>
  * Pipeline: sniff the format from the bytes; read the header and refuse too many pixels before decoding any;
- * decode (JPEG: at the smallest DCT scale the sizes allow, see {@link ShrinkOnLoad#dctDenominator}; others:
- * subsampled only if the full image would not fit the decode budget); convert to sRGB on white; per size,
+ * decode (JPEG and PNG: reduced exactly while decoding as far as the sizes allow, see
+ * {@link ShrinkOnLoad#exactReduction}; others: subsampled only if the full image would not fit the decode budget); convert to sRGB on white; per size,
  * box-reduce by a whole factor (shared between sizes) then Lanczos-3 to the exact size; apply the EXIF
  * orientation to the small result; encode. Immutable and thread-safe.
  */
 public final class ImageProcessor {
+
+    /**
+     * Longest side accepted, from the header: within the pixel limit an image can still be 50,000,000 x 1, and the
+     * decoders hold whole rows (ImageIO's full width even when subsampling); JPEG and WebP cannot exceed it anyway.
+     */
+    public static final int MAX_SIDE = 65_535;
 
     /** Above this, the decoder subsamples (24 MP = 72 MB of RGB); see {@link ShrinkOnLoad}. */
     public static final long DEFAULT_MAX_DECODED_PIXELS = 24_000_000L;
@@ -97,8 +103,7 @@ public final class ImageProcessor {
                         .beforeOrientation(orientation));
             }
             long start = System.nanoTime();
-            ImageDecoder.Decoded decoded = decoder.decode(ShrinkOnLoad.dctDenominator(geometries),
-                    ShrinkOnLoad.decoderSubsampling(decoder.width(), decoder.height(), geometries, maxDecodedPixels));
+            ImageDecoder.Decoded decoded = decoder.decode(geometries, maxDecodedPixels);
             long decodeNanos = System.nanoTime() - start;
             start = System.nanoTime();
             ReducedSources sources = new ReducedSources(decoded.image());
@@ -143,6 +148,10 @@ public final class ImageProcessor {
     }
 
     private void checkPixelLimit(ImageInfo info) throws ImageRejectedException {
+        if (Math.max(info.width(), info.height()) > MAX_SIDE) {
+            throw new ImageRejectedException(ImageRejectedException.TOO_MANY_PIXELS, String.format(Locale.ROOT,
+                    "image is %dx%d, a side over the %d px limit", info.width(), info.height(), MAX_SIDE));
+        }
         if (info.pixels() > maxPixels) {
             throw new ImageRejectedException(ImageRejectedException.TOO_MANY_PIXELS, String.format(Locale.ROOT,
                     "image is %dx%d = %.1f MP, over the %.1f MP limit",

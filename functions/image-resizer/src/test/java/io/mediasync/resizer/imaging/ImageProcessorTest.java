@@ -374,7 +374,7 @@ class ImageProcessorTest {
         byte[] jpeg = TestImages.greyJpeg(8660, 5773);
         assertThat(jpeg.length).isLessThan(400_000);
         try (ImageDecoder decoder = ImageDecoder.open(jpeg, true, Long.MAX_VALUE)) {
-            assertThat(decoder.scalesInDct()).isTrue();
+            assertThat(decoder.reducesExactly()).isTrue();
         }
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long before = threads.getCurrentThreadAllocatedBytes();
@@ -435,6 +435,42 @@ class ImageProcessorTest {
         assertThat(e.reason()).isEqualTo("image is 7746x7746 = 60.0 MP, over the 50.0 MP limit");
         assertThat(millis).as("ms to reject").isLessThan(500);
         assertThat(allocated).as("bytes allocated (decoding would need 60 MB)").isLessThan(10_000_000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"png", "bmp"})
+    void extremeAspectRatioIsRejectedFromItsHeader(String kind) {
+        // 50,000,000 x 1 is within MAX_PIXELS, but its rows alone would be 150 MB: the side limit refuses it
+        byte[] image = kind.equals("png") ? TestImages.blackPng(50_000_000, 1) : bmpHeader(50_000_000, 1);
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        ImageRejectedException e = rejection(fit, image);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(e.code()).isEqualTo("too_many_pixels");
+        assertThat(e.reason()).isEqualTo("image is 50000000x1, a side over the 65535 px limit");
+        assertThat(allocated).as("bytes allocated (one row would be 150 MB)").isLessThan(10_000_000);
+    }
+
+    @Test
+    void longestAllowedSideIsDecodedWithinTheMemoryBound() throws Exception {
+        // 65535 x 700 (45.9 MP): reduced by 51 while decoding, to 1286 x 14, for the 800 x 9 rendition
+        byte[] png = TestImages.blackPng(ImageProcessor.MAX_SIDE, 700);
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        ProcessedImage result = fit.process(png, STANDARD);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(result.renditions()).extracting(Rendition::width).containsExactly(50, 250, 800);
+        assertThat(result.renditions()).extracting(Rendition::height).containsExactly(1, 3, 9);
+        assertThat(allocated).as("bytes allocated (decoded whole: 138 MB)").isLessThan(20_000_000);
+    }
+
+    /** A 24-bit BMP header (BITMAPINFOHEADER) of any size, followed by a few pixel bytes only. */
+    private static byte[] bmpHeader(int width, int height) {
+        java.nio.ByteBuffer bmp = java.nio.ByteBuffer.allocate(14 + 40 + 16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        bmp.put((byte) 'B').put((byte) 'M').putInt(bmp.capacity()).putInt(0).putInt(54);
+        bmp.putInt(40).putInt(width).putInt(height).putShort((short) 1).putShort((short) 24).putInt(0).putInt(0)
+                .putInt(2835).putInt(2835).putInt(0).putInt(0);
+        return bmp.array();
     }
 
     @Test

@@ -90,8 +90,8 @@ class JpegDecoderEquivalenceTest {
 
     private static RgbImage decode(byte[] jpeg, boolean builtIn, int denominator) throws ImageRejectedException {
         try (ImageDecoder decoder = ImageDecoder.open(jpeg, builtIn, Long.MAX_VALUE)) {
-            assertThat(decoder.scalesInDct()).as("decoded by the built-in decoder").isEqualTo(builtIn);
-            ImageDecoder.Decoded decoded = decoder.decode(denominator, 1);
+            assertThat(decoder.reducesExactly()).as("decoded by the built-in decoder").isEqualTo(builtIn);
+            ImageDecoder.Decoded decoded = decoder.decode(denominator, () -> 1);
             assertThat(decoded.factor()).isEqualTo(builtIn ? denominator : 1);
             return decoded.image();
         }
