@@ -14,10 +14,11 @@ final class BitReader {
     /** {@link #marker} when the data simply ended. */
     static final int END_OF_DATA = 0x100;
     private static final int NONE = -1;
-    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-    private final byte[] data;
-    private int pos;
+    final byte[] data;
+    /** Next byte to load; with bits and count, kept in locals by the block decoder's hot loop. */
+    int pos;
     /** The buffer; the block decoder's hot loop keeps these two in locals and hands them back around a refill. */
     long bits;
     /** Valid bits at the bottom of {@link #bits}. */
@@ -56,7 +57,7 @@ final class BitReader {
     }
 
     /** Tops the buffer up to at least 57 bits, one byte at a time. */
-    private void fillBytes() {
+    void fillBytes() {
         byte[] d = data;
         while (count <= 56) {
             int b = 0;
@@ -133,8 +134,12 @@ final class BitReader {
         for (int length = Huffman.LOOKAHEAD + 1; length <= 16; length++) {
             int code = (int) (bits >>> (count - length)) & ((1 << length) - 1);
             if (code <= table.maxCode[length]) {
+                int index = code + table.valueOffset[length];
+                if (index < 0 || index >= table.values.length) {
+                    break; // a prefix no code of this table starts with
+                }
                 count -= length;
-                return table.values[code + table.valueOffset[length]] & 0xFF;
+                return table.values[index] & 0xFF;
             }
         }
         throw JpegException.corrupt("bad Huffman code");

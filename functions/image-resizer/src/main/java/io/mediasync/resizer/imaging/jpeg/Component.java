@@ -22,6 +22,8 @@ final class Component {
     int dcPredictor;
     /** Dequantisation table in zigzag order, latched at the component's first scan; 16 zero entries of slack. */
     int[] quant;
+    /** Per zigzag index: natural index << 16 | quantiser (one load per coefficient in the block decoder). */
+    int[] zigzagQuant;
 
     /** Side of the block this component's IDCT produces: 1, 2, 4 or 8. */
     int scaledSize;

@@ -8,7 +8,7 @@ package io.mediasync.resizer.imaging.jpeg;
  */
 final class Huffman {
 
-    static final int LOOKAHEAD = 9;
+    static final int LOOKAHEAD = 11;
     private static final int LOOKAHEAD_SIZE = 1 << LOOKAHEAD;
 
     /** (code length << 8) | symbol for every LOOKAHEAD-bit prefix starting with a short code; 0 = longer code. */

@@ -343,6 +343,7 @@ final class JpegParser {
                     throw JpegException.corrupt("scan uses an undefined quantisation table");
                 }
                 c.quant = table.clone(); // latched at the component's first scan, as libjpeg does
+                c.zigzagQuant = ScanDecoder.zigzagQuant(c.quant);
             }
         }
         pos = start + length;

@@ -11,8 +11,8 @@ final class ScanDecoder {
 
     /** Zigzag index to natural index; the 16 extra entries absorb the runs of corrupt data that overshoot 63. */
     static final int[] NATURAL = new int[80];
-    /** Dequantisation by 1, for coefficients that are stored rather than transformed. */
-    private static final int[] UNIT = new int[80];
+    /** Dequantisation by 1, for coefficients that are stored rather than transformed (see {@link #zigzagQuant}). */
+    private static final int[] UNIT;
 
     static {
         int[] zigzag = {
@@ -21,7 +21,18 @@ final class ScanDecoder {
             46, 53, 60, 61, 54, 47, 55, 62, 63};
         System.arraycopy(zigzag, 0, NATURAL, 0, 64);
         Arrays.fill(NATURAL, 64, 80, 63);
-        Arrays.fill(UNIT, 0, 64, 1);
+        int[] ones = new int[80];
+        Arrays.fill(ones, 0, 64, 1);
+        UNIT = zigzagQuant(ones);
+    }
+
+    /** natural index << 16 | quantiser, per zigzag index (80 entries: the slack maps to 63 with quantiser 0). */
+    static int[] zigzagQuant(int[] quant) {
+        int[] table = new int[80];
+        for (int k = 0; k < 80; k++) {
+            table[k] = NATURAL[k] << 16 | quant[k];
+        }
+        return table;
     }
 
     private enum Mode { SEQUENTIAL, DC_FIRST, DC_REFINE, AC_FIRST, AC_REFINE }
@@ -63,7 +74,7 @@ final class ScanDecoder {
                         int rowStart = out.rowOffset(c.index, (mcuRow * c.v + by) * size);
                         for (int bx = 0; bx < c.h; bx++) {
                             int offset = rowStart + (mcu * c.h + bx) * size;
-                            if (decodeBlock(c, c.quant) == 0) {
+                            if (decodeBlock(c, c.zigzagQuant) == 0) {
                                 Idct.flat(block[0], size, plane, offset, stride);
                                 block[0] = 0;
                             } else {
@@ -161,21 +172,17 @@ final class ScanDecoder {
     }
 
     /**
-     * One block of a sequential scan, dequantised by {@code quant} into {@link #block} (natural order).
+     * One block of a sequential scan, dequantised by {@code zigzagQuant} into {@link #block} (natural order).
      * Returns the zigzag index of the last coefficient decoded, 0 when the block has only its DC.
-     * The hot loop of the decoder: the bit buffer lives in locals, handed back to the reader around each refill.
+     * The hot loop of the decoder: the bit buffer and read position live in locals (handed back to the reader for
+     * its rare slow paths), and the common refill, 8 bytes without a 0xFF, is done here.
      */
-    private int decodeBlock(Component c, int[] quant) throws JpegException {
+    private int decodeBlock(Component c, int[] zigzagQuant) throws JpegException {
         BitReader reader = in;
         int[] out = block;
+        reader.fill();
         long bits = reader.bits;
         int count = reader.count;
-        if (count < 16) {
-            reader.count = count;
-            reader.fill();
-            bits = reader.bits;
-            count = reader.count;
-        }
         int entry = c.dcTable.lookup[(int) (bits >>> (count - Huffman.LOOKAHEAD)) & (1 << Huffman.LOOKAHEAD) - 1];
         int s;
         if (entry != 0) {
@@ -199,26 +206,43 @@ final class ScanDecoder {
             dc += v < 1 << (s - 1) ? v + 1 - (1 << s) : v;
         }
         c.dcPredictor = dc;
-        out[0] = dc * quant[0];
+        out[0] = dc * (zigzagQuant[0] & 0xFFFF);
 
         Huffman ac = c.acTable;
         int[] fastAc = ac.fastAc;
         int[] lookup = ac.lookup;
+        byte[] data = reader.data;
+        int pos = reader.pos;
         int last = 0;
         int k = 1;
         while (k < 64) {
             if (count < 16) {
-                reader.count = count;
-                reader.fill();
-                bits = reader.bits;
-                count = reader.count;
+                long word;
+                long inverted;
+                if (pos + 8 <= data.length
+                        && (((inverted = ~(word = (long) BitReader.LONG_BE.get(data, pos))) - 0x0101010101010101L)
+                        & ~inverted & 0x8080808080808080L) == 0) { // no 0xFF: no stuffing, no marker
+                    int take = (63 - count) >>> 3;
+                    bits = bits << (take << 3) | word >>> (64 - (take << 3));
+                    count += take << 3;
+                    pos += take;
+                } else {
+                    reader.pos = pos;
+                    reader.bits = bits;
+                    reader.count = count;
+                    reader.fillBytes();
+                    pos = reader.pos;
+                    bits = reader.bits;
+                    count = reader.count;
+                }
             }
             int look = (int) (bits >>> (count - Huffman.LOOKAHEAD)) & (1 << Huffman.LOOKAHEAD) - 1;
             int fast = fastAc[look];
             if (fast != 0) { // code and value in one lookup
                 count -= fast & 15;
                 k += (fast >> 4) & 15;
-                out[NATURAL[k]] = (fast >> 8) * quant[k];
+                int zq = zigzagQuant[k];
+                out[zq >>> 16] = (fast >> 8) * (zq & 0xFFFF);
                 last = k++;
                 continue;
             }
@@ -228,6 +252,7 @@ final class ScanDecoder {
                 count -= entry >> 8;
                 rs = entry & 0xFF;
             } else {
+                reader.bits = bits;
                 reader.count = count;
                 rs = reader.decodeLong(ac);
                 count = reader.count;
@@ -243,16 +268,22 @@ final class ScanDecoder {
             }
             k += run;
             if (count < size) {
+                reader.pos = pos;
+                reader.bits = bits;
                 reader.count = count;
-                reader.fill();
+                reader.fillBytes();
+                pos = reader.pos;
                 bits = reader.bits;
                 count = reader.count;
             }
             count -= size;
             int v = (int) (bits >>> count) & ((1 << size) - 1);
-            out[NATURAL[k]] = (v < 1 << (size - 1) ? v + 1 - (1 << size) : v) * quant[k];
+            int zq = zigzagQuant[k];
+            out[zq >>> 16] = (v < 1 << (size - 1) ? v + 1 - (1 << size) : v) * (zq & 0xFFFF);
             last = k++;
         }
+        reader.pos = pos;
+        reader.bits = bits;
         reader.count = count;
         return last;
     }
