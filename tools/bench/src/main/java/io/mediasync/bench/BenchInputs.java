@@ -5,7 +5,6 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.FileImageOutputStream;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,45 +33,48 @@ final class BenchInputs {
     static Path photo(double megapixels, boolean quiet) throws IOException {
         int width = (int) Math.round(Math.sqrt(megapixels * 1e6 * 4 / 3));
         int height = (int) Math.round(width * 3 / 4.0);
-        Path file = dir().resolve(String.format(Locale.ROOT, "photo-%dx%d-q90.jpg", width, height));
-        if (missing(file)) {
-            say(quiet, file);
-            Path partial = partial(file);
-            SyntheticPhoto.writeJpeg(partial, width, height, 0.9f); // streams rows: 50 MP fits a 256 MB heap
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        return file;
+        // streams rows: a 50 MP input is written from a 256 MB heap
+        return cached(String.format(Locale.ROOT, "photo-%dx%d-q90.jpg", width, height), quiet,
+                file -> SyntheticPhoto.writeJpeg(file, width, height, 0.9f));
     }
 
     static Path coverJpeg(int size, boolean quiet) throws IOException {
-        Path file = dir().resolve("cover-" + size + "-q90.jpg");
-        if (missing(file)) {
-            say(quiet, file);
-            BufferedImage cover = SyntheticCover.draw(size, 7);
+        return cached("cover-" + size + "-q90.jpg", quiet, file -> {
             ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(0.9f);
-            Path partial = partial(file);
-            try (FileImageOutputStream out = new FileImageOutputStream(partial.toFile())) {
+            try (FileImageOutputStream out = new FileImageOutputStream(file.toFile())) {
                 writer.setOutput(out);
-                writer.write(null, new IIOImage(cover, null, null), param);
+                writer.write(null, new IIOImage(SyntheticCover.draw(size, 7), null, null), param);
             } finally {
                 writer.dispose();
             }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        return file;
+        });
     }
 
     static Path coverPng(int size, boolean quiet) throws IOException {
-        Path file = dir().resolve("cover-" + size + ".png");
-        if (missing(file)) {
-            say(quiet, file);
-            Path partial = partial(file);
-            if (!ImageIO.write(SyntheticCover.draw(size, 7), "png", partial.toFile())) {
+        return cached("cover-" + size + ".png", quiet, file -> {
+            if (!ImageIO.write(SyntheticCover.draw(size, 7), "png", file.toFile())) {
                 throw new IOException("no PNG writer");
             }
+        });
+    }
+
+    private interface Writer {
+        void write(Path file) throws IOException;
+    }
+
+    /** The input of that name in the temp directory, written first (to a partial file, then moved) if missing. */
+    private static Path cached(String name, boolean quiet, Writer writer) throws IOException {
+        Path file = dir().resolve(name);
+        if (!Files.isRegularFile(file) || Files.size(file) == 0) {
+            if (!quiet) {
+                System.err.println("generating " + file);
+            }
+            Path partial = Path.of(file + ".partial");
+            Files.deleteIfExists(partial);
+            writer.write(partial);
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         return file;
@@ -80,19 +82,5 @@ final class BenchInputs {
 
     private static Path dir() throws IOException {
         return Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "mediasync-bench-" + VERSION));
-    }
-
-    private static boolean missing(Path file) throws IOException {
-        return !Files.isRegularFile(file) || Files.size(file) == 0;
-    }
-
-    private static Path partial(Path file) {
-        return Path.of(file + ".partial");
-    }
-
-    private static void say(boolean quiet, Path file) {
-        if (!quiet) {
-            System.err.println("generating " + file);
-        }
     }
 }

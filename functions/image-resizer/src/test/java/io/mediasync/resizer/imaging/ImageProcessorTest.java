@@ -47,6 +47,12 @@ class ImageProcessorTest {
         return decode(result.renditions().get(0).jpeg());
     }
 
+    /** Bytes this thread has allocated so far: the difference across a call bounds its memory. */
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getCurrentThreadAllocatedBytes();
+    }
+
     private ImageRejectedException rejection(ImageProcessor processor, byte[] source) {
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> processor.process(source, STANDARD));
         assertThat(thrown).isInstanceOf(ImageRejectedException.class);
@@ -355,10 +361,9 @@ class ImageProcessorTest {
         // 48 MP (a tiny all-black PNG): decoded in full it would be 48 MB of grey plus 144 MB of RGB; over the
         // 24 MP default budget it is decoded at 1/2 (12 MP) and the whole run must stay far below that
         byte[] png = TestImages.blackPng(8000, 6000);
-        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        long before = threads.getCurrentThreadAllocatedBytes();
+        long before = allocatedBytes();
         ProcessedImage result = fit.process(png, STANDARD);
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        long allocated = allocatedBytes() - before;
         assertThat(result.renditions()).extracting(Rendition::width).containsExactly(50, 250, 800);
         assertThat(result.renditions()).extracting(Rendition::height).containsExactly(38, 188, 600);
         assertColour(rgbAt(decode(result.renditions().get(2).jpeg()), 400, 300), 0, 0, 0, 2);
@@ -376,10 +381,9 @@ class ImageProcessorTest {
         try (ImageDecoder decoder = ImageDecoder.open(jpeg, true, Long.MAX_VALUE)) {
             assertThat(decoder.reducesExactly()).isTrue();
         }
-        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        long before = threads.getCurrentThreadAllocatedBytes();
+        long before = allocatedBytes();
         ProcessedImage result = fit.process(jpeg, STANDARD);
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        long allocated = allocatedBytes() - before;
         assertThat(result.renditions()).extracting(Rendition::width).containsExactly(50, 250, 800);
         assertThat(result.renditions()).extracting(Rendition::height).containsExactly(33, 167, 533);
         assertColour(rgbAt(decode(result.renditions().get(2).jpeg()), 400, 266), 128, 128, 128, 2);
@@ -425,12 +429,11 @@ class ImageProcessorTest {
     void sixtyMegapixelPngIsRejectedFromItsHeaderWithoutDecoding() {
         byte[] png = TestImages.blackPng(7746, 7746);
         assertThat(png.length).isLessThan(200_000); // tiny file, huge image
-        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+        long allocatedBefore = allocatedBytes();
         long start = System.nanoTime();
         ImageRejectedException e = rejection(fit, png);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
+        long allocated = allocatedBytes() - allocatedBefore;
         assertThat(e.code()).isEqualTo("too_many_pixels");
         assertThat(e.reason()).isEqualTo("image is 7746x7746 = 60.0 MP, over the 50.0 MP limit");
         assertThat(millis).as("ms to reject").isLessThan(500);
@@ -442,10 +445,9 @@ class ImageProcessorTest {
     void extremeAspectRatioIsRejectedFromItsHeader(String kind) {
         // 50,000,000 x 1 is within MAX_PIXELS, but its rows alone would be 150 MB: the side limit refuses it
         byte[] image = kind.equals("png") ? TestImages.blackPng(50_000_000, 1) : bmpHeader(50_000_000, 1);
-        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        long before = threads.getCurrentThreadAllocatedBytes();
+        long before = allocatedBytes();
         ImageRejectedException e = rejection(fit, image);
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        long allocated = allocatedBytes() - before;
         assertThat(e.code()).isEqualTo("too_many_pixels");
         assertThat(e.reason()).isEqualTo("image is 50000000x1, a side over the 65535 px limit");
         assertThat(allocated).as("bytes allocated (one row would be 150 MB)").isLessThan(10_000_000);
@@ -455,10 +457,9 @@ class ImageProcessorTest {
     void longestAllowedSideIsDecodedWithinTheMemoryBound() throws Exception {
         // 65535 x 700 (45.9 MP): reduced by 51 while decoding, to 1286 x 14, for the 800 x 9 rendition
         byte[] png = TestImages.blackPng(ImageProcessor.MAX_SIDE, 700);
-        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        long before = threads.getCurrentThreadAllocatedBytes();
+        long before = allocatedBytes();
         ProcessedImage result = fit.process(png, STANDARD);
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        long allocated = allocatedBytes() - before;
         assertThat(result.renditions()).extracting(Rendition::width).containsExactly(50, 250, 800);
         assertThat(result.renditions()).extracting(Rendition::height).containsExactly(1, 3, 9);
         assertThat(allocated).as("bytes allocated (decoded whole: 138 MB)").isLessThan(20_000_000);

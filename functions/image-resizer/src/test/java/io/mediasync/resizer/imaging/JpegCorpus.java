@@ -10,9 +10,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -121,16 +119,10 @@ final class JpegCorpus {
                 markers.insertBefore(adobe, markers.getFirstChild());
             }
             metadata.setFromTree(FORMAT, root);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-                writer.setOutput(out);
-                writer.write(null, new IIOImage(image, null, metadata), param);
-            }
-            return bytes.toByteArray();
+            return TestImages.write(writer, new IIOImage(image, null, metadata), param);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
             writer.dispose();
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -162,16 +154,10 @@ final class JpegCorpus {
             Element adobe = (Element) root.getElementsByTagName("app14Adobe").item(0);
             adobe.setAttribute("transform", String.valueOf(adobeTransform));
             metadata.setFromTree(FORMAT, root);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-                writer.setOutput(out);
-                writer.write(null, new IIOImage(raster, null, metadata), param);
-            }
-            return bytes.toByteArray();
+            return TestImages.write(writer, new IIOImage(raster, null, metadata), param);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
             writer.dispose();
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -119,7 +119,8 @@ final class TestImages {
         return out.toByteArray();
     }
 
-    private static byte[] write(ImageWriter writer, IIOImage image, ImageWriteParam param) {
+    /** Writes with {@code writer} (disposed after) to bytes. */
+    static byte[] write(ImageWriter writer, IIOImage image, ImageWriteParam param) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);

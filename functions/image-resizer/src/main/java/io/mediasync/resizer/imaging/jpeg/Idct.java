@@ -103,6 +103,7 @@ final class Idct {
         }
     }
 
+    /** The column and row passes share the butterfly; it is written out in each so that it stays in registers. */
     static void idct8(int[] in, int[] ws, byte[] out, int offset, int stride) {
         for (int c = 0; c < 8; c++) {
             int d0 = in[c];

@@ -175,7 +175,9 @@ final class ScanDecoder {
      * One block of a sequential scan, dequantised by {@code zigzagQuant} into {@link #block} (natural order).
      * Returns the zigzag index of the last coefficient decoded, 0 when the block has only its DC.
      * The hot loop of the decoder: the bit buffer and read position live in locals (handed back to the reader for
-     * its rare slow paths), and the common refill, 8 bytes without a 0xFF, is done here.
+     * its rare slow paths, which is why that hand-off is written out where it happens), and the common refill,
+     * 8 bytes without a 0xFF, is done here. Measured alternatives that were slower: refilling at 32 bits to spare
+     * the second hand-off (4%), taking the bytes before a 0xFF instead of going byte by byte (4%).
      */
     private int decodeBlock(Component c, int[] zigzagQuant) throws JpegException {
         BitReader reader = in;
