@@ -129,7 +129,7 @@ final class ImageDecoder implements AutoCloseable {
                 handOver(); // a defect of ours on some odd input must not cost the image (the fuzz tests hunt these)
             }
         } else if (png != null) {
-            int factor = exactFactor;
+            int factor = Math.min(exactFactor, PngDecoder.MAX_FACTOR);
             try {
                 return new Decoded(new RgbImage(BoxReducer.ceilDiv(width, factor), BoxReducer.ceilDiv(height, factor),
                         png.decode(factor)), factor);
