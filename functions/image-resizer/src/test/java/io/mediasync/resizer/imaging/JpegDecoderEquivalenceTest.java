@@ -76,7 +76,11 @@ class JpegDecoderEquivalenceTest {
     @Test
     void wholePipelineGivesTheSameRenditionsAsImageIo() throws Exception {
         byte[] source = TestImages.jpeg(TestImages.photoLike(1600, 1200, 21), 0.9f);
-        List<SizeSpec> sizes = SizeSpec.parseList("50x50,250x250,800x800");
+        List<SizeSpec> sizes = SizeSpec.parseList("50x50,250x250,500x500"); // decoded at 1/2
+        try (ImageDecoder decoder = ImageDecoder.open(source, true, Long.MAX_VALUE)) {
+            assertThat(decoder.decode(sizes.stream().map(s -> ResizeGeometry.of(ResizeMode.FIT, 1600, 1200, s.width(), s.height()))
+                    .toList(), ImageProcessor.DEFAULT_MAX_DECODED_PIXELS).factor()).isEqualTo(2);
+        }
         ProcessedImage ours = new ImageProcessor(50_000_000, ImageProcessor.DEFAULT_MAX_DECODED_PIXELS, ResizeMode.FIT, 0.95f, true)
                 .process(source, sizes);
         ProcessedImage before = new ImageProcessor(50_000_000, ImageProcessor.DEFAULT_MAX_DECODED_PIXELS, ResizeMode.FIT, 0.95f, false)
@@ -88,10 +92,28 @@ class JpegDecoderEquivalenceTest {
         }
     }
 
+    @Test
+    void jpegNeededAtFullSizeIsDecodedByImageIoAsBefore() throws Exception {
+        byte[] source = TestImages.jpeg(TestImages.photoLike(700, 500, 22), 0.9f);
+        try (ImageDecoder decoder = ImageDecoder.open(source, true, Long.MAX_VALUE)) {
+            ImageDecoder.Decoded decoded = decoder.decode(List.of(ResizeGeometry.of(ResizeMode.FIT, 700, 500, 600, 600)),
+                    ImageProcessor.DEFAULT_MAX_DECODED_PIXELS);
+            assertThat(decoded.factor()).isEqualTo(1);
+            assertThat(decoded.builtIn()).as("decoded by the built-in decoder").isFalse();
+        }
+        try (ImageDecoder decoder = ImageDecoder.open(source, true, Long.MAX_VALUE)) {
+            ImageDecoder.Decoded decoded = decoder.decode(List.of(ResizeGeometry.of(ResizeMode.FIT, 700, 500, 200, 200)),
+                    ImageProcessor.DEFAULT_MAX_DECODED_PIXELS);
+            assertThat(decoded.factor()).isEqualTo(2);
+            assertThat(decoded.builtIn()).as("decoded by the built-in decoder").isTrue();
+        }
+    }
+
     private static RgbImage decode(byte[] jpeg, boolean builtIn, int denominator) throws ImageRejectedException {
         try (ImageDecoder decoder = ImageDecoder.open(jpeg, builtIn, Long.MAX_VALUE)) {
             assertThat(decoder.reducesExactly()).as("decoded by the built-in decoder").isEqualTo(builtIn);
             ImageDecoder.Decoded decoded = decoder.decode(denominator, () -> 1);
+            assertThat(decoded.builtIn()).isEqualTo(builtIn);
             assertThat(decoded.factor()).isEqualTo(builtIn ? denominator : 1);
             return decoded.image();
         }
