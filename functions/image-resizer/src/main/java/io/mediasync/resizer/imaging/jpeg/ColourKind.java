@@ -23,7 +23,7 @@ public enum ColourKind {
      */
     static ColourKind of(JpegParser parser) throws JpegException {
         Component[] c = parser.frame.components;
-        int adobe = parser.adobeTransform;
+        int adobe = parser.applications.adobeTransform;
         if (adobe == 1 && c.length != 3 || adobe == 2 && c.length != 4) {
             adobe = -1;
         }
@@ -31,7 +31,7 @@ public enum ColourKind {
             case 1:
                 return GRAY;
             case 3:
-                if (parser.jfif) {
+                if (parser.applications.jfif) {
                     return YCC;
                 }
                 if (adobe >= 0) {

@@ -115,7 +115,7 @@ public final class JpegDecoder {
             decodeBuffered();
             transformBuffered(out);
         }
-        return new JpegImage(out.width, out.height, colour, out.pixels, parser.iccProfile());
+        return new JpegImage(out.width, out.height, colour, out.pixels, parser.applications.iccProfile());
     }
 
     /**
@@ -181,7 +181,7 @@ public final class JpegDecoder {
         for (Component c : frame.components) {
             int[] q = c.quant;
             for (int k = 0; k < 64 && q != null; k++) {
-                quant[c.index][ScanDecoder.NATURAL[k]] = q[k];
+                quant[c.index][ZigZag.NATURAL[k]] = q[k];
             }
         }
         for (int row = 0; row < frame.mcuRows; row++) {

@@ -1,9 +1,5 @@
 package io.mediasync.resizer.imaging.jpeg;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Walks the marker segments of a JPEG: SOF, DHT, DQT, DRI, SOS and the APPn segments that matter for colour (JFIF,
@@ -23,10 +19,7 @@ final class JpegParser {
     final Huffman[] dcTables = new Huffman[4];
     final Huffman[] acTables = new Huffman[4];
     int restartInterval;
-    boolean jfif;
-    /** The Adobe APP14 transform flag (0 = none, 1 = YCbCr, 2 = YCCK), or -1 without that segment. */
-    int adobeTransform = -1;
-    private final List<byte[]> iccChunks = new ArrayList<>();
+    final AppSegments applications = new AppSegments();
 
     JpegParser(byte[] data) throws JpegException {
         this.data = data;
@@ -75,33 +68,6 @@ final class JpegParser {
         pos = position;
     }
 
-    /** The ICC profile bytes from the APP2 chunks, or null when absent or the chunks are inconsistent. */
-    byte[] iccProfile() {
-        int n = iccChunks.size();
-        if (n == 0) {
-            return null;
-        }
-        byte[][] ordered = new byte[n][];
-        for (byte[] chunk : iccChunks) {
-            int seq = chunk[0] & 0xFF;
-            int count = chunk[1] & 0xFF;
-            if (n == 1 && (seq == 1 || count == 1)) {
-                seq = 1; // a single chunk, however numbered
-            } else if (count != n || seq < 1 || seq > n || ordered[seq - 1] != null) {
-                return null;
-            }
-            ordered[seq - 1] = chunk;
-        }
-        ByteArrayOutputStream profile = new ByteArrayOutputStream();
-        for (byte[] chunk : ordered) {
-            if (chunk == null) {
-                return null;
-            }
-            profile.write(chunk, 2, chunk.length - 2);
-        }
-        return profile.toByteArray();
-    }
-
     private int nextMarker() {
         byte[] d = data;
         while (true) {
@@ -143,54 +109,11 @@ final class JpegParser {
 
     private void readFrame(boolean progressive) throws JpegException {
         int length = segmentLength();
-        int start = pos;
         if (frame != null) {
             throw JpegException.corrupt("second SOF marker");
         }
-        if (length < 6) {
-            throw JpegException.corrupt("SOF segment too short");
-        }
-        int precision = data[pos] & 0xFF;
-        int height = u16(pos + 1);
-        int width = u16(pos + 3);
-        int count = data[pos + 5] & 0xFF;
-        if (precision != 8) {
-            throw JpegException.unsupported(precision + "-bit samples");
-        }
-        if (height == 0) {
-            throw JpegException.unsupported("image height defined by a DNL marker");
-        }
-        if (width == 0) {
-            throw JpegException.corrupt("image width 0");
-        }
-        if (count != 1 && count != 3 && count != 4) {
-            throw JpegException.unsupported(count + " colour components");
-        }
-        if (length < 6 + 3 * count) {
-            throw JpegException.corrupt("SOF segment too short for its components");
-        }
-        Component[] components = new Component[count];
-        for (int i = 0; i < count; i++) {
-            int p = pos + 6 + 3 * i;
-            int id = data[p] & 0xFF;
-            int h = (data[p + 1] & 0xFF) >> 4;
-            int v = data[p + 1] & 0x0F;
-            int table = data[p + 2] & 0xFF;
-            if (h < 1 || h > 4 || v < 1 || v > 4) {
-                throw JpegException.corrupt("sampling factors " + h + "x" + v);
-            }
-            if (table > 3) {
-                throw JpegException.corrupt("quantisation table " + table);
-            }
-            for (int j = 0; j < i; j++) {
-                if (components[j].id == id) {
-                    throw JpegException.unsupported("two components with id " + id);
-                }
-            }
-            components[i] = count == 1 ? new Component(id, i, 1, 1, table) : new Component(id, i, h, v, table);
-        }
-        frame = new Frame(width, height, progressive, components);
-        pos = start + length;
+        frame = Frame.read(data, pos, length, progressive);
+        pos += length;
     }
 
     private void readQuantTables() throws JpegException {
@@ -256,30 +179,8 @@ final class JpegParser {
 
     private void readApplication(int marker) throws JpegException {
         int length = segmentLength();
-        int start = pos;
-        if (marker == 0xE0 && hasIdentifier(start, length, "JFIF\0")) {
-            jfif = true;
-        } else if (marker == 0xEE && length >= 12 && hasIdentifier(start, length, "Adobe")) {
-            if (adobeTransform < 0) {
-                adobeTransform = data[start + 11] & 0xFF;
-            }
-        } else if (marker == 0xE2 && length >= 14 && hasIdentifier(start, length, "ICC_PROFILE\0")) {
-            iccChunks.add(java.util.Arrays.copyOfRange(data, start + 12, start + length));
-        }
-        pos = start + length;
-    }
-
-    private boolean hasIdentifier(int at, int length, String identifier) {
-        byte[] expected = identifier.getBytes(StandardCharsets.ISO_8859_1);
-        if (length < expected.length) {
-            return false;
-        }
-        for (int i = 0; i < expected.length; i++) {
-            if (data[at + i] != expected[i]) {
-                return false;
-            }
-        }
-        return true;
+        applications.read(marker, data, pos, length);
+        pos += length;
     }
 
     private Scan readScan() throws JpegException {
@@ -343,7 +244,7 @@ final class JpegParser {
                     throw JpegException.corrupt("scan uses an undefined quantisation table");
                 }
                 c.quant = table.clone(); // latched at the component's first scan, as libjpeg does
-                c.zigzagQuant = ScanDecoder.zigzagQuant(c.quant);
+                c.zigzagQuant = ZigZag.zigzagQuant(c.quant);
             }
         }
         pos = start + length;

@@ -4,36 +4,10 @@ import java.util.Arrays;
 
 /**
  * Decodes the entropy-coded data of one scan: sequential scans straight to samples through the IDCT (the common
- * single-scan case) or to stored coefficients, and the four kinds of progressive scan (DC/AC, first/refinement) to
+ * single-scan case) or to stored coefficients, and the four kinds of progressive scan ({@link ProgressiveBlocks}) to
  * stored coefficients, following ITU T.81 annexes F and G.
  */
 final class ScanDecoder {
-
-    /** Zigzag index to natural index; the 16 extra entries absorb the runs of corrupt data that overshoot 63. */
-    static final int[] NATURAL = new int[80];
-    /** Dequantisation by 1, for coefficients that are stored rather than transformed (see {@link #zigzagQuant}). */
-    private static final int[] UNIT;
-
-    static {
-        int[] zigzag = {
-            0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7,
-            14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39,
-            46, 53, 60, 61, 54, 47, 55, 62, 63};
-        System.arraycopy(zigzag, 0, NATURAL, 0, 64);
-        Arrays.fill(NATURAL, 64, 80, 63);
-        int[] ones = new int[80];
-        Arrays.fill(ones, 0, 64, 1);
-        UNIT = zigzagQuant(ones);
-    }
-
-    /** natural index << 16 | quantiser, per zigzag index (80 entries: the slack maps to 63 with quantiser 0). */
-    static int[] zigzagQuant(int[] quant) {
-        int[] table = new int[80];
-        for (int k = 0; k < 80; k++) {
-            table[k] = NATURAL[k] << 16 | quant[k];
-        }
-        return table;
-    }
 
     private enum Mode { SEQUENTIAL, DC_FIRST, DC_REFINE, AC_FIRST, AC_REFINE }
 
@@ -43,9 +17,9 @@ final class ScanDecoder {
     private final int restartInterval;
     private final int[] block = new int[64];
     private final int[] workspace = new int[64];
+    private final ProgressiveBlocks progressive;
     private int restartsLeft;
     private int nextRestart;
-    private int eobRun;
 
     ScanDecoder(byte[] data, Frame frame, Scan scan, int restartInterval) {
         this.in = new BitReader(data, scan.dataStart());
@@ -53,6 +27,7 @@ final class ScanDecoder {
         this.scan = scan;
         this.restartInterval = restartInterval;
         this.restartsLeft = restartInterval;
+        this.progressive = new ProgressiveBlocks(in, scan);
     }
 
     /** Ends the scan; returns where its entropy-coded data ended. */
@@ -138,7 +113,7 @@ final class ScanDecoder {
             in.restart(nextRestart);
             nextRestart = (nextRestart + 1) & 7;
             restartsLeft = restartInterval;
-            eobRun = 0;
+            progressive.endOfBandRun = 0;
             for (Component c : scan.components()) {
                 c.dcPredictor = 0;
             }
@@ -150,24 +125,16 @@ final class ScanDecoder {
         short[] coefficients = c.coefficients;
         switch (mode) {
             case SEQUENTIAL -> {
-                decodeBlock(c, UNIT);
+                decodeBlock(c, ZigZag.UNIT);
                 for (int i = 0; i < 64; i++) {
                     coefficients[offset + i] = (short) block[i];
                 }
                 Arrays.fill(block, 0);
             }
-            case DC_FIRST -> {
-                int s = in.decode(c.dcTable);
-                c.dcPredictor += s == 0 ? 0 : in.receiveExtend(s);
-                coefficients[offset] = (short) (c.dcPredictor * (1 << scan.approxLow()));
-            }
-            case DC_REFINE -> {
-                if (in.bit() != 0) {
-                    coefficients[offset] |= (short) (1 << scan.approxLow());
-                }
-            }
-            case AC_FIRST -> acFirst(c.acTable, coefficients, offset);
-            case AC_REFINE -> acRefine(c.acTable, coefficients, offset);
+            case DC_FIRST -> progressive.dcFirst(c, coefficients, offset);
+            case DC_REFINE -> progressive.dcRefine(coefficients, offset);
+            case AC_FIRST -> progressive.acFirst(c.acTable, coefficients, offset);
+            case AC_REFINE -> progressive.acRefine(c.acTable, coefficients, offset);
         }
     }
 
@@ -288,77 +255,5 @@ final class ScanDecoder {
         reader.bits = bits;
         reader.count = count;
         return last;
-    }
-
-    private void acFirst(Huffman table, short[] coefficients, int offset) throws JpegException {
-        if (eobRun > 0) {
-            eobRun--;
-            return;
-        }
-        int end = scan.spectralEnd();
-        int shift = scan.approxLow();
-        for (int k = scan.spectralStart(); k <= end; ) {
-            int rs = in.decode(table);
-            int size = rs & 15;
-            int run = rs >> 4;
-            if (size == 0) {
-                if (run < 15) {
-                    eobRun = (1 << run) - 1 + (run > 0 ? in.bits(run) : 0);
-                    break;
-                }
-                k += 16;
-                continue;
-            }
-            k += run;
-            coefficients[offset + NATURAL[k]] = (short) (in.receiveExtend(size) * (1 << shift));
-            k++;
-        }
-    }
-
-    private void acRefine(Huffman table, short[] coefficients, int offset) throws JpegException {
-        int end = scan.spectralEnd();
-        int plus = 1 << scan.approxLow();
-        int minus = -1 << scan.approxLow();
-        int k = scan.spectralStart();
-        if (eobRun == 0) {
-            for (; k <= end; k++) {
-                int rs = in.decode(table);
-                int size = rs & 15;
-                int run = rs >> 4;
-                int value = 0;
-                if (size != 0) {
-                    value = in.bit() != 0 ? plus : minus; // size is 1 in valid data
-                } else if (run != 15) {
-                    eobRun = (1 << run) + (run > 0 ? in.bits(run) : 0);
-                    break;
-                }
-                // skip `run` zero coefficients, refining the non-zero ones passed on the way
-                do {
-                    int z = offset + NATURAL[k];
-                    int coefficient = coefficients[z];
-                    if (coefficient != 0) {
-                        if (in.bit() != 0 && (coefficient & plus) == 0) {
-                            coefficients[z] = (short) (coefficient + (coefficient >= 0 ? plus : minus));
-                        }
-                    } else if (--run < 0) {
-                        break;
-                    }
-                    k++;
-                } while (k <= end);
-                if (value != 0) {
-                    coefficients[offset + NATURAL[k]] = (short) value;
-                }
-            }
-        }
-        if (eobRun > 0) {
-            for (; k <= end; k++) {
-                int z = offset + NATURAL[k];
-                int coefficient = coefficients[z];
-                if (coefficient != 0 && in.bit() != 0 && (coefficient & plus) == 0) {
-                    coefficients[z] = (short) (coefficient + (coefficient >= 0 ? plus : minus));
-                }
-            }
-            eobRun--;
-        }
     }
 }
