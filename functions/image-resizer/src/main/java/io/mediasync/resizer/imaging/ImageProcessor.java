@@ -10,11 +10,18 @@ import java.util.Objects;
  * Decodes a source image once and produces every requested size as a JPEG.
  * <p>
  * Pipeline: sniff the format from the bytes; read the header and refuse too many pixels before decoding any;
- * decode (subsampled only if the full image would not fit the decode budget); convert to sRGB on white; per size,
+ * decode (JPEG and PNG: reduced exactly while decoding as far as the sizes allow, see
+ * {@link ShrinkOnLoad#exactReduction}; others: subsampled only if the full image would not fit the decode budget); convert to sRGB on white; per size,
  * box-reduce by a whole factor (shared between sizes) then Lanczos-3 to the exact size; apply the EXIF
  * orientation to the small result; encode. Immutable and thread-safe.
  */
 public final class ImageProcessor {
+
+    /**
+     * Longest side accepted, from the header: within the pixel limit an image can still be 50,000,000 x 1, and the
+     * decoders hold whole rows (ImageIO's full width even when subsampling); JPEG and WebP cannot exceed it anyway.
+     */
+    public static final int MAX_SIDE = 65_535;
 
     /** Above this, the decoder subsamples (24 MP = 72 MB of RGB); see {@link ShrinkOnLoad}. */
     public static final long DEFAULT_MAX_DECODED_PIXELS = 24_000_000L;
@@ -23,6 +30,7 @@ public final class ImageProcessor {
     private final long maxDecodedPixels;
     private final ResizeMode mode;
     private final JpegEncoder encoder;
+    private final boolean builtInDecoders;
 
     /**
      * @param maxPixels   sources with more pixels (width x height, from the header) are rejected, e.g. 50_000_000
@@ -38,6 +46,14 @@ public final class ImageProcessor {
      *                         the requested sizes allow
      */
     public ImageProcessor(long maxPixels, long maxDecodedPixels, ResizeMode mode, float jpegQuality) {
+        this(maxPixels, maxDecodedPixels, mode, jpegQuality, true);
+    }
+
+    /**
+     * @param builtInDecoders false decodes everything with ImageIO, as before the built-in decoders existed: for
+     *                        comparisons (the benchmark's "before" figures, equivalence tests)
+     */
+    public ImageProcessor(long maxPixels, long maxDecodedPixels, ResizeMode mode, float jpegQuality, boolean builtInDecoders) {
         if (maxPixels < 1 || maxDecodedPixels < 1) {
             throw new IllegalArgumentException("pixel limits must be positive");
         }
@@ -45,20 +61,39 @@ public final class ImageProcessor {
         this.maxDecodedPixels = maxDecodedPixels;
         this.mode = Objects.requireNonNull(mode, "mode");
         this.encoder = new JpegEncoder(jpegQuality);
+        this.builtInDecoders = builtInDecoders;
     }
 
     /** Reads only the header: format and dimensions (after EXIF orientation), no pixel decoding, no pixel limit. */
     public ImageInfo probe(byte[] source) throws ImageRejectedException {
-        try (ImageDecoder decoder = ImageDecoder.open(source)) {
+        try (ImageDecoder decoder = open(source)) {
             return decoder.info();
         }
     }
 
     public ProcessedImage process(byte[] source, List<SizeSpec> sizes) throws ImageRejectedException {
+        Rendered rendered = render(source, sizes);
+        long start = System.nanoTime();
+        Rendition[] renditions = new Rendition[sizes.size()];
+        for (int i = 0; i < renditions.length; i++) {
+            RgbImage pixels = rendered.pixels()[i];
+            renditions[i] = new Rendition(sizes.get(i), pixels.width(), pixels.height(), encoder.encode(pixels));
+        }
+        ImageInfo info = rendered.info();
+        return new ProcessedImage(info.format(), info.width(), info.height(), List.of(renditions),
+                new ProcessingTimes(rendered.decodeNanos(), rendered.resizeNanos(), System.nanoTime() - start));
+    }
+
+    /** Every size's pixels, upright, before encoding; in the order of {@code sizes}. */
+    record Rendered(ImageInfo info, RgbImage[] pixels, long decodeNanos, long resizeNanos) {
+    }
+
+    /** The pipeline up to encoding: header checks, one decode, every size rendered and oriented. */
+    Rendered render(byte[] source, List<SizeSpec> sizes) throws ImageRejectedException {
         if (sizes == null || sizes.isEmpty()) {
             throw new IllegalArgumentException("at least one size is needed");
         }
-        try (ImageDecoder decoder = ImageDecoder.open(source)) {
+        try (ImageDecoder decoder = open(source)) {
             ImageInfo info = decoder.info();
             checkPixelLimit(info);
             ExifOrientation orientation = decoder.orientation();
@@ -67,13 +102,14 @@ public final class ImageProcessor {
                 geometries.add(ResizeGeometry.of(mode, info.width(), info.height(), size.width(), size.height())
                         .beforeOrientation(orientation));
             }
-            int subsampling = ShrinkOnLoad.decoderSubsampling(decoder.width(), decoder.height(), geometries, maxDecodedPixels);
-            RgbImage decoded = decoder.decode(subsampling);
-            ReducedSources sources = new ReducedSources(decoded);
-            double scaleX = sourcePixelsPerDecodedPixel(decoder.width(), decoded.width(), subsampling);
-            double scaleY = sourcePixelsPerDecodedPixel(decoder.height(), decoded.height(), subsampling);
-
-            Rendition[] renditions = new Rendition[sizes.size()];
+            long start = System.nanoTime();
+            ImageDecoder.Decoded decoded = decoder.decode(geometries, maxDecodedPixels);
+            long decodeNanos = System.nanoTime() - start;
+            start = System.nanoTime();
+            ReducedSources sources = new ReducedSources(decoded.image());
+            double scaleX = sourcePixelsPerDecodedPixel(decoder.width(), decoded.image().width(), decoded.factor());
+            double scaleY = sourcePixelsPerDecodedPixel(decoder.height(), decoded.image().height(), decoded.factor());
+            RgbImage[] pixels = new RgbImage[sizes.size()];
             // biggest renditions first: their reductions are the starting points of the smaller ones'
             List<Integer> order = new ArrayList<>();
             for (int i = 0; i < sizes.size(); i++) {
@@ -81,11 +117,15 @@ public final class ImageProcessor {
             }
             order.sort(Comparator.comparingLong(i -> -(long) geometries.get(i).width() * geometries.get(i).height()));
             for (int i : order) {
-                RgbImage pixels = orientation.apply(render(geometries.get(i), sources, decoder, scaleX, scaleY));
-                renditions[i] = new Rendition(sizes.get(i), pixels.width(), pixels.height(), encoder.encode(pixels));
+                pixels[i] = orientation.apply(render(geometries.get(i), sources, decoder, scaleX, scaleY));
             }
-            return new ProcessedImage(info.format(), info.width(), info.height(), List.of(renditions));
+            return new Rendered(info, pixels, decodeNanos, System.nanoTime() - start);
         }
+    }
+
+    /** Progressive JPEGs hold their coefficients on the heap: no more than the decode budget's worth of RGB. */
+    private ImageDecoder open(byte[] source) throws ImageRejectedException {
+        return ImageDecoder.open(source, builtInDecoders, maxDecodedPixels * RgbImage.CHANNELS);
     }
 
     /** One rendition, still in stored orientation: whole-factor box reduction, then Lanczos to the exact size. */
@@ -108,6 +148,10 @@ public final class ImageProcessor {
     }
 
     private void checkPixelLimit(ImageInfo info) throws ImageRejectedException {
+        if (Math.max(info.width(), info.height()) > MAX_SIDE) {
+            throw new ImageRejectedException(ImageRejectedException.TOO_MANY_PIXELS, String.format(Locale.ROOT,
+                    "image is %dx%d, a side over the %d px limit", info.width(), info.height(), MAX_SIDE));
+        }
         if (info.pixels() > maxPixels) {
             throw new ImageRejectedException(ImageRejectedException.TOO_MANY_PIXELS, String.format(Locale.ROOT,
                     "image is %dx%d = %.1f MP, over the %.1f MP limit",

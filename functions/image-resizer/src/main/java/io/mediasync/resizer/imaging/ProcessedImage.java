@@ -2,6 +2,9 @@ package io.mediasync.resizer.imaging;
 
 import java.util.List;
 
-/** The result of processing one source: width/height are the source's, after EXIF orientation. */
-public record ProcessedImage(ImageFormat format, int width, int height, List<Rendition> renditions) {
+/**
+ * The result of processing one source: width/height are the source's, after EXIF orientation; {@code times} says
+ * where the time went.
+ */
+public record ProcessedImage(ImageFormat format, int width, int height, List<Rendition> renditions, ProcessingTimes times) {
 }

@@ -10,6 +10,11 @@ final class ShrinkOnLoad {
 
     /** The last, filtered, step always shrinks by at least this much (Pillow's reducing_gap = 2). */
     static final int MARGIN = 2;
+    /**
+     * After an exact reduction while decoding: 1 (decode just to the box, as Pillow's {@code draft()}) would leave a cover of
+     * twice the box a plain box average, 44 dB from the exact Lanczos instead of 61 (measured).
+     */
+    static final double DCT_MARGIN = 1.5;
 
     private ShrinkOnLoad() {
     }
@@ -23,16 +28,47 @@ final class ShrinkOnLoad {
      * @param renditions in stored (pre-orientation) source pixels
      */
     static int decoderSubsampling(int width, int height, List<ResizeGeometry> renditions, long maxDecodedPixels) {
-        int qualityLimit = Integer.MAX_VALUE;
-        for (ResizeGeometry g : renditions) {
-            qualityLimit = Math.min(qualityLimit, reduceFactor(g.regionWidth(), g.width()));
-            qualityLimit = Math.min(qualityLimit, reduceFactor(g.regionHeight(), g.height()));
-        }
+        int qualityLimit = qualityLimit(renditions);
         int needed = 1;
         while ((long) BoxReducer.ceilDiv(width, needed) * BoxReducer.ceilDiv(height, needed) > maxDecodedPixels) {
             needed++;
         }
         return Math.max(1, Math.min(qualityLimit, needed));
+    }
+
+    /**
+     * The factor for a decoder that reduces exactly while decoding (each decoded pixel the mean of a block of source
+     * pixels: the JPEG decoder's scaled IDCT, 1, 2, 4 or 8 with {@code powerOfTwo}; the PNG decoder's box, any
+     * factor): the largest that leaves the decoded image {@link #DCT_MARGIN}x every rendition. An exact box average
+     * is a low-pass filter in itself, the step {@link BoxReducer} would otherwise take after a full decode, so a
+     * smaller margin than that step's suffices: renditions stay within 52 dB PSNR of an exact Lanczos of the full
+     * image (before encoding; generated photo and covers, docs/benchmarks.md), while a 3000 px cover is decoded at
+     * 1/2 for an 800 px box.
+     */
+    static int exactReduction(List<ResizeGeometry> renditions, boolean powerOfTwo) {
+        int limit = Integer.MAX_VALUE;
+        for (ResizeGeometry g : renditions) {
+            limit = Math.min(limit, (int) Math.max(1, Math.floor(g.regionWidth() / (DCT_MARGIN * g.width()))));
+            limit = Math.min(limit, (int) Math.max(1, Math.floor(g.regionHeight() / (DCT_MARGIN * g.height()))));
+        }
+        if (!powerOfTwo) {
+            return limit;
+        }
+        int denominator = 1;
+        while (denominator < 8 && denominator * 2 <= limit) {
+            denominator *= 2;
+        }
+        return denominator;
+    }
+
+    /** The largest whole reduction every rendition allows, by {@link #reduceFactor}. */
+    private static int qualityLimit(List<ResizeGeometry> renditions) {
+        int limit = Integer.MAX_VALUE;
+        for (ResizeGeometry g : renditions) {
+            limit = Math.min(limit, reduceFactor(g.regionWidth(), g.width()));
+            limit = Math.min(limit, reduceFactor(g.regionHeight(), g.height()));
+        }
+        return limit;
     }
 
     /** The largest whole factor that still leaves {@code region} at least MARGIN x {@code output}. */

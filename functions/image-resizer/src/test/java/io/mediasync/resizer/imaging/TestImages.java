@@ -119,7 +119,8 @@ final class TestImages {
         return out.toByteArray();
     }
 
-    private static byte[] write(ImageWriter writer, IIOImage image, ImageWriteParam param) {
+    /** Writes with {@code writer} (disposed after) to bytes. */
+    static byte[] write(ImageWriter writer, IIOImage image, ImageWriteParam param) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);
@@ -217,6 +218,39 @@ final class TestImages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A valid baseline 4:2:0 JPEG of any size, uniform grey, written by hand: one-code Huffman tables make every
+     * block two zero bits (DC difference 0, end of block), so a 50 MP image is a few hundred KB of zeros. A decoder
+     * still has to walk every block.
+     */
+    static byte[] greyJpeg(int width, int height) {
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        jpeg.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD8});
+        byte[] quant = new byte[65];
+        java.util.Arrays.fill(quant, 1, 65, (byte) 1);
+        segment(jpeg, 0xDB, quant);
+        segment(jpeg, 0xC0, new byte[] {8, (byte) (height >> 8), (byte) height, (byte) (width >> 8), (byte) width, 3,
+            1, 0x22, 0, 2, 0x11, 0, 3, 0x11, 0});
+        byte[] oneCode = new byte[1 + 16 + 1];
+        oneCode[1] = 1; // one code of length 1: "0", for symbol 0 (DC: difference 0; AC: end of block)
+        segment(jpeg, 0xC4, oneCode);
+        oneCode[0] = 0x10;
+        segment(jpeg, 0xC4, oneCode);
+        segment(jpeg, 0xDA, new byte[] {3, 1, 0, 2, 0, 3, 0, 0, 63, 0});
+        long mcus = (long) BoxReducer.ceilDiv(width, 16) * BoxReducer.ceilDiv(height, 16);
+        jpeg.writeBytes(new byte[(int) ((mcus * 6 * 2 + 7) / 8)]);
+        jpeg.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD9});
+        return jpeg.toByteArray();
+    }
+
+    private static void segment(ByteArrayOutputStream jpeg, int marker, byte[] payload) {
+        jpeg.write(0xFF);
+        jpeg.write(marker);
+        jpeg.write((payload.length + 2) >> 8);
+        jpeg.write(payload.length + 2);
+        jpeg.writeBytes(payload);
     }
 
     private static void chunk(ByteArrayOutputStream png, String type, byte[] data) throws IOException {

@@ -1,4 +1,4 @@
-package io.mediasync.resizer.bench;
+package io.mediasync.bench;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;

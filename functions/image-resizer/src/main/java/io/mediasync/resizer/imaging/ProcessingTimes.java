@@ -1,0 +1,5 @@
+package io.mediasync.resizer.imaging;
+
+/** Time spent in each stage of {@link ImageProcessor#process}, in nanoseconds. */
+public record ProcessingTimes(long decodeNanos, long resizeNanos, long encodeNanos) {
+}

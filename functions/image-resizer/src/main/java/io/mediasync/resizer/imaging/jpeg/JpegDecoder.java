@@ -1,0 +1,221 @@
+package io.mediasync.resizer.imaging.jpeg;
+
+import java.util.Arrays;
+
+/**
+ * A baseline and progressive Huffman JPEG decoder that decodes at 1/1, 1/2, 1/4 or 1/8 scale inside the IDCT, so a
+ * large photo costs what its reduced size costs after the entropy decoding. Written by hand because no maintained
+ * pure-Java decoder scales in the DCT domain (ImageIO's subsampling decodes every pixel and drops most of them).
+ * <p>
+ * Usage: {@link #open} reads the header (cheap); {@link #decode} once. Not thread-safe.
+ */
+public final class JpegDecoder {
+
+    /** More scans than any encoder writes (a progressive JPEG has about ten). */
+    public static final int MAX_SCANS = 1000;
+    /**
+     * Coefficient decoding work allowed, in whole-image passes: a progressive file visits each coefficient about
+     * three times; a crafted one repeating scans is stopped here, so time stays proportional to the image.
+     */
+    static final int MAX_PASSES = 8;
+
+    private final JpegParser parser;
+    private final Frame frame;
+    private final Scan firstScan;
+    private final ColourKind colour;
+    private boolean used;
+
+    private JpegDecoder(JpegParser parser, Scan firstScan) throws JpegException {
+        this.parser = parser;
+        this.frame = parser.frame;
+        this.firstScan = firstScan;
+        this.colour = ColourKind.of(parser);
+    }
+
+    /** Reads the markers up to the first scan. */
+    public static JpegDecoder open(byte[] data) throws JpegException {
+        JpegParser parser = new JpegParser(data);
+        Scan scan = parser.nextScan();
+        if (scan == null) {
+            throw JpegException.corrupt("no scan before EOI");
+        }
+        return new JpegDecoder(parser, scan);
+    }
+
+    public int width() {
+        return frame.width;
+    }
+
+    public int height() {
+        return frame.height;
+    }
+
+    public ColourKind colour() {
+        return colour;
+    }
+
+    /** Whether every coefficient must be held until the last scan (progressive, or components in separate scans). */
+    public boolean buffersCoefficients() {
+        return frame.progressive || firstScan.components().length != frame.components.length;
+    }
+
+    /** Heap bytes decoding needs besides the output image: the coefficients, when they are buffered. */
+    public long bufferBytes() {
+        if (!buffersCoefficients()) {
+            return 0;
+        }
+        long bytes = 0;
+        for (Component c : frame.components) {
+            bytes += c.coefficientBytes();
+        }
+        return bytes;
+    }
+
+    /**
+     * SOS markers in the file, counted without decoding (an upper bound: a thumbnail inside an APP segment counts
+     * too). Entropy-coded data never holds one, as 0xFF is always followed by a zero byte there.
+     */
+    public static int countScanMarkers(byte[] data) {
+        int scans = 0;
+        for (int i = 0; i + 1 < data.length; i++) {
+            if (data[i] == (byte) 0xFF && data[i + 1] == (byte) 0xDA) {
+                scans++;
+            }
+        }
+        return scans;
+    }
+
+    /** The output size at 1/denominator scale (rounded up, as libjpeg does). */
+    public static int scaledSize(int size, int denominator) {
+        return Frame.ceilDiv(size, denominator);
+    }
+
+    /** Decodes the image at 1/{@code denominator} scale: 1, 2, 4 or 8. */
+    public JpegImage decode(int denominator) throws JpegException {
+        if (denominator != 1 && denominator != 2 && denominator != 4 && denominator != 8) {
+            throw new IllegalArgumentException("scale denominator must be 1, 2, 4 or 8, got " + denominator);
+        }
+        if (used) {
+            throw new IllegalStateException("decode() may be called once");
+        }
+        used = true;
+        int base = 8 / denominator;
+        for (Component c : frame.components) {
+            c.scaledSize = scaledBlockSize(c, base);
+        }
+        OutputStage out = new OutputStage(frame, base, colour);
+        if (!buffersCoefficients()) {
+            ScanDecoder decoder = new ScanDecoder(parser.data, frame, firstScan, parser.restartInterval);
+            decoder.decodeStreaming(out);
+            parser.resumeAt(decoder.finish());
+            if (parser.nextScan() != null) {
+                throw JpegException.corrupt("another scan after a sequential scan of every component");
+            }
+        } else {
+            decodeBuffered();
+            transformBuffered(out);
+        }
+        return new JpegImage(out.width, out.height, colour, out.pixels, parser.applications.iccProfile());
+    }
+
+    /**
+     * The side of a component's decoded blocks: as many samples as the output grid needs along its more demanding
+     * axis (the other axis is then averaged down), so that at 1/2 scale the chroma of a 4:2:0 image is decoded at
+     * 8x8 and needs no upsampling at all. For layouts where that gives no whole ratios (3:1...), libjpeg's rule:
+     * enlarge while the ratio stays whole on both axes.
+     */
+    private int scaledBlockSize(Component c, int base) {
+        int needH = Math.min(8, base * frame.maxH / c.h);
+        int needV = Math.min(8, base * frame.maxV / c.v);
+        int size = Math.max(needH, needV);
+        if (base * frame.maxH % c.h == 0 && base * frame.maxV % c.v == 0
+                && Integer.bitCount(needH) == 1 && Integer.bitCount(needV) == 1
+                && whole(frame.maxH * base, c.h * size) && whole(frame.maxV * base, c.v * size)) {
+            return size;
+        }
+        size = base;
+        while (size < 8 && (frame.maxH * base) % (c.h * size * 2) == 0 && (frame.maxV * base) % (c.v * size * 2) == 0) {
+            size *= 2;
+        }
+        return size;
+    }
+
+    private static boolean whole(int a, int b) {
+        return a % b == 0 || b % a == 0;
+    }
+
+    private void decodeBuffered() throws JpegException {
+        long budget = 0;
+        for (Component c : frame.components) {
+            c.coefficients = new short[Math.toIntExact(c.coefficientBytes() / Short.BYTES)];
+            budget += (long) MAX_PASSES * c.paddedWidthInBlocks * c.paddedHeightInBlocks * 64;
+        }
+        long work = 0;
+        int scans = 0;
+        for (Scan scan = firstScan; scan != null; scan = parser.nextScan()) {
+            if (++scans > MAX_SCANS) {
+                throw JpegException.limit("more than " + MAX_SCANS + " scans");
+            }
+            int band = scan.spectralEnd() - scan.spectralStart() + 1;
+            for (Component c : scan.components()) {
+                work += (long) (scan.interleaved() ? c.paddedWidthInBlocks * c.paddedHeightInBlocks
+                        : c.widthInBlocks * c.heightInBlocks) * band;
+            }
+            if (work > budget) {
+                throw JpegException.limit("progressive scans repeat beyond " + MAX_PASSES + " passes over the image");
+            }
+            for (Component c : scan.components()) {
+                c.dcPredictor = 0;
+            }
+            ScanDecoder decoder = new ScanDecoder(parser.data, frame, scan, parser.restartInterval);
+            decoder.decodeToStore();
+            parser.resumeAt(decoder.finish());
+        }
+    }
+
+    /** Dequantises and transforms the stored coefficients, one iMCU row at a time. */
+    private void transformBuffered(OutputStage out) {
+        int[] block = new int[64];
+        int[] workspace = new int[64];
+        int[][] quant = new int[frame.components.length][64];
+        for (Component c : frame.components) {
+            int[] q = c.quant;
+            for (int k = 0; k < 64 && q != null; k++) {
+                quant[c.index][ZigZag.NATURAL[k]] = q[k];
+            }
+        }
+        for (int row = 0; row < frame.mcuRows; row++) {
+            for (Component c : frame.components) {
+                int size = c.scaledSize;
+                byte[] plane = out.plane(c.index);
+                int stride = out.stride(c.index);
+                int[] q = quant[c.index];
+                short[] coefficients = c.coefficients;
+                for (int by = 0; by < c.v; by++) {
+                    int blockRow = row * c.v + by;
+                    if (blockRow >= c.heightInBlocks) {
+                        break; // padding below the image: never shown
+                    }
+                    int rowStart = out.rowOffset(c.index, blockRow * size);
+                    for (int column = 0; column < c.widthInBlocks; column++) {
+                        int offset = c.blockOffset(blockRow, column);
+                        boolean acZero = true;
+                        for (int i = 1; i < 64 && acZero; i++) {
+                            acZero = coefficients[offset + i] == 0;
+                        }
+                        if (acZero) {
+                            Idct.flat(coefficients[offset] * q[0], size, plane, rowStart + column * size, stride);
+                            continue;
+                        }
+                        for (int i = 0; i < 64; i++) {
+                            block[i] = coefficients[offset + i] * q[i];
+                        }
+                        Idct.idct(size, block, workspace, plane, rowStart + column * size, stride);
+                    }
+                }
+            }
+            out.iMcuRowDone(row, row == frame.mcuRows - 1);
+        }
+        Arrays.fill(block, 0);
+    }
+}

@@ -1,0 +1,127 @@
+package io.mediasync.resizer.imaging.jpeg;
+
+import static io.mediasync.resizer.imaging.jpeg.Idct.CONST_BITS;
+import static io.mediasync.resizer.imaging.jpeg.Idct.PASS1_BITS;
+import static io.mediasync.resizer.imaging.jpeg.Idct.sample;
+
+/**
+ * The reduced-size IDCTs: each output sample is the exact mean of the 2x2 (4x4 output) or 4x4 (2x2 output) samples
+ * the full 8x8 IDCT would give. The mean of a cosine over a group of samples is itself a cosine, so the coefficients
+ * are folded and scaled and a 4- or 2-point transform is done: the same idea as libjpeg's reduced-size IDCTs.
+ */
+final class ReducedIdct {
+
+    /** 4-point box-exact transform: row x of [x][u] for outputs 0 and 1 (2 and 3 follow by symmetry). */
+    private static final int A00 = boxExact(8, 4, 0, 0);
+    private static final int A02 = boxExact(8, 4, 0, 2);
+    private static final int A06 = boxExact(8, 4, 0, 6);
+    private static final int A12 = boxExact(8, 4, 1, 2);
+    private static final int A16 = boxExact(8, 4, 1, 6);
+    private static final int A01 = boxExact(8, 4, 0, 1);
+    private static final int A03 = boxExact(8, 4, 0, 3);
+    private static final int A05 = boxExact(8, 4, 0, 5);
+    private static final int A07 = boxExact(8, 4, 0, 7);
+    private static final int A11 = boxExact(8, 4, 1, 1);
+    private static final int A13 = boxExact(8, 4, 1, 3);
+    private static final int A15 = boxExact(8, 4, 1, 5);
+    private static final int A17 = boxExact(8, 4, 1, 7);
+    /** 2-point box-exact transform: output 0 (output 1 has the odd terms negated). */
+    private static final int B0 = boxExact(8, 2, 0, 0);
+    private static final int B1 = boxExact(8, 2, 0, 1);
+    private static final int B3 = boxExact(8, 2, 0, 3);
+    private static final int B5 = boxExact(8, 2, 0, 5);
+    private static final int B7 = boxExact(8, 2, 0, 7);
+
+    private ReducedIdct() {
+    }
+
+    /**
+     * Weight of coefficient u in output sample x of an n-point box-exact transform of an 8-point block:
+     * C(u)/2 * (mean over the group of 8/n samples of cos((2s+1)u pi/16)), in CONST_BITS fixed point.
+     */
+    private static int boxExact(int size, int n, int x, int u) {
+        int group = size / n;
+        double sum = 0;
+        for (int s = x * group; s < (x + 1) * group; s++) {
+            sum += Math.cos((2 * s + 1) * u * Math.PI / 16);
+        }
+        double c = u == 0 ? Math.sqrt(0.5) : 1.0;
+        return (int) Math.round(c / 2 * sum / group * (1 << CONST_BITS));
+    }
+
+    /** 4x4 output: the 2x2 means of the full block. Coefficient column/row 4 contributes nothing to them. */
+    static void idct4(int[] in, int[] ws, byte[] out, int offset, int stride) {
+        int round1 = 1 << (CONST_BITS - PASS1_BITS - 1);
+        for (int c = 0; c < 8; c++) {
+            if (c == 4) {
+                continue;
+            }
+            int d0 = in[c];
+            int d1 = in[8 + c];
+            int d2 = in[16 + c];
+            int d3 = in[24 + c];
+            int d5 = in[40 + c];
+            int d6 = in[48 + c];
+            int d7 = in[56 + c];
+            if ((d1 | d2 | d3 | d5 | d6 | d7) == 0) {
+                int v = (d0 * A00 + round1) >> (CONST_BITS - PASS1_BITS);
+                ws[c] = v;
+                ws[8 + c] = v;
+                ws[16 + c] = v;
+                ws[24 + c] = v;
+                continue;
+            }
+            int e0 = d0 * A00 + d2 * A02 + d6 * A06;
+            int e1 = d0 * A00 + d2 * A12 + d6 * A16;
+            int o0 = d1 * A01 + d3 * A03 + d5 * A05 + d7 * A07;
+            int o1 = d1 * A11 + d3 * A13 + d5 * A15 + d7 * A17;
+            ws[c] = (e0 + o0 + round1) >> (CONST_BITS - PASS1_BITS);
+            ws[24 + c] = (e0 - o0 + round1) >> (CONST_BITS - PASS1_BITS);
+            ws[8 + c] = (e1 + o1 + round1) >> (CONST_BITS - PASS1_BITS);
+            ws[16 + c] = (e1 - o1 + round1) >> (CONST_BITS - PASS1_BITS);
+        }
+        int shift = CONST_BITS + PASS1_BITS;
+        int round = 1 << (shift - 1);
+        for (int r = 0, w = 0; r < 4; r++, w += 8) {
+            int o = offset + r * stride;
+            int d0 = ws[w];
+            int d1 = ws[w + 1];
+            int d2 = ws[w + 2];
+            int d3 = ws[w + 3];
+            int d5 = ws[w + 5];
+            int d6 = ws[w + 6];
+            int d7 = ws[w + 7];
+            int e0 = d0 * A00 + d2 * A02 + d6 * A06;
+            int e1 = d0 * A00 + d2 * A12 + d6 * A16;
+            int o0 = d1 * A01 + d3 * A03 + d5 * A05 + d7 * A07;
+            int o1 = d1 * A11 + d3 * A13 + d5 * A15 + d7 * A17;
+            out[o] = sample((e0 + o0 + round) >> shift);
+            out[o + 3] = sample((e0 - o0 + round) >> shift);
+            out[o + 1] = sample((e1 + o1 + round) >> shift);
+            out[o + 2] = sample((e1 - o1 + round) >> shift);
+        }
+    }
+
+    /** 2x2 output: the 4x4 means of the full block; only coefficients 0, 1, 3, 5, 7 of each axis contribute. */
+    static void idct2(int[] in, int[] ws, byte[] out, int offset, int stride) {
+        int round1 = 1 << (CONST_BITS - PASS1_BITS - 1);
+        for (int c = 0; c < 8; c++) {
+            if (c != 0 && (c & 1) == 0) {
+                continue;
+            }
+            int e = in[c] * B0;
+            int o = in[8 + c] * B1 + in[24 + c] * B3 + in[40 + c] * B5 + in[56 + c] * B7;
+            ws[c] = (e + o + round1) >> (CONST_BITS - PASS1_BITS);
+            ws[8 + c] = (e - o + round1) >> (CONST_BITS - PASS1_BITS);
+        }
+        int shift = CONST_BITS + PASS1_BITS;
+        int round = 1 << (shift - 1);
+        for (int r = 0, w = 0; r < 2; r++, w += 8) {
+            int e = ws[w] * B0;
+            int o = ws[w + 1] * B1 + ws[w + 3] * B3 + ws[w + 5] * B5 + ws[w + 7] * B7;
+            int at = offset + r * stride;
+            out[at] = sample((e + o + round) >> shift);
+            out[at + 1] = sample((e - o + round) >> shift);
+        }
+    }
+}

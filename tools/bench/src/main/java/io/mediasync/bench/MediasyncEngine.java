@@ -1,0 +1,75 @@
+package io.mediasync.bench;
+
+import io.mediasync.resizer.imaging.ImageProcessor;
+import io.mediasync.resizer.imaging.ImageRejectedException;
+import io.mediasync.resizer.imaging.ProcessedImage;
+import io.mediasync.resizer.imaging.Rendition;
+import io.mediasync.resizer.imaging.SizeSpec;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Times {@link ImageProcessor#process} exactly as the Lambda handler calls it, in this JVM: read the file, decode
+ * once, every size, encode. The stage times come from the processor itself.
+ */
+final class MediasyncEngine {
+
+    private MediasyncEngine() {
+    }
+
+    /**
+     * CPU time of every live thread of this JVM (GC and JIT threads included), in nanoseconds: the process total
+     * the OS reports ticks in 10 ms steps, too coarse for one image.
+     */
+    private static long processCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (long id : threads.getAllThreadIds()) {
+            total += Math.max(0, threads.getThreadCpuTime(id));
+        }
+        return total;
+    }
+
+    static EngineResult run(String name, ImageProcessor processor, Path input, List<SizeSpec> sizes, int runs, int warmup)
+            throws IOException, ImageRejectedException {
+        for (int i = 0; i < warmup; i++) {
+            processor.process(Files.readAllBytes(input), sizes);
+        }
+        System.gc(); // start the measured runs from a clean heap, so the peak is theirs
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        double[] total = new double[runs];
+        double[] cpu = new double[runs];
+        double[] decode = new double[runs];
+        double[] resize = new double[runs];
+        double[] encode = new double[runs];
+        ProcessedImage last = null;
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            long startCpu = processCpuNanos();
+            last = processor.process(Files.readAllBytes(input), sizes);
+            total[i] = (System.nanoTime() - start) / 1e6;
+            cpu[i] = (processCpuNanos() - startCpu) / 1e6;
+            decode[i] = last.times().decodeNanos() / 1e6;
+            resize[i] = last.times().resizeNanos() / 1e6;
+            encode[i] = last.times().encodeNanos() / 1e6;
+        }
+        long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        Map<String, byte[]> outputs = new LinkedHashMap<>();
+        for (Rendition r : last.renditions()) {
+            outputs.put(r.size().label(), r.jpeg());
+        }
+        return new EngineResult(name, Json.median(total), Json.median(cpu), Json.median(decode), Json.median(resize), Json.median(encode),
+                peak / 1048576.0, "heap", runs, outputs);
+    }
+}
