@@ -74,10 +74,7 @@ public class Applier {
             LOG.infof("%s changed since it was ordered: its row stays for the next run", key);
         }
         runs.count(order.getString("run"), counts.asMap());
-        completer.completeIfDone(row.get().getString("run_id"));
-        if (!order.getString("run").equals(row.get().getString("run_id"))) {
-            completer.completeIfDone(order.getString("run"));
-        }
+        completer.completeFinished();
     }
 
     /** @return whether the document took it (it still holds the URL) */

@@ -134,7 +134,7 @@ public class Executor {
         String token = UUID.randomUUID().toString();
         Document claim = new Document("hash", plan.orderHash()).append("token", token).append("run", run.id()).append("at", now)
                 .append("fields", new Document(plan.order())).append("attempts", attempts).append("sent", false);
-        if (!storage.claim(row, claim, run.id())) {
+        if (!storage.claim(row, claim)) {
             counts.add("awaiting", 1); // another run claimed it first: its order stands
             return Optional.empty();
         }

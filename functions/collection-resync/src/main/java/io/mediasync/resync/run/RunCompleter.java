@@ -22,6 +22,14 @@ public class RunCompleter {
         this.storage = storage;
     }
 
+    /**
+     * Completes every run that waits for results and has none left to wait for (of any collection: a run's related
+     * rows live in its children's collections, and another collection's apply or execute may remove them).
+     */
+    public void completeFinished() {
+        runs.applying().forEach(run -> completeIfDone(run.getString("_id")));
+    }
+
     public void completeIfDone(String runId) {
         if (runId == null) {
             return;

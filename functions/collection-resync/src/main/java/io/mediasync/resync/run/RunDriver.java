@@ -100,7 +100,7 @@ public class RunDriver {
             runs.count(run.id(), result.counts());
             runs.advance(run.id(), phase, Runs.PROVIDING.equals(phase) ? Runs.EXECUTING : Runs.APPLYING);
             if (Runs.EXECUTING.equals(phase)) {
-                completer.completeIfDone(run.id());
+                completer.completeFinished();
             }
         } else {
             runs.progress(run.id(), result.cursor(), result.counts());

@@ -30,7 +30,7 @@ public class Sweeper {
     }
 
     public void sweep(String collection) {
-        runs.applying(collection).forEach(run -> completer.completeIfDone(run.getString("_id")));
+        completer.completeFinished();
         Date stalledBefore = Date.from(runs.now().toInstant().minus(invocation.budget().plus(invocation.timeMargin()).multipliedBy(2)));
         for (Document run : runs.stalled(collection, stalledBefore)) {
             long seq = new RunView(run).seq();

@@ -9,6 +9,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.mediasync.resync.config.ResyncConfig;
@@ -49,7 +50,7 @@ public class Runs {
     }
 
     public void createIndexes() {
-        runs.createIndex(Indexes.ascending("collection", "phase"));
+        runs.createIndex(Indexes.ascending("phase", "collection"));
         runs.createIndex(Indexes.ascending("completedAt"), new IndexOptions().expireAfter(config.runsRetention().toSeconds(), TimeUnit.SECONDS));
     }
 
@@ -131,8 +132,9 @@ public class Runs {
     }
 
     /**
-     * Completes a run whose rows are all gone (applied, gone, or taken over by a later run): the watermark moves to
-     * the run's {@code to}, never backwards. @return true if this call completed it
+     * Completes a run whose rows are all gone (every document it provided written, gone or current). The watermark
+     * then moves to the start of the newest run that completed with every earlier run of the collection, never
+     * backwards: a change is never skipped because a later run finished first. @return true if this call completed it
      */
     public boolean complete(Document run) {
         Date now = now();
@@ -141,13 +143,25 @@ public class Runs {
                 Updates.combine(Updates.set("phase", COMPLETED), Updates.set("completedAt", now),
                         Updates.set("timings.totalMs", started == null ? null : now.getTime() - started.getTime()),
                         Updates.unset("cursor"), Updates.set("updatedAt", now))).getModifiedCount() == 1;
-        Document watermark = run.get("watermark", Document.class);
-        if (done && watermark != null && watermark.getDate("to") != null) {
-            runs.updateOne(Filters.eq("_id", watermarkId(run.getString("collection"))), Updates.combine(
-                    Updates.max("to", watermark.getDate("to")), Updates.set("collection", run.getString("collection")),
-                    Updates.set("run_id", run.getString("_id"))), new UpdateOptions().upsert(true));
+        if (done) {
+            advanceWatermark(run.getString("collection"));
         }
         return done;
+    }
+
+    private void advanceWatermark(String collection) {
+        Bson bearing = Filters.and(Filters.eq("collection", collection), Filters.ne("watermark.to", null));
+        Document earliestOpen = runs.find(Filters.and(bearing, Filters.ne("phase", COMPLETED))).sort(Sorts.ascending("watermark.to")).first();
+        Bson done = Filters.and(bearing, Filters.eq("phase", COMPLETED));
+        if (earliestOpen != null) {
+            done = Filters.and(done, Filters.lt("watermark.to", earliestOpen.get("watermark", Document.class).getDate("to")));
+        }
+        Document newest = runs.find(done).sort(Sorts.descending("watermark.to")).first();
+        if (newest != null) {
+            runs.updateOne(Filters.eq("_id", watermarkId(collection)), Updates.combine(
+                    Updates.max("to", newest.get("watermark", Document.class).getDate("to")), Updates.set("collection", collection)),
+                    new UpdateOptions().upsert(true));
+        }
     }
 
     /** Up to which updatedAt every change of the collection is committed, if a run ever completed. */
@@ -155,9 +169,9 @@ public class Runs {
         return Optional.ofNullable(runs.find(Filters.eq("_id", watermarkId(collection))).first()).map(w -> w.getDate("to"));
     }
 
-    /** The collection's runs waiting for their results. */
-    public List<Document> applying(String collection) {
-        return runs.find(Filters.and(Filters.eq("collection", collection), Filters.eq("phase", APPLYING))).into(new ArrayList<>());
+    /** The runs waiting for their results. */
+    public List<Document> applying() {
+        return runs.find(Filters.eq("phase", APPLYING)).into(new ArrayList<>());
     }
 
     /** Active runs no invocation holds that have not moved since {@code before}. */

@@ -29,7 +29,8 @@ import org.bson.conversions.Bson;
  * (compare-and-set on the row's order, so two runs never order the same image twice); a row is removed only after
  * the document's target write, and only if nobody provided it again since.
  *
- * <p>Row: {@code _id, collection, doc_id, reason, related_to?, force?, run_id, provided_at, created_at,
+ * <p>Row: {@code _id, collection, doc_id, reason, related_to?, force?, run_id (the first provider, which owns it),
+ * provided_by (the last), provided_at, created_at,
  * ordered?: {hash, token, run, at, fields: {field: url}, attempts, sent}}.
  */
 @ApplicationScoped
@@ -55,15 +56,16 @@ public class Storage {
         }
         Set<String> already = new HashSet<>();
         rows.find(Filters.and(Filters.in("_id", provided.stream().map(r -> DocIds.rowKey(r.collection(), r.docId())).toList()),
-                Filters.eq("run_id", runId))).projection(new Document("_id", 1)).forEach(r -> already.add(r.getString("_id")));
+                Filters.eq("provided_by", runId))).projection(new Document("_id", 1)).forEach(r -> already.add(r.getString("_id")));
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (ProvidedRow row : provided) {
             if (!already.add(DocIds.rowKey(row.collection(), row.docId()))) {
                 continue;
             }
+            // the run that provided a row first owns it until it is removed: that run completes only then
             List<Bson> set = new ArrayList<>(List.of(Updates.set("collection", row.collection()), Updates.set("doc_id", row.docId()),
-                    Updates.set("reason", row.reason()), Updates.set("run_id", runId), Updates.set("provided_at", now),
-                    Updates.setOnInsert("created_at", now)));
+                    Updates.set("reason", row.reason()), Updates.setOnInsert("run_id", runId), Updates.set("provided_at", now),
+                    Updates.set("provided_by", runId), Updates.setOnInsert("created_at", now)));
             if (row.relatedTo() != null) {
                 set.add(Updates.set("related_to", row.relatedTo()));
             }
@@ -92,13 +94,13 @@ public class Storage {
 
     /**
      * Claims the row for an order: only if its order is still the one this run read (compare-and-set), so of two
-     * runs reading the same row one orders. The claiming run owns the row from now on.
+     * runs reading the same row one orders.
      */
-    public boolean claim(Document row, Document order, String runId) {
+    public boolean claim(Document row, Document order) {
         Bson sameOrder = ordered(row).map(o -> Filters.eq("ordered.token", o.getString("token")))
                 .orElse(Filters.exists("ordered", false));
-        return rows.updateOne(Filters.and(Filters.eq("_id", row.getString("_id")), sameOrder),
-                Updates.combine(Updates.set("ordered", order), Updates.set("run_id", runId))).getMatchedCount() == 1;
+        return rows.updateOne(Filters.and(Filters.eq("_id", row.getString("_id")), sameOrder), Updates.set("ordered", order))
+                .getMatchedCount() == 1;
     }
 
     /** Notes that these orders reached the resize queue (a redelivered page re-sends only the others). */
