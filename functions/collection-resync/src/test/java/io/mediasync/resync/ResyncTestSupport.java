@@ -94,6 +94,40 @@ abstract class ResyncTestSupport {
         return consume(WORK, worker, n);
     }
 
+    /**
+     * At most {@code n} follow-up messages of one run handed to the worker (others are left in the queue).
+     * @return how many were handled
+     */
+    int workOn(String runId, int n) throws Exception {
+        String url = sqs.getQueueUrl(b -> b.queueName(WORK)).queueUrl();
+        List<Message> others = new ArrayList<>(); // held invisible meanwhile, then given back untouched
+        int handled = 0;
+        try {
+            while (handled < n) {
+                List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(1).waitTimeSeconds(0)
+                        .visibilityTimeout(60).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+                if (batch.isEmpty()) {
+                    break;
+                }
+                Message m = batch.get(0);
+                if (!JSON.readTree(m.body()).path("run_id").asText().equals(runId)) {
+                    others.add(m);
+                    continue;
+                }
+                SqsBatchResponse answer = worker.handleRequest(lambdaJson.readValue(SqsEventJson.fromReceived(WORK, batch),
+                        SqsEvent.class), null);
+                if (!answer.batchItemFailures().isEmpty()) {
+                    throw new AssertionError("the work message failed: " + m.body());
+                }
+                delete(WORK, m);
+                handled++;
+            }
+        } finally {
+            others.forEach(m -> sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()).visibilityTimeout(0)));
+        }
+        return handled;
+    }
+
     /** The orders now in the resize queue, taken out of it (bodies). */
     List<String> takeOrders() {
         return takeAll(RESIZE).stream().map(Message::body).toList();
