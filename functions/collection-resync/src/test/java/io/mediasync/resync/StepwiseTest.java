@@ -151,6 +151,24 @@ class StepwiseTest extends ResyncTestSupport {
         settleAndCheck(25);
     }
 
+    @Test
+    void idsOfEveryTypeArePagedThroughOnceEach() throws Exception {
+        reset("channels", "episodes");
+        List<Object> ids = List.of(-1, 2L, 2.5, "a", "b", new Document("k", 1), new org.bson.types.ObjectId(), true,
+                new java.util.Date(0), new org.bson.types.Binary(new byte[] {1, 2}));
+        for (int i = 0; i < ids.size(); i++) {
+            collection("channels").insertOne(new Document("_id", ids.get(i)).append("image_url", images.image("/t" + i + ".jpg")));
+        }
+        run("{\"full\": true, \"collection\": \"channels\"}");
+        List<String> orders = takeOrders();
+        assertThat(orders).hasSize(ids.size());
+        List<String> urls = new ArrayList<>();
+        for (String order : orders) {
+            urls.add(JSON.readTree(order).path("image_url").asText());
+        }
+        assertThat(urls).doesNotHaveDuplicates();
+    }
+
     void settleAndCheck(int channels) throws Exception {
         settle();
         assertThat(collection("channels").countDocuments(Filters.exists("image_url_info"))).isEqualTo(channels);
