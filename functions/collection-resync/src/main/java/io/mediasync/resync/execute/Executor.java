@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 
@@ -72,7 +73,8 @@ public class Executor {
         Map<String, Document> parents = parentsOf(collection, docs.values());
         Counts counts = new Counts();
         List<MessageOut> out = new ArrayList<>();
-        Map<String, String> tokens = new LinkedHashMap<>();
+        List<Storage.Claim> claims = new ArrayList<>();
+        Map<String, MessageOut> claimed = new LinkedHashMap<>();
         for (Document row : rows) {
             Document doc = docs.get(row.getString("_id"));
             if (doc == null) {
@@ -81,19 +83,37 @@ public class Executor {
             } else if (planner.inherits(collection, doc)) {
                 inheriting(collection, row, doc, parents, now, counts);
             } else {
-                owning(run, row, doc, now, counts).ifPresent(order -> {
-                    out.add(order);
-                    tokens.put(row.getString("_id"), order.dedupKey());
+                owning(run, row, doc, now, counts).ifPresent(next -> {
+                    if (next.claim() == null) {
+                        out.add(next.order());
+                    } else {
+                        claims.add(new Storage.Claim(row, next.claim()));
+                        claimed.put(row.getString("_id"), next.order());
+                    }
                 });
             }
         }
+        Set<String> won = storage.claim(claims);
+        claimed.forEach((key, order) -> {
+            if (won.contains(key)) {
+                out.add(order);
+            }
+        });
+        counts.add("ordered", won.size());
+        counts.add("awaiting", claims.size() - won.size()); // another run claimed them first: its orders stand
         sender.sendAll(resizeQueue, out);
+        Map<String, String> tokens = new LinkedHashMap<>();
+        out.forEach(o -> tokens.put(o.groupId(), o.dedupKey())); // an order's group is its row's key, its dedup key the token
         storage.markSent(tokens);
         return StepResult.next(new Document("after", rows.get(rows.size() - 1).getString("_id")), counts.asMap());
     }
 
+    /** An order to send: with the claim it needs first, or none when this run already holds the row (a resend). */
+    private record Next(MessageOut order, Document claim) {
+    }
+
     /** A document with images of its own: what is stale is written or cleared now, what needs a resize is ordered. */
-    private Optional<MessageOut> owning(RunView run, Document row, Document doc, Date now, Counts counts) {
+    private Optional<Next> owning(RunView run, Document row, Document doc, Date now, Counts counts) {
         String collection = run.collection();
         Object id = doc.get("_id");
         Plan plan = planner.plan(doc, row.getBoolean("force", false));
@@ -119,7 +139,7 @@ public class Executor {
             boolean fresh = earlier.getDate("at").toInstant().plus(config.orderTimeout()).isAfter(now.toInstant());
             if (fresh && run.id().equals(earlier.getString("run")) && !earlier.getBoolean("sent", false)) {
                 counts.add("resent", 1); // this run claimed it, but the page stopped before the send was noted
-                return Optional.of(orders.order(collection, id, plan.order(), earlier.getString("token"), run.id()));
+                return Optional.of(new Next(orders.order(collection, id, plan.order(), earlier.getString("token"), run.id()), null));
             }
             if (fresh) {
                 counts.add("awaiting", 1);
@@ -134,12 +154,7 @@ public class Executor {
         String token = UUID.randomUUID().toString();
         Document claim = new Document("hash", plan.orderHash()).append("token", token).append("run", run.id()).append("at", now)
                 .append("fields", new Document(plan.order())).append("attempts", attempts).append("sent", false);
-        if (!storage.claim(row, claim)) {
-            counts.add("awaiting", 1); // another run claimed it first: its order stands
-            return Optional.empty();
-        }
-        counts.add("ordered", 1);
-        return Optional.of(orders.order(collection, id, plan.order(), token, run.id()));
+        return Optional.of(new Next(orders.order(collection, id, plan.order(), token, run.id()), claim));
     }
 
     /** A document showing its parent's images: brought in line with a settled parent, or left for the parent's apply. */

@@ -93,14 +93,32 @@ public class Storage {
     }
 
     /**
-     * Claims the row for an order: only if its order is still the one this run read (compare-and-set), so of two
-     * runs reading the same row one orders.
+     * Claims rows for their orders: each only if its order is still the one that was read (compare-and-set), so of
+     * two runs reading the same row one orders. One bulk write and one read for the page.
+     *
+     * @return the keys of the rows this call claimed
      */
-    public boolean claim(Document row, Document order) {
-        Bson sameOrder = ordered(row).map(o -> Filters.eq("ordered.token", o.getString("token")))
-                .orElse(Filters.exists("ordered", false));
-        return rows.updateOne(Filters.and(Filters.eq("_id", row.getString("_id")), sameOrder), Updates.set("ordered", order))
-                .getMatchedCount() == 1;
+    public Set<String> claim(List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return Set.of();
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Claim claim : claims) {
+            Bson sameOrder = ordered(claim.row()).map(o -> Filters.eq("ordered.token", o.getString("token")))
+                    .orElse(Filters.exists("ordered", false));
+            writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", claim.row().getString("_id")), sameOrder),
+                    Updates.set("ordered", claim.order())));
+        }
+        rows.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        Set<String> won = new HashSet<>();
+        rows.find(Filters.and(Filters.in("_id", claims.stream().map(c -> c.row().getString("_id")).toList()),
+                Filters.in("ordered.token", claims.stream().map(c -> c.order().getString("token")).toList())))
+                .projection(new Document("_id", 1)).forEach(r -> won.add(r.getString("_id")));
+        return won;
+    }
+
+    /** A row as it was read, and the order ({hash, token, run, at, fields, attempts, sent}) to claim it with. */
+    public record Claim(Document row, Document order) {
     }
 
     /** Notes that these orders reached the resize queue (a redelivered page re-sends only the others). */

@@ -18,8 +18,9 @@ import java.util.stream.IntStream;
 import org.bson.Document;
 
 /**
- * {@code ./mediasync bench resync [--channels N] [--changed M]}: N channels already re-synced yesterday (infos and
- * image_resync in place, the watermark at yesterday's run), M of them (evenly spread) with a new image since; one
+ * {@code ./mediasync bench resync [--channels N] [--changed M]}: N channels last edited two days ago and re-synced
+ * yesterday (infos and image_resync in place, the watermark at yesterday's run), M of them (evenly spread) with a
+ * new image since; one
  * manual run of the real collection-resync package through the local stack. Prints the provide phase's time and the
  * function's peak heap, then the time until the M new images are resized and written back (documents/s).
  * A measurement, not a test.
@@ -70,6 +71,7 @@ public final class ResyncBenchmark {
 
     /** Synced yesterday: info and image_resync for the image each holds; the changed ones have a new image since. */
     private static void seed(ResyncScenario scenario, MongoDatabase db, int channels, int changed, List<byte[]> images) {
+        Date twoDaysAgo = Date.from(Instant.now().minus(Duration.ofDays(2)));
         Date yesterday = Date.from(Instant.now().minus(Duration.ofDays(1)));
         Date now = new Date();
         int every = channels / changed;
@@ -86,7 +88,7 @@ public final class ResyncBenchmark {
                     .append("image_url", isChanged ? scenario.image("bench/" + i + ".jpg", images.get(i / every)) : old)
                     .append("image_url_info", info)
                     .append("image_resync", new Document("image_url", new Document("source_url", old).append("status", "done").append("at", yesterday)))
-                    .append("updatedAt", isChanged ? now : yesterday));
+                    .append("updatedAt", isChanged ? now : twoDaysAgo));
             if (batch.size() == 1000) {
                 scenario.channels().insertMany(batch);
                 batch.clear();
