@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,17 +23,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DeliveryFaultsTest extends ResyncTestSupport {
 
-    static ImageHost images;
-
-    @BeforeAll
-    static void serve() {
-        images = new ImageHost();
-    }
-
-    @AfterAll
-    static void stop() {
-        images.close();
-    }
 
     @BeforeEach
     void seed() {

@@ -11,8 +11,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,17 +22,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class FailedImagesTest extends ResyncTestSupport {
 
-    static ImageHost images;
-
-    @BeforeAll
-    static void serve() {
-        images = new ImageHost();
-    }
-
-    @AfterAll
-    static void stop() {
-        images.close();
-    }
 
     @BeforeEach
     void seed() {

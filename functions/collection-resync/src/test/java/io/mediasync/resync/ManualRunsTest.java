@@ -11,8 +11,6 @@ import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,18 +21,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ManualRunsTest extends ResyncTestSupport {
 
-    static ImageHost images;
     static final ObjectId OID = new ObjectId("6650b2f1c2a4e93b8f0e4d01");
-
-    @BeforeAll
-    static void serve() {
-        images = new ImageHost();
-    }
-
-    @AfterAll
-    static void stop() {
-        images.close();
-    }
 
     @BeforeEach
     void seed() {

@@ -14,8 +14,6 @@ import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.Test;
         @ResourceArg(name = "queues", value = "ImageQueue.fifo,GL_RESYNC_RESULTS,GL_RESYNC_WORK.fifo")})
 class ResyncFlowTest extends ResyncTestSupport {
 
-    static ImageHost images;
     static final ObjectId C1 = new ObjectId("6650b2f1c2a4e93b8f0e4c01");
     static final String C2 = "chan-2";
     static final int C3 = 3;
@@ -36,16 +33,6 @@ class ResyncFlowTest extends ResyncTestSupport {
     static final String E2 = "ep-2";
     static final long E3 = 7L;
     static final String E4 = "ep-4";
-
-    @BeforeAll
-    static void serve() {
-        images = new ImageHost();
-    }
-
-    @AfterAll
-    static void stop() {
-        images.close();
-    }
 
     @BeforeEach
     void seed() {

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Set;
 import org.bson.Document;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -35,6 +37,8 @@ abstract class ResyncTestSupport {
     static final String RESULTS = "GL_RESYNC_RESULTS";
     static final String WORK = "GL_RESYNC_WORK.fifo";
     static final FakeResizer RESIZER = new FakeResizer();
+    /** The images the tests' documents point at, on a loopback server. */
+    static ImageHost images;
 
     @Inject
     SqsClient sqs;
@@ -51,6 +55,16 @@ abstract class ResyncTestSupport {
     @Inject
     @Named("collection-resync-apply")
     RequestHandler<SqsEvent, SqsBatchResponse> apply;
+
+    @BeforeAll
+    static void serveImages() {
+        images = new ImageHost();
+    }
+
+    @AfterAll
+    static void stopImages() {
+        images.close();
+    }
 
     MongoDatabase db() {
         return mongo.getDatabase(ConfigProvider.getConfig().getValue("quarkus.mongodb.database", String.class));

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -36,17 +34,6 @@ class StepwiseTest extends ResyncTestSupport {
         }
     }
 
-    static ImageHost images;
-
-    @BeforeAll
-    static void serve() {
-        images = new ImageHost();
-    }
-
-    @AfterAll
-    static void stop() {
-        images.close();
-    }
 
     void seed(int channels) {
         reset("channels", "episodes");

@@ -10,8 +10,6 @@ import io.quarkus.test.junit.TestProfile;
 import java.util.Date;
 import java.util.Map;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,17 +29,6 @@ class ThirdCollectionTest extends ResyncTestSupport {
         }
     }
 
-    static ImageHost images;
-
-    @BeforeAll
-    static void serve() {
-        images = new ImageHost();
-    }
-
-    @AfterAll
-    static void stop() {
-        images.close();
-    }
 
     @Test
     void aChannelsImageReachesTheClipsOfItsEpisodes() throws Exception {

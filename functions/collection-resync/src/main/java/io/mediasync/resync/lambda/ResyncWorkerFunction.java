@@ -5,13 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediasync.common.failure.FailureException;
-import io.mediasync.common.failure.FailurePolicy;
-import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.lambda.Delivery;
-import io.mediasync.common.lambda.SqsBatchProcessor;
 import io.mediasync.common.lambda.SqsBatchResponse;
 import io.mediasync.common.lambda.SqsEvent;
-import io.mediasync.resync.config.InvocationConfig;
 import io.mediasync.resync.run.RunDriver;
 import jakarta.inject.Named;
 
@@ -21,20 +17,17 @@ public class ResyncWorkerFunction implements RequestHandler<SqsEvent, SqsBatchRe
 
     private final RunDriver driver;
     private final ObjectMapper json;
-    private final InvocationConfig invocation;
-    private final SqsBatchProcessor batches;
+    private final ResyncBatches batches;
 
-    public ResyncWorkerFunction(RunDriver driver, ObjectMapper json, ResyncFailureRecorder recorder, FailurePolicy policy,
-            InvocationConfig invocation) {
+    public ResyncWorkerFunction(RunDriver driver, ObjectMapper json, ResyncBatches batches) {
         this.driver = driver;
         this.json = json;
-        this.invocation = invocation;
-        this.batches = new SqsBatchProcessor(policy, recorder, invocation.maxReceiveCount(), invocation.messageReserve());
+        this.batches = batches;
     }
 
     @Override
     public SqsBatchResponse handleRequest(SqsEvent event, Context context) {
-        return batches.process(event, Deadline.forInvocation(context, invocation.timeMargin(), invocation.budget()), this::handle);
+        return batches.process(event, context, this::handle);
     }
 
     private void handle(Delivery delivery) throws FailureException {

@@ -4,6 +4,8 @@ import com.mongodb.client.model.Filters;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.bson.BsonTimestamp;
 import org.bson.BsonType;
 import org.bson.Document;
@@ -63,49 +65,15 @@ public final class IdAfter {
         throw new IllegalArgumentException("an _id cannot be of type " + type);
     }
 
+    /** The Java types the driver decodes each BSON type an _id can have into. */
+    private static final Map<Class<?>, BsonType> TYPES = Map.ofEntries(Map.entry(MinKey.class, BsonType.MIN_KEY),
+            Map.entry(Integer.class, BsonType.INT32), Map.entry(Long.class, BsonType.INT64), Map.entry(Double.class, BsonType.DOUBLE),
+            Map.entry(Decimal128.class, BsonType.DECIMAL128), Map.entry(String.class, BsonType.STRING),
+            Map.entry(Document.class, BsonType.DOCUMENT), Map.entry(Binary.class, BsonType.BINARY), Map.entry(UUID.class, BsonType.BINARY),
+            Map.entry(ObjectId.class, BsonType.OBJECT_ID), Map.entry(Boolean.class, BsonType.BOOLEAN), Map.entry(Date.class, BsonType.DATE_TIME),
+            Map.entry(BsonTimestamp.class, BsonType.TIMESTAMP), Map.entry(MaxKey.class, BsonType.MAX_KEY));
+
     private static BsonType typeOf(Object value) {
-        if (value == null) {
-            return BsonType.NULL;
-        }
-        if (value instanceof Integer) {
-            return BsonType.INT32;
-        }
-        if (value instanceof Long) {
-            return BsonType.INT64;
-        }
-        if (value instanceof Double || value instanceof Float) {
-            return BsonType.DOUBLE;
-        }
-        if (value instanceof Decimal128) {
-            return BsonType.DECIMAL128;
-        }
-        if (value instanceof String) {
-            return BsonType.STRING;
-        }
-        if (value instanceof Document) {
-            return BsonType.DOCUMENT;
-        }
-        if (value instanceof Binary || value instanceof java.util.UUID) {
-            return BsonType.BINARY;
-        }
-        if (value instanceof ObjectId) {
-            return BsonType.OBJECT_ID;
-        }
-        if (value instanceof Boolean) {
-            return BsonType.BOOLEAN;
-        }
-        if (value instanceof Date) {
-            return BsonType.DATE_TIME;
-        }
-        if (value instanceof BsonTimestamp) {
-            return BsonType.TIMESTAMP;
-        }
-        if (value instanceof MinKey) {
-            return BsonType.MIN_KEY;
-        }
-        if (value instanceof MaxKey) {
-            return BsonType.MAX_KEY;
-        }
-        return BsonType.REGULAR_EXPRESSION;
+        return value == null ? BsonType.NULL : TYPES.getOrDefault(value.getClass(), BsonType.REGULAR_EXPRESSION);
     }
 }
