@@ -108,6 +108,21 @@ class DeliveryFaultsTest extends ResyncTestSupport {
     }
 
     @Test
+    void aRunWhoseFollowUpWasLostIsResumedByTheNextStart() throws Exception {
+        Date twoDaysAgo = Date.from(Instant.now().minus(Duration.ofDays(2)));
+        collection("resync_runs").insertOne(new Document("_id", "channels-lost").append("collection", "channels")
+                .append("mode", "incremental").append("trigger", "manual").append("phase", "providing").append("seq", 3L)
+                .append("counts", new Document()).append("timings", new Document("startedAt", twoDaysAgo))
+                .append("watermark", new Document("from", null).append("to", twoDaysAgo)).append("updatedAt", twoDaysAgo));
+        run("{\"collection\": \"channels\"}"); // its start finds the lost run and sends it a follow-up
+        settle();
+        Document lost = collection("resync_runs").find(Filters.eq("_id", "channels-lost")).first();
+        assertThat(lost.getString("phase")).isEqualTo("completed");
+        assertThat(lost.get("seq", Number.class).longValue()).isEqualTo(3L);
+        assertThat(collection("channels").countDocuments(Filters.exists("image_url_info"))).isEqualTo(2);
+    }
+
+    @Test
     void aResultForAUrlThatChangedSinceIsNotApplied() throws Exception {
         run("{\"collection\": \"channels\"}");
         List<String> orders = takeOrders();

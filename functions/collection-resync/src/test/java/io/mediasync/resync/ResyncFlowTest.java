@@ -146,6 +146,19 @@ class ResyncFlowTest extends ResyncTestSupport {
         assertThat(e1.get("image_resync", Document.class)).doesNotContainKey("itunes_image");
     }
 
+    @Test
+    void aChannelWhoseImageIsRemovedLosesItsInfosAndSoDoItsEpisodes() throws Exception {
+        run("{\"collection\": \"channels\"}");
+        run("{\"collection\": \"episodes\"}");
+        settle();
+        collection("channels").updateOne(Filters.eq("_id", C2), Updates.combine(Updates.unset("image_url"), Updates.set("updatedAt", new Date())));
+        Document run = run(run("{\"collection\": \"channels\"}"), 0);
+        assertThat(takeOrders()).isEmpty();
+        assertThat(run.getString("phase")).isEqualTo("completed");
+        assertThat(doc("channels", C2)).doesNotContainKeys("image_url_info", "image_resync").containsEntry("title", "two");
+        assertThat(doc("episodes", E3)).doesNotContainKeys("image_url_info", "image_resync");
+    }
+
     void assertOwnInfo(String collection, Object id, String field, String path) {
         Document doc = doc(collection, id);
         assertThat(doc.get(field + "_info", Document.class)).as(collection + " " + id + " " + field + "_info")

@@ -47,7 +47,9 @@ public final class ResyncBenchmark {
         log.println("generating " + changed + " distinct 320x240 JPEGs");
         List<byte[]> images = IntStream.range(0, changed).parallel().mapToObj(i -> Images.jpeg(320, 240, i)).toList();
         LocalOptions options = LocalOptions.parse(new String[] {"--data-dir", Files.createTempDirectory("mediasync-resyncbench").toString(),
-                "--sqs-port", "0", "--s3-port", "0", "--mongo-port", "0", "--http-port", "0", "--images-port", "0", "--quiet"},
+                "--sqs-port", "0", "--s3-port", "0", "--mongo-port", "0", "--http-port", "0", "--images-port", "0", "--quiet",
+                // a message an invocation gives back (out of time) is retried after a second, not the queue's visibility timeout
+                "--retry-delay", "PT1S"},
                 System.getenv());
         try (LocalCloud cloud = LocalCloud.start(options, log); HttpFixture web = new HttpFixture();
                 MongoClient mongo = MongoClients.create(cloud.endpoints().mongo())) {
@@ -61,7 +63,8 @@ public final class ResyncBenchmark {
             try (HeapSampler heap = new HeapSampler(() -> cloud.function("collection-resync").orElseThrow().pid())) {
                 List<String> ids = scenario.invoke("{\"collection\": \"channels\"}");
                 double peak = heap.peakMb();
-                run = scenario.awaitCompleted(ids, Duration.ofHours(1)).get(0);
+                log.printf("provide and execute done (peak heap %.1f MB); waiting for the resizer and apply%n", peak);
+                run = scenario.awaitCompleted(ids, Duration.ofHours(2)).get(0);
                 report(run, channels, changed, peak);
             }
             Document counts = run.get("counts", Document.class);
