@@ -12,6 +12,7 @@ import io.mediasync.resync.model.Plan;
 import io.mediasync.resync.model.Planner;
 import io.mediasync.resync.model.Relation;
 import io.mediasync.resync.model.ResyncModel;
+import io.mediasync.resync.model.Written;
 import io.mediasync.resync.run.Counts;
 import io.mediasync.resync.run.RunView;
 import io.mediasync.resync.run.StepResult;
@@ -167,8 +168,9 @@ public class Executor {
         }
         Plan plan = planner.planInheriting(doc, Optional.ofNullable(parent));
         if (plan.copy()) {
-            if (parent == null) {
-                documents.clear(collection, doc.get("_id"), ImageFields.ALL);
+            if (parent == null) { // its parent is gone: what it inherited goes too
+                List<String> written = ImageFields.ALL.stream().filter(f -> Written.of(doc, f).isPresent()).toList();
+                documents.clear(collection, doc.get("_id"), written);
             } else {
                 counts.add("inherited", inheritance.propagate(up.parent(), parent, doc.get("_id"), now));
             }
