@@ -68,6 +68,7 @@ public class Inheritance {
                 }
                 written += (int) documents.of(relation.child()).updateMany(Filters.and(children, Filters.in("_id", ids)), update)
                         .getModifiedCount();
+                documents.dropEmptyResync(relation.child(), Filters.in("_id", ids));
                 storage.removeInherited(relation.child(), ids, since);
                 if (!model.childrenOf(relation.child()).isEmpty()) { // a chain: their children show the same images
                     for (Document child : documents.byIds(relation.child(), ids).values()) {

@@ -92,7 +92,14 @@ public class Documents {
             unsets.add(Updates.unset(ImageFields.info(field)));
             unsets.add(Updates.unset(ImageFields.resync(field)));
         }
-        return of(collection).updateOne(Filters.and(conditions), Updates.combine(unsets)).getMatchedCount() == 1;
+        boolean cleared = of(collection).updateOne(Filters.and(conditions), Updates.combine(unsets)).getMatchedCount() == 1;
+        dropEmptyResync(collection, Filters.eq("_id", id));
+        return cleared;
+    }
+
+    /** An image_resync left with no field (all its images gone) is removed too. */
+    public void dropEmptyResync(String collection, Bson which) {
+        of(collection).updateMany(Filters.and(which, Filters.eq(ImageFields.RESYNC, new Document())), Updates.unset(ImageFields.RESYNC));
     }
 
     /** The field holds an image URL: a non-empty string (what {@code Planner.ownImages} reads as an image). */
