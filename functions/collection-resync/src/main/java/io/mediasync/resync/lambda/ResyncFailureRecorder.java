@@ -9,7 +9,10 @@ import io.mediasync.resync.store.Runs;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
-/** Writes a work or result message's failure in resync_messages, and on its run's record when the run is known. */
+/**
+ * Writes a work or result message's failure in resync_messages, and a final one (failed, dead-lettered) on its
+ * run's record when the run is known.
+ */
 @ApplicationScoped
 public class ResyncFailureRecorder implements FailureRecorder {
 
@@ -26,6 +29,8 @@ public class ResyncFailureRecorder implements FailureRecorder {
         Optional<String> runId = delivery.fact("runId");
         records.record(delivery.message().messageId(), delivery.message().queueName(), delivery.message().body(), runId.orElse(null),
                 outcome.status(), failure.code(), failure.reason());
-        runId.ifPresent(id -> runs.error(id, delivery.message().queueName(), failure.code(), failure.reason()));
+        if (outcome != Outcome.RETRYING) { // the run keeps what is final (each failed attempt of a run's step is noted by RunDriver)
+            runId.ifPresent(id -> runs.error(id, outcome.status() + " " + delivery.message().queueName(), failure.code(), failure.reason()));
+        }
     }
 }

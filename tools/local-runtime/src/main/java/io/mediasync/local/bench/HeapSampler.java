@@ -10,12 +10,14 @@ import java.util.function.Supplier;
 
 /**
  * The peak used heap of another JVM (a function process), sampled with the JDK's {@code jstat -gc <pid> 100}:
- * survivor + eden + old generation in use, every 100 ms. Used heap includes garbage not yet collected, so it is an
- * upper bound of what the work holds; the heap the process was given (its -Xmx) bounds it from above.
+ * survivor + eden + old generation in use, every 100 ms, and the old generation's peak. Used heap includes garbage
+ * not yet collected (eden fills up to its size before each young collection), so it is an upper bound; the old
+ * generation holds what survived young collections, closer to what the work keeps.
  */
 public final class HeapSampler implements AutoCloseable {
 
     private final AtomicLong peakKb = new AtomicLong(-1);
+    private final AtomicLong peakOldKb = new AtomicLong(-1);
     private final Thread thread;
     private volatile Process jstat;
     private volatile boolean stopped;
@@ -51,6 +53,9 @@ public final class HeapSampler implements AutoCloseable {
                         if (names[i].equals("S0U") || names[i].equals("S1U") || names[i].equals("EU") || names[i].equals("OU")) {
                             used += Double.parseDouble(values[i]);
                         }
+                        if (names[i].equals("OU")) {
+                            peakOldKb.accumulateAndGet((long) Double.parseDouble(values[i]), Math::max);
+                        }
                     }
                     peakKb.accumulateAndGet((long) used, Math::max);
                 }
@@ -64,7 +69,15 @@ public final class HeapSampler implements AutoCloseable {
 
     /** The peak in MB, or -1 when nothing could be sampled. */
     public double peakMb() {
-        long kb = peakKb.get();
+        return mb(peakKb.get());
+    }
+
+    /** The peak of the old generation in MB (what survived young collections: closer to what the work holds), or -1. */
+    public double peakOldMb() {
+        return mb(peakOldKb.get());
+    }
+
+    private static double mb(long kb) {
         return kb < 0 ? -1 : kb / 1024.0;
     }
 

@@ -72,16 +72,18 @@ public final class ResyncBenchmark {
 
             Document run;
             double peak;
+            double peakOld;
             try (HeapSampler heap = new HeapSampler(() -> cloud.function("collection-resync").orElseThrow().pid())) {
                 List<String> ids = scenario.invoke("{\"collection\": \"channels\"}");
                 peak = heap.peakMb();
+                peakOld = heap.peakOldMb();
                 run = db.getCollection("resync_runs").find(Filters.eq("_id", ids.get(0))).first();
                 if (!provideOnly) {
                     log.printf("provide and execute done (peak heap %.1f MB); waiting for the resizer and apply%n", peak);
                     run = scenario.awaitCompleted(ids, Duration.ofHours(2)).get(0);
                 }
             }
-            report(run, channels, changed, peak);
+            report(run, channels, changed, peak, peakOld);
             Document counts = run.get("counts", Document.class);
             return counts.getInteger("provided", 0) == changed && (provideOnly || counts.getInteger("applied", 0) == changed);
         }
@@ -120,13 +122,14 @@ public final class ResyncBenchmark {
                 .append("to", yesterday));
     }
 
-    private static void report(Document run, int channels, int changed, double peakHeapMb) {
+    private static void report(Document run, int channels, int changed, double peakHeapMb, double peakOldMb) {
         Document t = run.get("timings", Document.class);
         Document counts = run.get("counts", Document.class);
         StringBuilder json = new StringBuilder("{\"bench\":\"resync\",\"channels\":" + channels + ",\"changed\":" + changed
                 + ",\"provided\":" + counts.getInteger("provided", 0) + ",\"provide_seconds\":"
                 + String.format("%.2f", seconds(t.getDate("startedAt"), t.getDate("providingEndedAt"))) + ",\"peak_heap_mb\":"
-                + String.format("%.1f", peakHeapMb) + ",\"ordered\":" + counts.getInteger("ordered", 0) + ",\"execute_seconds\":"
+                + String.format("%.1f", peakHeapMb) + ",\"peak_old_gen_mb\":" + String.format("%.1f", peakOldMb)
+                + ",\"ordered\":" + counts.getInteger("ordered", 0) + ",\"execute_seconds\":"
                 + String.format("%.2f", seconds(t.getDate("providingEndedAt"), t.getDate("executingEndedAt"))));
         if (run.getDate("completedAt") != null) {
             double total = seconds(t.getDate("startedAt"), run.getDate("completedAt"));
