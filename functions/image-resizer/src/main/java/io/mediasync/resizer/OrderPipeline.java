@@ -115,18 +115,31 @@ public class OrderPipeline {
                 resized++;
                 result.set(ImageOrder.infoField(field.getKey()),
                         json.valueToTree(ImageResult.info(image, ResizedImageKeys.bucketPath(order.bucketName()))));
-            } else if (firstError == null) {
-                firstError = image.get("error", Document.class);
+            } else {
+                firstError = firstError == null ? image.get("error", Document.class) : firstError;
+                if (order.reportFailures()) { // the order asked to hear about failures: <field>_error {code, reason}
+                    result.set(ImageOrder.errorField(field.getKey()), json.valueToTree(image.get("error", Document.class)));
+                }
             }
         }
+        if (resized > 0 || order.reportFailures()) {
+            deliver(delivery, record, order, result);
+        }
         if (resized == 0) {
-            LOG.warnf("order failed (%s): %s", firstError.getString("code"), firstError.getString("reason"));
+            LOG.warnf("order failed (%s): %s%s", firstError.getString("code"), firstError.getString("reason"),
+                    order.reportFailures() ? " (reported to its destinations, as the order asked)" : "");
             records.finishWithError(recordId, OrderRecords.FAILED, firstError.getString("code"), firstError.getString("reason"));
             return;
         }
+        records.finish(recordId, OrderRecords.DONE, new Document("totalMs", (System.nanoTime() - started) / 1_000_000));
+        LOG.infof("order done: %d of %d image field(s) resized", resized, order.images().size());
+    }
+
+    /** The result to the redirect queue (once: not again on a redelivery) and to the postback URL. */
+    private void deliver(Delivery delivery, Document record, ImageOrder order, ObjectNode result) throws PostbackFailure {
+        String recordId = delivery.message().messageId();
         String resultJson = write(result);
         records.set(recordId, "result", Document.parse(resultJson));
-
         if (order.redirectQueue().isPresent() && record.get("redirect") == null) { // not sent by an earlier attempt
             String group = delivery.message().messageGroupId() != null ? delivery.message().messageGroupId()
                     : order.orderId().orElse(null);
@@ -135,8 +148,6 @@ public class OrderPipeline {
         if (order.postbackUrl().isPresent()) {
             postBack(delivery, record, order.postbackUrl().get(), result);
         }
-        records.finish(recordId, OrderRecords.DONE, new Document("totalMs", (System.nanoTime() - started) / 1_000_000));
-        LOG.infof("order done: %d of %d image field(s) resized", resized, order.images().size());
     }
 
     private Document makeImage(String url, String bucketName, Delivery delivery) throws SourceFetchException {

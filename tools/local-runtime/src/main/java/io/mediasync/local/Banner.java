@@ -18,7 +18,7 @@ final class Banner {
 
     /**
      * Where the functions keep their records: their default collection names (ResizerConfig,
-     * StorageConfig; BannerTest holds the two lists together) and what is in each.
+     * StorageConfig, ResyncConfig; BannerTest holds the two lists together) and what is in each.
      */
     static final Map<String, String> COLLECTIONS = new LinkedHashMap<>();
 
@@ -30,6 +30,9 @@ final class Banner {
         COLLECTIONS.put("sync_events", "sync-orchestrator: events it could not use");
         COLLECTIONS.put("catalog_sync_runs", "catalog-sync: one per run, the seed's result (GET /api/synlast)");
         COLLECTIONS.put("catalog_sync_lease", "catalog-sync: the run lease and the schedule's window");
+        COLLECTIONS.put("resync_storage", "collection re-sync: documents still to re-sync");
+        COLLECTIONS.put("resync_runs", "collection re-sync: one per run, and the watermarks");
+        COLLECTIONS.put("resync_messages", "collection re-sync: work and result messages it could not use");
     }
 
     private Banner() {

@@ -38,7 +38,7 @@ final class Demo {
     private Demo() {
     }
 
-    /** {@code demo} (image orders), {@code demo sync} (a source synced, its images resized) or {@code demo catalog} (seed 003). */
+    /** {@code demo} (image orders), {@code demo sync} (a source synced), {@code demo resync} (channels and episodes re-synced) or {@code demo catalog} (seed 003). */
     static int run(String[] args, PrintStream out) throws Exception {
         if (args.length > 0 && args[0].equals("catalog")) { // demo catalog: its own catalog API, then the stack
             List<String> flags = new ArrayList<>(List.of("--fresh", "--quiet", "--data-dir", ".mediasync/demo-catalog", "--sqs-port", "0",
@@ -47,13 +47,19 @@ final class Demo {
             return CatalogDemo.run(flags, out);
         }
         boolean sync = args.length > 0 && args[0].equals("sync");
-        List<String> flags = new ArrayList<>(List.of("--fresh", "--quiet", "--data-dir", sync ? ".mediasync/demo-sync" : ".mediasync/demo",
+        boolean resync = args.length > 0 && args[0].equals("resync");
+        String dataDir = sync ? ".mediasync/demo-sync" : resync ? ".mediasync/demo-resync" : ".mediasync/demo";
+        List<String> flags = new ArrayList<>(List.of("--fresh", "--quiet", "--data-dir", dataDir,
                 "--sqs-port", "0", "--s3-port", "0", "--mongo-port", "0", "--http-port", "0", "--retry-delay", "PT2S"));
-        flags.addAll(List.of(args).subList(sync ? 1 : 0, args.length));
+        flags.addAll(List.of(args).subList(sync || resync ? 1 : 0, args.length));
         LocalOptions options = LocalOptions.parse(flags.toArray(String[]::new), System.getenv());
         if (sync) {
             out.println("==> starting the local stack from " + options.template() + " (fresh state in " + options.dataDir() + ")");
             return SyncDemo.run(options, out);
+        }
+        if (resync) {
+            out.println("==> starting the local stack from " + options.template() + " (fresh state in " + options.dataDir() + ")");
+            return ResyncDemo.run(options, out);
         }
         out.println("==> starting the local stack from " + options.template() + " (fresh state in " + options.dataDir() + ")");
         try (LocalCloud cloud = LocalCloud.start(options, out); HttpFixture web = new HttpFixture();

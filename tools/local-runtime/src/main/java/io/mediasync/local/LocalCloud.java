@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -169,22 +170,22 @@ public final class LocalCloud implements AutoCloseable {
         Schedules.next(schedule.expression(), schedule.timezone(), now).ifPresent(next -> {
             long delay = Math.max(0, next.toInstant().toEpochMilli() - System.currentTimeMillis());
             clock.schedule(() -> {
-                fire(function, schedule);
+                fire(function, schedule, next.toInstant());
                 arm(function, schedule);
             }, delay, TimeUnit.MILLISECONDS);
         });
     }
 
-    Invocation.Result fire(FunctionProcess function, ScheduleDef schedule) {
+    Invocation.Result fire(FunctionProcess function, ScheduleDef schedule, Instant scheduledTime) {
         out.println("schedule " + schedule.name() + " fires " + function.function().name());
-        return function.invoke(schedule.input());
+        return function.invoke(Schedules.input(schedule.input(), schedule.name(), scheduledTime));
     }
 
     public Optional<Invocation.Result> trigger(String scheduleName) {
         for (FunctionProcess function : functions.values()) {
             for (ScheduleDef schedule : function.function().schedules()) {
                 if (schedule.name().equals(scheduleName) || schedule.eventName().equals(scheduleName)) {
-                    return Optional.of(fire(function, schedule));
+                    return Optional.of(fire(function, schedule, Instant.now()));
                 }
             }
         }

@@ -63,7 +63,8 @@ public final class Main {
                                         send an image order to the local resize queue
                   env [--http-port N]   export lines for the aws CLI, SDKs and MongoDB clients: eval "$(./mediasync env)"
                   postback-secret URL   the secret a postback receiver at URL verifies with (derived from POSTBACK_SECRET)
-                  demo [sync]           build, start, send seed 004's example orders (or sync a podcast), verify the results
+                  demo [sync|resync]    build, start, send seed 004's example orders (or sync a podcast, or re-sync channels
+                                        and episodes), verify the results
                   demo catalog          a catalog API on loopback -> catalog-sync (PATCH /api/syncall, syncast, synlast) -> sources""");
     }
 }

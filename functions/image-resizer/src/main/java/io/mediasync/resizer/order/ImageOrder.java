@@ -12,12 +12,16 @@ import java.util.Optional;
  * @param images     the image fields present, in message order: "image_url" and/or "itunes_image" → URL
  * @param bucketName the {bucket_name} path segment (the order's, or the configured default)
  * @param orderId    a readable form of the message's "_id" (for logs and records), if any
+ * @param reportFailures the order's opt-in {@code "report_failures": true}: an image field that cannot be resized
+ *                   is reported in the result as {@code <field>_error: {code, reason}}, and a result is delivered
+ *                   even when no field could be resized (the seed delivered nothing then; that stays the default)
  */
 public record ImageOrder(ObjectNode message, Map<String, String> images, String bucketName,
-        Optional<String> redirectQueue, Optional<String> postbackUrl, Optional<String> orderId) {
+        Optional<String> redirectQueue, Optional<String> postbackUrl, Optional<String> orderId, boolean reportFailures) {
 
     public static final String IMAGE_URL = "image_url";
     public static final String ITUNES_IMAGE = "itunes_image";
+    public static final String REPORT_FAILURES = "report_failures";
 
     public ImageOrder {
         images = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(images));
@@ -26,5 +30,10 @@ public record ImageOrder(ObjectNode message, Map<String, String> images, String 
     /** "image_url" → "image_url_info": where the result for each image field goes. */
     public static String infoField(String imageField) {
         return imageField + "_info";
+    }
+
+    /** "image_url" → "image_url_error": where a failed field's {code, reason} goes when failures are reported. */
+    public static String errorField(String imageField) {
+        return imageField + "_error";
     }
 }

@@ -79,7 +79,8 @@ public final class OrderParser {
         }
         String bucketName = text(message, "bucket_name").orElse(defaultBucketName);
         checkBucketName(bucketName);
-        return new ImageOrder(message, images, bucketName, redirectQueue, postbackUrl, orderId);
+        boolean reportFailures = flag(message, ImageOrder.REPORT_FAILURES);
+        return new ImageOrder(message, images, bucketName, redirectQueue, postbackUrl, orderId, reportFailures);
     }
 
     /**
@@ -128,6 +129,18 @@ public final class OrderParser {
         }
         String value = node.asText().trim();
         return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** An optional boolean field: absent or null is false; any other type is an error, not a guess. */
+    private static boolean flag(ObjectNode message, String field) throws OrderRejectedException {
+        JsonNode node = message.get(field);
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw new OrderRejectedException("bad_field", field + " must be true or false");
+        }
+        return node.booleanValue();
     }
 
     private static void checkSourceUrl(String field, String url) throws OrderRejectedException {

@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -45,7 +46,7 @@ public final class FunctionProcess implements AutoCloseable {
     private final Map<String, String> localEnvironment;
     private final PrintStream console;
     private final RuntimeApiServer api;
-    private Process process;
+    private volatile Process process;
     private FunctionCode code;
     private long lastColdStartMillis = -1;
 
@@ -61,6 +62,12 @@ public final class FunctionProcess implements AutoCloseable {
 
     public FunctionDef function() {
         return function;
+    }
+
+    /** The process id of the running function, for measurements (the benchmarks read its heap). */
+    public OptionalLong pid() {
+        Process running = process;
+        return running != null && running.isAlive() ? OptionalLong.of(running.pid()) : OptionalLong.empty();
     }
 
     /** Milliseconds from process start to the end of the first invocation after it, or -1. */

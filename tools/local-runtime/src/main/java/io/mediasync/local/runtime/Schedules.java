@@ -5,9 +5,12 @@ import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +23,18 @@ public final class Schedules {
     private static final CronParser QUARTZ = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
 
     private Schedules() {
+    }
+
+    /**
+     * The input as EventBridge Scheduler delivers it: its context attributes ({@code <aws.scheduler.scheduled-time>},
+     * {@code <aws.scheduler.execution-id>}, {@code <aws.scheduler.attempt-number>}, {@code <aws.scheduler.schedule-arn>})
+     * replaced by their values for this firing.
+     */
+    public static String input(String template, String scheduleName, Instant scheduledTime) {
+        return template.replace("<aws.scheduler.scheduled-time>", scheduledTime.truncatedTo(ChronoUnit.SECONDS).toString())
+                .replace("<aws.scheduler.execution-id>", UUID.randomUUID().toString().replace("-", "").substring(0, 16))
+                .replace("<aws.scheduler.attempt-number>", "1")
+                .replace("<aws.scheduler.schedule-arn>", "arn:aws:scheduler:us-east-1:000000000000:schedule/default/" + scheduleName);
     }
 
     /** The next time the schedule fires after {@code now}, in the schedule's time zone. */

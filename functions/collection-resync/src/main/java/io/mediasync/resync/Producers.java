@@ -1,0 +1,72 @@
+package io.mediasync.resync;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import io.mediasync.common.failure.FailurePolicy;
+import io.mediasync.common.sqs.BatchSender;
+import io.mediasync.common.sqs.QueueSender;
+import io.mediasync.common.sqs.QueueUrls;
+import io.mediasync.resync.config.ResyncConfig;
+import io.mediasync.resync.model.Planner;
+import io.mediasync.resync.model.ResyncModel;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Wires the plain classes (mediasync-common, the model) from configuration. */
+@Singleton
+public class Producers {
+
+    /** Parsed at start-up, so a bad RESYNC_COLLECTIONS or RESYNC_RELATIONS fails fast with its reason. */
+    @Produces
+    @Singleton
+    ResyncModel model(ResyncConfig config) {
+        return ResyncModel.parse(config.collections(), config.relations());
+    }
+
+    @Produces
+    @Singleton
+    Planner planner(ResyncModel model, ResyncConfig config, Clock clock) {
+        return new Planner(model, config.retryFailedAfter(), clock);
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The common failure policy, plus what only MongoDB-backed functions meet: MongoDB being unreachable. */
+    @Produces
+    @Singleton
+    FailurePolicy failurePolicy() {
+        return FailurePolicy.standard().with(MongoException.class, "mongo_unavailable", true);
+    }
+
+    @Produces
+    @Singleton
+    QueueUrls queueUrls(SqsClient sqs) {
+        return new QueueUrls(sqs);
+    }
+
+    @Produces
+    @Singleton
+    QueueSender queueSender(SqsClient sqs) {
+        return new QueueSender(sqs);
+    }
+
+    @Produces
+    @Singleton
+    BatchSender batchSender(SqsClient sqs, QueueUrls urls) {
+        return new BatchSender(sqs, urls);
+    }
+
+    @Produces
+    @Singleton
+    MongoDatabase database(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        return mongo.getDatabase(database);
+    }
+}

@@ -1,0 +1,98 @@
+package io.mediasync.resync.apply;
+
+import io.mediasync.common.failure.FailureException;
+import io.mediasync.resync.model.DocIds;
+import io.mediasync.resync.model.Planner;
+import io.mediasync.resync.run.Counts;
+import io.mediasync.resync.run.RunCompleter;
+import io.mediasync.resync.store.Documents;
+import io.mediasync.resync.store.Runs;
+import io.mediasync.resync.store.Storage;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.jboss.logging.Logger;
+
+/**
+ * Apply: writes a resizer result on its document, then passes the images on to the documents that show them, then
+ * removes the storage row, in that order, so a crash anywhere is finished by the redelivery.
+ *
+ * <ul>
+ *   <li>Only the result of the row's current order counts ({@code resync_token}): a duplicate, or the result of an
+ *       order replaced since, is not applied.</li>
+ *   <li>A field is written only if the document still holds the URL that was resized: a newer change wins.</li>
+ *   <li>The row goes only if the document needs nothing more and was not provided again after it was read.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class Applier {
+
+    private static final Logger LOG = Logger.getLogger(Applier.class);
+
+    private final Storage storage;
+    private final Documents documents;
+    private final Planner planner;
+    private final Inheritance inheritance;
+    private final Runs runs;
+    private final RunCompleter completer;
+
+    public Applier(Storage storage, Documents documents, Planner planner, Inheritance inheritance, Runs runs, RunCompleter completer) {
+        this.storage = storage;
+        this.documents = documents;
+        this.planner = planner;
+        this.inheritance = inheritance;
+        this.runs = runs;
+        this.completer = completer;
+    }
+
+    public void apply(ResyncResult result) throws FailureException {
+        String key = DocIds.rowKey(result.collection(), result.id());
+        Optional<Document> row = storage.find(key);
+        Document order = row.flatMap(Storage::ordered).orElse(null);
+        if (order == null || !result.token().equals(order.getString("token"))) {
+            LOG.infof("result for %s is not for its current order (a duplicate, or replaced since): not applied", key);
+            runs.count(result.runId(), Map.of("stale", 1));
+            return;
+        }
+        Counts counts = new Counts();
+        boolean wrote = false;
+        Date now = runs.now();
+        for (Map.Entry<String, Object> ordered : order.get("fields", Document.class).entrySet()) {
+            wrote |= write(result, ordered.getKey(), (String) ordered.getValue(), now, counts);
+        }
+        Date readAt = runs.now();
+        Document doc = documents.byId(result.collection(), result.id());
+        if (doc != null && wrote) {
+            counts.add("inherited", inheritance.propagate(result.collection(), doc, readAt));
+        }
+        boolean current = doc == null || !planner.inherits(result.collection(), doc) && !planner.plan(doc, false).changed();
+        if (current) {
+            storage.removeApplied(key, result.token(), readAt);
+        } else {
+            LOG.infof("%s changed since it was ordered: its row stays for the next run", key);
+        }
+        runs.count(order.getString("run"), counts.asMap());
+        completer.completeFinished();
+    }
+
+    /** @return whether the document took it (it still holds the URL) */
+    private boolean write(ResyncResult result, String field, String url, Date now, Counts counts) throws FailureException {
+        ResyncResult.FieldResult got = result.fields().get(field);
+        if (got == null || !url.equals(got.url())) {
+            throw FailureException.permanent("result_mismatch", "the result's " + field + " is not the URL that was ordered");
+        }
+        boolean taken;
+        if (got.info() != null) {
+            taken = documents.writeDone(result.collection(), result.id(), field, url, got.info(), now);
+            counts.add(taken ? "applied" : "moved_on", 1);
+        } else {
+            String code = got.errorCode() != null ? got.errorCode() : "no_result";
+            String reason = got.errorCode() != null ? got.errorReason() : "the resizer sent neither sizes nor an error for it";
+            taken = documents.writeFailed(result.collection(), result.id(), field, url, code, reason, now);
+            counts.add(taken ? "failed" : "moved_on", 1);
+        }
+        return taken;
+    }
+}

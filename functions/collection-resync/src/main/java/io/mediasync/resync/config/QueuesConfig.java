@@ -1,0 +1,17 @@
+package io.mediasync.resync.config;
+
+import io.smallrye.config.ConfigMapping;
+
+/** Queue names (or URLs), resolved with GetQueueUrl and cached. */
+@ConfigMapping(prefix = "mediasync.queues")
+public interface QueuesConfig {
+
+    /** The image resizer's order queue (RESIZE_QUEUE, FIFO). */
+    String resize();
+
+    /** Where the resizer sends the results (RESYNC_RESULTS_QUEUE): the orders' redirect_queue, read by apply. */
+    String results();
+
+    /** The re-sync's own FIFO queue of follow-up work (RESYNC_WORK_QUEUE), one message group per run. */
+    String work();
+}

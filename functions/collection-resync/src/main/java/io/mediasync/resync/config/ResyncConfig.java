@@ -1,0 +1,68 @@
+package io.mediasync.resync.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What the re-sync covers and how it decides. The seed-named settings are mapped from their environment
+ * variables (with their defaults) in application.properties; the others have their default here.
+ */
+@ConfigMapping(prefix = "mediasync.resync")
+public interface ResyncConfig {
+
+    /**
+     * The collections re-synced, {@code name[=mongoCollection]}, comma-separated (RESYNC_COLLECTIONS). The name is
+     * what a run names ({"collection": "channels"}); the MongoDB collection defaults to it.
+     */
+    String collections();
+
+    /**
+     * Which documents show another's images, {@code child.referenceField->parent}, comma-separated (RESYNC_RELATIONS):
+     * a child with no image field of its own shows its parent's. A third collection or relation is configuration.
+     */
+    String relations();
+
+    /** The watermark on updatedAt looks back this much further (RESYNC_LOOKBACK): clocks and slow writers. */
+    Duration lookback();
+
+    /** A failed image is ordered again only after this long, unless its URL changes (RESYNC_RETRY_FAILED_AFTER). */
+    Duration retryFailedAfter();
+
+    /** An order with no result after this long is sent again by the next run (RESYNC_ORDER_TIMEOUT). */
+    Duration orderTimeout();
+
+    /** Orders without any result before a document's fields are recorded failed (no_result) (RESYNC_MAX_ORDER_ATTEMPTS). */
+    int maxOrderAttempts();
+
+    /** Documents or storage rows read, evaluated and written per step (RESYNC_PAGE_SIZE): bounds memory. */
+    int pageSize();
+
+    /** bucket_name of the orders (RESYNC_BUCKET_NAME); empty = the collection's name, so images-resized/channels/. */
+    Optional<String> bucketName();
+
+    /** Create the indexes the scans need on the re-synced collections at start-up (RESYNC_CREATE_INDEXES). */
+    boolean createIndexes();
+
+    /** Most ids one manual run takes ({"collection": …, "ids": […]}). */
+    @WithDefault("1000")
+    int maxIds();
+
+    /** Errors kept per run record (the count is always exact). */
+    @WithDefault("50")
+    int maxRecordedErrors();
+
+    /** How long completed runs stay in resync_runs (a TTL index on completedAt) (RESYNC_RUNS_RETENTION). */
+    Duration runsRetention();
+
+    @WithDefault("resync_storage")
+    String storageCollection();
+
+    @WithDefault("resync_runs")
+    String runsCollection();
+
+    /** Messages of the work and results queues that failed or were rejected, with their reason. */
+    @WithDefault("resync_messages")
+    String messagesCollection();
+}

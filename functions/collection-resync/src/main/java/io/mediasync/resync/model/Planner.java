@@ -1,0 +1,126 @@
+package io.mediasync.resync.model;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+
+/**
+ * Decides what a document needs (its {@link Plan}) from the document itself and what the re-sync last wrote on it:
+ * the one rule provide, execute and apply all use.
+ *
+ * <ul>
+ *   <li>An image field is changed when it has no image_resync entry, or one made from another URL (or inherited), or
+ *       its info is missing after a success, or it failed longer than RESYNC_RETRY_FAILED_AFTER ago.</li>
+ *   <li>A document with no image of its own and a parent reference inherits: it is changed when what is written on
+ *       it is not what is written on its parent.</li>
+ *   <li>What the re-sync wrote for a field that no longer has an image is removed; nothing it did not write is.</li>
+ * </ul>
+ */
+public final class Planner {
+
+    private final ResyncModel model;
+    private final Duration retryFailedAfter;
+    private final Clock clock;
+
+    public Planner(ResyncModel model, Duration retryFailedAfter, Clock clock) {
+        this.model = model;
+        this.retryFailedAfter = retryFailedAfter;
+        this.clock = clock;
+    }
+
+    /** field → URL of every image field the document has (a non-empty string). */
+    public static Map<String, String> ownImages(Document doc) {
+        Map<String, String> own = new LinkedHashMap<>();
+        for (String field : ImageFields.ALL) {
+            if (doc.get(field) instanceof String url && !url.isEmpty()) {
+                own.put(field, url);
+            }
+        }
+        return own;
+    }
+
+    /** Whether the document shows its parent's images: no image of its own, and a parent reference. */
+    public boolean inherits(String collection, Document doc) {
+        return ownImages(doc).isEmpty() && model.parentOf(collection).map(r -> doc.get(r.referenceField()) != null).orElse(false);
+    }
+
+    /** The plan of a document with images of its own (or of one that shows nothing). */
+    public Plan plan(Document doc, boolean force) {
+        return own(doc, force, retryFailedAfter);
+    }
+
+    /** The plan of an inheriting document, against its parent (empty: the parent does not exist). */
+    public Plan planInheriting(Document child, Optional<Document> parent) {
+        boolean differs = false;
+        for (String field : ImageFields.ALL) {
+            Optional<Written> mine = Written.of(child, field);
+            Optional<Written> theirs = parent.flatMap(p -> Written.of(p, field));
+            differs |= theirs.isEmpty() ? mine.isPresent()
+                    : mine.isEmpty() || !mine.get().sameAsInheritedFrom(theirs.get(), parent.get().get("_id"));
+        }
+        return new Plan(Map.of(), Map.of(), List.of(), true, differs, differs ? "inherit" : null);
+    }
+
+    /**
+     * Whether a parent's written state is final for now, so children may copy it: nothing of its own waits for a
+     * resize (a failure waiting for its retry counts as final).
+     */
+    public boolean settled(String collection, Document parent) {
+        return inherits(collection, parent) || !own(parent, false, Duration.ofDays(365_000)).changed();
+    }
+
+    private Plan own(Document doc, boolean force, Duration retryAfter) {
+        Map<String, String> own = ownImages(doc);
+        Map<String, String> order = new LinkedHashMap<>();
+        Map<String, String> bad = new LinkedHashMap<>();
+        List<String> clear = new ArrayList<>();
+        String reason = null;
+        for (String field : ImageFields.ALL) {
+            String url = own.get(field);
+            Optional<Written> written = Written.of(doc, field);
+            if (url == null) {
+                if (written.isPresent()) {
+                    clear.add(field);
+                    reason = reason == null ? "cleanup" : reason;
+                }
+                continue;
+            }
+            String why = force ? "requested" : why(doc, field, url, written, retryAfter);
+            if (why == null) {
+                continue;
+            }
+            if (OrderableUrl.problem(url) != null) { // recorded failed as the resizer would, without an order
+                bad.put(field, url);
+                reason = "bad_url";
+                continue;
+            }
+            order.put(field, url);
+            reason = why;
+        }
+        return new Plan(order, bad, clear, false, false, reason);
+    }
+
+    /** Why this field needs a resize, or null when what is written on it is current. */
+    private String why(Document doc, String field, String url, Optional<Written> written, Duration retryAfter) {
+        if (written.isEmpty()) {
+            return "new";
+        }
+        Written w = written.get();
+        if (!url.equals(w.sourceUrl()) || w.inherited()) {
+            return "image_changed";
+        }
+        if (w.done()) {
+            return w.hasInfo() ? null : "info_missing";
+        }
+        if (w.failed()) {
+            boolean due = w.at() == null || w.at().toInstant().plus(retryAfter).isBefore(clock.instant());
+            return due ? "retry_failed" : null;
+        }
+        return "new";
+    }
+}

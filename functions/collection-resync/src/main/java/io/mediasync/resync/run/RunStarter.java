@@ -1,0 +1,138 @@
+package io.mediasync.resync.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mediasync.common.lambda.Deadline;
+import io.mediasync.resync.config.ResyncConfig;
+import io.mediasync.resync.model.ResyncModel;
+import io.mediasync.resync.store.Runs;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+/**
+ * Starts runs from a schedule or a manual invoke: one run per collection, recorded in resync_runs with its
+ * watermark window, then advanced for as long as the invocation allows. A schedule's run is named after its
+ * scheduled time, so a delivery retried by the scheduler resumes it instead of starting a second one.
+ */
+@ApplicationScoped
+public class RunStarter {
+
+    private static final Pattern HEX_ID = Pattern.compile("[0-9a-fA-F]{24}");
+
+    private final ResyncModel model;
+    private final Runs runs;
+    private final RunDriver driver;
+    private final Sweeper sweeper;
+    private final ResyncConfig config;
+
+    public RunStarter(ResyncModel model, Runs runs, RunDriver driver, Sweeper sweeper, ResyncConfig config) {
+        this.model = model;
+        this.runs = runs;
+        this.driver = driver;
+        this.sweeper = sweeper;
+        this.config = config;
+    }
+
+    public ResyncResponse start(ResyncRequest request, Deadline deadline) {
+        boolean full = Boolean.TRUE.equals(request.full());
+        List<String> collections = collections(request, full);
+        List<Object> ids = ids(request);
+        String mode = ids != null ? "ids" : full ? "full" : "incremental";
+        List<String> started = new ArrayList<>();
+        for (String collection : collections) {
+            sweeper.sweep(collection);
+            started.add(create(collection, mode, ids, Boolean.TRUE.equals(request.force()), scheduledTime(request)));
+        }
+        List<ResyncResponse.Run> answer = new ArrayList<>();
+        for (String runId : started) {
+            Document run = runs.get(runId).orElseThrow();
+            Document after = driver.advance(runId, new RunView(run).seq(), deadline).orElse(run);
+            RunView view = new RunView(after);
+            answer.add(new ResyncResponse.Run(runId, view.collection(), view.mode(), view.phase(), after.get("counts", new Document()),
+                    Runs.ACTIVE.contains(view.phase())));
+        }
+        return new ResyncResponse(answer);
+    }
+
+    private String create(String collection, String mode, List<Object> ids, boolean force, Instant scheduled) {
+        Date now = runs.now();
+        String runId = scheduled != null ? collection + "@" + scheduled
+                : collection + "-" + now.toInstant().toString().replaceAll("[-:]|\\.\\d+", "") + "-"
+                        + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2);
+        Document run = new Document("_id", runId).append("collection", collection).append("mode", mode)
+                .append("trigger", scheduled != null ? "schedule" : "manual").append("phase", Runs.PROVIDING).append("seq", 0L)
+                .append("counts", new Document()).append("timings", new Document("startedAt", now)).append("createdAt", now)
+                .append("updatedAt", now);
+        if (force) {
+            run.append("force", true);
+        }
+        if (ids != null) {
+            run.append("ids", ids);
+        } else {
+            // the updatedAt scan starts at the watermark minus the lookback; none on the first run (the "new" scans cover it)
+            Date from = "full".equals(mode) ? null : runs.watermark(collection)
+                    .map(w -> Date.from(w.toInstant().minus(config.lookback()))).orElse(null);
+            run.append("watermark", new Document("from", from).append("to", now));
+        }
+        if (scheduled != null) {
+            run.append("scheduled_time", Date.from(scheduled));
+        }
+        runs.create(run);
+        return runId;
+    }
+
+    private List<String> collections(ResyncRequest request, boolean full) {
+        if (request.collection() == null || request.collection().isBlank()) {
+            if (!full) {
+                throw new IllegalArgumentException("name a collection (" + String.join(", ", model.names()) + ") or ask for {\"full\": true}");
+            }
+            return model.names();
+        }
+        if (!model.has(request.collection())) {
+            throw new IllegalArgumentException("unknown collection " + request.collection() + " (known: " + String.join(", ", model.names()) + ")");
+        }
+        return List.of(request.collection());
+    }
+
+    /** The ids of a manual run: strings (a 24-hex one also as an ObjectId), numbers, or Extended JSON values. */
+    private List<Object> ids(ResyncRequest request) {
+        if (request.ids() == null) {
+            return null;
+        }
+        if (request.collection() == null || request.ids().isEmpty() || request.ids().size() > config.maxIds()) {
+            throw new IllegalArgumentException("ids need a collection and 1 to " + config.maxIds() + " ids");
+        }
+        List<Object> ids = new ArrayList<>();
+        for (JsonNode id : request.ids()) {
+            if (id.isTextual()) {
+                ids.add(id.asText());
+                if (HEX_ID.matcher(id.asText()).matches()) {
+                    ids.add(new ObjectId(id.asText()));
+                }
+            } else {
+                ids.add(Document.parse("{\"v\": " + id + "}").get("v"));
+            }
+        }
+        return ids;
+    }
+
+    /** EventBridge Scheduler's {@code <aws.scheduler.scheduled-time>}; anything else (or nothing) is a manual run. */
+    private static Instant scheduledTime(ResyncRequest request) {
+        if (request.scheduledTime() == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(request.scheduledTime());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

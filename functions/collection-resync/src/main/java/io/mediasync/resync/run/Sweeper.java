@@ -1,0 +1,42 @@
+package io.mediasync.resync.run;
+
+import io.mediasync.resync.config.InvocationConfig;
+import io.mediasync.resync.store.Runs;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Date;
+import org.bson.Document;
+import org.jboss.logging.Logger;
+
+/**
+ * Before a collection's new run: completes earlier runs whose rows are all gone (taken over by later runs), and
+ * resumes a run whose follow-up was lost (no invocation holds it and it has not moved for two invocation budgets,
+ * e.g. its continuation went to the DLQ after a long MongoDB outage), so no run is left half done.
+ */
+@ApplicationScoped
+public class Sweeper {
+
+    private static final Logger LOG = Logger.getLogger(Sweeper.class);
+
+    private final Runs runs;
+    private final RunCompleter completer;
+    private final Continuations continuations;
+    private final InvocationConfig invocation;
+
+    public Sweeper(Runs runs, RunCompleter completer, Continuations continuations, InvocationConfig invocation) {
+        this.runs = runs;
+        this.completer = completer;
+        this.continuations = continuations;
+        this.invocation = invocation;
+    }
+
+    public void sweep(String collection) {
+        completer.completeFinished();
+        Date stalledBefore = Date.from(runs.now().toInstant().minus(invocation.budget().plus(invocation.timeMargin()).multipliedBy(2)));
+        for (Document run : runs.stalled(collection, stalledBefore)) {
+            long seq = new RunView(run).seq();
+            LOG.warnf("run %s has not moved since %s: resumed (%s, step %d)", run.getString("_id"), run.getDate("updatedAt"),
+                    run.getString("phase"), seq);
+            continuations.send(run.getString("_id"), collection, seq);
+        }
+    }
+}
