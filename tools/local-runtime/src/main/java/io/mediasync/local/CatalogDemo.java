@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import io.mediasync.local.scenario.CatalogApi;
+import io.mediasync.local.scenario.PodcastFeed;
 import io.mediasync.testsupport.HttpFixture;
 import java.io.PrintStream;
 import java.net.URI;
@@ -42,7 +43,7 @@ final class CatalogDemo {
                 String image = Samples.NAMES.get(i);
                 long id = 7701 + i;
                 web.serve("/images/" + image, Samples.bytes(image), Samples.contentType(image));
-                web.serve("/feeds/" + id + ".xml", feed(web.url("/images/" + image)).getBytes(), "application/rss+xml");
+                web.serve("/feeds/" + id + ".xml", PodcastFeed.xml("Demo podcast", null, List.of(web.url("/images/" + image))).getBytes(), "application/rss+xml");
                 sources.add(CatalogApi.source(id, web.url("/feeds/" + id + ".xml"), "podcasts/" + id + "/", "Demo podcast " + id));
             }
             catalog.list(sources);
@@ -141,15 +142,5 @@ final class CatalogDemo {
             Thread.sleep(300);
         }
         return true;
-    }
-
-    /** A podcast feed with one episode, whose image is a sample image on loopback. */
-    private static String feed(String imageUrl) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel>
-                <title>Demo podcast</title><item><title>Episode 1</title><guid isPermaLink="false">ep1</guid>
-                <itunes:image href="%s"/></item></channel></rss>
-                """.formatted(imageUrl);
     }
 }

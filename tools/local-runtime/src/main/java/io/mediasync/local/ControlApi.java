@@ -113,7 +113,7 @@ final class ControlApi {
         for (FunctionDef f : cloud.model().functions()) {
             for (ScheduleDef s : f.schedules()) {
                 schedules.addObject().put("name", s.eventName()).put("scheduleName", s.name()).put("expression", s.expression())
-                        .put("function", f.name()).put("enabled", s.enabled());
+                        .put("timezone", s.timezone()).put("function", f.name()).put("enabled", s.enabled());
             }
         }
         return schedules;

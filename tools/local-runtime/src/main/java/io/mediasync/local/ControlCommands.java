@@ -87,11 +87,16 @@ final class ControlCommands {
         return response.status() == 200 ? 0 : 1;
     }
 
+    /** Scheduler expressions are read in their time zone (UTC when none is given), so the zone is part of when. */
+    private static String inZone(String timezone) {
+        return timezone.isEmpty() || timezone.equals("null") || timezone.equals("UTC") ? "" : " " + timezone;
+    }
+
     private static void list(JsonNode items, String what, PrintStream err) {
         err.println(what + " of the running stack:");
         for (JsonNode item : items) {
             String detail = what.equals("functions") ? item.path("functionName").asText()
-                    : item.path("expression").asText() + " → " + item.path("function").asText() + " (" + item.path("scheduleName").asText()
+                    : item.path("expression").asText() + inZone(item.path("timezone").asText("")) + " → " + item.path("function").asText() + " (" + item.path("scheduleName").asText()
                             + (item.path("enabled").asBoolean(true) ? "" : ", disabled") + ")";
             err.printf("  %-20s %s%n", item.path("name").asText(), detail);
         }

@@ -63,8 +63,9 @@ public final class Main {
                                         send an image order to the local resize queue
                   env [--http-port N]   export lines for the aws CLI, SDKs and MongoDB clients: eval "$(./mediasync env)"
                   postback-secret URL   the secret a postback receiver at URL verifies with (derived from POSTBACK_SECRET)
-                  demo [sync|resync]    build, start, send seed 004's example orders (or sync a podcast, or re-sync channels
-                                        and episodes), verify the results
-                  demo catalog          a catalog API on loopback -> catalog-sync (PATCH /api/syncall, syncast, synlast) -> sources""");
+                  demo                  the whole system once: a catalog API -> catalog-sync -> source-scheduler -> downloader
+                                        -> orchestrator -> image-resizer -> collection-resync, each stage verified
+                  demo resize|sync|resync|catalog   one part: seed 004's orders, a podcast synced, channels re-synced,
+                                        seed 003's endpoints""");
     }
 }

@@ -94,16 +94,10 @@ public final class PodcastSource {
     }
 
     private String feed(int episodes) {
-        StringBuilder xml = new StringBuilder("""
-                <?xml version="1.0" encoding="UTF-8"?>
-                <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel>
-                <title>mediasync demo podcast</title><itunes:image href="%s"/>
-                """.formatted(web.url("/podcast/" + sourceId + "/ep0.jpg")));
+        List<String> episodeImages = new java.util.ArrayList<>();
         for (int i = 1; i < episodes; i++) {
-            xml.append("<item><title>Episode ").append(i).append("</title><guid isPermaLink=\"false\">episode-").append(i)
-                    .append("</guid><itunes:image href=\"").append(web.url("/podcast/" + sourceId + "/ep" + i + ".jpg"))
-                    .append("\"/></item>\n");
+            episodeImages.add(web.url("/podcast/" + sourceId + "/ep" + i + ".jpg"));
         }
-        return xml.append("</channel></rss>\n").toString();
+        return PodcastFeed.xml("mediasync demo podcast", web.url("/podcast/" + sourceId + "/ep0.jpg"), episodeImages);
     }
 }
