@@ -3,16 +3,9 @@ package io.mediasync.common.net;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import io.mediasync.common.failure.Reasons;
 import io.mediasync.common.lambda.Deadline;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -36,13 +29,10 @@ public final class SafeHttpClient implements Closeable {
 
     private static final Logger LOG = Logger.getLogger(SafeHttpClient.class);
     private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
-    /** Headers HttpClient manages itself; setting them by hand would corrupt requests. */
-    private static final Set<String> MANAGED_HEADERS = Set.of("host", "content-length", "transfer-encoding", "connection");
-    private static final int POST_SNIPPET_BYTES = 1024;
 
     private final FetchLimits limits;
     private final CloseableHttpClient http;
-    private final ScheduledExecutorService deadlineTimer;
+    private final DeadlineTimer deadlines;
 
     public SafeHttpClient(AddressPolicy policy, HostResolver resolver, FetchLimits limits, String userAgent) {
         this(policy, resolver, limits, userAgent, ConnectListener.NONE);
@@ -56,7 +46,7 @@ public final class SafeHttpClient implements Closeable {
         this.limits = Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(userAgent, "userAgent");
         this.http = GuardedHttpClientFactory.create(policy, resolver, limits, userAgent, listener);
-        this.deadlineTimer = newDeadlineTimer();
+        this.deadlines = new DeadlineTimer(limits.totalTimeout());
     }
 
     /** GET, following redirects; see {@link #get(URI, Map, Deadline)}. */
@@ -79,8 +69,8 @@ public final class SafeHttpClient implements Closeable {
     public FetchedBody get(URI uri, Map<String, String> requestHeaders, Deadline until) throws FetchException {
         URI current = TargetUrl.check(uri);
         Origin origin = Origin.of(current);
-        Map<String, String> headers = checkedHeaders(requestHeaders);
-        try (CallDeadline deadline = startDeadline(until)) {
+        Map<String, String> headers = RequestHeaders.checked(requestHeaders);
+        try (CallDeadline deadline = deadlines.start(until)) {
             for (int redirects = 0; ; redirects++) {
                 HttpGet request = new HttpGet(current);
                 headers.forEach(request::setHeader);
@@ -96,19 +86,12 @@ public final class SafeHttpClient implements Closeable {
                         current = next;
                         continue;
                     }
-                    if (status < 200 || status > 299) {
-                        Header retryAfter = response.getFirstHeader("Retry-After");
-                        throw FetchException.httpStatus(status, "answered HTTP " + status
-                                + (current.equals(uri) ? "" : " at " + current), retryAfter == null ? null : retryAfter.getValue());
-                    }
-                    byte[] body = CappedBodyReader.readAll(response.getEntity(), limits.maxBytes());
-                    Header contentType = response.getFirstHeader("Content-Type");
-                    return new FetchedBody(current, status, contentType == null ? null : contentType.getValue(),
-                            body, lowerCaseHeaders(response));
+                    Responses.requireSuccess(response, "answered HTTP " + status + (current.equals(uri) ? "" : " at " + current));
+                    return Responses.body(response, current, limits.maxBytes());
                 } catch (IOException e) {
                     throw classify(e, deadline, current);
                 } finally {
-                    release(request, response);
+                    Responses.release(request, response);
                 }
             }
         }
@@ -127,17 +110,17 @@ public final class SafeHttpClient implements Closeable {
             throws FetchException {
         URI target = TargetUrl.check(uri);
         HttpPost request = new HttpPost(target);
-        checkedHeaders(headers).forEach(request::setHeader);
+        RequestHeaders.checked(headers).forEach(request::setHeader);
         if (contentType != null) {
             request.setHeader("Content-Type", contentType);
         }
         request.setEntity(new ByteArrayEntity(body == null ? new byte[0] : body, null));
-        try (CallDeadline deadline = startDeadline(until)) {
+        try (CallDeadline deadline = deadlines.start(until)) {
             ClassicHttpResponse response = open(request, deadline, target);
             try {
-                return new PostResult(response.getCode(), snippet(response));
+                return new PostResult(response.getCode(), Responses.snippet(response));
             } finally {
-                release(request, response);
+                Responses.release(request, response);
             }
         }
     }
@@ -150,31 +133,25 @@ public final class SafeHttpClient implements Closeable {
             throws FetchException {
         URI target = TargetUrl.check(uri);
         HttpPost request = new HttpPost(target);
-        checkedHeaders(headers).forEach(request::setHeader);
+        RequestHeaders.checked(headers).forEach(request::setHeader);
         request.setHeader("Content-Type", contentType);
         request.setEntity(new ByteArrayEntity(body == null ? new byte[0] : body, null));
-        try (CallDeadline deadline = startDeadline(until)) {
+        try (CallDeadline deadline = deadlines.start(until)) {
             ClassicHttpResponse response = open(request, deadline, target);
             try {
-                int status = response.getCode();
-                if (status < 200 || status > 299) {
-                    Header retryAfter = response.getFirstHeader("Retry-After");
-                    throw FetchException.httpStatus(status, "answered HTTP " + status, retryAfter == null ? null : retryAfter.getValue());
-                }
-                Header type = response.getFirstHeader("Content-Type");
-                return new FetchedBody(target, status, type == null ? null : type.getValue(),
-                        CappedBodyReader.readAll(response.getEntity(), limits.maxBytes()), lowerCaseHeaders(response));
+                Responses.requireSuccess(response, "answered HTTP " + response.getCode());
+                return Responses.body(response, target, limits.maxBytes());
             } catch (IOException e) {
                 throw classify(e, deadline, target);
             } finally {
-                release(request, response);
+                Responses.release(request, response);
             }
         }
     }
 
     @Override
     public void close() throws IOException {
-        deadlineTimer.shutdownNow();
+        deadlines.close();
         http.close();
     }
 
@@ -199,104 +176,7 @@ public final class SafeHttpClient implements Closeable {
         return TargetUrl.redirectTarget(current, location.getValue());
     }
 
-    /** The answer's first bytes as text; a failure here does not hide the status we already have. */
-    private static String snippet(ClassicHttpResponse response) {
-        try {
-            return new String(CappedBodyReader.readPrefix(response.getEntity(), POST_SNIPPET_BYTES), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    /**
-     * Cancelling first discards the connection; closing an unfinished HttpClient response would
-     * otherwise read the rest of the body, however large.
-     */
-    private static void release(HttpUriRequestBase request, ClassicHttpResponse response) {
-        request.cancel();
-        try {
-            response.close();
-        } catch (IOException | RuntimeException e) {
-            LOG.tracef(e, "closing a cancelled response");
-        }
-    }
-
     private FetchException classify(IOException e, CallDeadline deadline, URI uri) {
-        if (e instanceof FetchException fetchException) {
-            return fetchException;
-        }
-        BlockedAddressException blocked = findCause(e, BlockedAddressException.class);
-        if (blocked != null) {
-            LOG.infof("blocked request to %s: %s", uri, blocked.getMessage());
-            return new FetchException(FetchException.Kind.BLOCKED_ADDRESS, blocked.getMessage(), e);
-        }
-        if (deadline.expired()) {
-            return deadline.invocationsEnd()
-                    ? new FetchException(FetchException.Kind.DEADLINE, "stopped at the invocation's deadline, after "
-                            + deadline.elapsedMillis() + " ms", e)
-                    : new FetchException(FetchException.Kind.TIMEOUT, "took longer than the total limit of "
-                            + limits.totalTimeout().toMillis() + " ms", e);
-        }
-        if (findCause(e, java.io.InterruptedIOException.class) != null) {
-            return new FetchException(FetchException.Kind.TIMEOUT, Reasons.of(e), e);
-        }
-        if (findCause(e, java.net.UnknownHostException.class) != null) {
-            return new FetchException(FetchException.Kind.NETWORK, "unknown host " + uri.getHost(), e);
-        }
-        return new FetchException(FetchException.Kind.NETWORK, Reasons.of(e), e);
-    }
-
-    private static <T extends Throwable> T findCause(Throwable error, Class<T> type) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
-    }
-
-    private CallDeadline startDeadline(Deadline until) throws FetchException {
-        long limit = limits.totalTimeout().toMillis();
-        long left = until.remaining().toMillis();
-        if (left <= 0) {
-            throw new FetchException(FetchException.Kind.DEADLINE, "not started: the invocation's deadline has passed");
-        }
-        try {
-            return new CallDeadline(deadlineTimer, Math.min(limit, left), left < limit);
-        } catch (RejectedExecutionException e) {
-            throw new IllegalStateException("SafeHttpClient is closed", e);
-        }
-    }
-
-    private static Map<String, String> checkedHeaders(Map<String, String> headers) {
-        Map<String, String> copy = new LinkedHashMap<>();
-        if (headers == null) {
-            return copy;
-        }
-        headers.forEach((name, value) -> {
-            if (MANAGED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("header " + name + " is managed by the client");
-            }
-            copy.put(name, Objects.requireNonNull(value, name));
-        });
-        return copy;
-    }
-
-    private static Map<String, String> lowerCaseHeaders(ClassicHttpResponse response) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (Header header : response.getHeaders()) {
-            headers.merge(header.getName().toLowerCase(Locale.ROOT), header.getValue(), (a, b) -> a + ", " + b);
-        }
-        return headers;
-    }
-
-    private static ScheduledExecutorService newDeadlineTimer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "mediasync-http-deadline");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
+        return HttpFailures.classify(e, deadline, uri, limits.totalTimeout());
     }
 }
