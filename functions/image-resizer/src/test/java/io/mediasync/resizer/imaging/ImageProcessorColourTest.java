@@ -42,7 +42,7 @@ class ImageProcessorColourTest extends ImageProcessorFixture {
         int adobe = 0x40C040;
         float[] srgb = new java.awt.color.ICC_ColorSpace(ICC_Profile.getInstance(profile))
                 .toRGB(new float[] {0x40 / 255f, 0xC0 / 255f, 0x40 / 255f});
-        byte[] jpeg = TestImages.withIccProfile(TestImages.jpeg(TestImages.solid(64, 64, adobe), 0.95f), profile);
+        byte[] jpeg = JpegBytes.withIccProfile(TestImages.jpeg(TestImages.solid(64, 64, adobe), 0.95f), profile);
         int[] out = rgbAt(only(fit.process(jpeg, List.of(new SizeSpec("s", 32, 32)))), 16, 16);
         assertColour(out, Math.round(srgb[0] * 255), Math.round(srgb[1] * 255), Math.round(srgb[2] * 255), 8);
         assertThat(out[0]).as("not the unconverted 0x40").isLessThan(0x40 - 20);

@@ -43,10 +43,10 @@ class ImageProcessorLargeImagesTest extends ImageProcessorFixture {
     @Test
     void fiftyMegapixelJpegIsDecodedInTheDctWithinTheMemoryBound() throws Exception {
         // 8660x5773: decoded in full it would be 150 MB of RGB; the built-in decoder decodes it at 1/4 (2165x1444)
-        BufferedImage small = decode(TestImages.greyJpeg(70, 45)); // the hand-made file is one ImageIO reads too
+        BufferedImage small = decode(JpegBytes.greyJpeg(70, 45)); // the hand-made file is one ImageIO reads too
         assertThat(small.getWidth()).isEqualTo(70);
         assertColour(rgbAt(small, 69, 44), 128, 128, 128, 0);
-        byte[] jpeg = TestImages.greyJpeg(8660, 5773);
+        byte[] jpeg = JpegBytes.greyJpeg(8660, 5773);
         assertThat(jpeg.length).isLessThan(400_000);
         try (ImageDecoder decoder = ImageDecoder.open(jpeg, true, Long.MAX_VALUE)) {
             assertThat(decoder.reducesExactly()).isTrue();

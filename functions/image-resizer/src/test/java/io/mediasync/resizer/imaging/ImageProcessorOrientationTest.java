@@ -58,7 +58,7 @@ class ImageProcessorOrientationTest extends ImageProcessorFixture {
                 stored.setRGB(sx, sy, upright.getRGB(at[0], at[1]));
             }
         }
-        byte[] source = TestImages.withExifOrientation(TestImages.jpeg(stored, 0.95f), orientation, bigEndian);
+        byte[] source = JpegBytes.withExifOrientation(TestImages.jpeg(stored, 0.95f), orientation, bigEndian);
         for (ResizeMode mode : ResizeMode.values()) {
             ProcessedImage result = new ImageProcessor(FIFTY_MP, mode, 0.9f).process(source, List.of(new SizeSpec("s", 60, 60)));
             assertThat(result.width()).isEqualTo(w);

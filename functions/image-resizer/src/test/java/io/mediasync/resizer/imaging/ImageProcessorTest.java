@@ -21,9 +21,9 @@ class ImageProcessorTest extends ImageProcessorFixture {
     @Test
     void outputIsBaselineJfifWithoutExifIccOrComments() throws Exception {
         byte[] profile = ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData();
-        byte[] source = TestImages.withIccProfile(TestImages.withExifOrientation(
+        byte[] source = JpegBytes.withIccProfile(JpegBytes.withExifOrientation(
                 TestImages.jpeg(TestImages.photoLike(300, 200, 2), 0.9f), 1, false), profile);
-        source = TestImages.withSegment(source, 0xFE, "a comment".getBytes(StandardCharsets.US_ASCII));
+        source = JpegBytes.withSegment(source, 0xFE, "a comment".getBytes(StandardCharsets.US_ASCII));
         assertThat(JpegMarkers.headerSegments(source)).extracting(JpegMarkers.Segment::marker).contains(0xE1, 0xE2, 0xFE);
 
         for (Rendition r : fit.process(source, STANDARD).renditions()) {
