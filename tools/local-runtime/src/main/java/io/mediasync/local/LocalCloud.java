@@ -4,12 +4,10 @@ import io.mediasync.common.postback.ReceiverSecrets;
 import io.mediasync.common.postback.WebhookSigner;
 import io.mediasync.local.runtime.FunctionProcess;
 import io.mediasync.local.runtime.Invocation;
-import io.mediasync.local.runtime.Schedules;
 import io.mediasync.local.runtime.SqsEventSource;
 import io.mediasync.local.template.StackModel;
 import io.mediasync.local.template.StackModel.FunctionDef;
 import io.mediasync.local.template.StackModel.QueueDef;
-import io.mediasync.local.template.StackModel.ScheduleDef;
 import io.mediasync.local.template.StackTemplate;
 import io.mediasync.testsupport.AwsClients;
 import io.mediasync.testsupport.DevStack;
@@ -19,11 +17,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +26,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -53,6 +47,7 @@ public final class LocalCloud implements AutoCloseable {
     private final List<SqsEventSource> eventSources = new ArrayList<>();
     private final ExecutorService pollers = Executors.newCachedThreadPool(r -> daemon(r, "event-source"));
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "schedules"));
+    private final ScheduleClock schedules;
     private final HttpGateway gateway;
     private final ImageServer images;
     private final long readyMillis;
@@ -87,42 +82,14 @@ public final class LocalCloud implements AutoCloseable {
         StackResources.create(model, sqs, endpoints);
         Path runtimeClient = Path.of(System.getProperty("mediasync.ric", "tools/local-runtime/target/ric")).toAbsolutePath();
         for (FunctionDef f : model.functions()) {
-            functions.put(f.name(), new FunctionProcess(f, data, runtimeClient, functionEnvironment(), options.quiet() ? null : out));
+            functions.put(f.name(), new FunctionProcess(f, data, runtimeClient,
+                    FunctionEnvironment.of(endpoints, postbackSecret, options.environment()), options.quiet() ? null : out));
         }
         startEventSources();
-        startSchedules();
+        this.schedules = ScheduleClock.start(functions.values(), clock, out);
         this.gateway = new HttpGateway(this, options.httpPort());
         this.readyMillis = System.currentTimeMillis() - started;
     }
-
-    /** What every function process gets on top of its template environment: where the local services are. */
-    private Map<String, String> functionEnvironment() {
-        Map<String, String> env = new HashMap<>();
-        env.put("SQS_ENDPOINT_URL", endpoints.sqs().toString());
-        env.put("S3_ENDPOINT_URL", endpoints.s3().toString());
-        env.put("S3_PATH_STYLE", "true");
-        env.put("AWS_REGION", endpoints.region());
-        env.put("AWS_DEFAULT_REGION", endpoints.region());
-        env.put("AWS_ACCESS_KEY_ID", endpoints.accessKey());
-        env.put("AWS_SECRET_ACCESS_KEY", endpoints.secretKey());
-        env.put("MONGO_URL", endpoints.mongo());
-        env.put("POSTBACK_SECRET", postbackSecret);
-        // local image servers are on loopback; every other blocked range stays blocked
-        env.put("FETCH_ALLOW_CIDRS", "127.0.0.0/8,::1/128");
-        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-        // catalog-sync: the catalog API and its credentials come from this runtime's own environment (never the template)
-        for (String name : CATALOG_SETTINGS) {
-            String value = options.environment().get(name);
-            if (value != null && !value.isBlank()) {
-                env.put(name, value);
-            }
-        }
-        return env;
-    }
-
-    /** Handed from {@code up}'s environment to the functions, as POSTBACK_SECRET is. */
-    static final List<String> CATALOG_SETTINGS = List.of("CATALOG_API_URL", "CATALOG_TOKEN_URL", "API_TOKEN", "API_USER", "API_PASSWORD",
-            "CATALOG_ORDER_NEW_SOURCES");
 
     /** The bucket the resizer writes to, as the template configures it. */
     public Optional<String> resizedBucket() {
@@ -155,41 +122,8 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
-    private void startSchedules() {
-        for (FunctionProcess function : functions.values()) {
-            for (ScheduleDef schedule : function.function().schedules()) {
-                if (schedule.enabled()) {
-                    arm(function, schedule);
-                }
-            }
-        }
-    }
-
-    private void arm(FunctionProcess function, ScheduleDef schedule) {
-        ZonedDateTime now = ZonedDateTime.now();
-        Schedules.next(schedule.expression(), schedule.timezone(), now).ifPresent(next -> {
-            long delay = Math.max(0, next.toInstant().toEpochMilli() - System.currentTimeMillis());
-            clock.schedule(() -> {
-                fire(function, schedule, next.toInstant());
-                arm(function, schedule);
-            }, delay, TimeUnit.MILLISECONDS);
-        });
-    }
-
-    Invocation.Result fire(FunctionProcess function, ScheduleDef schedule, Instant scheduledTime) {
-        out.println("schedule " + schedule.name() + " fires " + function.function().name());
-        return function.invoke(Schedules.input(schedule.input(), schedule.name(), scheduledTime));
-    }
-
     public Optional<Invocation.Result> trigger(String scheduleName) {
-        for (FunctionProcess function : functions.values()) {
-            for (ScheduleDef schedule : function.function().schedules()) {
-                if (schedule.name().equals(scheduleName) || schedule.eventName().equals(scheduleName)) {
-                    return Optional.of(fire(function, schedule, Instant.now()));
-                }
-            }
-        }
-        return Optional.empty();
+        return schedules.trigger(scheduleName);
     }
 
     public Optional<FunctionProcess> function(String name) {
