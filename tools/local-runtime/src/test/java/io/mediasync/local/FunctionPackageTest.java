@@ -28,14 +28,17 @@ class FunctionPackageTest {
 
     /**
      * Jars nothing in the functions runs: the MongoDB driver's client-side encryption (mongodb-crypt, 21 MB, and
-     * its JNA) and Reactor (an optional dependency of the driver), and the reactive stack quarkus-mongodb-client
-     * brought (Vert.x, Netty, Mutiny, context propagation, the TLS registry): the functions call the synchronous
-     * driver only. Names as in lib/, where Quarkus prefixes a jar it rewrote with "modified-".
+     * its JNA) and Reactor (optional dependencies of the driver), and the reactive stack quarkus-mongodb-client
+     * brought (Vert.x, Netty, Mutiny's Vert.x and reactive-streams bindings, context propagation, the TLS
+     * registry): the functions call the synchronous driver only. Mutiny itself (and its jctools) stays: ArC uses
+     * it. Names as in lib/, where Quarkus prefixes a jar it rewrote with "modified-".
      */
     private static final List<String> UNUSED = List.of("org.mongodb.mongodb-crypt-", "net.java.dev.jna.", "io.projectreactor.reactor-core-",
             "io.quarkus.quarkus-mongodb-client-", "org.mongodb.mongodb-driver-reactivestreams-", "io.vertx.", "io.netty.",
-            "io.smallrye.reactive.", "org.jctools.", "io.smallrye.smallrye-context-propagation", "io.quarkus.quarkus-vertx-",
-            "io.quarkus.quarkus-netty-", "io.quarkus.quarkus-mutiny-", "io.quarkus.quarkus-tls-registry-");
+            "io.smallrye.reactive.smallrye-mutiny-vertx-", "io.smallrye.reactive.vertx-mutiny-generator-",
+            "io.smallrye.reactive.mutiny-reactive-streams-operators-", "io.smallrye.reactive.mutiny-smallrye-context-propagation-",
+            "io.smallrye.smallrye-context-propagation", "io.quarkus.quarkus-vertx-", "io.quarkus.quarkus-netty-",
+            "io.quarkus.quarkus-mutiny-", "io.quarkus.quarkus-tls-registry-");
 
     private static List<Path> packages() throws Exception {
         TreeSet<Path> zips = new TreeSet<>();
