@@ -62,8 +62,10 @@ class LocalControlsTest {
         assertThat(index.path("routes").findValuesAsText("path")).containsExactly("/_mediasync/", "/_mediasync/status",
                 "/_mediasync/invoke/{function}", "/_mediasync/trigger/{schedule}");
         assertThat(index.path("functions").findValuesAsText("name"))
-                .containsExactly("image-resizer", "source-scheduler", "source-downloader", "sync-orchestrator", "catalog-sync");
-        assertThat(index.path("schedules").findValuesAsText("name")).containsExactly("SyncAllSources", "CatalogSchedule");
+                .containsExactly("image-resizer", "source-scheduler", "source-downloader", "sync-orchestrator", "collection-resync",
+                        "collection-resync-worker", "collection-resync-apply", "catalog-sync");
+        assertThat(index.path("schedules").findValuesAsText("name"))
+                .containsExactly("SyncAllSources", "DailyChannelImages", "DailyEpisodeImages", "CatalogSchedule");
     }
 
     @Test
@@ -85,6 +87,8 @@ class LocalControlsTest {
                 no schedule Nightly in the template
                 schedules of the running stack:
                   SyncAllSources       rate(1 hour) → mediasync-dev-source-scheduler (mediasync-dev-sync-all-sources)
+                  DailyChannelImages   cron(0 1 * * ? *) → mediasync-dev-collection-resync (mediasync-dev-resync-channels)
+                  DailyEpisodeImages   cron(0 1 * * ? *) → mediasync-dev-collection-resync (mediasync-dev-resync-episodes)
                   CatalogSchedule      rate(1 hour) → mediasync-dev-catalog-sync (mediasync-dev-catalog-sync)
                 """);
     }
