@@ -13,16 +13,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The functions' one MongoDB client: the plain synchronous driver, not quarkus-mongodb-client, whose reactive
- * client brings Vert.x, Netty and Mutiny (about 9 MB of every package, and Vert.x booted at every cold start)
- * for nothing the functions call. Created on first use, closed at shutdown.
+ * client brings Vert.x, Netty and Mutiny's bindings (about 7 MB of every package, and Vert.x booted at every cold
+ * start) for nothing the functions call. Created when first injected, closed at shutdown.
  *
- * <p>Native image: the driver (5.x) ships its own reachability metadata and substitutions (META-INF/native-image
- * in bson and mongodb-driver-core: what Quarkus' extension used to add); its default codecs cover what the
- * functions store (Document, records, java.time). What it does not cover is {@code mongodb+srv://}: the driver
- * looks SRV and TXT records up through JNDI's DNS provider, which Quarkus switches off unless
- * {@code quarkus.naming.enable-jndi=true} (set in every function's application.properties), and which a native
- * image instantiates by name: the two factories below. Not built here (no GraalVM): a native deployment that
- * cannot resolve SRV can give the seed list form, {@code mongodb://host1,host2,host3/?replicaSet=…&tls=true}.
+ * <p>Native image: the driver (5.x) ships its own reachability metadata (META-INF/native-image in bson and
+ * mongodb-driver-core: reflection, run-time initialisation of ObjectId, DNS and compressor classes, a Unix
+ * socket substitution), which stands in for what Quarkus' extension registered; its default codecs cover what
+ * the functions store (Document, records, java.time), so no POJO codec is needed. What it does not cover is
+ * {@code mongodb+srv://}: the driver looks SRV and TXT records up through JNDI's DNS provider, which Quarkus
+ * switches off unless {@code quarkus.naming.enable-jndi=true} (set in every function's application.properties),
+ * and which JNDI instantiates by name: the two factories below. Not built here (no GraalVM): a native
+ * deployment that cannot resolve SRV records can give the seed list form,
+ * {@code mongodb://host1,host2,host3/?replicaSet=…&tls=true}.
  */
 @Singleton
 @RegisterForReflection(classNames = {"com.sun.jndi.dns.DnsContextFactory", "com.sun.jndi.url.dns.dnsURLContextFactory"})
