@@ -1,8 +1,6 @@
 package io.mediasync.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
 import io.mediasync.catalog.auth.PasswordGrant;
 import io.mediasync.catalog.auth.TokenSource;
 import io.mediasync.catalog.config.CatalogApiConfig;
@@ -27,7 +25,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -114,12 +111,6 @@ public class Producers {
     @Singleton
     BatchSender batchSender(SqsClient sqs, QueueUrls urls) {
         return new BatchSender(sqs, urls);
-    }
-
-    @Produces
-    @Singleton
-    MongoDatabase database(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        return mongo.getDatabase(database);
     }
 
     /** CATALOG_API_URL without a trailing slash. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.mediasync.testsupport.DevStackTestResource;
+import io.mediasync.testsupport.MongoSrvContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 @QuarkusTestResource(value = DevStackTestResource.class, initArgs = {
         @io.quarkus.test.common.ResourceArg(name = "queues", value = "GL_SYNC_HTTP_SOURCE_ORDERS.fifo,CatalogSyncRuns.fifo")})
 @QuarkusTestResource(CatalogTestResource.class)
-class CatalogSyncTest extends CatalogTestSupport {
+class CatalogSyncTest extends CatalogTestSupport implements MongoSrvContract {
 
     @Test
     void firstSyncInsertsEverySourceAndOrdersEachOnceInTheSeedsShape() throws Exception {

@@ -1,8 +1,6 @@
 package io.mediasync.resync;
 
 import com.mongodb.MongoException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
 import io.mediasync.common.failure.FailurePolicy;
 import io.mediasync.common.sqs.BatchSender;
 import io.mediasync.common.sqs.QueueSender;
@@ -13,7 +11,6 @@ import io.mediasync.resync.model.ResyncModel;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Wires the plain classes (mediasync-common, the model) from configuration. */
@@ -62,11 +59,5 @@ public class Producers {
     @Singleton
     BatchSender batchSender(SqsClient sqs, QueueUrls urls) {
         return new BatchSender(sqs, urls);
-    }
-
-    @Produces
-    @Singleton
-    MongoDatabase database(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        return mongo.getDatabase(database);
     }
 }

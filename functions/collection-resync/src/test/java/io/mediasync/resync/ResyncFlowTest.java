@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.mediasync.resync.run.ResyncResponse;
 import io.mediasync.testsupport.DevStackTestResource;
+import io.mediasync.testsupport.MongoSrvContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = DevStackTestResource.class, initArgs = {
         @ResourceArg(name = "queues", value = "ImageQueue.fifo,GL_RESYNC_RESULTS,GL_RESYNC_WORK.fifo")})
-class ResyncFlowTest extends ResyncTestSupport {
+class ResyncFlowTest extends ResyncTestSupport implements MongoSrvContract {
 
     static final ObjectId C1 = new ObjectId("6650b2f1c2a4e93b8f0e4c01");
     static final String C2 = "chan-2";

@@ -67,7 +67,7 @@ abstract class ResyncTestSupport {
     }
 
     MongoDatabase db() {
-        return mongo.getDatabase(ConfigProvider.getConfig().getValue("quarkus.mongodb.database", String.class));
+        return mongo.getDatabase(ConfigProvider.getConfig().getValue("mediasync.mongo.database", String.class));
     }
 
     MongoCollection<Document> collection(String name) {

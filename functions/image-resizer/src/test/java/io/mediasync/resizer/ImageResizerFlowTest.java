@@ -1,6 +1,7 @@
 package io.mediasync.resizer;
 
 import io.mediasync.testsupport.DevStackTestResource;
+import io.mediasync.testsupport.MongoSrvContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,5 +11,5 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(value = DevStackTestResource.class, initArgs = {
         @ResourceArg(name = "buckets", value = "images-ch"),
         @ResourceArg(name = "queues", value = "ImageQueue.fifo,ChannelImages,ChannelResults.fifo")})
-class ImageResizerFlowTest extends AbstractFlowTest {
+class ImageResizerFlowTest extends AbstractFlowTest implements MongoSrvContract {
 }

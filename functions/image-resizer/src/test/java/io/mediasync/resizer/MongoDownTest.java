@@ -19,8 +19,8 @@ class MongoDownTest extends ResizerTestSupport {
     public static class MongoDown implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.mongodb.connection-string", "mongodb://127.0.0.1:9",
-                    "quarkus.mongodb.server-selection-timeout", "1S");
+            return Map.of("mediasync.mongo.connection-string", "mongodb://127.0.0.1:9",
+                    "mediasync.mongo.server-selection-timeout", "1S");
         }
     }
 

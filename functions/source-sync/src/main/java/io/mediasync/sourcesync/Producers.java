@@ -1,7 +1,5 @@
 package io.mediasync.sourcesync;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
 import io.mediasync.common.net.AddressPolicy;
 import io.mediasync.common.net.FetchLimits;
 import io.mediasync.common.net.HostResolver;
@@ -28,7 +26,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Wires the plain classes (mediasync-common, the adapters, the throttle) from configuration. */
@@ -98,12 +95,6 @@ public class Producers {
     @Singleton
     PostbackSender postbackSender(@ForPostbacks SafeHttpClient http, OrchestratorConfig config) {
         return new PostbackSender(http, config.postbackSecrets().filter(s -> !s.isBlank()).map(ReceiverSecrets::new));
-    }
-
-    @Produces
-    @Singleton
-    MongoDatabase database(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        return mongo.getDatabase(database);
     }
 
     private static SafeHttpClient guardedClient(FetchConfig config, Duration readTimeout) {

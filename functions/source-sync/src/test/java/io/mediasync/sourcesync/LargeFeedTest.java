@@ -41,7 +41,7 @@ class LargeFeedTest extends SyncTestSupport {
             return Map.of("mediasync.sync.max-files-per-invocation", "1000",
                     "mediasync.sync.parallel-downloads", "8",
                     "mediasync.net.host-max-concurrency", "8",
-                    "quarkus.mongodb.database", "mediasync_sourcesync_large");
+                    "mediasync.mongo.database", "mediasync_sourcesync_large");
         }
     }
 

@@ -21,7 +21,7 @@ abstract class OrchestratorFixture extends SyncTestSupport {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.lambda.handler", "sync-orchestrator",
-                    "quarkus.mongodb.database", "mediasync_sourcesync_orchestrator");
+                    "mediasync.mongo.database", "mediasync_sourcesync_orchestrator");
         }
     }
 

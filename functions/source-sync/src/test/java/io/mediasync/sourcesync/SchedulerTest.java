@@ -37,7 +37,7 @@ class SchedulerTest extends SyncTestSupport {
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.lambda.handler", "source-scheduler",
                     "mediasync.scheduler.window-seconds", Long.toString(WINDOW),
-                    "quarkus.mongodb.database", "mediasync_sourcesync_scheduler");
+                    "mediasync.mongo.database", "mediasync_sourcesync_scheduler");
         }
     }
 

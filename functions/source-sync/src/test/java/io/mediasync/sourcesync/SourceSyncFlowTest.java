@@ -8,6 +8,7 @@ import com.mongodb.client.MongoClient;
 import io.mediasync.common.lambda.SqsBatchResponse;
 import io.mediasync.common.lambda.SqsEvent;
 import io.mediasync.testsupport.DevStackTestResource;
+import io.mediasync.testsupport.MongoSrvContract;
 import io.mediasync.testsupport.SqsEventJson;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -38,7 +39,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
         @ResourceArg(name = "queues", value = "GL_SYNC_HTTP_SOURCE_ORDERS.fifo,GL_FILE_DOWNLOADED,GL_FILE_DOWNLOAD_SKIPPED,"
                 + "GL_SOURCE_SYNCHRONIZED,GL_FILE_DELETED,ImageQueue.fifo,GL_THUMBNAILS_READY,ChannelThumbs")})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SourceSyncFlowTest extends SyncTestSupport {
+class SourceSyncFlowTest extends SyncTestSupport implements MongoSrvContract {
 
     static final long FEED = 7001;
     static final long GALLERY = 7002;

@@ -146,7 +146,7 @@ abstract class SyncTestSupport {
     }
 
     static String database() {
-        return ConfigProvider.getConfig().getValue("quarkus.mongodb.database", String.class);
+        return ConfigProvider.getConfig().getValue("mediasync.mongo.database", String.class);
     }
 
     static MongoCollection<Document> collection(MongoClient mongo, String name) {

@@ -53,7 +53,7 @@ public class DevStackTestResource implements QuarkusTestResourceLifecycleManager
             config.put("quarkus." + service + ".aws.credentials.static-provider.secret-access-key", stack.secretKey());
         }
         config.put("quarkus.s3.path-style-access", "true");
-        config.put("quarkus.mongodb.connection-string", stack.mongo());
+        config.put("mediasync.mongo.connection-string", stack.mongo());
         return config;
     }
 

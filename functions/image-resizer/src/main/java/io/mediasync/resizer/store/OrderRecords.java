@@ -1,7 +1,7 @@
 package io.mediasync.resizer.store;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One MongoDB document per delivered order, keyed by the SQS message id, so a redelivery finds
@@ -36,9 +35,8 @@ public class OrderRecords {
     private final MongoCollection<Document> records;
     private volatile boolean indexed;
 
-    public OrderRecords(MongoClient mongo, ResizerConfig config,
-            @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        this.records = mongo.getDatabase(database).getCollection(config.recordsCollection());
+    public OrderRecords(MongoDatabase db, ResizerConfig config) {
+        this.records = db.getCollection(config.recordsCollection());
     }
 
     public Optional<Document> find(String recordId) {
