@@ -15,9 +15,6 @@ import io.mediasync.common.net.Backoff;
 import io.mediasync.common.net.FetchLimits;
 import io.mediasync.common.net.HostResolver;
 import io.mediasync.common.net.SafeHttpClient;
-import io.mediasync.common.sqs.BatchSender;
-import io.mediasync.common.sqs.QueueSender;
-import io.mediasync.common.sqs.QueueUrls;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -26,7 +23,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Wires the plain classes (mediasync-common, the upstream client, the token source) from configuration. */
 @Singleton
@@ -93,24 +89,6 @@ public class Producers {
     @Singleton
     ItemMapper itemMapper(CatalogFieldsConfig fields) {
         return new ItemMapper(fields);
-    }
-
-    @Produces
-    @Singleton
-    QueueSender queueSender(SqsClient sqs) {
-        return new QueueSender(sqs);
-    }
-
-    @Produces
-    @Singleton
-    QueueUrls queueUrls(SqsClient sqs) {
-        return new QueueUrls(sqs);
-    }
-
-    @Produces
-    @Singleton
-    BatchSender batchSender(SqsClient sqs, QueueUrls urls) {
-        return new BatchSender(sqs, urls);
     }
 
     /** CATALOG_API_URL without a trailing slash. */

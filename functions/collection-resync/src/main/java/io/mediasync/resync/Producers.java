@@ -1,17 +1,13 @@
 package io.mediasync.resync;
 
-import com.mongodb.MongoException;
 import io.mediasync.common.failure.FailurePolicy;
-import io.mediasync.common.sqs.BatchSender;
-import io.mediasync.common.sqs.QueueSender;
-import io.mediasync.common.sqs.QueueUrls;
+import io.mediasync.common.mongo.MongoFailures;
 import io.mediasync.resync.config.ResyncConfig;
 import io.mediasync.resync.model.Planner;
 import io.mediasync.resync.model.ResyncModel;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Wires the plain classes (mediasync-common, the model) from configuration. */
 @Singleton
@@ -40,24 +36,6 @@ public class Producers {
     @Produces
     @Singleton
     FailurePolicy failurePolicy() {
-        return FailurePolicy.standard().with(MongoException.class, "mongo_unavailable", true);
-    }
-
-    @Produces
-    @Singleton
-    QueueUrls queueUrls(SqsClient sqs) {
-        return new QueueUrls(sqs);
-    }
-
-    @Produces
-    @Singleton
-    QueueSender queueSender(SqsClient sqs) {
-        return new QueueSender(sqs);
-    }
-
-    @Produces
-    @Singleton
-    BatchSender batchSender(SqsClient sqs, QueueUrls urls) {
-        return new BatchSender(sqs, urls);
+        return MongoFailures.POLICY;
     }
 }

@@ -2,12 +2,11 @@ package io.mediasync.resizer;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.mongodb.MongoException;
-import io.mediasync.common.failure.FailurePolicy;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.lambda.SqsBatchProcessor;
 import io.mediasync.common.lambda.SqsBatchResponse;
 import io.mediasync.common.lambda.SqsEvent;
+import io.mediasync.common.mongo.MongoFailures;
 import io.mediasync.common.sqs.RedirectQueues;
 import io.mediasync.resizer.config.InvocationConfig;
 import io.mediasync.resizer.config.ResizerConfig;
@@ -27,7 +26,7 @@ public class ImageResizerFunction implements RequestHandler<SqsEvent, SqsBatchRe
         this.pipeline = pipeline;
         this.queues = queues;
         this.invocation = invocation;
-        this.batches = new SqsBatchProcessor(FailurePolicy.standard().with(MongoException.class, "mongo_unavailable", true),
+        this.batches = new SqsBatchProcessor(MongoFailures.POLICY,
                 recorder, config.maxReceiveCount(), invocation.messageReserve());
     }
 

@@ -10,7 +10,6 @@ import io.mediasync.common.postback.PostbackSender;
 import io.mediasync.common.postback.ReceiverSecrets;
 import io.mediasync.common.sqs.QueueUrls;
 import io.mediasync.common.sqs.RedirectQueues;
-import io.mediasync.common.sqs.QueueSender;
 import io.mediasync.resizer.config.FetchConfig;
 import io.mediasync.resizer.config.PostbackConfig;
 import io.mediasync.resizer.delivery.ForPostbacks;
@@ -25,7 +24,6 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Wires the plain classes of mediasync-common and the imaging core from configuration. */
 @Singleton
@@ -78,8 +76,8 @@ public class Producers {
 
     @Produces
     @Singleton
-    RedirectQueues redirectQueues(SqsClient sqs, ResizerConfig config) {
-        return new RedirectQueues(new QueueUrls(sqs), List.of(config.redirectQueues().split(",")), List.of(config.internalQueues().split(",")),
+    RedirectQueues redirectQueues(QueueUrls urls, ResizerConfig config) {
+        return new RedirectQueues(urls, List.of(config.redirectQueues().split(",")), List.of(config.internalQueues().split(",")),
                 config.queueListRefreshCalls());
     }
 
@@ -94,12 +92,6 @@ public class Producers {
     @Singleton
     LegacySecretKey legacySecretKey(PostbackConfig config) {
         return new LegacySecretKey(config.legacySecretKey(), config.legacyOrigins());
-    }
-
-    @Produces
-    @Singleton
-    QueueSender queueSender(SqsClient sqs) {
-        return new QueueSender(sqs);
     }
 
     @Produces

@@ -6,9 +6,6 @@ import io.mediasync.common.net.HostResolver;
 import io.mediasync.common.net.SafeHttpClient;
 import io.mediasync.common.postback.PostbackSender;
 import io.mediasync.common.postback.ReceiverSecrets;
-import io.mediasync.common.sqs.BatchSender;
-import io.mediasync.common.sqs.QueueSender;
-import io.mediasync.common.sqs.QueueUrls;
 import io.mediasync.sourcesync.config.FetchConfig;
 import io.mediasync.sourcesync.config.NetConfig;
 import io.mediasync.sourcesync.config.OrchestratorConfig;
@@ -26,7 +23,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Duration;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Wires the plain classes (mediasync-common, the adapters, the throttle) from configuration. */
 @Singleton
@@ -70,24 +66,6 @@ public class Producers {
     @Singleton
     ThumbnailSizes thumbnailSizes(StorageConfig storage) {
         return ThumbnailSizes.parse(storage.resizeSizes());
-    }
-
-    @Produces
-    @Singleton
-    QueueSender queueSender(SqsClient sqs) {
-        return new QueueSender(sqs);
-    }
-
-    @Produces
-    @Singleton
-    QueueUrls queueUrls(SqsClient sqs) {
-        return new QueueUrls(sqs);
-    }
-
-    @Produces
-    @Singleton
-    BatchSender batchSender(SqsClient sqs, QueueUrls urls) {
-        return new BatchSender(sqs, urls);
     }
 
     /** Sync postbacks: each receiver signed with its own secret, derived from POSTBACK_SECRET and its origin. */

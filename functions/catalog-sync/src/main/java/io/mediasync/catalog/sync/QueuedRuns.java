@@ -1,13 +1,12 @@
 package io.mediasync.catalog.sync;
 
-import com.mongodb.MongoException;
 import io.mediasync.catalog.config.CatalogRunConfig;
-import io.mediasync.common.failure.FailurePolicy;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.lambda.Delivery;
 import io.mediasync.common.lambda.SqsBatchProcessor;
 import io.mediasync.common.lambda.SqsBatchResponse;
 import io.mediasync.common.lambda.SqsEvent;
+import io.mediasync.common.mongo.MongoFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -31,7 +30,7 @@ public class QueuedRuns {
         this.sync = sync;
         this.runs = runs;
         this.queue = queue;
-        this.batches = new SqsBatchProcessor(FailurePolicy.standard().with(MongoException.class, "mongo_unavailable", true),
+        this.batches = new SqsBatchProcessor(MongoFailures.POLICY,
                 recorder, config.maxReceiveCount(), config.messageReserve());
     }
 

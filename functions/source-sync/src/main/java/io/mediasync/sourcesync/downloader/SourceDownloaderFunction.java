@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.mediasync.common.lambda.SqsBatchProcessor;
 import io.mediasync.common.lambda.SqsBatchResponse;
 import io.mediasync.common.lambda.SqsEvent;
-import io.mediasync.sourcesync.SyncFailurePolicy;
+import io.mediasync.common.mongo.MongoFailures;
 import io.mediasync.sourcesync.config.SyncConfig;
 import jakarta.inject.Named;
 
@@ -20,7 +20,7 @@ public class SourceDownloaderFunction implements RequestHandler<SqsEvent, SqsBat
     public SourceDownloaderFunction(SyncOrderHandler handler, DownloaderFailureRecorder recorder, SyncConfig config) {
         this.handler = handler;
         this.config = config;
-        this.batches = new SqsBatchProcessor(SyncFailurePolicy.POLICY, recorder, config.maxReceiveCount(), config.messageReserve());
+        this.batches = new SqsBatchProcessor(MongoFailures.POLICY, recorder, config.maxReceiveCount(), config.messageReserve());
     }
 
     @Override

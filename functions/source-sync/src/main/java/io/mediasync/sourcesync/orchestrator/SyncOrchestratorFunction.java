@@ -6,7 +6,7 @@ import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.lambda.SqsBatchProcessor;
 import io.mediasync.common.lambda.SqsBatchResponse;
 import io.mediasync.common.lambda.SqsEvent;
-import io.mediasync.sourcesync.SyncFailurePolicy;
+import io.mediasync.common.mongo.MongoFailures;
 import io.mediasync.sourcesync.config.SyncConfig;
 import jakarta.inject.Named;
 
@@ -24,7 +24,7 @@ public class SyncOrchestratorFunction implements RequestHandler<SqsEvent, SqsBat
     public SyncOrchestratorFunction(SyncEventHandler handler, OrchestratorFailureRecorder recorder, SyncConfig config) {
         this.handler = handler;
         this.config = config;
-        this.batches = new SqsBatchProcessor(SyncFailurePolicy.POLICY, recorder, config.maxReceiveCount(), config.messageReserve());
+        this.batches = new SqsBatchProcessor(MongoFailures.POLICY, recorder, config.maxReceiveCount(), config.messageReserve());
     }
 
     @Override

@@ -1,13 +1,13 @@
-package io.mediasync.sourcesync;
+package io.mediasync.common.mongo;
 
 import com.mongodb.MongoException;
 import io.mediasync.common.failure.FailurePolicy;
 
-/** The common failure policy, plus what only this package's functions meet: MongoDB being unreachable. */
-public final class SyncFailurePolicy {
+/** The functions' failure policy: the common one, plus MongoDB being unreachable, which a later receive may not meet. */
+public final class MongoFailures {
 
     public static final FailurePolicy POLICY = FailurePolicy.standard().with(MongoException.class, "mongo_unavailable", true);
 
-    private SyncFailurePolicy() {
+    private MongoFailures() {
     }
 }
