@@ -36,6 +36,8 @@ public final class FunctionProcess implements AutoCloseable {
     /**
      * What Lambda's java17 and java21 runtimes run a function JVM with: the serial collector, and tiered
      * compilation stopped at C1 (quick to start; "Customize Java runtime startup behavior", AWS Lambda docs).
+     * Given first in JAVA_TOOL_OPTIONS, so that JAVA_TOOL_OPTIONS set for the function overrides them, as in
+     * AWS (e.g. -XX:TieredStopAtLevel=4 for a compute-heavy function).
      */
     private static final List<String> LAMBDA_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:+TieredCompilation",
             "-XX:TieredStopAtLevel=1");
@@ -118,6 +120,7 @@ public final class FunctionProcess implements AutoCloseable {
             env.put("AWS_EXECUTION_ENV", function.runtime().startsWith("java") ? "AWS_Lambda_" + function.runtime() : "");
             env.put("LAMBDA_TASK_ROOT", workDir.toString());
             env.put("_HANDLER", function.handler());
+            env.put("JAVA_TOOL_OPTIONS", (String.join(" ", LAMBDA_JVM_OPTIONS) + " " + env.getOrDefault("JAVA_TOOL_OPTIONS", "")).trim());
             process = builder.start();
             pipe(process.getInputStream());
             Process started = process;
@@ -141,7 +144,6 @@ public final class FunctionProcess implements AutoCloseable {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         // Lambda gives a JVM about the function's memory; leave room for metaspace and buffers
         command.add("-Xmx" + Math.max(128, function.memoryMb() * 3 / 4) + "m");
-        command.addAll(LAMBDA_JVM_OPTIONS);
         command.addAll(code.classDataSharing());
         command.add("-Djava.awt.headless=true");
         command.add("-D" + RIC_JNI_PROPERTY + "=" + code.runtimeClientLibrary(runtimeClientDir));
