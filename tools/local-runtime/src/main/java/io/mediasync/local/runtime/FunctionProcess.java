@@ -120,7 +120,7 @@ public final class FunctionProcess implements AutoCloseable {
             env.put("AWS_EXECUTION_ENV", function.runtime().startsWith("java") ? "AWS_Lambda_" + function.runtime() : "");
             env.put("LAMBDA_TASK_ROOT", workDir.toString());
             env.put("_HANDLER", function.handler());
-            env.put("JAVA_TOOL_OPTIONS", (String.join(" ", LAMBDA_JVM_OPTIONS) + " " + env.getOrDefault("JAVA_TOOL_OPTIONS", "")).trim());
+            env.put("JAVA_TOOL_OPTIONS", javaToolOptions(env.get("JAVA_TOOL_OPTIONS")));
             process = builder.start();
             pipe(process.getInputStream());
             Process started = process;
@@ -133,6 +133,11 @@ public final class FunctionProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + function.name() + " from " + function.codeUri() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Lambda's flags, then the function's own: the JVM reads them left to right, so the function's win. */
+    static String javaToolOptions(String own) {
+        return (String.join(" ", LAMBDA_JVM_OPTIONS) + " " + (own == null ? "" : own)).trim();
     }
 
     private List<String> command(Path workDir) throws IOException {
