@@ -2,7 +2,6 @@ package io.mediasync.sourcesync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
 import io.mediasync.testsupport.SqsEventJson;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -10,20 +9,12 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** A website with two images, and the checks on what a failed sync records. */
 abstract class BadSourcesFixture extends SyncTestSupport {
 
     static SourceServer server;
 
-    @Inject
-    SqsClient sqs;
-    @Inject
-    S3Client s3;
-    @Inject
-    MongoClient mongo;
 
     @BeforeAll
     static void website() {

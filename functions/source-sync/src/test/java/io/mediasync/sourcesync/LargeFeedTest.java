@@ -3,7 +3,6 @@ package io.mediasync.sourcesync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.mediasync.testsupport.SqsEventJson;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -45,10 +43,6 @@ class LargeFeedTest extends SyncTestSupport {
         }
     }
 
-    @Inject
-    SqsClient sqs;
-    @Inject
-    MongoClient mongo;
 
     @Test
     void fiveThousandItemsContinueAcrossOrdersAndConverge() throws InterruptedException {

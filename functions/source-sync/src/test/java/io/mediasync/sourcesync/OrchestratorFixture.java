@@ -1,6 +1,5 @@
 package io.mediasync.sourcesync;
 
-import com.mongodb.client.MongoClient;
 import io.mediasync.common.hash.Sha256;
 import io.mediasync.testsupport.SqsEventJson;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -11,8 +10,6 @@ import java.util.Map;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** sync-orchestrator (seed 000, phase 2) through the mock event server, with events as the old and new producers send them. */
 abstract class OrchestratorFixture extends SyncTestSupport {
@@ -25,12 +22,6 @@ abstract class OrchestratorFixture extends SyncTestSupport {
         }
     }
 
-    @Inject
-    SqsClient sqs;
-    @Inject
-    S3Client s3;
-    @Inject
-    MongoClient mongo;
 
     @BeforeEach
     void clean() {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
 import io.mediasync.sourcesync.messages.ScheduleRequest;
 import io.mediasync.sourcesync.messages.ScheduleResult;
 import io.mediasync.sourcesync.scheduler.ScheduleWindow;
@@ -21,7 +20,6 @@ import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** source-scheduler (seed 000's cmd_sync_sources): one FIFO order per enabled source, at most once per window. */
@@ -41,10 +39,6 @@ class SchedulerTest extends SyncTestSupport {
         }
     }
 
-    @Inject
-    SqsClient sqs;
-    @Inject
-    MongoClient mongo;
     @Inject
     ObjectMapper lambdaJson;
     @Inject

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoClient;
 import io.mediasync.common.lambda.SqsBatchResponse;
 import io.mediasync.common.lambda.SqsEvent;
 import io.mediasync.testsupport.DevStackTestResource;
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -46,12 +43,6 @@ class SourceSyncFlowTest extends SyncTestSupport implements MongoSrvContract {
     static final List<String> LABELS = List.of("50x50", "250x250", "800x800");
     static SourceServer server;
 
-    @Inject
-    SqsClient sqs;
-    @Inject
-    S3Client s3;
-    @Inject
-    MongoClient mongo;
     @Inject
     @Named("sync-orchestrator")
     RequestHandler<SqsEvent, SqsBatchResponse> orchestrator;

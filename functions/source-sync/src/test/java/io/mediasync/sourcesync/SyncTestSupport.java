@@ -11,6 +11,7 @@ import io.mediasync.common.aws.StaleConnectionRetry;
 import io.mediasync.common.lambda.SqsEvent;
 import io.mediasync.testsupport.MockLambda;
 import io.mediasync.testsupport.SqsEventJson;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,14 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /** Invokes handlers as Lambda would (mock event server, real SQS event JSON) and reads queues and records. */
 abstract class SyncTestSupport {
+
+    // the function's own clients (Quarkus injects them into the test instance): what a test checks goes through them
+    @Inject
+    SqsClient sqs;
+    @Inject
+    S3Client s3;
+    @Inject
+    MongoClient mongo;
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String ORDERS = "GL_SYNC_HTTP_SOURCE_ORDERS.fifo";
