@@ -107,7 +107,8 @@ final class CatalogDemo {
         }
     }
 
-    private static JsonNode call(PrintStream out, String method, String url) throws Exception {
+    /** Prints the request as curl would be run and the JSON answer; shared with the whole-system demo. */
+    static JsonNode call(PrintStream out, String method, String url) throws Exception {
         out.println("==> curl -X " + method + " " + url);
         JsonNode answer = send(method, url);
         out.println("    " + JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer).replace("\n", "\n    "));
@@ -133,7 +134,7 @@ final class CatalogDemo {
         }
     }
 
-    private static boolean waitFor(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+    static boolean waitFor(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {

@@ -89,7 +89,7 @@ final class ControlCommands {
 
     /** Scheduler expressions are read in their time zone (UTC when none is given), so the zone is part of when. */
     private static String inZone(String timezone) {
-        return timezone.isEmpty() || timezone.equals("null") || timezone.equals("UTC") ? "" : " " + timezone;
+        return timezone.isEmpty() || timezone.equals("UTC") ? "" : " " + timezone;
     }
 
     private static void list(JsonNode items, String what, PrintStream err) {

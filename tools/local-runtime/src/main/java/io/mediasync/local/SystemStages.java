@@ -14,10 +14,6 @@ import io.mediasync.local.scenario.Thumbnails;
 import io.mediasync.testsupport.AwsClients;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -48,13 +44,8 @@ final class SystemStages {
     }
 
     String catalog() throws Exception {
-        String url = "http://127.0.0.1:" + cloud.httpPort() + "/api/syncall";
-        out.println("    curl -X PATCH " + url);
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(3))
-                .method("PATCH", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        out.println("    " + answer.body());
-        JsonNode result = JSON.readTree(answer.body());
-        require(result.path("data").asText().equals("2 upserted"), "syncall answered " + answer.body());
+        JsonNode result = CatalogDemo.call(out, "PATCH", "http://127.0.0.1:" + cloud.httpPort() + "/api/syncall");
+        require(result.path("data").asText().equals("2 upserted"), "syncall answered " + result);
         for (long id : SystemDemo.SOURCES) {
             Document source = SystemDemo.source(db, id);
             require(source != null && Boolean.TRUE.equals(source.get("enabled")), "source " + id + " not stored enabled: " + source);
@@ -168,12 +159,8 @@ final class SystemStages {
     }
 
     private static void await(Duration wait, BooleanSupplier condition, String otherwise) throws Exception {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new StageFailed(otherwise + " within " + wait.toMinutes() + " minutes");
-            }
-            Thread.sleep(300);
+        if (!CatalogDemo.waitFor(condition, wait)) {
+            throw new StageFailed(otherwise + " within " + wait.toMinutes() + " minutes");
         }
     }
 }

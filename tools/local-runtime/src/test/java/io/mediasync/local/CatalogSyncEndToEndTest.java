@@ -10,7 +10,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.mediasync.local.scenario.CatalogApi;
 import io.mediasync.testsupport.HttpFixture;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,11 +49,7 @@ class CatalogSyncEndToEndTest {
                 CatalogApi.source(3, web.url("/feeds/3.xml"), "podcasts/3/", "Three")));
         Map<String, String> environment = Map.of("CATALOG_API_URL", catalog.baseUrl(), "API_USER", "catalog-user",
                 "API_PASSWORD", "pa ss&word");
-        LocalOptions options = LocalOptions.parse(new String[] {"--template", Repo.root().resolve("template.yaml").toString(),
-                "--data-dir", Files.createTempDirectory("mediasync-catalog").toString(), "--sqs-port", "0", "--s3-port", "0",
-                "--mongo-port", "0", "--http-port", "0", "--images-port", "0", "--quiet"}, environment);
-        System.setProperty("mediasync.ric", Repo.root().resolve("tools/local-runtime/target/ric").toString());
-        cloud = LocalCloud.start(options, new PrintStream(System.out, true));
+        cloud = TestStacks.start(Files.createTempDirectory("mediasync-catalog"), environment);
         mongo = MongoClients.create(cloud.endpoints().mongo());
         db = mongo.getDatabase("mediasync_dev");
     }

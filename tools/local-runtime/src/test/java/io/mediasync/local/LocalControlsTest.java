@@ -41,11 +41,7 @@ class LocalControlsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        LocalOptions options = LocalOptions.parse(new String[] {"--template", Repo.root().resolve("template.yaml").toString(),
-                "--data-dir", Files.createTempDirectory("mediasync-controls").toString(), "--sqs-port", "0", "--s3-port", "0",
-                "--mongo-port", "0", "--http-port", "0", "--images-port", "0", "--quiet"}, Map.of());
-        System.setProperty("mediasync.ric", Repo.root().resolve("tools/local-runtime/target/ric").toString());
-        cloud = LocalCloud.start(options, new PrintStream(System.out, true));
+        cloud = TestStacks.start(Files.createTempDirectory("mediasync-controls"), Map.of());
     }
 
     @AfterAll

@@ -14,7 +14,6 @@ import io.mediasync.testsupport.HttpFixture;
 import io.mediasync.testsupport.PostbackReceiver;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,11 +47,7 @@ class LocalRuntimeEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         data = Files.createTempDirectory("mediasync-local");
-        LocalOptions options = LocalOptions.parse(new String[] {"--template", Repo.root().resolve("template.yaml").toString(),
-                "--data-dir", data.toString(), "--sqs-port", "0", "--s3-port", "0", "--mongo-port", "0", "--http-port", "0", "--images-port", "0",
-                "--retry-delay", "PT1S", "--quiet"}, java.util.Map.of());
-        System.setProperty("mediasync.ric", Repo.root().resolve("tools/local-runtime/target/ric").toString());
-        cloud = LocalCloud.start(options, new PrintStream(System.out, true));
+        cloud = TestStacks.start(data, java.util.Map.of(), "--retry-delay", "PT1S");
         web = new HttpFixture();
         web.serve("/cover.jpg", Images.jpeg(1200, 800, 1), "image/jpeg");
         sqs = AwsClients.sqs(cloud.endpoints());

@@ -9,7 +9,6 @@ import com.mongodb.client.model.Updates;
 import io.mediasync.local.bench.Images;
 import io.mediasync.local.scenario.ResyncScenario;
 import io.mediasync.testsupport.HttpFixture;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,11 +38,7 @@ class ResyncEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        LocalOptions options = LocalOptions.parse(new String[] {"--template", Repo.root().resolve("template.yaml").toString(),
-                "--data-dir", Files.createTempDirectory("mediasync-resync").toString(), "--sqs-port", "0", "--s3-port", "0",
-                "--mongo-port", "0", "--http-port", "0", "--images-port", "0", "--retry-delay", "PT1S", "--quiet"}, Map.of());
-        System.setProperty("mediasync.ric", Repo.root().resolve("tools/local-runtime/target/ric").toString());
-        cloud = LocalCloud.start(options, new PrintStream(System.out, true));
+        cloud = TestStacks.start(Files.createTempDirectory("mediasync-resync"), Map.of(), "--retry-delay", "PT1S");
         web = new HttpFixture();
         mongo = MongoClients.create(cloud.endpoints().mongo());
         scenario = new ResyncScenario(web, mongo.getDatabase(cloud.database().orElseThrow()), cloud.httpPort());

@@ -13,7 +13,6 @@ import io.mediasync.local.scenario.Thumbnails;
 import io.mediasync.local.bench.Images;
 import io.mediasync.testsupport.AwsClients;
 import io.mediasync.testsupport.HttpFixture;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,11 +51,7 @@ class SourceSyncEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        LocalOptions options = LocalOptions.parse(new String[] {"--template", Repo.root().resolve("template.yaml").toString(),
-                "--data-dir", Files.createTempDirectory("mediasync-sync").toString(), "--sqs-port", "0", "--s3-port", "0",
-                "--mongo-port", "0", "--http-port", "0", "--images-port", "0", "--retry-delay", "PT1S", "--quiet"}, Map.of());
-        System.setProperty("mediasync.ric", Repo.root().resolve("tools/local-runtime/target/ric").toString());
-        cloud = LocalCloud.start(options, new PrintStream(System.out, true));
+        cloud = TestStacks.start(Files.createTempDirectory("mediasync-sync"), Map.of(), "--retry-delay", "PT1S");
         web = new HttpFixture();
         List<String> names = List.of("cover", "ep1", "ep2");
         for (int i = 0; i < names.size(); i++) {

@@ -18,7 +18,7 @@ class SystemDemoTest {
 
     @Test
     void theWholeSystemRunsOnceWithEveryStageVerified() throws Exception {
-        System.setProperty("mediasync.ric", Repo.root().resolve("tools/local-runtime/target/ric").toString());
+        TestStacks.useBuiltRuntimeClient();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         int status;
         try (PrintStream out = new PrintStream(new TeeStream(printed), true, StandardCharsets.UTF_8)) {
