@@ -45,7 +45,7 @@ public class SnapStartPriming implements Resource {
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         long started = System.nanoTime();
-        int made = prime();
+        int made = prime(ROUNDS);
         LOG.infof("primed for the snapshot: %d renditions in %d ms", made, (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -55,11 +55,11 @@ public class SnapStartPriming implements Resource {
     }
 
     /** @return the renditions made (every size, every round) */
-    int prime() {
+    int prime(int rounds) {
         byte[] sample = sample();
         int made = 0;
         try {
-            for (int i = 0; i < ROUNDS; i++) {
+            for (int i = 0; i < rounds; i++) {
                 parser.parse(ORDER);
                 made += processor.process(sample, sizes.sizes()).renditions().size();
             }

@@ -18,6 +18,6 @@ class SnapStartPrimingTest {
     @Test
     void primingResizesTheSampleToEverySizeWithoutTheNetwork() {
         // the test's connect guard would fail any non-loopback connect; priming makes none at all
-        assertThat(priming.prime()).isEqualTo(3 * sizes.sizes().size());
+        assertThat(priming.prime(3)).isEqualTo(3 * sizes.sizes().size());
     }
 }

@@ -11,7 +11,6 @@ import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
 import org.apache.hc.client5.http.io.DetachedSocketFactory;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.config.RegistryBuilder;
@@ -34,7 +33,7 @@ final class GuardedHttpClientFactory {
     }
 
     static CloseableHttpClient create(AddressPolicy policy, HostResolver resolver, FetchLimits limits,
-                                      String userAgent, ConnectListener listener) {
+                                      String userAgent, ConnectListener listener, TlsSocketStrategy tls) {
         Timeout connectTimeout = Timeout.of(limits.connectTimeout());
         Timeout readTimeout = Timeout.of(limits.readTimeout());
 
@@ -44,7 +43,6 @@ final class GuardedHttpClientFactory {
             }
             return new GuardedSocket(policy, listener);
         };
-        TlsSocketStrategy tls = DefaultClientTlsStrategy.createDefault();
         DefaultHttpClientConnectionOperator operator = new DefaultHttpClientConnectionOperator(
                 sockets,
                 DefaultSchemePortResolver.INSTANCE,

@@ -31,6 +31,7 @@ public final class SafeHttpClient implements Closeable {
     private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
 
     private final FetchLimits limits;
+    private final LazyTlsStrategy tls = new LazyTlsStrategy();
     private final CloseableHttpClient http;
     private final DeadlineTimer deadlines;
 
@@ -45,8 +46,13 @@ public final class SafeHttpClient implements Closeable {
         Objects.requireNonNull(resolver, "resolver");
         this.limits = Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(userAgent, "userAgent");
-        this.http = GuardedHttpClientFactory.create(policy, resolver, limits, userAgent, listener);
+        this.http = GuardedHttpClientFactory.create(policy, resolver, limits, userAgent, listener, tls);
         this.deadlines = new DeadlineTimer(limits.totalTimeout());
+    }
+
+    /** Builds TLS now rather than on the first https call (a cold-start warm-up step); no connection is made. */
+    public void prepareTls() {
+        tls.prepare();
     }
 
     /** GET, following redirects; see {@link #get(URI, Map, Deadline)}. */

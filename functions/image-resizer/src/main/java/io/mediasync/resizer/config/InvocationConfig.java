@@ -18,4 +18,7 @@ public interface InvocationConfig {
 
     /** MESSAGE_TIME_RESERVE: a message is started only with this much time left; the rest is given back. */
     Duration messageReserve();
+
+    /** COLD_START_WARMUP: build the clients and compile the hot code beside the first invocation (ResizerWarmup). */
+    boolean warmup();
 }

@@ -108,6 +108,7 @@ public final class FunctionProcess implements AutoCloseable {
             code = FunctionCode.of(function.codeUri(), runtimeClientDir.resolveSibling("functions"), function.name());
             Path workDir = code.dir();
             List<String> command = command(workDir);
+            api.newProcess();
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("QUARKUS_") || k.startsWith("MEDIASYNC_"));

@@ -9,12 +9,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Lambda Runtime API (2018-06-01) for one function, on loopback: the function process's
@@ -31,7 +33,14 @@ public final class RuntimeApiServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
+    private final BlockingDeque<Invocation> pending = new LinkedBlockingDeque<>();
+    /**
+     * Which process is the current one: bumped before each start. A stopped process's long poll on
+     * invocation/next outlives it (the server cannot tell its socket is gone); checked against this, it gives back
+     * what it takes instead of handing the next invocation to a dead process.
+     */
+    private final AtomicLong generation = new AtomicLong();
+    private final AtomicInteger polling = new AtomicInteger();
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
     private final String functionArn;
     private volatile String initError;
@@ -51,6 +60,16 @@ public final class RuntimeApiServer implements AutoCloseable {
     /** host:port, the value of AWS_LAMBDA_RUNTIME_API */
     public String address() {
         return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** A new process is about to start: polls of the earlier ones no longer take invocations. */
+    public void newProcess() {
+        generation.incrementAndGet();
+    }
+
+    /** How many invocation/next requests are waiting now (one per live process; more while a stopped one's lingers). */
+    int polling() {
+        return polling.get();
     }
 
     public void submit(Invocation invocation) {
@@ -87,16 +106,30 @@ public final class RuntimeApiServer implements AutoCloseable {
     }
 
     private void next(HttpExchange exchange) throws IOException {
-        Invocation invocation;
+        long caller = generation.get();
+        Invocation invocation = null;
+        polling.incrementAndGet();
         try {
-            do {
-                invocation = pending.poll(1, TimeUnit.HOURS);
-            } while (invocation == null);
+            while (invocation == null) {
+                if (generation.get() != caller) {
+                    respond(exchange, 410, "{\"errorMessage\":\"this runtime's process was replaced\"}");
+                    return;
+                }
+                invocation = pending.poll(100, TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
+        } finally {
+            polling.decrementAndGet();
         }
         inFlight.put(invocation.requestId(), invocation);
+        if (generation.get() != caller) { // replaced while taking it: back to the front, for the new process
+            inFlight.remove(invocation.requestId());
+            pending.addFirst(invocation);
+            respond(exchange, 410, "{\"errorMessage\":\"this runtime's process was replaced\"}");
+            return;
+        }
         exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
         exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(invocation.deadlineMillis()));
         exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", functionArn);
