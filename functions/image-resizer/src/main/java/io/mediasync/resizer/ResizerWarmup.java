@@ -16,8 +16,9 @@ import java.util.List;
 
 /**
  * The resizer's cold-start warm-up (see {@link ColdStartWarmup}), started when init ends: each call the first order
- * makes, made once ahead of it with nothing written (a resized image looked up in S3, the download client's TLS built, the first allowed redirect queue's URL, which is then cached), and on the JVM the sample image resized once so the
- * decoder, resampler and encoder are loaded and compiled while the first order downloads its image. The beans are
+ * makes, made once ahead of it with nothing written (a resized image looked up in S3, the first allowed redirect
+ * queue's URL, which is then cached, the download client's TLS built), and on the JVM the sample image resized once so
+ * the decoder, resampler and encoder are loaded and compiled while the first order downloads its image. The beans are
  * looked up on the warm-up thread ({@link Instance}), not injected, so that none is built on init's own clock.
  * COLD_START_WARMUP=false turns it off.
  */
@@ -58,7 +59,10 @@ public class ResizerWarmup {
         if (ImageMode.current() != ImageMode.NATIVE_RUN) { // a native executable has nothing to compile
             steps.add(new Step("image code", () -> priming.get().prime(1)));
         }
-        steps.add(new Step("sqs", () -> queues.get().allowed().stream().findFirst().ifPresent(q -> queues.get().find(q))));
+        steps.add(new Step("sqs", () -> {
+            RedirectQueues redirect = queues.get();
+            redirect.allowed().stream().findFirst().ifPresent(redirect::find);
+        }));
         steps.add(new Step("tls", () -> downloads.get().prepareTls())); // for images served over https
         return steps;
     }

@@ -3,7 +3,6 @@ package io.mediasync.sourcesync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediasync.testsupport.SqsEventJson;
-import jakarta.inject.Inject;
 import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 abstract class BadSourcesFixture extends SyncTestSupport {
 
     static SourceServer server;
-
 
     @BeforeAll
     static void website() {

@@ -9,7 +9,6 @@ import io.mediasync.testsupport.SqsEventJson;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,7 +41,6 @@ class LargeFeedTest extends SyncTestSupport {
                     "mediasync.mongo.database", "mediasync_sourcesync_large");
         }
     }
-
 
     @Test
     void fiveThousandItemsContinueAcrossOrdersAndConverge() throws InterruptedException {

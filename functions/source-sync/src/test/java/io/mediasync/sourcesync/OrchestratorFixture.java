@@ -3,7 +3,6 @@ package io.mediasync.sourcesync;
 import io.mediasync.common.hash.Sha256;
 import io.mediasync.testsupport.SqsEventJson;
 import io.quarkus.test.junit.QuarkusTestProfile;
-import jakarta.inject.Inject;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ abstract class OrchestratorFixture extends SyncTestSupport {
                     "mediasync.mongo.database", "mediasync_sourcesync_orchestrator");
         }
     }
-
 
     @BeforeEach
     void clean() {

@@ -1,6 +1,7 @@
 package io.mediasync.common.sqs;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -62,7 +63,7 @@ public final class RedirectQueues {
                 names.add(name);
             }
         }
-        this.allowed = Set.copyOf(names);
+        this.allowed = Collections.unmodifiableSet(names); // in REDIRECT_QUEUES' order
     }
 
     /** Internal: named as such, or a dead-letter queue (mediasync's DLQs end in -dlq or -dlq.fifo). */

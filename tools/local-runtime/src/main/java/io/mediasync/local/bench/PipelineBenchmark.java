@@ -70,15 +70,14 @@ public final class PipelineBenchmark {
             // one warm-up order: the cold start (JVM + Quarkus boot + first invocation) is measured on its own
             long coldStart = System.nanoTime();
             sqs.sendMessage(b -> b.queueUrl(queue).messageGroupId("warm").messageDeduplicationId("warm")
-                    .messageBody("{\"image_url\":\"" + web.url("/img/0.jpg") + "\",\"redirect_queue\":\"ChannelImages\",\"_id\":\"warm\"}"));
+                    .messageBody(order(web.url("/img/0.jpg"), "warm", "")));
             waitFor(records, 1, 180_000);
             long coldMs = (System.nanoTime() - coldStart) / 1_000_000;
 
             long start = System.nanoTime();
             List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
             for (int i = 0; i < orders; i++) {
-                String body = "{\"image_url\":\"" + web.url("/img/" + i + ".jpg") + "\",\"bucket_name\":\"bench\","
-                        + "\"redirect_queue\":\"ChannelImages\",\"_id\":\"bench-" + i + "\"}";
+                String body = order(web.url("/img/" + i + ".jpg"), "bench-" + i, ",\"bucket_name\":\"bench\"");
                 // ten message groups: FIFO order is kept per group, as a real feed of channels would be
                 batch.add(SendMessageBatchRequestEntry.builder().id("m" + i).messageBody(body).messageGroupId("g" + (i % 10))
                         .messageDeduplicationId("bench-" + i).build());
@@ -96,7 +95,7 @@ public final class PipelineBenchmark {
             for (int k = 0; k < coldStarts; k++) {
                 resizer.stop(); // the next order starts a new process: a cold start
                 String id = "cold-" + k;
-                String body = "{\"image_url\":\"" + web.url("/img/" + (orders + k) + ".jpg") + "\",\"redirect_queue\":\"ChannelImages\",\"_id\":\"" + id + "\"}";
+                String body = order(web.url("/img/" + (orders + k) + ".jpg"), id, "");
                 sqs.sendMessage(b -> b.queueUrl(queue).messageGroupId(id).messageDeduplicationId(id).messageBody(body));
                 waitFor(records, orders + 2 + k, 180_000);
                 warmStackColdStarts[k] = resizer.lastColdStartMillis();
@@ -110,6 +109,11 @@ public final class PipelineBenchmark {
                     + ",\"resizer_cold_start_warm_stack_median_ms\":" + median(warmStackColdStarts) + "}");
             return failed == 0;
         }
+    }
+
+    /** A seed-004 order of one image, its result to ChannelImages; {@code more}: further JSON members, or "". */
+    private static String order(String imageUrl, String id, String more) {
+        return "{\"image_url\":\"" + imageUrl + "\",\"redirect_queue\":\"ChannelImages\",\"_id\":\"" + id + "\"" + more + "}";
     }
 
     private static long median(long[] values) {

@@ -112,7 +112,7 @@ public final class RuntimeApiServer implements AutoCloseable {
         try {
             while (invocation == null) {
                 if (generation.get() != caller) {
-                    respond(exchange, 410, "{\"errorMessage\":\"this runtime's process was replaced\"}");
+                    replaced(exchange);
                     return;
                 }
                 invocation = pending.poll(100, TimeUnit.MILLISECONDS);
@@ -127,7 +127,7 @@ public final class RuntimeApiServer implements AutoCloseable {
         if (generation.get() != caller) { // replaced while taking it: back to the front, for the new process
             inFlight.remove(invocation.requestId());
             pending.addFirst(invocation);
-            respond(exchange, 410, "{\"errorMessage\":\"this runtime's process was replaced\"}");
+            replaced(exchange);
             return;
         }
         exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
@@ -136,6 +136,11 @@ public final class RuntimeApiServer implements AutoCloseable {
         exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Sampled=0");
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         respond(exchange, 200, invocation.event());
+    }
+
+    /** Ends the poll of a process that a newer one replaced (stopped; its socket may already be gone). */
+    private static void replaced(HttpExchange exchange) throws IOException {
+        respond(exchange, 410, "{\"errorMessage\":\"this runtime's process was replaced\"}");
     }
 
     private void complete(HttpExchange exchange, String path, boolean error, byte[] body) throws IOException {
