@@ -8,6 +8,11 @@ import java.nio.ByteOrder;
  * Reads the entropy-coded data of a scan: a 64-bit buffer refilled byte by byte, 0xFF00 stuffing removed, and
  * stopping at the first marker (or the end of the data), after which zero bits are supplied as libjpeg does. Using
  * any of those supplied bits means the data was cut short: {@link #overran()}.
+ * <p>
+ * The buffer is left-aligned: the next bit is bit 63, so a peek is one shift and consuming n bits is {@code bits <<= n},
+ * which keeps the Huffman decoder's loop-carried chain (peek, table load, consume) as short as it can be. Below the
+ * {@link #count} valid bits the buffer holds zeros or the bits that really follow, never anything else, so a refill
+ * can OR the next bytes in without clearing first.
  */
 final class BitReader {
 
@@ -19,9 +24,9 @@ final class BitReader {
     final byte[] data;
     /** Next byte to load; with bits and count, kept in locals by the block decoder's hot loop. */
     int pos;
-    /** The buffer; the block decoder's hot loop keeps these two in locals and hands them back around a refill. */
+    /** The buffer, next bit first; the block decoder's hot loop keeps these two in locals and hands them back around a refill. */
     long bits;
-    /** Valid bits at the bottom of {@link #bits}. */
+    /** Valid bits at the top of {@link #bits}. */
     int count;
     /** How many of the buffered bits are zeros supplied after the data or a marker. */
     private int padBits;
@@ -37,19 +42,24 @@ final class BitReader {
         return pos;
     }
 
+    /** Whether the 8 bytes of {@code word} hold no 0xFF: then they are all data (no stuffing, no marker). */
+    static boolean noMarkerByte(long word) {
+        long inverted = ~word; // a 0xFF byte of word is a zero byte here
+        return ((inverted - 0x0101010101010101L) & ~inverted & 0x8080808080808080L) == 0;
+    }
+
     /**
-     * Tops the buffer up: most of the time the next 8 bytes hold no 0xFF (so no stuffing and no marker) and the
-     * whole bytes that fit are taken at once; otherwise byte by byte.
+     * Tops the buffer up to at least 56 bits: most of the time the next 8 bytes hold no 0xFF and are ORed in at
+     * once, as many whole bytes counted as fit ({@code count | 56} is count plus those bytes' bits); otherwise byte by
+     * byte.
      */
     void fill() {
-        if (count <= 55 && marker == NONE && pos + 8 <= data.length) {
+        if (marker == NONE && pos + 8 <= data.length) {
             long word = (long) LONG_BE.get(data, pos);
-            long inverted = ~word; // a 0xFF byte of word is a zero byte here
-            if (((inverted - 0x0101010101010101L) & ~inverted & 0x8080808080808080L) == 0) {
-                int take = (63 - count) >>> 3;
-                bits = bits << (take << 3) | word >>> (64 - (take << 3));
-                count += take << 3;
-                pos += take;
+            if (noMarkerByte(word)) {
+                bits |= word >>> count;
+                pos += (63 - count) >>> 3;
+                count |= 56;
                 return;
             }
         }
@@ -59,6 +69,7 @@ final class BitReader {
     /** Tops the buffer up to at least 57 bits, one byte at a time. */
     void fillBytes() {
         byte[] d = data;
+        bits &= count == 0 ? 0 : -1L << (64 - count); // what follows may be supplied zeros, not the next bytes
         while (count <= 56) {
             int b = 0;
             if (marker == NONE) {
@@ -86,7 +97,7 @@ final class BitReader {
             } else {
                 padBits += 8;
             }
-            bits = bits << 8 | b;
+            bits |= (long) b << (56 - count);
             count += 8;
         }
     }
@@ -95,25 +106,30 @@ final class BitReader {
         if (count < 1) {
             fill();
         }
+        int bit = (int) (bits >>> 63);
+        bits <<= 1;
         count--;
-        return (int) (bits >>> count) & 1;
+        return bit;
     }
 
+    /** The next {@code n} bits, 1 <= n <= 16. */
     int bits(int n) {
         if (count < n) {
             fill();
         }
+        int v = (int) (bits >>> (64 - n));
+        bits <<= n;
         count -= n;
-        return (int) (bits >>> count) & ((1 << n) - 1);
+        return v;
     }
 
-    /** The next {@code n} bits (n <= 16) as a signed value of JPEG's "extend" coding. */
+    /** The next {@code n} bits (1 <= n <= 16) as a signed value of JPEG's "extend" coding. */
     int receiveExtend(int n) {
-        if (count < n) {
-            fill();
-        }
-        count -= n;
-        int v = (int) (bits >>> count) & ((1 << n) - 1);
+        return extend(bits(n), n);
+    }
+
+    /** JPEG's "extend": an n-bit value below 2^(n-1) stands for a negative one. */
+    static int extend(int v, int n) {
         return v < 1 << (n - 1) ? v + 1 - (1 << n) : v;
     }
 
@@ -121,9 +137,11 @@ final class BitReader {
         if (count < 16) {
             fill();
         }
-        int entry = table.lookup[(int) (bits >>> (count - Huffman.LOOKAHEAD)) & ((1 << Huffman.LOOKAHEAD) - 1)];
+        int entry = table.lookup[(int) (bits >>> (64 - Huffman.LOOKAHEAD))];
         if (entry != 0) {
-            count -= entry >> 8;
+            int length = entry >> 8;
+            bits <<= length;
+            count -= length;
             return entry & 0xFF;
         }
         return decodeLong(table);
@@ -132,12 +150,13 @@ final class BitReader {
     /** A code longer than the lookahead (count >= 16 on entry). */
     int decodeLong(Huffman table) throws JpegException {
         for (int length = Huffman.LOOKAHEAD + 1; length <= 16; length++) {
-            int code = (int) (bits >>> (count - length)) & ((1 << length) - 1);
+            int code = (int) (bits >>> (64 - length));
             if (code <= table.maxCode[length]) {
                 int index = code + table.valueOffset[length];
                 if (index < 0 || index >= table.values.length) {
                     break; // a prefix no code of this table starts with
                 }
+                bits <<= length;
                 count -= length;
                 return table.values[index] & 0xFF;
             }

@@ -20,7 +20,7 @@ final class Component {
     Huffman dcTable;
     Huffman acTable;
     int dcPredictor;
-    /** Dequantisation table in zigzag order, latched at the component's first scan; 16 zero entries of slack. */
+    /** Dequantisation table in zigzag order, latched at the component's first scan; zero slack up to ZigZag.LENGTH. */
     int[] quant;
     /** Per zigzag index: natural index << 16 | quantiser (one load per coefficient in the block decoder). */
     int[] zigzagQuant;

@@ -126,7 +126,7 @@ final class JpegParser {
             if (pq > 1 || tq > 3 || pos + 1 + size > end) {
                 throw JpegException.corrupt("bad DQT segment");
             }
-            int[] table = new int[80]; // zigzag order, 16 zero entries of slack for corrupt run lengths
+            int[] table = new int[ZigZag.LENGTH]; // zigzag order, zero slack for corrupt run lengths
             for (int k = 0; k < 64; k++) {
                 table[k] = pq == 0 ? data[pos + 1 + k] & 0xFF : u16(pos + 1 + 2 * k);
             }

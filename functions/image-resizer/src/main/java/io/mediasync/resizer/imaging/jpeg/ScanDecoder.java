@@ -152,27 +152,32 @@ final class ScanDecoder {
         reader.fill();
         long bits = reader.bits;
         int count = reader.count;
-        int entry = c.dcTable.lookup[(int) (bits >>> (count - Huffman.LOOKAHEAD)) & (1 << Huffman.LOOKAHEAD) - 1];
+        int entry = c.dcTable.lookup[(int) (bits >>> (64 - Huffman.LOOKAHEAD))];
         int s;
         if (entry != 0) {
-            count -= entry >> 8;
+            int length = entry >> 8;
+            bits <<= length;
+            count -= length;
             s = entry & 0xFF;
         } else {
+            reader.bits = bits;
             reader.count = count;
             s = reader.decodeLong(c.dcTable);
+            bits = reader.bits;
             count = reader.count;
         }
         int dc = c.dcPredictor;
         if (s != 0) {
             if (count < s) {
+                reader.bits = bits;
                 reader.count = count;
                 reader.fill();
                 bits = reader.bits;
                 count = reader.count;
             }
+            dc += BitReader.extend((int) (bits >>> (64 - s)), s);
+            bits <<= s;
             count -= s;
-            int v = (int) (bits >>> count) & ((1 << s) - 1);
-            dc += v < 1 << (s - 1) ? v + 1 - (1 << s) : v;
         }
         c.dcPredictor = dc;
         out[0] = dc * (zigzagQuant[0] & 0xFFFF);
@@ -187,14 +192,10 @@ final class ScanDecoder {
         while (k < 64) {
             if (count < 16) {
                 long word;
-                long inverted;
-                if (pos + 8 <= data.length
-                        && (((inverted = ~(word = (long) BitReader.LONG_BE.get(data, pos))) - 0x0101010101010101L)
-                        & ~inverted & 0x8080808080808080L) == 0) { // no 0xFF: no stuffing, no marker
-                    int take = (63 - count) >>> 3;
-                    bits = bits << (take << 3) | word >>> (64 - (take << 3));
-                    count += take << 3;
-                    pos += take;
+                if (pos + 8 <= data.length && BitReader.noMarkerByte(word = (long) BitReader.LONG_BE.get(data, pos))) {
+                    bits |= word >>> count;
+                    pos += (63 - count) >>> 3;
+                    count |= 56;
                 } else {
                     reader.pos = pos;
                     reader.bits = bits;
@@ -205,25 +206,36 @@ final class ScanDecoder {
                     count = reader.count;
                 }
             }
-            int look = (int) (bits >>> (count - Huffman.LOOKAHEAD)) & (1 << Huffman.LOOKAHEAD) - 1;
+            int look = (int) (bits >>> (64 - Huffman.LOOKAHEAD));
             int fast = fastAc[look];
-            if (fast != 0) { // code and value in one lookup
-                count -= fast & 15;
-                k += (fast >> 4) & 15;
-                int zq = zigzagQuant[k];
-                out[zq >>> 16] = (fast >> 8) * (zq & 0xFFFF);
-                last = k++;
-                continue;
+            if (fast != 0) { // one or two coefficients, codes and values, in one lookup; no branch on which
+                int k1 = k + ((fast >>> 4) & 15);
+                int k2 = k1 + ((fast >>> 8) & 31);
+                if (k2 < 64) { // else the "second" would be the next block's bits: the first alone, below
+                    int length = fast & 15;
+                    bits <<= length;
+                    count -= length;
+                    int zq = zigzagQuant[k2];
+                    out[zq >>> 16] = ((fast << 11) >> 24) * (zq & 0xFFFF); // the second, or 0 where the first goes
+                    zq = zigzagQuant[k1];
+                    out[zq >>> 16] = (fast >> 21) * (zq & 0xFFFF);
+                    last = k2;
+                    k = k2 + 1;
+                    continue;
+                }
             }
             entry = lookup[look];
             int rs;
             if (entry != 0) {
-                count -= entry >> 8;
+                int length = entry >> 8;
+                bits <<= length;
+                count -= length;
                 rs = entry & 0xFF;
             } else {
                 reader.bits = bits;
                 reader.count = count;
                 rs = reader.decodeLong(ac);
+                bits = reader.bits;
                 count = reader.count;
             }
             int size = rs & 15;
@@ -245,10 +257,10 @@ final class ScanDecoder {
                 bits = reader.bits;
                 count = reader.count;
             }
-            count -= size;
-            int v = (int) (bits >>> count) & ((1 << size) - 1);
             int zq = zigzagQuant[k];
-            out[zq >>> 16] = (v < 1 << (size - 1) ? v + 1 - (1 << size) : v) * (zq & 0xFFFF);
+            out[zq >>> 16] = BitReader.extend((int) (bits >>> (64 - size)), size) * (zq & 0xFFFF);
+            bits <<= size;
+            count -= size;
             last = k++;
         }
         reader.pos = pos;

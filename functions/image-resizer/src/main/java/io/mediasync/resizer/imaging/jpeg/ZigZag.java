@@ -8,8 +8,13 @@ final class ZigZag {
     private ZigZag() {
     }
 
-    /** Zigzag index to natural index; the 16 extra entries absorb the runs of corrupt data that overshoot 63. */
-    static final int[] NATURAL = new int[80];
+    /**
+     * Entries of the zigzag tables: 64, and slack for the indices corrupt data reaches past 63 before the decoder
+     * sees it (63 + a run of 15 + a paired coefficient's advance of 16, see {@link Huffman#fastAc}).
+     */
+    static final int LENGTH = 96;
+    /** Zigzag index to natural index; the slack entries point at 63 (and dequantise by 0 in {@link #zigzagQuant}). */
+    static final int[] NATURAL = new int[LENGTH];
     /** Dequantisation by 1, for coefficients that are stored rather than transformed (see {@link #zigzagQuant}). */
     static final int[] UNIT;
 
@@ -19,16 +24,16 @@ final class ZigZag {
             14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39,
             46, 53, 60, 61, 54, 47, 55, 62, 63};
         System.arraycopy(zigzag, 0, NATURAL, 0, 64);
-        Arrays.fill(NATURAL, 64, 80, 63);
-        int[] ones = new int[80];
+        Arrays.fill(NATURAL, 64, LENGTH, 63);
+        int[] ones = new int[LENGTH];
         Arrays.fill(ones, 0, 64, 1);
         UNIT = zigzagQuant(ones);
     }
 
-    /** natural index << 16 | quantiser, per zigzag index (80 entries: the slack maps to 63 with quantiser 0). */
+    /** natural index << 16 | quantiser, per zigzag index (the slack maps to 63 with quantiser 0). */
     static int[] zigzagQuant(int[] quant) {
-        int[] table = new int[80];
-        for (int k = 0; k < 80; k++) {
+        int[] table = new int[LENGTH];
+        for (int k = 0; k < LENGTH; k++) {
             table[k] = NATURAL[k] << 16 | quant[k];
         }
         return table;
