@@ -10,12 +10,12 @@ import java.util.List;
 final class ReducedSources {
 
     /** {@code image} is the decoded source reduced by {@code factorX x factorY}. */
-    record Reduced(int factorX, int factorY, RgbImage image) {
+    record Reduced(int factorX, int factorY, Plane image) {
     }
 
     private final List<Reduced> copies = new ArrayList<>();
 
-    ReducedSources(RgbImage decoded) {
+    ReducedSources(Plane decoded) {
         copies.add(new Reduced(1, 1, decoded));
     }
 

@@ -15,6 +15,8 @@ final class ShrinkOnLoad {
      * twice the box a plain box average, 44 dB from the exact Lanczos instead of 61 (measured).
      */
     static final double DCT_MARGIN = 1.5;
+    /** Chroma decoded to a plane stays at least this much larger than every rendition (see chromaSpan). */
+    static final double CHROMA_MARGIN = 1.25;
 
     private ShrinkOnLoad() {
     }
@@ -59,6 +61,21 @@ final class ShrinkOnLoad {
             denominator *= 2;
         }
         return denominator;
+    }
+
+    /**
+     * How many source pixels a sample of a JPEG's chroma plane may span on each axis: chroma stays at least
+     * {@link #CHROMA_MARGIN}x every rendition. The renditions are encoded with 4:2:0 chroma, so that is 2.5x the colour
+     * detail they keep, and the plane is reduced without attenuating it ({@code JpegDecoder.decodePlanes}): a 12 MP
+     * photo's renditions are delivered as close to an exact Lanczos as with full-resolution chroma, which a 3000 px
+     * cover for an 800 px box still gets (docs/benchmarks.md).
+     */
+    static double chromaSpan(List<ResizeGeometry> renditions) {
+        double span = Double.MAX_VALUE;
+        for (ResizeGeometry g : renditions) {
+            span = Math.min(span, Math.min(g.regionWidth() / g.width(), g.regionHeight() / g.height()));
+        }
+        return span / CHROMA_MARGIN;
     }
 
     /** The largest whole reduction every rendition allows, by {@link #reduceFactor}. */

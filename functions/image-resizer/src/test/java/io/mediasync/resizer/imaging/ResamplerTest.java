@@ -134,10 +134,10 @@ class ResamplerTest {
 
     @Test
     void lanczosKernelShape() {
-        assertThat(Resampler.lanczos3(0)).isEqualTo(1.0);
-        assertThat(Resampler.lanczos3(1)).isCloseTo(0.0, org.assertj.core.api.Assertions.within(1e-12));
-        assertThat(Resampler.lanczos3(1.5)).isNegative();
-        assertThat(Resampler.lanczos3(3)).isEqualTo(0.0);
+        assertThat(Weights.lanczos3(0)).isEqualTo(1.0);
+        assertThat(Weights.lanczos3(1)).isCloseTo(0.0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(Weights.lanczos3(1.5)).isNegative();
+        assertThat(Weights.lanczos3(3)).isEqualTo(0.0);
     }
 
     @Test

@@ -138,7 +138,7 @@ class ResizeQualityTest {
                 double[] w = new double[max - starts[i]];
                 double total = 0;
                 for (int j = 0; j < w.length; j++) {
-                    w[j] = Resampler.lanczos3((j + starts[i] - center + 0.5) / filterScale);
+                    w[j] = Weights.lanczos3((j + starts[i] - center + 0.5) / filterScale);
                     total += w[j];
                 }
                 for (int j = 0; j < w.length; j++) {

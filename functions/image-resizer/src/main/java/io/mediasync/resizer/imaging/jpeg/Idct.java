@@ -7,7 +7,7 @@ package io.mediasync.resizer.imaging.jpeg;
  *     libjpeg's "islow" method, the one ImageIO's decoder uses, so full-size output matches it.</li>
  * <li>4x4, 2x2 ({@link ReducedIdct}), 1x1: each output sample is the exact mean of the 2x2, 4x4 or 8x8 samples
  *     the full IDCT would give. Decoding at 1/n scale gives what a full decode followed by an n x n box average
- *     gives, for a fraction of the work.</li>
+ *     gives, for a fraction of the work. Or, for chroma decoded to planes, the block's lowest frequencies alone.</li>
  * </ul>
  * Columns whose AC coefficients are all zero, and blocks with only a DC coefficient, take short cuts: they are most
  * of the blocks of flat artwork.
@@ -58,11 +58,24 @@ final class Idct {
         }
     }
 
-    static void idct(int size, int[] in, int[] ws, byte[] out, int offset, int stride) {
-        switch (size) {
+    /** The block of component {@code c} at its {@link Component#scaledSize}. */
+    static void idct(Component c, int[] in, int[] ws, byte[] out, int offset, int stride) {
+        switch (c.scaledSize) {
             case 8 -> idct8(in, ws, out, offset, stride);
-            case 4 -> ReducedIdct.idct4(in, ws, out, offset, stride);
-            case 2 -> ReducedIdct.idct2(in, ws, out, offset, stride);
+            case 4 -> {
+                if (c.lowPass) {
+                    ReducedIdct.idct4LowPass(in, ws, out, offset, stride);
+                } else {
+                    ReducedIdct.idct4(in, ws, out, offset, stride);
+                }
+            }
+            case 2 -> {
+                if (c.lowPass) {
+                    ReducedIdct.idct2LowPass(in, out, offset, stride);
+                } else {
+                    ReducedIdct.idct2(in, ws, out, offset, stride);
+                }
+            }
             default -> out[offset] = sample((in[0] + 4) >> 3);
         }
     }

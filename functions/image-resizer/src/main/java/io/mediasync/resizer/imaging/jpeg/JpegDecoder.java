@@ -54,6 +54,11 @@ public final class JpegDecoder {
         return colour;
     }
 
+    /** The embedded ICC profile's bytes, or null. */
+    public byte[] iccProfile() {
+        return parser.applications.iccProfile();
+    }
+
     /** Whether every coefficient must be held until the last scan (progressive, or components in separate scans). */
     public boolean buffersCoefficients() {
         return frame.progressive || firstScan.components().length != frame.components.length;
@@ -92,6 +97,82 @@ public final class JpegDecoder {
 
     /** Decodes the image at 1/{@code denominator} scale: 1, 2, 4 or 8. */
     public JpegImage decode(int denominator) throws JpegException {
+        int base = start(denominator);
+        for (Component c : frame.components) {
+            c.scaledSize = scaledBlockSize(c, base);
+        }
+        OutputStage out = new OutputStage(frame, base, colour);
+        run(out);
+        return new JpegImage(out.width, out.height, colour, out.pixels, iccProfile());
+    }
+
+    /**
+     * Whether {@link #decodePlanes} applies at this scale and span: grey or YCbCr whose components are each sampled at
+     * the full or half rate of the largest on each axis (4:4:4, 4:2:2, 4:4:0, 4:2:0), the first being one of the
+     * largest (luma), and every chroma plane within the span at a whole subsampling of the image's grid.
+     */
+    public boolean decodesToPlanes(int denominator, double maxSpan) {
+        if (colour != ColourKind.GRAY && colour != ColourKind.YCC) {
+            return false;
+        }
+        Component luma = frame.components[0];
+        if (luma.h != frame.maxH || luma.v != frame.maxV) {
+            return false;
+        }
+        for (Component c : frame.components) {
+            if (frame.maxH % c.h != 0 || frame.maxV % c.v != 0 || frame.maxH / c.h > 2 || frame.maxV / c.v > 2
+                    || planeBlockSize(c, 8 / denominator, maxSpan) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The luma's block side is the scale's; a chroma component's, the smallest from there whose samples span at most
+     * {@code maxSpan} pixels of the full image on each axis, as long as it stays a whole subsampling of the grid
+     * (for 4:2:2, doubling would need the other axis averaged down): 0 when there is none.
+     */
+    private int planeBlockSize(Component c, int base, double maxSpan) {
+        if (c.index == 0) {
+            return base;
+        }
+        int size = base;
+        while (size < 8 && (8.0 * frame.maxH / (c.h * size) > maxSpan || 8.0 * frame.maxV / (c.v * size) > maxSpan)) {
+            size *= 2;
+        }
+        boolean whole = (frame.maxH * base) % (c.h * size) == 0 && (frame.maxV * base) % (c.v * size) == 0;
+        return whole ? size : 0;
+    }
+
+    /**
+     * Decodes the image at 1/{@code denominator} scale into its component planes, without upsampling or colour
+     * conversion: the caller resizes the planes and converts only its output. The luma is decoded as {@link #decode}
+     * decodes it (each sample the mean of the full decode's pixels); a chroma component at the smallest of its scales
+     * whose samples span at most {@code maxSpan} pixels of the full image on each axis (the chroma of a 4:2:0 photo
+     * at half the luma's resolution, as in the file, when the renditions are small enough), reduced by keeping its
+     * blocks' lowest frequencies, unattenuated ({@link ReducedIdct#idct4LowPass}): a box average would soften the
+     * colour detail the renditions keep. Only when {@link #decodesToPlanes}.
+     *
+     * @param maxSpan full-image pixels one chroma sample may cover along each axis
+     */
+    public JpegPlanes decodePlanes(int denominator, double maxSpan) throws JpegException {
+        if (!decodesToPlanes(denominator, maxSpan)) {
+            throw new IllegalStateException("this JPEG does not decode to planes at 1/" + denominator);
+        }
+        int base = start(denominator);
+        for (Component c : frame.components) {
+            c.scaledSize = planeBlockSize(c, base, maxSpan);
+            c.lowPass = c.index > 0;
+        }
+        PlanarOutput out = new PlanarOutput(frame, base);
+        run(out);
+        return new JpegPlanes(scaledSize(frame.width, denominator), scaledSize(frame.height, denominator), colour,
+                out.planes());
+    }
+
+    /** Checks the scale and that this is the only decode; returns the block side of the largest components. */
+    private int start(int denominator) {
         if (denominator != 1 && denominator != 2 && denominator != 4 && denominator != 8) {
             throw new IllegalArgumentException("scale denominator must be 1, 2, 4 or 8, got " + denominator);
         }
@@ -99,11 +180,10 @@ public final class JpegDecoder {
             throw new IllegalStateException("decode() may be called once");
         }
         used = true;
-        int base = 8 / denominator;
-        for (Component c : frame.components) {
-            c.scaledSize = scaledBlockSize(c, base);
-        }
-        OutputStage out = new OutputStage(frame, base, colour);
+        return 8 / denominator;
+    }
+
+    private void run(BlockOutput out) throws JpegException {
         if (!buffersCoefficients()) {
             ScanDecoder decoder = new ScanDecoder(parser.data, frame, firstScan, parser.restartInterval);
             decoder.decodeStreaming(out);
@@ -115,7 +195,6 @@ public final class JpegDecoder {
             decodeBuffered();
             transformBuffered(out);
         }
-        return new JpegImage(out.width, out.height, colour, out.pixels, parser.applications.iccProfile());
     }
 
     /**
@@ -174,7 +253,7 @@ public final class JpegDecoder {
     }
 
     /** Dequantises and transforms the stored coefficients, one iMCU row at a time. */
-    private void transformBuffered(OutputStage out) {
+    private void transformBuffered(BlockOutput out) {
         int[] block = new int[64];
         int[] workspace = new int[64];
         int[][] quant = new int[frame.components.length][64];
@@ -210,7 +289,7 @@ public final class JpegDecoder {
                         for (int i = 0; i < 64; i++) {
                             block[i] = coefficients[offset + i] * q[i];
                         }
-                        Idct.idct(size, block, workspace, plane, rowStart + column * size, stride);
+                        Idct.idct(c, block, workspace, plane, rowStart + column * size, stride);
                     }
                 }
             }

@@ -10,7 +10,7 @@ package io.mediasync.resizer.imaging.jpeg;
  * samples along one axis than the output needs (4:2:2 at 1/8 scale, 4:1:1...), by averaging along that axis, which
  * keeps reduced-scale output a box average of the full decode.
  */
-final class OutputStage {
+final class OutputStage implements BlockOutput {
 
     private final ColourKind kind;
     private final Component[] components;
@@ -97,21 +97,24 @@ final class OutputStage {
         }
     }
 
-    byte[] plane(int component) {
+    @Override
+    public byte[] plane(int component) {
         return planes[component];
     }
 
-    int stride(int component) {
+    @Override
+    public int stride(int component) {
         return strides[component];
     }
 
-    /** Where sample row {@code row} (counted from the top of the image) of a component lives in its plane. */
-    int rowOffset(int component, int row) {
+    @Override
+    public int rowOffset(int component, int row) {
         return (row % capacity[component]) * strides[component];
     }
 
-    /** Component rows of iMCU row {@code iMcuRow} are all written: outputs every row that can now be made. */
-    void iMcuRowDone(int iMcuRow, boolean last) {
+    /** Outputs every row that can now be made. */
+    @Override
+    public void iMcuRowDone(int iMcuRow, boolean last) {
         int ready = height;
         if (!last) {
             for (int i = 0; i < components.length; i++) {

@@ -36,7 +36,7 @@ final class ScanDecoder {
     }
 
     /** A sequential scan holding every component: each MCU row is transformed into {@code out} as it is decoded. */
-    void decodeStreaming(OutputStage out) throws JpegException {
+    void decodeStreaming(BlockOutput out) throws JpegException {
         Component[] components = scan.components();
         for (int mcuRow = 0; mcuRow < frame.mcuRows; mcuRow++) {
             for (int mcu = 0; mcu < frame.mcusPerLine; mcu++) {
@@ -53,7 +53,7 @@ final class ScanDecoder {
                                 Idct.flat(block[0], size, plane, offset, stride);
                                 block[0] = 0;
                             } else {
-                                Idct.idct(size, block, workspace, plane, offset, stride);
+                                Idct.idct(c, block, workspace, plane, offset, stride);
                                 Arrays.fill(block, 0);
                             }
                         }

@@ -1,0 +1,60 @@
+package io.mediasync.resizer.imaging.jpeg;
+
+/**
+ * Keeps every component's samples as decoded, each a whole plane at its own resolution: no upsampling and no colour
+ * conversion, which the caller does at its (smaller) output size. Planes keep the MCU grid's padding as stride.
+ */
+final class PlanarOutput implements BlockOutput {
+
+    private final Frame frame;
+    private final int base;
+    private final byte[][] planes;
+    private final int[] strides;
+
+    /** Each component's {@link Component#scaledSize} is already set. */
+    PlanarOutput(Frame frame, int base) {
+        this.frame = frame;
+        this.base = base;
+        int n = frame.components.length;
+        planes = new byte[n][];
+        strides = new int[n];
+        for (int i = 0; i < n; i++) {
+            Component c = frame.components[i];
+            strides[i] = c.paddedWidthInBlocks * c.scaledSize;
+            planes[i] = new byte[Math.multiplyExact(strides[i], c.paddedHeightInBlocks * c.scaledSize)];
+        }
+    }
+
+    @Override
+    public byte[] plane(int component) {
+        return planes[component];
+    }
+
+    @Override
+    public int stride(int component) {
+        return strides[component];
+    }
+
+    @Override
+    public int rowOffset(int component, int row) {
+        return row * strides[component];
+    }
+
+    @Override
+    public void iMcuRowDone(int iMcuRow, boolean last) {
+        // the planes are whole: nothing to emit
+    }
+
+    /** The planes, each cut to the samples that cover the image (as libjpeg sizes a scaled component). */
+    JpegPlane[] planes() {
+        JpegPlane[] result = new JpegPlane[planes.length];
+        for (int i = 0; i < planes.length; i++) {
+            Component c = frame.components[i];
+            int width = Frame.ceilDiv((long) frame.width * c.h * c.scaledSize, 8L * frame.maxH);
+            int height = Frame.ceilDiv((long) frame.height * c.v * c.scaledSize, 8L * frame.maxV);
+            result[i] = new JpegPlane(planes[i], width, height, strides[i], frame.maxH * base / (c.h * c.scaledSize),
+                    frame.maxV * base / (c.v * c.scaledSize));
+        }
+        return result;
+    }
+}
