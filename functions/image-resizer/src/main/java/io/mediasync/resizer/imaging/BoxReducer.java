@@ -114,7 +114,11 @@ final class BoxReducer {
         return out;
     }
 
-    /** {@link #halve} for one channel: a sample's neighbours are the next bytes. */
+    /**
+     * {@link #halve} for one channel (the planes of a JPEG): a sample's neighbours are the next bytes. A mean of 4
+     * rounds half the time up and half the time down (bias 2, then 1, by column, as libjpeg's downsampling does):
+     * always up adds 1/8 of a level on average, which chroma, converted, would carry into every pixel.
+     */
     private static Plane halveSingle(Plane src) {
         int inWidth = src.width();
         int inHeight = src.height();
@@ -126,10 +130,10 @@ final class BoxReducer {
             int a = src.offset() + 2 * oy * src.stride();
             int b = 2 * oy + 1 < inHeight ? a + src.stride() : a;
             for (int ox = 0; ox < fullColumns; ox++, a += 2, b += 2) {
-                dst[d++] = (byte) (((in[a] & 0xFF) + (in[a + 1] & 0xFF) + (in[b] & 0xFF) + (in[b + 1] & 0xFF) + 2) >> 2);
+                dst[d++] = (byte) (((in[a] & 0xFF) + (in[a + 1] & 0xFF) + (in[b] & 0xFF) + (in[b + 1] & 0xFF) + 2 - (ox & 1)) >> 2);
             }
             if (fullColumns < out.width()) {
-                dst[d++] = (byte) (((in[a] & 0xFF) + (in[b] & 0xFF) + 1) >> 1);
+                dst[d++] = (byte) (((in[a] & 0xFF) + (in[b] & 0xFF) + (fullColumns & 1 ^ 1)) >> 1);
             }
         }
         return out;

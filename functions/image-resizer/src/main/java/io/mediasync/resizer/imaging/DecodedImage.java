@@ -18,16 +18,23 @@ final class DecodedImage {
     private final Plane[] planes;
     private final int[] subsamplingX;
     private final int[] subsamplingY;
+    /** Per plane, the decoder's copy of it reduced by {@link #meansFactor} (its block means), or null. */
+    private final Plane[] means;
+    private final int[] meansFactor;
 
-    private DecodedImage(Kind kind, Plane[] planes, int[] subsamplingX, int[] subsamplingY) {
+    private DecodedImage(Kind kind, Plane[] planes, int[] subsamplingX, int[] subsamplingY, Plane[] means,
+            int[] meansFactor) {
         this.kind = kind;
         this.planes = planes;
         this.subsamplingX = subsamplingX;
         this.subsamplingY = subsamplingY;
+        this.means = means;
+        this.meansFactor = meansFactor;
     }
 
     static DecodedImage of(RgbImage pixels) {
-        return new DecodedImage(Kind.BGR, new Plane[] {pixels.plane()}, new int[] {1}, new int[] {1});
+        return new DecodedImage(Kind.BGR, new Plane[] {pixels.plane()}, new int[] {1}, new int[] {1}, new Plane[1],
+                new int[1]);
     }
 
     static DecodedImage of(JpegPlanes decoded) {
@@ -43,13 +50,21 @@ final class DecodedImage {
         Plane[] planes = new Plane[from.length];
         int[] x = new int[from.length];
         int[] y = new int[from.length];
+        Plane[] means = new Plane[from.length];
+        int[] meansFactor = new int[from.length];
         for (int i = 0; i < from.length; i++) {
             JpegPlane p = from[i];
-            planes[i] = new Plane(p.width(), p.height(), 1, p.stride(), p.samples());
+            planes[i] = plane(p);
             x[i] = p.subsamplingX();
             y[i] = p.subsamplingY();
+            means[i] = p.means() == null ? null : plane(p.means());
+            meansFactor[i] = p.meansFactor();
         }
-        return new DecodedImage(kind, planes, x, y);
+        return new DecodedImage(kind, planes, x, y, means, meansFactor);
+    }
+
+    private static Plane plane(JpegPlane p) {
+        return new Plane(p.width(), p.height(), 1, p.stride(), p.samples());
     }
 
     int planeCount() {
@@ -67,6 +82,18 @@ final class DecodedImage {
 
     int subsamplingY(int i) {
         return subsamplingY[i];
+    }
+
+    /**
+     * Plane {@code i} and the copies of it the decoder made for free: its block means, the plane box-reduced by the
+     * block size (and more exactly: each the mean of the full decode's pixels, rounded once).
+     */
+    ReducedSources sources(int i) {
+        ReducedSources sources = new ReducedSources(planes[i]);
+        if (means[i] != null) {
+            sources.add(meansFactor[i], means[i]);
+        }
+        return sources;
     }
 
     /** The decoded pixels, when they were decoded as pixels. */

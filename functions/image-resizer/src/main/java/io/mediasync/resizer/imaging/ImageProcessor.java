@@ -110,7 +110,7 @@ public final class ImageProcessor {
             SourcePlane[] planes = new SourcePlane[image.planeCount()];
             for (int p = 0; p < planes.length; p++) {
                 Plane plane = image.plane(p);
-                planes[p] = new SourcePlane(new ReducedSources(plane),
+                planes[p] = new SourcePlane(image.sources(p),
                         sourcePixelsPerDecodedPixel(decoder.width(), plane.width(), decoded.factor() * image.subsamplingX(p)),
                         sourcePixelsPerDecodedPixel(decoder.height(), plane.height(), decoded.factor() * image.subsamplingY(p)));
             }

@@ -19,6 +19,11 @@ final class ReducedSources {
         copies.add(new Reduced(1, 1, decoded));
     }
 
+    /** A copy reduced by {@code factor} on both axes, made elsewhere. */
+    void add(int factor, Plane copy) {
+        copies.add(new Reduced(factor, factor, copy));
+    }
+
     /**
      * The decoded source reduced by as much as possible without exceeding {@code maxFactorX x maxFactorY}, using
      * only factors that are multiples of an existing copy's (so it is made from that copy, cheaply).

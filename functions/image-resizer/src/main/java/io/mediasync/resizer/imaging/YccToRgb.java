@@ -2,8 +2,7 @@ package io.mediasync.resizer.imaging;
 
 /**
  * Resampled JPEG planes to B, G, R bytes, from the resampler's unrounded fixed-point sums ({@link Resampler#samples}):
- * the JFIF equations (libjpeg's constants) in {@link #BITS}-bit fixed point, each pixel rounded once. Walks the image in bands of
- * {@link #BAND} rows, so that planes the resampler left transposed are read along cache lines too.
+ * the JFIF equations (libjpeg's constants) in {@link #BITS}-bit fixed point, each pixel rounded once.
  */
 final class YccToRgb {
 
@@ -29,17 +28,25 @@ final class YccToRgb {
         int cbShift = cb.fraction() - BITS;
         int crShift = cr.fraction() - BITS;
         int width = y.width();
-        for (int top = 0; top < y.height(); top += BAND) {
-            int bottom = Math.min(top + BAND, y.height());
-            for (int x = 0; x < width; x++) {
-                for (int row = top; row < bottom; row++) {
-                    int luma = (ys[x * y.xStride() + row * y.yStride()] >> yShift) + HALF;
-                    int blue = (cbs[x * cb.xStride() + row * cb.yStride()] >> cbShift) - CENTRE;
-                    int red = (crs[x * cr.xStride() + row * cr.yStride()] >> crShift) - CENTRE;
-                    int o = (row * width + x) * 3;
+        int height = y.height();
+        // a band of BAND columns at a time, row by row: each plane is read along BAND streams (a column of a
+        // transposed plane is contiguous) and the pixels are written along a cache line or two
+        for (int left = 0; left < width; left += BAND) {
+            int right = Math.min(left + BAND, width);
+            for (int row = 0; row < height; row++) {
+                int yi = left * y.xStride() + row * y.yStride();
+                int cbi = left * cb.xStride() + row * cb.yStride();
+                int cri = left * cr.xStride() + row * cr.yStride();
+                for (int x = left, o = (row * width + left) * 3; x < right; x++, o += 3) {
+                    int luma = (ys[yi] >> yShift) + HALF;
+                    int blue = (cbs[cbi] >> cbShift) - CENTRE;
+                    int red = (crs[cri] >> crShift) - CENTRE;
                     bgr[o] = toByte(luma + ((CB_B * blue + HALF) >> BITS));
                     bgr[o + 1] = toByte(luma - ((CB_G * blue + CR_G * red + HALF) >> BITS));
                     bgr[o + 2] = toByte(luma + ((CR_R * red + HALF) >> BITS));
+                    yi += y.xStride();
+                    cbi += cb.xStride();
+                    cri += cr.xStride();
                 }
             }
         }

@@ -268,6 +268,7 @@ public final class JpegDecoder {
                 int size = c.scaledSize;
                 byte[] plane = out.plane(c.index);
                 int stride = out.stride(c.index);
+                byte[] means = out.means(c.index);
                 int[] q = quant[c.index];
                 short[] coefficients = c.coefficients;
                 for (int by = 0; by < c.v; by++) {
@@ -278,6 +279,10 @@ public final class JpegDecoder {
                     int rowStart = out.rowOffset(c.index, blockRow * size);
                     for (int column = 0; column < c.widthInBlocks; column++) {
                         int offset = c.blockOffset(blockRow, column);
+                        if (means != null) {
+                            means[blockRow * out.meansStride(c.index) + column] =
+                                    Idct.sample((coefficients[offset] * q[0] + 4) >> 3);
+                        }
                         boolean acZero = true;
                         for (int i = 1; i < 64 && acZero; i++) {
                             acZero = coefficients[offset + i] == 0;

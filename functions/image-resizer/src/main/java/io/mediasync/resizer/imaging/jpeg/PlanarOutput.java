@@ -10,6 +10,7 @@ final class PlanarOutput implements BlockOutput {
     private final int base;
     private final byte[][] planes;
     private final int[] strides;
+    private final byte[][] means;
 
     /** Each component's {@link Component#scaledSize} is already set. */
     PlanarOutput(Frame frame, int base) {
@@ -18,10 +19,12 @@ final class PlanarOutput implements BlockOutput {
         int n = frame.components.length;
         planes = new byte[n][];
         strides = new int[n];
+        means = new byte[n][];
         for (int i = 0; i < n; i++) {
             Component c = frame.components[i];
             strides[i] = c.paddedWidthInBlocks * c.scaledSize;
             planes[i] = new byte[Math.multiplyExact(strides[i], c.paddedHeightInBlocks * c.scaledSize)];
+            means[i] = c.scaledSize > 1 ? new byte[c.paddedWidthInBlocks * c.paddedHeightInBlocks] : null;
         }
     }
 
@@ -41,19 +44,35 @@ final class PlanarOutput implements BlockOutput {
     }
 
     @Override
+    public byte[] means(int component) {
+        return means[component];
+    }
+
+    @Override
+    public int meansStride(int component) {
+        return frame.components[component].paddedWidthInBlocks;
+    }
+
+    @Override
     public void iMcuRowDone(int iMcuRow, boolean last) {
         // the planes are whole: nothing to emit
     }
 
-    /** The planes, each cut to the samples that cover the image (as libjpeg sizes a scaled component). */
+    /**
+     * The planes, each cut to the samples that cover the image (as libjpeg sizes a scaled component), with its block
+     * means (a block at the image's edge includes the encoder's padding beyond it, which repeats the edge).
+     */
     JpegPlane[] planes() {
         JpegPlane[] result = new JpegPlane[planes.length];
         for (int i = 0; i < planes.length; i++) {
             Component c = frame.components[i];
             int width = Frame.ceilDiv((long) frame.width * c.h * c.scaledSize, 8L * frame.maxH);
             int height = Frame.ceilDiv((long) frame.height * c.v * c.scaledSize, 8L * frame.maxV);
-            result[i] = new JpegPlane(planes[i], width, height, strides[i], frame.maxH * base / (c.h * c.scaledSize),
-                    frame.maxV * base / (c.v * c.scaledSize));
+            int size = c.scaledSize;
+            JpegPlane blockMeans = means[i] == null ? null : new JpegPlane(means[i], Frame.ceilDiv(width, size),
+                    Frame.ceilDiv(height, size), c.paddedWidthInBlocks, 1, 1, null, 0);
+            result[i] = new JpegPlane(planes[i], width, height, strides[i], frame.maxH * base / (c.h * size),
+                    frame.maxV * base / (c.v * size), blockMeans, size);
         }
         return result;
     }
