@@ -132,13 +132,15 @@ final class ImageDecoder implements AutoCloseable {
      * Decodes the image reduced by {@code exactFactor} (a built-in decoder: 1, 2, 4 or 8 for JPEG), else (ImageIO)
      * subsampled by what {@code subsampling} says. With a {@code chromaSpan}, a JPEG in YCbCr or grey that needs no
      * colour management is decoded to its component planes (see {@link DecodedImage}), a chroma sample spanning at
-     * most that many source pixels ({@link ShrinkOnLoad#chromaSpan}); with 0, to pixels.
+     * most that many source pixels ({@link ShrinkOnLoad#chromaSpan}), where they are smaller than pixels would be
+     * (grey, or chroma at less than full resolution); with 0, to pixels.
      */
     Decoded decode(int exactFactor, IntSupplier subsampling, double chromaSpan) throws ImageRejectedException {
         if (jpeg != null) {
             int denominator = exactFactor;
             try {
                 if (chromaSpan > 0 && jpeg.decodesToPlanes(denominator, chromaSpan)
+                        && jpeg.planesAreSmaller(denominator, chromaSpan)
                         && !JpegColours.managed(jpeg.colour(), jpeg.iccProfile())) {
                     return new Decoded(DecodedImage.of(jpeg.decodePlanes(denominator, chromaSpan)), denominator, true);
                 }

@@ -64,6 +64,17 @@ final class Resampler {
         }
         Weights across = Weights.lanczos(src.width(), x0, x1, outWidth, bits);
         Plane rows = columns(src, across);
+        Weights shifted = across.shifted(-across.first());
+        if (channels > 1) { // both passes write their rows as columns: the first's output is the second's input
+            Plane transposed = Plane.allocate(outHeight, rows.width(), channels);
+            if (vertical) {
+                RowFilter.toBytesTransposed(RowFilter.of(rows), rows.rowBytes(), channels, down, transposed.samples());
+            } else {
+                Transposer.transpose(rows, transposed.samples());
+            }
+            RowFilter.toBytesTransposed(RowFilter.of(transposed), transposed.rowBytes(), channels, shifted, out.samples());
+            return out;
+        }
         if (vertical) {
             Plane filtered = Plane.allocate(rows.width(), outHeight, channels);
             RowFilter.toBytes(RowFilter.of(rows), rows.rowBytes(), down, filtered.samples());
@@ -71,14 +82,18 @@ final class Resampler {
         }
         Plane transposed = Transposer.transpose(rows);
         Plane filtered = Plane.allocate(outHeight, outWidth, channels);
-        RowFilter.toBytes(RowFilter.of(transposed), transposed.rowBytes(), across.shifted(-across.first()),
-                filtered.samples());
+        RowFilter.toBytes(RowFilter.of(transposed), transposed.rowBytes(), shifted, filtered.samples());
         Transposer.transpose(filtered, out.samples());
         return out;
     }
 
-    /** The same resampling with nothing rounded: for a caller that rounds after further arithmetic. */
-    static Samples samples(Plane src, double x0, double y0, double x1, double y1, int outWidth, int outHeight) {
+    /**
+     * The same resampling with the result unrounded, for a caller that rounds after further arithmetic; with
+     * {@code preciseIntermediate}, the first pass's output too (else it is rounded to bytes, as {@link #resample}
+     * rounds it): worth it where what follows magnifies errors (chroma, 1.8x into blue).
+     */
+    static Samples samples(Plane src, double x0, double y0, double x1, double y1, int outWidth, int outHeight,
+            boolean preciseIntermediate) {
         checkRegion(src, x0, y0, x1, y1);
         boolean horizontal = outWidth != src.width() || x0 != 0 || x1 != src.width();
         boolean vertical = outHeight != src.height() || y0 != 0 || y1 != src.height();
@@ -89,18 +104,23 @@ final class Resampler {
             int fraction = RowFilter.toSums(RowFilter.of(src), src.rowBytes(), down, sums);
             return Samples.rows(outWidth, outHeight, channels, sums, fraction);
         }
-        Weights byteAcross = Weights.lanczos(src.width(), x0, x1, outWidth, RowFilter.BYTE_INPUT_WEIGHT_BITS);
-        Plane columns = columns(src, byteAcross);
-        RowFilter.Rows rows;
+        boolean intRows = vertical && preciseIntermediate;
+        Weights across = Weights.lanczos(src.width(), x0, x1, outWidth,
+                intRows ? RowFilter.INT_INPUT_WEIGHT_BITS : RowFilter.BYTE_INPUT_WEIGHT_BITS);
+        Plane columns = columns(src, across);
         int length = outHeight * channels;
-        if (vertical) {
+        RowFilter.Rows rows;
+        if (intRows) {
             int[] filtered = new int[Math.multiplyExact(columns.rowBytes(), outHeight)];
             RowFilter.toFraction(RowFilter.of(columns), columns.rowBytes(), down, filtered);
             rows = RowFilter.of(Transposer.transpose(filtered, columns.width(), outHeight, channels), length);
+        } else if (vertical) {
+            Plane filtered = Plane.allocate(columns.width(), outHeight, channels);
+            RowFilter.toBytes(RowFilter.of(columns), columns.rowBytes(), down, filtered.samples());
+            rows = RowFilter.of(Transposer.transpose(filtered));
         } else {
             rows = RowFilter.of(Transposer.transpose(columns));
         }
-        Weights across = Weights.lanczos(src.width(), x0, x1, outWidth, rows.weightBits());
         int fraction = RowFilter.toSums(rows, length, across.shifted(-across.first()), sums);
         return Samples.columns(outWidth, outHeight, channels, sums, fraction);
     }

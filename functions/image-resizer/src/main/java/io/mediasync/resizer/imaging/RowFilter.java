@@ -73,8 +73,32 @@ final class RowFilter {
         int shift = weights.bits + in.fraction();
         filter(in, length, weights, 1 << (shift - 1), (j, sums) -> {
             for (int i = 0, d = j * length; i < length; i++) {
-                int v = sums[i] >> shift;
-                out[d + i] = (byte) (v < 0 ? 0 : Math.min(v, 255));
+                out[d + i] = clip(sums[i] >> shift);
+            }
+        });
+    }
+
+    /**
+     * Rows of bytes, rounded and clamped, each stored as a column of {@code out} (an image of {@code length /
+     * channels} rows): B, G, R pixels are written transposed straight away, 3 bytes at a time, which is cheaper for
+     * them than a separate transposition (single bytes go through {@link Transposer}'s 8 x 8 tiles instead).
+     */
+    static void toBytesTransposed(Rows in, int length, int channels, Weights weights, byte[] out) {
+        int shift = weights.bits + in.fraction();
+        int columnStride = weights.size() * channels;
+        filter(in, length, weights, 1 << (shift - 1), (j, sums) -> {
+            if (channels == RgbImage.CHANNELS) {
+                for (int i = 0, d = j * 3; i < length; i += 3, d += columnStride) {
+                    out[d] = clip(sums[i] >> shift);
+                    out[d + 1] = clip(sums[i + 1] >> shift);
+                    out[d + 2] = clip(sums[i + 2] >> shift);
+                }
+                return;
+            }
+            for (int i = 0, d = j * channels; i < length; i += channels, d += columnStride) {
+                for (int c = 0; c < channels; c++) {
+                    out[d + c] = clip(sums[i + c] >> shift);
+                }
             }
         });
     }
@@ -93,6 +117,10 @@ final class RowFilter {
     static int toSums(Rows in, int length, Weights weights, int[] out) {
         filter(in, length, weights, 0, (j, sums) -> System.arraycopy(sums, 0, out, j * length, length));
         return weights.bits + in.fraction();
+    }
+
+    private static byte clip(int v) {
+        return (byte) (v < 0 ? 0 : Math.min(v, 255));
     }
 
     private interface Sink {

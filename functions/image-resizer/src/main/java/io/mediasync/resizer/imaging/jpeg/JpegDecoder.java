@@ -129,6 +129,25 @@ public final class JpegDecoder {
     }
 
     /**
+     * Whether planes at this scale and span hold less than pixels would: a grey image (one plane rather than three
+     * equal channels), or chroma at less than the luma's resolution. Otherwise three full planes cost more to resize
+     * one by one than pixels do together.
+     */
+    public boolean planesAreSmaller(int denominator, double maxSpan) {
+        if (colour == ColourKind.GRAY) {
+            return true;
+        }
+        int base = 8 / denominator;
+        for (Component c : frame.components) {
+            int size = planeBlockSize(c, base, maxSpan);
+            if (size > 0 && (c.h * size < frame.maxH * base || c.v * size < frame.maxV * base)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The luma's block side is the scale's; a chroma component's, the smallest from there whose samples span at most
      * {@code maxSpan} pixels of the full image on each axis, as long as it stays a whole subsampling of the grid
      * (for 4:2:2, doubling would need the other axis averaged down): 0 when there is none.
