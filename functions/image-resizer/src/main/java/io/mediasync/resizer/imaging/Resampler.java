@@ -1,12 +1,17 @@
 package io.mediasync.resizer.imaging;
 
+import static io.mediasync.resizer.imaging.RowFilter.Output.BYTES;
+import static io.mediasync.resizer.imaging.RowFilter.Output.BYTES_TRANSPOSED;
+import static io.mediasync.resizer.imaging.RowFilter.Output.FRACTION;
+import static io.mediasync.resizer.imaging.RowFilter.Output.SUMS;
+
 /**
  * Separable Lanczos-3 resampling, the same algorithm as Pillow's {@code ImagingResample} ({@link Weights}): a
  * vertical pass over whole rows, then the horizontal pass as the same row pass ({@link RowFilter}) over the
- * transposed image ({@link Transposer}), so both run as SIMD loops. Fixed point, no per-pixel allocation.
+ * transposed image, so both run as SIMD loops. Fixed point, no per-pixel allocation.
  * <p>
- * {@link #resample} rounds to bytes between the passes and at the end, as Pillow does. {@link #samples} keeps both
- * passes unrounded, so that what follows rounds once: the YCbCr planes of a JPEG are converted to RGB first
+ * {@link #resample} rounds to bytes between the passes and at the end, as Pillow does. {@link #samples} keeps the
+ * result unrounded, so that what follows rounds once: the YCbCr planes of a JPEG are converted to RGB first
  * ({@link YccToRgb}), as rounding each plane would add the chroma's rounding, up to 1.8x over, to every pixel.
  * <p>
  * Hand-written on purpose: Java2D's drawImage/AffineTransformOp scale in a single bilinear or bicubic step that
@@ -15,6 +20,8 @@ package io.mediasync.resizer.imaging;
  * unmaintained. No Java2D is used here.
  */
 final class Resampler {
+
+    private static final int BYTE_BITS = RowFilter.BYTE_INPUT_WEIGHT_BITS;
 
     private Resampler() {
     }
@@ -25,14 +32,6 @@ final class Resampler {
      * transposed: its reader walks them so, instead of a transposition).
      */
     record Samples(int width, int height, int channels, int[] sums, int fraction, int xStride, int yStride) {
-
-        static Samples rows(int width, int height, int channels, int[] sums, int fraction) {
-            return new Samples(width, height, channels, sums, fraction, channels, width * channels);
-        }
-
-        static Samples columns(int width, int height, int channels, int[] sums, int fraction) {
-            return new Samples(width, height, channels, sums, fraction, height * channels, channels);
-        }
     }
 
     /** {@link #resample(Plane, double, double, double, double, int, int)} of B, G, R pixels. */
@@ -56,33 +55,33 @@ final class Resampler {
         }
         int channels = src.channels();
         Plane out = Plane.allocate(outWidth, outHeight, channels);
-        int bits = RowFilter.BYTE_INPUT_WEIGHT_BITS;
-        Weights down = Weights.lanczos(src.height(), y0, y1, outHeight, bits);
+        Weights down = Weights.lanczos(src.height(), y0, y1, outHeight, BYTE_BITS);
         if (!horizontal) {
-            RowFilter.toBytes(RowFilter.of(src), src.rowBytes(), down, out.samples());
+            RowFilter.filter(src, null, src.rowBytes(), channels, down, BYTES, out.samples(), null);
             return out;
         }
-        Weights across = Weights.lanczos(src.width(), x0, x1, outWidth, bits);
+        Weights across = Weights.lanczos(src.width(), x0, x1, outWidth, BYTE_BITS);
         Plane rows = columns(src, across);
         Weights shifted = across.shifted(-across.first());
         if (channels > 1) { // both passes write their rows as columns: the first's output is the second's input
             Plane transposed = Plane.allocate(outHeight, rows.width(), channels);
             if (vertical) {
-                RowFilter.toBytesTransposed(RowFilter.of(rows), rows.rowBytes(), channels, down, transposed.samples());
+                RowFilter.filter(rows, null, rows.rowBytes(), channels, down, BYTES_TRANSPOSED, transposed.samples(), null);
             } else {
                 Transposer.transpose(rows, transposed.samples());
             }
-            RowFilter.toBytesTransposed(RowFilter.of(transposed), transposed.rowBytes(), channels, shifted, out.samples());
+            RowFilter.filter(transposed, null, transposed.rowBytes(), channels, shifted, BYTES_TRANSPOSED,
+                    out.samples(), null);
             return out;
         }
         if (vertical) {
             Plane filtered = Plane.allocate(rows.width(), outHeight, channels);
-            RowFilter.toBytes(RowFilter.of(rows), rows.rowBytes(), down, filtered.samples());
+            RowFilter.filter(rows, null, rows.rowBytes(), channels, down, BYTES, filtered.samples(), null);
             rows = filtered;
         }
         Plane transposed = Transposer.transpose(rows);
         Plane filtered = Plane.allocate(outHeight, outWidth, channels);
-        RowFilter.toBytes(RowFilter.of(transposed), transposed.rowBytes(), shifted, filtered.samples());
+        RowFilter.filter(transposed, null, transposed.rowBytes(), channels, shifted, BYTES, filtered.samples(), null);
         Transposer.transpose(filtered, out.samples());
         return out;
     }
@@ -99,30 +98,31 @@ final class Resampler {
         boolean vertical = outHeight != src.height() || y0 != 0 || y1 != src.height();
         int channels = src.channels();
         int[] sums = new int[Math.multiplyExact(outWidth * channels, outHeight)];
-        Weights down = Weights.lanczos(src.height(), y0, y1, outHeight, RowFilter.BYTE_INPUT_WEIGHT_BITS);
+        Weights down = Weights.lanczos(src.height(), y0, y1, outHeight, BYTE_BITS);
         if (!horizontal) { // with no vertical pass either, weights of 1: the samples as they are
-            int fraction = RowFilter.toSums(RowFilter.of(src), src.rowBytes(), down, sums);
-            return Samples.rows(outWidth, outHeight, channels, sums, fraction);
+            int fraction = RowFilter.filter(src, null, src.rowBytes(), channels, down, SUMS, null, sums);
+            return new Samples(outWidth, outHeight, channels, sums, fraction, channels, outWidth * channels);
         }
         boolean intRows = vertical && preciseIntermediate;
         Weights across = Weights.lanczos(src.width(), x0, x1, outWidth,
-                intRows ? RowFilter.INT_INPUT_WEIGHT_BITS : RowFilter.BYTE_INPUT_WEIGHT_BITS);
+                RowFilter.weightBits(intRows ? RowFilter.FRACTION_BITS : 0));
         Plane columns = columns(src, across);
         int length = outHeight * channels;
-        RowFilter.Rows rows;
+        Plane bytes = null;
+        int[] ints = null;
         if (intRows) {
             int[] filtered = new int[Math.multiplyExact(columns.rowBytes(), outHeight)];
-            RowFilter.toFraction(RowFilter.of(columns), columns.rowBytes(), down, filtered);
-            rows = RowFilter.of(Transposer.transpose(filtered, columns.width(), outHeight, channels), length);
+            RowFilter.filter(columns, null, columns.rowBytes(), channels, down, FRACTION, null, filtered);
+            ints = Transposer.transpose(filtered, columns.width(), outHeight, channels);
         } else if (vertical) {
             Plane filtered = Plane.allocate(columns.width(), outHeight, channels);
-            RowFilter.toBytes(RowFilter.of(columns), columns.rowBytes(), down, filtered.samples());
-            rows = RowFilter.of(Transposer.transpose(filtered));
+            RowFilter.filter(columns, null, columns.rowBytes(), channels, down, BYTES, filtered.samples(), null);
+            bytes = Transposer.transpose(filtered);
         } else {
-            rows = RowFilter.of(Transposer.transpose(columns));
+            bytes = Transposer.transpose(columns);
         }
-        int fraction = RowFilter.toSums(rows, length, across.shifted(-across.first()), sums);
-        return Samples.columns(outWidth, outHeight, channels, sums, fraction);
+        int fraction = RowFilter.filter(bytes, ints, length, channels, across.shifted(-across.first()), SUMS, null, sums);
+        return new Samples(outWidth, outHeight, channels, sums, fraction, outHeight * channels, channels);
     }
 
     /** The columns of {@code src} some output pixel of the horizontal pass reads: only those go through the first pass. */

@@ -6,11 +6,11 @@ import java.util.Arrays;
  * One pass of the separable filter, along whole rows: output row j is the weighted sum of input rows start[j]..
  * The input rows in use are loaded once into a ring of {@code taps} int rows (the window only slides down), so the
  * multiply-add runs over plain int arrays, a loop the JIT turns into SIMD (a byte-to-int widening in the same loop
- * would keep it scalar on Java 17).
+ * would keep it scalar on Java 17). One method, no callbacks: the compiler sees every loop where it runs.
  * <p>
- * Input is bytes (a plane) or ints with {@link #FRACTION_BITS} fractional bits (the unrounded output of an earlier
- * pass). Sums stay inside an int: bytes times 22-bit weights (Pillow's choice: 8 bits of pixel, 2 of headroom for
- * the kernel's lobes), or 14-bit ints times {@link #INT_INPUT_WEIGHT_BITS}-bit weights.
+ * Input is a byte plane, or packed ints with {@link #FRACTION_BITS} fractional bits (an earlier pass, unrounded).
+ * Sums stay inside an int: bytes times 22-bit weights (Pillow's choice: 8 bits of pixel, 2 of headroom for the
+ * kernel's lobes), or 14-bit ints times {@link #INT_INPUT_WEIGHT_BITS}-bit weights.
  */
 final class RowFilter {
 
@@ -21,127 +21,70 @@ final class RowFilter {
     /** Fractional bits of unrounded int rows handed from one pass to the next. */
     static final int FRACTION_BITS = 6;
 
+    /** What becomes of each output row's sums. */
+    enum Output {
+        /** Bytes, rounded and clamped, row after row. */
+        BYTES,
+        /**
+         * Bytes, each row stored as a column (an image of {@code length / channels} rows): B, G, R pixels are
+         * written transposed straight away, 3 bytes at a time, cheaper for them than a separate transposition
+         * (single bytes go through {@link Transposer}'s 8 x 8 tiles instead).
+         */
+        BYTES_TRANSPOSED,
+        /** Ints with {@link #FRACTION_BITS} fractional bits, for a further pass. */
+        FRACTION,
+        /** The sums as they are. */
+        SUMS
+    }
+
     private RowFilter() {
     }
 
-    /** Where the rows come from: a byte plane's rows, or packed int rows with {@link #FRACTION_BITS}. */
-    interface Rows {
-        void load(int row, int[] into);
-
-        /** Fractional bits of the values. */
-        int fraction();
-
-        /** The weight precision that keeps this input's sums inside an int. */
-        default int weightBits() {
-            return fraction() == 0 ? BYTE_INPUT_WEIGHT_BITS : INT_INPUT_WEIGHT_BITS;
-        }
-    }
-
-    static Rows of(Plane plane) {
-        return new Rows() {
-            @Override
-            public void load(int row, int[] into) {
-                byte[] in = plane.samples();
-                for (int i = 0, from = plane.offset() + row * plane.stride(); i < into.length; i++) {
-                    into[i] = in[from + i] & 0xFF;
-                }
-            }
-
-            @Override
-            public int fraction() {
-                return 0;
-            }
-        };
-    }
-
-    static Rows of(int[] packed, int length) {
-        return new Rows() {
-            @Override
-            public void load(int row, int[] into) {
-                System.arraycopy(packed, row * length, into, 0, length);
-            }
-
-            @Override
-            public int fraction() {
-                return FRACTION_BITS;
-            }
-        };
-    }
-
-    /** Rows of bytes, rounded and clamped to 0..255. */
-    static void toBytes(Rows in, int length, Weights weights, byte[] out) {
-        int shift = weights.bits + in.fraction();
-        filter(in, length, weights, 1 << (shift - 1), (j, sums) -> {
-            for (int i = 0, d = j * length; i < length; i++) {
-                out[d + i] = clip(sums[i] >> shift);
-            }
-        });
+    /** The weight precision for input with {@code fraction} fractional bits (0: bytes). */
+    static int weightBits(int fraction) {
+        return fraction == 0 ? BYTE_INPUT_WEIGHT_BITS : INT_INPUT_WEIGHT_BITS;
     }
 
     /**
-     * Rows of bytes, rounded and clamped, each stored as a column of {@code out} (an image of {@code length /
-     * channels} rows): B, G, R pixels are written transposed straight away, 3 bytes at a time, which is cheaper for
-     * them than a separate transposition (single bytes go through {@link Transposer}'s 8 x 8 tiles instead).
+     * Filters the rows of {@code bytesIn}, or else of {@code intsIn} (packed rows of {@code length} ints with
+     * {@link #FRACTION_BITS}), into {@code bytesOut} or {@code intsOut} as {@code output} says.
+     *
+     * @return the fractional bits of the result (0 for bytes)
      */
-    static void toBytesTransposed(Rows in, int length, int channels, Weights weights, byte[] out) {
-        int shift = weights.bits + in.fraction();
-        int columnStride = weights.size() * channels;
-        filter(in, length, weights, 1 << (shift - 1), (j, sums) -> {
-            if (channels == RgbImage.CHANNELS) {
-                for (int i = 0, d = j * 3; i < length; i += 3, d += columnStride) {
-                    out[d] = clip(sums[i] >> shift);
-                    out[d + 1] = clip(sums[i + 1] >> shift);
-                    out[d + 2] = clip(sums[i + 2] >> shift);
-                }
-                return;
-            }
-            for (int i = 0, d = j * channels; i < length; i += channels, d += columnStride) {
-                for (int c = 0; c < channels; c++) {
-                    out[d + c] = clip(sums[i + c] >> shift);
-                }
-            }
-        });
-    }
-
-    /** Rows of unrounded ints with {@link #FRACTION_BITS} fractional bits, for a further pass. */
-    static void toFraction(Rows in, int length, Weights weights, int[] out) {
-        int shift = weights.bits + in.fraction() - FRACTION_BITS;
-        filter(in, length, weights, 1 << (shift - 1), (j, sums) -> {
-            for (int i = 0, d = j * length; i < length; i++) {
-                out[d + i] = sums[i] >> shift;
-            }
-        });
-    }
-
-    /** Rows of the sums as they are; returns their fractional bits. */
-    static int toSums(Rows in, int length, Weights weights, int[] out) {
-        filter(in, length, weights, 0, (j, sums) -> System.arraycopy(sums, 0, out, j * length, length));
-        return weights.bits + in.fraction();
-    }
-
-    private static byte clip(int v) {
-        return (byte) (v < 0 ? 0 : Math.min(v, 255));
-    }
-
-    private interface Sink {
-        void row(int j, int[] sums);
-    }
-
-    private static void filter(Rows in, int length, Weights weights, int bias, Sink out) {
+    static int filter(Plane bytesIn, int[] intsIn, int length, int channels, Weights weights, Output output,
+            byte[] bytesOut, int[] intsOut) {
+        int inFraction = bytesIn != null ? 0 : FRACTION_BITS;
+        int sumFraction = weights.bits + inFraction;
+        int shift = switch (output) {
+            case BYTES, BYTES_TRANSPOSED -> sumFraction;
+            case FRACTION -> sumFraction - FRACTION_BITS;
+            case SUMS -> 0;
+        };
+        int bias = shift == 0 ? 0 : 1 << (shift - 1);
         int taps = weights.taps;
         int[][] ring = new int[taps][length];
         int[] ringRow = new int[taps];
         Arrays.fill(ringRow, -1);
         int[] sums = new int[length];
         int[] w = weights.coefficients;
+        int columnStride = weights.size() * channels;
         for (int j = 0; j < weights.size(); j++) {
             int first = weights.start[j];
             int n = weights.count[j];
             for (int t = 0; t < n; t++) {
-                int slot = (first + t) % taps;
-                if (ringRow[slot] != first + t) {
-                    in.load(first + t, ring[slot]);
-                    ringRow[slot] = first + t;
+                int row = first + t;
+                int slot = row % taps;
+                if (ringRow[slot] != row) {
+                    int[] into = ring[slot];
+                    if (bytesIn != null) {
+                        byte[] in = bytesIn.samples();
+                        for (int i = 0, from = bytesIn.offset() + row * bytesIn.stride(); i < length; i++) {
+                            into[i] = in[from + i] & 0xFF;
+                        }
+                    } else {
+                        System.arraycopy(intsIn, row * length, into, 0, length);
+                    }
+                    ringRow[slot] = row;
                 }
             }
             Arrays.fill(sums, bias);
@@ -163,7 +106,39 @@ final class RowFilter {
                     sums[i] += a[i] * wa;
                 }
             }
-            out.row(j, sums);
+            switch (output) {
+                case BYTES -> {
+                    for (int i = 0, d = j * length; i < length; i++) {
+                        bytesOut[d + i] = clip(sums[i] >> shift);
+                    }
+                }
+                case BYTES_TRANSPOSED -> {
+                    if (channels == RgbImage.CHANNELS) {
+                        for (int i = 0, d = j * 3; i < length; i += 3, d += columnStride) {
+                            bytesOut[d] = clip(sums[i] >> shift);
+                            bytesOut[d + 1] = clip(sums[i + 1] >> shift);
+                            bytesOut[d + 2] = clip(sums[i + 2] >> shift);
+                        }
+                    } else {
+                        for (int i = 0, d = j * channels; i < length; i += channels, d += columnStride) {
+                            for (int c = 0; c < channels; c++) {
+                                bytesOut[d + c] = clip(sums[i + c] >> shift);
+                            }
+                        }
+                    }
+                }
+                case FRACTION -> {
+                    for (int i = 0, d = j * length; i < length; i++) {
+                        intsOut[d + i] = sums[i] >> shift;
+                    }
+                }
+                case SUMS -> System.arraycopy(sums, 0, intsOut, j * length, length);
+            }
         }
+        return output == Output.FRACTION ? FRACTION_BITS : output == Output.SUMS ? sumFraction : 0;
+    }
+
+    private static byte clip(int v) {
+        return (byte) (v < 0 ? 0 : Math.min(v, 255));
     }
 }

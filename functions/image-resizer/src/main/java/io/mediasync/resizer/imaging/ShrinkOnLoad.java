@@ -88,8 +88,12 @@ final class ShrinkOnLoad {
         return limit;
     }
 
-    /** The largest whole factor that still leaves {@code region} at least MARGIN x {@code output}. */
+    /**
+     * The largest whole factor that still leaves {@code region} at least MARGIN x {@code output}, the output being
+     * the size before it was rounded to whole pixels (up to half a pixel less): a 4000x3000 photo's 250x188 rendition
+     * is 187.5 pixels high, and its rows reduce by 4 like its columns (the copy the decoder made), not by 3.
+     */
     static int reduceFactor(double region, int output) {
-        return (int) Math.max(1, Math.floor(region / (MARGIN * (double) output)));
+        return (int) Math.max(1, Math.floor(region / (MARGIN * Math.max(output - 0.5, 0.5))));
     }
 }
