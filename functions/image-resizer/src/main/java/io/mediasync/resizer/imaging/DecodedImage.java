@@ -121,9 +121,7 @@ final class DecodedImage {
         Resampler.Samples[] samples = new Resampler.Samples[regions.length];
         for (int i = 0; i < regions.length; i++) {
             Region r = regions[i];
-            // chroma's errors are magnified by the conversion (1.8x into blue), luma's are not: luma's first pass is
-            // rounded to bytes, as every channel's is when resizing pixels
-            samples[i] = Resampler.samples(r.plane(), r.x0(), r.y0(), r.x1(), r.y1(), width, height, i > 0);
+            samples[i] = Resampler.samples(r.plane(), r.x0(), r.y0(), r.x1(), r.y1(), width, height);
         }
         RgbImage out = RgbImage.allocate(width, height);
         if (kind == Kind.GREY) {

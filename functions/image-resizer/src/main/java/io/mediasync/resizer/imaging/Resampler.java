@@ -87,12 +87,10 @@ final class Resampler {
     }
 
     /**
-     * The same resampling with the result unrounded, for a caller that rounds after further arithmetic; with
-     * {@code preciseIntermediate}, the first pass's output too (else it is rounded to bytes, as {@link #resample}
-     * rounds it): worth it where what follows magnifies errors (chroma, 1.8x into blue).
+     * The same resampling with nothing rounded (the first pass hands the second ints with
+     * {@link RowFilter#FRACTION_BITS} fractional bits), for a caller that rounds after further arithmetic.
      */
-    static Samples samples(Plane src, double x0, double y0, double x1, double y1, int outWidth, int outHeight,
-            boolean preciseIntermediate) {
+    static Samples samples(Plane src, double x0, double y0, double x1, double y1, int outWidth, int outHeight) {
         checkRegion(src, x0, y0, x1, y1);
         boolean horizontal = outWidth != src.width() || x0 != 0 || x1 != src.width();
         boolean vertical = outHeight != src.height() || y0 != 0 || y1 != src.height();
@@ -103,25 +101,20 @@ final class Resampler {
             int fraction = RowFilter.filter(src, null, src.rowBytes(), channels, down, SUMS, null, sums);
             return new Samples(outWidth, outHeight, channels, sums, fraction, channels, outWidth * channels);
         }
-        boolean intRows = vertical && preciseIntermediate;
         Weights across = Weights.lanczos(src.width(), x0, x1, outWidth,
-                RowFilter.weightBits(intRows ? RowFilter.FRACTION_BITS : 0));
+                RowFilter.weightBits(vertical ? RowFilter.FRACTION_BITS : 0));
         Plane columns = columns(src, across);
-        int length = outHeight * channels;
         Plane bytes = null;
         int[] ints = null;
-        if (intRows) {
+        if (vertical) {
             int[] filtered = new int[Math.multiplyExact(columns.rowBytes(), outHeight)];
             RowFilter.filter(columns, null, columns.rowBytes(), channels, down, FRACTION, null, filtered);
             ints = Transposer.transpose(filtered, columns.width(), outHeight, channels);
-        } else if (vertical) {
-            Plane filtered = Plane.allocate(columns.width(), outHeight, channels);
-            RowFilter.filter(columns, null, columns.rowBytes(), channels, down, BYTES, filtered.samples(), null);
-            bytes = Transposer.transpose(filtered);
         } else {
             bytes = Transposer.transpose(columns);
         }
-        int fraction = RowFilter.filter(bytes, ints, length, channels, across.shifted(-across.first()), SUMS, null, sums);
+        int fraction = RowFilter.filter(bytes, ints, outHeight * channels, channels, across.shifted(-across.first()), SUMS,
+                null, sums);
         return new Samples(outWidth, outHeight, channels, sums, fraction, outHeight * channels, channels);
     }
 
