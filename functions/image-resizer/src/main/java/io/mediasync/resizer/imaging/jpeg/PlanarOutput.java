@@ -4,21 +4,18 @@ package io.mediasync.resizer.imaging.jpeg;
  * Keeps every component's samples as decoded, each a whole plane at its own resolution: no upsampling and no colour
  * conversion, which the caller does at its (smaller) output size. Planes keep the MCU grid's padding as stride.
  */
-final class PlanarOutput implements BlockOutput {
+final class PlanarOutput extends BlockOutput {
 
     private final Frame frame;
     private final int base;
-    private final byte[][] planes;
-    private final int[] strides;
     private final byte[][] means;
 
     /** Each component's {@link Component#scaledSize} is already set. */
     PlanarOutput(Frame frame, int base) {
+        super(frame.components.length);
         this.frame = frame;
         this.base = base;
         int n = frame.components.length;
-        planes = new byte[n][];
-        strides = new int[n];
         means = new byte[n][];
         for (int i = 0; i < n; i++) {
             Component c = frame.components[i];
@@ -29,32 +26,22 @@ final class PlanarOutput implements BlockOutput {
     }
 
     @Override
-    public byte[] plane(int component) {
-        return planes[component];
-    }
-
-    @Override
-    public int stride(int component) {
-        return strides[component];
-    }
-
-    @Override
-    public int rowOffset(int component, int row) {
+    int rowOffset(int component, int row) {
         return row * strides[component];
     }
 
     @Override
-    public byte[] means(int component) {
+    byte[] means(int component) {
         return means[component];
     }
 
     @Override
-    public int meansStride(int component) {
+    int meansStride(int component) {
         return frame.components[component].paddedWidthInBlocks;
     }
 
     @Override
-    public void iMcuRowDone(int iMcuRow, boolean last) {
+    void iMcuRowDone(int iMcuRow, boolean last) {
         // the planes are whole: nothing to emit
     }
 
