@@ -57,7 +57,7 @@ final class Resampler {
         Plane out = Plane.allocate(outWidth, outHeight, channels);
         Weights down = Weights.lanczos(src.height(), y0, y1, outHeight, BYTE_BITS);
         if (!horizontal) {
-            RowFilter.filter(src, null, src.rowBytes(), channels, down, BYTES, out.samples(), null);
+            RowFilter.filter(src, null, src.rowBytes(), channels, down, BYTES, out.samples(), null, null);
             return out;
         }
         Weights across = Weights.lanczos(src.width(), x0, x1, outWidth, BYTE_BITS);
@@ -66,28 +66,29 @@ final class Resampler {
         if (channels > 1) { // both passes write their rows as columns: the first's output is the second's input
             Plane transposed = Plane.allocate(outHeight, rows.width(), channels);
             if (vertical) {
-                RowFilter.filter(rows, null, rows.rowBytes(), channels, down, BYTES_TRANSPOSED, transposed.samples(), null);
+                RowFilter.filter(rows, null, rows.rowBytes(), channels, down, BYTES_TRANSPOSED, transposed.samples(), null,
+                        null);
             } else {
                 Transposer.transpose(rows, transposed.samples());
             }
             RowFilter.filter(transposed, null, transposed.rowBytes(), channels, shifted, BYTES_TRANSPOSED,
-                    out.samples(), null);
+                    out.samples(), null, null);
             return out;
         }
         if (vertical) {
             Plane filtered = Plane.allocate(rows.width(), outHeight, channels);
-            RowFilter.filter(rows, null, rows.rowBytes(), channels, down, BYTES, filtered.samples(), null);
+            RowFilter.filter(rows, null, rows.rowBytes(), channels, down, BYTES, filtered.samples(), null, null);
             rows = filtered;
         }
         Plane transposed = Transposer.transpose(rows);
         Plane filtered = Plane.allocate(outHeight, outWidth, channels);
-        RowFilter.filter(transposed, null, transposed.rowBytes(), channels, shifted, BYTES, filtered.samples(), null);
+        RowFilter.filter(transposed, null, transposed.rowBytes(), channels, shifted, BYTES, filtered.samples(), null, null);
         Transposer.transpose(filtered, out.samples());
         return out;
     }
 
     /**
-     * The same resampling with nothing rounded (the first pass hands the second ints with
+     * The same resampling with nothing rounded (the first pass hands the second shorts with
      * {@link RowFilter#FRACTION_BITS} fractional bits), for a caller that rounds after further arithmetic.
      */
     static Samples samples(Plane src, double x0, double y0, double x1, double y1, int outWidth, int outHeight) {
@@ -98,23 +99,23 @@ final class Resampler {
         int[] sums = new int[Math.multiplyExact(outWidth * channels, outHeight)];
         Weights down = Weights.lanczos(src.height(), y0, y1, outHeight, BYTE_BITS);
         if (!horizontal) { // with no vertical pass either, weights of 1: the samples as they are
-            int fraction = RowFilter.filter(src, null, src.rowBytes(), channels, down, SUMS, null, sums);
+            int fraction = RowFilter.filter(src, null, src.rowBytes(), channels, down, SUMS, null, null, sums);
             return new Samples(outWidth, outHeight, channels, sums, fraction, channels, outWidth * channels);
         }
         Weights across = Weights.lanczos(src.width(), x0, x1, outWidth,
                 RowFilter.weightBits(vertical ? RowFilter.FRACTION_BITS : 0));
         Plane columns = columns(src, across);
         Plane bytes = null;
-        int[] ints = null;
+        short[] shorts = null;
         if (vertical) {
-            int[] filtered = new int[Math.multiplyExact(columns.rowBytes(), outHeight)];
-            RowFilter.filter(columns, null, columns.rowBytes(), channels, down, FRACTION, null, filtered);
-            ints = Transposer.transpose(filtered, columns.width(), outHeight, channels);
+            short[] filtered = new short[Math.multiplyExact(columns.rowBytes(), outHeight)];
+            RowFilter.filter(columns, null, columns.rowBytes(), channels, down, FRACTION, null, filtered, null);
+            shorts = Transposer.transpose(filtered, columns.width(), outHeight, channels);
         } else {
             bytes = Transposer.transpose(columns);
         }
-        int fraction = RowFilter.filter(bytes, ints, outHeight * channels, channels, across.shifted(-across.first()), SUMS,
-                null, sums);
+        int fraction = RowFilter.filter(bytes, shorts, outHeight * channels, channels, across.shifted(-across.first()),
+                SUMS, null, null, sums);
         return new Samples(outWidth, outHeight, channels, sums, fraction, outHeight * channels, channels);
     }
 

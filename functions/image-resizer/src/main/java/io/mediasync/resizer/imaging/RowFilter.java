@@ -8,15 +8,16 @@ import java.util.Arrays;
  * multiply-add runs over plain int arrays, a loop the JIT turns into SIMD (a byte-to-int widening in the same loop
  * would keep it scalar on Java 17). One method, no callbacks: the compiler sees every loop where it runs.
  * <p>
- * Input is a byte plane, or packed ints with {@link #FRACTION_BITS} fractional bits (an earlier pass, unrounded).
- * Sums stay inside an int: bytes times 22-bit weights (Pillow's choice: 8 bits of pixel, 2 of headroom for the
- * kernel's lobes), or 14-bit ints times {@link #INT_INPUT_WEIGHT_BITS}-bit weights.
+ * Input is a byte plane, or packed shorts with {@link #FRACTION_BITS} fractional bits (an earlier pass, unrounded:
+ * the kernel's gain is at most 1.27, so they lie within -0.27 x 255 x 64 and 1.27 x 255 x 64, inside a short). Sums
+ * stay inside an int: bytes times 22-bit weights (Pillow's choice: 8 bits of pixel, 2 of headroom for the kernel's
+ * lobes), or those 15-bit shorts times {@link #INT_INPUT_WEIGHT_BITS}-bit weights.
  */
 final class RowFilter {
 
     /** Weight precision for byte input. */
     static final int BYTE_INPUT_WEIGHT_BITS = 22;
-    /** Weight precision for int input: 2^14 x 1.3 (the kernel's largest gain) x 2^15 stays below 2^31. */
+    /** Weight precision for short input: 2^15 x 1.27 (the kernel's largest gain) x 2^15 stays below 2^31. */
     static final int INT_INPUT_WEIGHT_BITS = 15;
     /** Fractional bits of unrounded int rows handed from one pass to the next. */
     static final int FRACTION_BITS = 6;
@@ -31,7 +32,7 @@ final class RowFilter {
          * (single bytes go through {@link Transposer}'s 8 x 8 tiles instead).
          */
         BYTES_TRANSPOSED,
-        /** Ints with {@link #FRACTION_BITS} fractional bits, for a further pass. */
+        /** Shorts with {@link #FRACTION_BITS} fractional bits, for a further pass. */
         FRACTION,
         /** The sums as they are. */
         SUMS
@@ -46,13 +47,13 @@ final class RowFilter {
     }
 
     /**
-     * Filters the rows of {@code bytesIn}, or else of {@code intsIn} (packed rows of {@code length} ints with
-     * {@link #FRACTION_BITS}), into {@code bytesOut} or {@code intsOut} as {@code output} says.
+     * Filters the rows of {@code bytesIn}, or else of {@code fractionIn} (packed rows of {@code length} shorts with
+     * {@link #FRACTION_BITS}), into {@code bytesOut}, {@code fractionOut} or {@code sumsOut} as {@code output} says.
      *
      * @return the fractional bits of the result (0 for bytes)
      */
-    static int filter(Plane bytesIn, int[] intsIn, int length, int channels, Weights weights, Output output,
-            byte[] bytesOut, int[] intsOut) {
+    static int filter(Plane bytesIn, short[] fractionIn, int length, int channels, Weights weights, Output output,
+            byte[] bytesOut, short[] fractionOut, int[] sumsOut) {
         int inFraction = bytesIn != null ? 0 : FRACTION_BITS;
         int sumFraction = weights.bits + inFraction;
         int shift = switch (output) {
@@ -82,7 +83,9 @@ final class RowFilter {
                             into[i] = in[from + i] & 0xFF;
                         }
                     } else {
-                        System.arraycopy(intsIn, row * length, into, 0, length);
+                        for (int i = 0, from = row * length; i < length; i++) {
+                            into[i] = fractionIn[from + i];
+                        }
                     }
                     ringRow[slot] = row;
                 }
@@ -129,10 +132,10 @@ final class RowFilter {
                 }
                 case FRACTION -> {
                     for (int i = 0, d = j * length; i < length; i++) {
-                        intsOut[d + i] = sums[i] >> shift;
+                        fractionOut[d + i] = (short) (sums[i] >> shift);
                     }
                 }
-                case SUMS -> System.arraycopy(sums, 0, intsOut, j * length, length);
+                case SUMS -> System.arraycopy(sums, 0, sumsOut, j * length, length);
             }
         }
         return output == Output.FRACTION ? FRACTION_BITS : output == Output.SUMS ? sumFraction : 0;

@@ -93,9 +93,9 @@ final class Transposer {
         }
     }
 
-    /** A {@code width x height} image of {@code channels} ints per pixel, rows packed, with rows and columns swapped. */
-    static int[] transpose(int[] in, int width, int height, int channels) {
-        int[] out = new int[in.length];
+    /** A {@code width x height} image of {@code channels} shorts per pixel, rows packed, with rows and columns swapped. */
+    static short[] transpose(short[] in, int width, int height, int channels) {
+        short[] out = new short[in.length];
         for (int y0 = 0; y0 < height; y0 += TILE) {
             int yEnd = Math.min(y0 + TILE, height);
             for (int x0 = 0; x0 < width; x0 += TILE) {
