@@ -6,7 +6,7 @@ import io.mediasync.resizer.imaging.jpeg.JpegPlanes;
 /**
  * A decoded source as the resize stage takes it: B, G, R pixels, or a JPEG's component planes (Y, Cb, Cr or Y
  * alone), each with its subsampling on the image's grid. Planes are resized each on its own, to the rendition's size,
- * and only then made into pixels ({@link #toRgb}): resizing commutes with the YCbCr to RGB conversion (it is affine
+ * and only then made into pixels ({@link #render}): resizing commutes with the YCbCr to RGB conversion (it is affine
  * and the filter's weights sum to 1), so this gives the pixels of converting first, for a fraction of the work. The
  * chroma of a 4:2:0 JPEG is never upsampled to the full grid, and the conversion runs on the small output.
  */
