@@ -106,9 +106,14 @@ public final class ImageProcessor {
             ImageDecoder.Decoded decoded = decoder.decode(geometries, maxDecodedPixels);
             long decodeNanos = System.nanoTime() - start;
             start = System.nanoTime();
-            ReducedSources sources = new ReducedSources(decoded.image());
-            double scaleX = sourcePixelsPerDecodedPixel(decoder.width(), decoded.image().width(), decoded.factor());
-            double scaleY = sourcePixelsPerDecodedPixel(decoder.height(), decoded.image().height(), decoded.factor());
+            DecodedImage image = decoded.image();
+            SourcePlane[] planes = new SourcePlane[image.planeCount()];
+            for (int p = 0; p < planes.length; p++) {
+                Plane plane = image.plane(p);
+                planes[p] = new SourcePlane(image.sources(p),
+                        sourcePixelsPerDecodedPixel(decoder.width(), plane.width(), decoded.factor() * image.subsamplingX(p)),
+                        sourcePixelsPerDecodedPixel(decoder.height(), plane.height(), decoded.factor() * image.subsamplingY(p)));
+            }
             RgbImage[] pixels = new RgbImage[sizes.size()];
             // biggest renditions first: their reductions are the starting points of the smaller ones'
             List<Integer> order = new ArrayList<>();
@@ -117,7 +122,12 @@ public final class ImageProcessor {
             }
             order.sort(Comparator.comparingLong(i -> -(long) geometries.get(i).width() * geometries.get(i).height()));
             for (int i : order) {
-                pixels[i] = orientation.apply(render(geometries.get(i), sources, decoder, scaleX, scaleY));
+                ResizeGeometry g = geometries.get(i);
+                DecodedImage.Region[] regions = new DecodedImage.Region[planes.length];
+                for (int p = 0; p < planes.length; p++) {
+                    regions[p] = region(g, planes[p], decoder);
+                }
+                pixels[i] = orientation.apply(image.render(regions, g.width(), g.height()));
             }
             return new Rendered(info, pixels, decodeNanos, System.nanoTime() - start);
         }
@@ -128,18 +138,25 @@ public final class ImageProcessor {
         return ImageDecoder.open(source, builtInDecoders, maxDecodedPixels * RgbImage.CHANNELS);
     }
 
-    /** One rendition, still in stored orientation: whole-factor box reduction, then Lanczos to the exact size. */
-    private static RgbImage render(ResizeGeometry g, ReducedSources sources, ImageDecoder decoder, double scaleX, double scaleY) {
-        double regionWidth = g.regionWidth() / scaleX;
-        double regionHeight = g.regionHeight() / scaleY;
-        ReducedSources.Reduced reduced = sources.reducedByAtMost(
+    /** One plane of the decoded image, its box-reduced copies, and how many source pixels one of its samples spans. */
+    private record SourcePlane(ReducedSources sources, double scaleX, double scaleY) {
+    }
+
+    /**
+     * Where one rendition (still in stored orientation) lies in one plane: in the copy of the plane box-reduced by
+     * the largest whole factor that leaves the Lanczos pass at least {@link ShrinkOnLoad#MARGIN}x to shrink.
+     */
+    private static DecodedImage.Region region(ResizeGeometry g, SourcePlane plane, ImageDecoder decoder) {
+        double regionWidth = g.regionWidth() / plane.scaleX();
+        double regionHeight = g.regionHeight() / plane.scaleY();
+        ReducedSources.Reduced reduced = plane.sources().reducedByAtMost(
                 ShrinkOnLoad.reduceFactor(regionWidth, g.width()), ShrinkOnLoad.reduceFactor(regionHeight, g.height()));
-        RgbImage base = reduced.image();
-        double x0 = g.regionX(decoder.width()) / scaleX / reduced.factorX();
-        double y0 = g.regionY(decoder.height()) / scaleY / reduced.factorY();
+        Plane base = reduced.image();
+        double x0 = g.regionX(decoder.width()) / plane.scaleX() / reduced.factorX();
+        double y0 = g.regionY(decoder.height()) / plane.scaleY() / reduced.factorY();
         double x1 = Math.min(base.width(), x0 + regionWidth / reduced.factorX());
         double y1 = Math.min(base.height(), y0 + regionHeight / reduced.factorY());
-        return Resampler.resample(base, x0, y0, x1, y1, g.width(), g.height());
+        return new DecodedImage.Region(base, x0, y0, x1, y1);
     }
 
     /** The subsampling factor when the decoder honoured it, else the plain ratio. */

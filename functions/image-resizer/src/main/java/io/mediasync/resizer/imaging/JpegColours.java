@@ -1,6 +1,7 @@
 package io.mediasync.resizer.imaging;
 
 import com.twelvemonkeys.imageio.color.ColorSpaces;
+import io.mediasync.resizer.imaging.jpeg.ColourKind;
 import io.mediasync.resizer.imaging.jpeg.JpegImage;
 
 import java.awt.Point;
@@ -24,13 +25,24 @@ final class JpegColours {
     private JpegColours() {
     }
 
+    /** Whether a JPEG of this colour and embedded profile goes through colour management (else it is sRGB as decoded). */
+    static boolean managed(ColourKind colour, byte[] iccProfile) {
+        return switch (colour) {
+            case GRAY -> false;
+            case YCC, RGB -> isNonSrgbRgb(profile(iccProfile));
+            case CMYK, YCCK -> true;
+        };
+    }
+
+    private static boolean isNonSrgbRgb(ICC_Profile profile) {
+        return profile != null && profile.getNumComponents() == 3 && !ColorSpaces.isCS_sRGB(profile);
+    }
+
     static RgbImage toRgb(JpegImage image) {
         ICC_Profile profile = profile(image.iccProfile());
         return switch (image.colour()) {
             case GRAY -> packed(image);
-            case YCC, RGB -> profile != null && profile.getNumComponents() == 3 && !ColorSpaces.isCS_sRGB(profile)
-                    ? convert(image, ColorSpaces.createColorSpace(profile))
-                    : packed(image);
+            case YCC, RGB -> isNonSrgbRgb(profile) ? convert(image, ColorSpaces.createColorSpace(profile)) : packed(image);
             case CMYK, YCCK -> {
                 ColorSpace cmyk = profile != null && profile.getNumComponents() == 4
                         ? ColorSpaces.createColorSpace(profile)

@@ -10,13 +10,18 @@ import java.util.List;
 final class ReducedSources {
 
     /** {@code image} is the decoded source reduced by {@code factorX x factorY}. */
-    record Reduced(int factorX, int factorY, RgbImage image) {
+    record Reduced(int factorX, int factorY, Plane image) {
     }
 
     private final List<Reduced> copies = new ArrayList<>();
 
-    ReducedSources(RgbImage decoded) {
+    ReducedSources(Plane decoded) {
         copies.add(new Reduced(1, 1, decoded));
+    }
+
+    /** A copy reduced by {@code factor} on both axes, made elsewhere. */
+    void add(int factor, Plane copy) {
+        copies.add(new Reduced(factor, factor, copy));
     }
 
     /**

@@ -53,6 +53,20 @@ final class RgbImage {
         return bgr;
     }
 
+    /** The same pixels as a 3-channel plane, sharing the array. */
+    Plane plane() {
+        return new Plane(width, height, CHANNELS, width * CHANNELS, bgr);
+    }
+
+    /** A packed 3-channel plane as an image, sharing the array. */
+    static RgbImage of(Plane plane) {
+        if (plane.channels() != CHANNELS || plane.stride() != plane.rowBytes() || plane.offset() != 0) {
+            throw new IllegalArgumentException("not packed B, G, R pixels: " + plane.channels() + " channels, stride "
+                    + plane.stride());
+        }
+        return new RgbImage(plane.width(), plane.height(), plane.samples());
+    }
+
     /** Packed 0xRRGGBB at (x, y): for tests and checks, not for loops. */
     int rgb(int x, int y) {
         int i = (y * width + x) * CHANNELS;

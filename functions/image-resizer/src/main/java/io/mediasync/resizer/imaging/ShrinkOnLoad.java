@@ -15,6 +15,8 @@ final class ShrinkOnLoad {
      * twice the box a plain box average, 44 dB from the exact Lanczos instead of 61 (measured).
      */
     static final double DCT_MARGIN = 1.5;
+    /** Chroma decoded to a plane stays at least this much larger than every rendition (see chromaSpan). */
+    static final double CHROMA_MARGIN = 1.25;
 
     private ShrinkOnLoad() {
     }
@@ -61,6 +63,21 @@ final class ShrinkOnLoad {
         return denominator;
     }
 
+    /**
+     * How many source pixels a sample of a JPEG's chroma plane may span on each axis: chroma stays at least
+     * {@link #CHROMA_MARGIN}x every rendition. The renditions are encoded with 4:2:0 chroma, so that is 2.5x the colour
+     * detail they keep, and the plane is reduced without attenuating it ({@code JpegDecoder.decodePlanes}): a 12 MP
+     * photo's renditions are delivered as close to an exact Lanczos as with full-resolution chroma, which a 3000 px
+     * cover for an 800 px box still gets (docs/benchmarks.md).
+     */
+    static double chromaSpan(List<ResizeGeometry> renditions) {
+        double span = Double.MAX_VALUE;
+        for (ResizeGeometry g : renditions) {
+            span = Math.min(span, Math.min(g.regionWidth() / g.width(), g.regionHeight() / g.height()));
+        }
+        return span / CHROMA_MARGIN;
+    }
+
     /** The largest whole reduction every rendition allows, by {@link #reduceFactor}. */
     private static int qualityLimit(List<ResizeGeometry> renditions) {
         int limit = Integer.MAX_VALUE;
@@ -71,8 +88,12 @@ final class ShrinkOnLoad {
         return limit;
     }
 
-    /** The largest whole factor that still leaves {@code region} at least MARGIN x {@code output}. */
+    /**
+     * The largest whole factor that still leaves {@code region} at least MARGIN x {@code output}, the output being
+     * the size before it was rounded to whole pixels (up to half a pixel less): a 4000x3000 photo's 250x188 rendition
+     * is 187.5 pixels high, and its rows reduce by 4 like its columns (the copy the decoder made), not by 3.
+     */
     static int reduceFactor(double region, int output) {
-        return (int) Math.max(1, Math.floor(region / (MARGIN * (double) output)));
+        return (int) Math.max(1, Math.floor(region / (MARGIN * Math.max(output - 0.5, 0.5))));
     }
 }

@@ -115,7 +115,7 @@ class JpegDecoderEquivalenceTest {
             ImageDecoder.Decoded decoded = decoder.decode(denominator, () -> 1);
             assertThat(decoded.builtIn()).isEqualTo(builtIn);
             assertThat(decoded.factor()).isEqualTo(builtIn ? denominator : 1);
-            return decoded.image();
+            return decoded.rgb();
         }
     }
 

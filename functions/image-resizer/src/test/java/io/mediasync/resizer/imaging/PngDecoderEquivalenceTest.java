@@ -84,7 +84,7 @@ class PngDecoderEquivalenceTest {
     private static RgbImage decode(byte[] png, boolean builtIn, int factor) throws ImageRejectedException {
         try (ImageDecoder decoder = ImageDecoder.open(png, builtIn, Long.MAX_VALUE)) {
             assertThat(decoder.reducesExactly()).as("decoded by the built-in decoder").isEqualTo(builtIn);
-            return decoder.decode(factor, () -> 1).image();
+            return decoder.decode(factor, () -> 1).rgb();
         }
     }
 }

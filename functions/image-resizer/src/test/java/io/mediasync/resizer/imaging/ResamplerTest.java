@@ -134,10 +134,10 @@ class ResamplerTest {
 
     @Test
     void lanczosKernelShape() {
-        assertThat(Resampler.lanczos3(0)).isEqualTo(1.0);
-        assertThat(Resampler.lanczos3(1)).isCloseTo(0.0, org.assertj.core.api.Assertions.within(1e-12));
-        assertThat(Resampler.lanczos3(1.5)).isNegative();
-        assertThat(Resampler.lanczos3(3)).isEqualTo(0.0);
+        assertThat(Weights.lanczos3(0)).isEqualTo(1.0);
+        assertThat(Weights.lanczos3(1)).isCloseTo(0.0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(Weights.lanczos3(1.5)).isNegative();
+        assertThat(Weights.lanczos3(3)).isEqualTo(0.0);
     }
 
     @Test
@@ -155,5 +155,29 @@ class ResamplerTest {
         assertThat(grey(out, 0, 1)).isEqualTo((100 + 110) / 2);           // partial row: 105
         assertThat(grey(out, 2, 1)).isEqualTo(140);                        // corner: one pixel
         assertThat(BoxReducer.reduce(image, 1, 1)).isSameAs(image);
+    }
+
+    /** A JPEG plane halved keeps its mean: its means of 4 round up and down alternately (chroma would carry a bias). */
+    @Test
+    void halvingOnePlaneIsUnbiased() {
+        Plane plane = Plane.allocate(400, 300, 1);
+        new java.util.Random(7).nextBytes(plane.samples());
+        Plane half = BoxReducer.reduce(plane, 2, 2);
+        assertThat(mean(half) - mean(plane)).isCloseTo(0.0, org.assertj.core.api.Assertions.within(0.01));
+        Plane twoChannels = new Plane(200, 300, 2, 400, plane.samples());
+        // any other layout averages as the general loop does: blocks of 2 x 2 pixels, channel by channel
+        Plane general = BoxReducer.reduce(twoChannels, 2, 2);
+        assertThat(general.samples()[0] & 0xFF).isEqualTo(((plane.samples()[0] & 0xFF) + (plane.samples()[2] & 0xFF)
+                + (plane.samples()[400] & 0xFF) + (plane.samples()[402] & 0xFF) + 2) / 4);
+    }
+
+    private static double mean(Plane plane) {
+        long sum = 0;
+        for (int y = 0; y < plane.height(); y++) {
+            for (int x = 0; x < plane.width(); x++) {
+                sum += plane.samples()[plane.offset() + y * plane.stride() + x] & 0xFF;
+            }
+        }
+        return (double) sum / (plane.width() * plane.height());
     }
 }

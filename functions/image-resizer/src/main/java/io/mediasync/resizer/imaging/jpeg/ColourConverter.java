@@ -5,7 +5,7 @@ package io.mediasync.resizer.imaging.jpeg;
  * (so full-size output matches ImageIO's); the outputs are B, G, R bytes, or C, M, Y, K for the four-component
  * kinds, inverted as TwelveMonkeys' reader does before its colour management.
  */
-final class ColourConverter {
+public final class ColourConverter {
 
     private static final int SCALE_BITS = 16;
     private static final int ONE_HALF = 1 << (SCALE_BITS - 1);
@@ -26,7 +26,7 @@ final class ColourConverter {
         return (byte) ((v & ~0xFF) == 0 ? v : ~v >> 31);
     }
 
-    static void ycc(byte[] y, int yo, byte[] cb, int cbo, byte[] cr, int cro, byte[] out, int o, int width) {
+    public static void ycc(byte[] y, int yo, byte[] cb, int cbo, byte[] cr, int cro, byte[] out, int o, int width) {
         for (int x = 0; x < width; x++, o += 3) {
             int luma = y[yo + x] & 0xFF;
             int blue = (cb[cbo + x] & 0xFF) - 128;
@@ -45,7 +45,7 @@ final class ColourConverter {
         }
     }
 
-    static void gray(byte[] y, int yo, byte[] out, int o, int width) {
+    public static void gray(byte[] y, int yo, byte[] out, int o, int width) {
         for (int x = 0; x < width; x++, o += 3) {
             byte v = y[yo + x];
             out[o] = v;

@@ -27,6 +27,11 @@ final class Component {
 
     /** Side of the block this component's IDCT produces: 1, 2, 4 or 8. */
     int scaledSize;
+    /**
+     * Whether reduced blocks keep their lowest frequencies unattenuated ({@link ReducedIdct#idct4LowPass}) rather
+     * than being the means of the full decode: for chroma decoded to planes.
+     */
+    boolean lowPass;
 
     /**
      * Quantised coefficients of every block of the MCU grid, 64 per block in natural order, when the whole image

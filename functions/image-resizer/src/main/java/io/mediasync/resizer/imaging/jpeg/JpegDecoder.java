@@ -1,23 +1,16 @@
 package io.mediasync.resizer.imaging.jpeg;
 
-import java.util.Arrays;
-
 /**
  * A baseline and progressive Huffman JPEG decoder that decodes at 1/1, 1/2, 1/4 or 1/8 scale inside the IDCT, so a
  * large photo costs what its reduced size costs after the entropy decoding. Written by hand because no maintained
  * pure-Java decoder scales in the DCT domain (ImageIO's subsampling decodes every pixel and drops most of them).
  * <p>
- * Usage: {@link #open} reads the header (cheap); {@link #decode} once. Not thread-safe.
+ * Usage: {@link #open} reads the header (cheap); {@link #decode} or {@link #decodePlanes} once. Not thread-safe.
  */
 public final class JpegDecoder {
 
     /** More scans than any encoder writes (a progressive JPEG has about ten). */
     public static final int MAX_SCANS = 1000;
-    /**
-     * Coefficient decoding work allowed, in whole-image passes: a progressive file visits each coefficient about
-     * three times; a crafted one repeating scans is stopped here, so time stays proportional to the image.
-     */
-    static final int MAX_PASSES = 8;
 
     private final JpegParser parser;
     private final Frame frame;
@@ -52,6 +45,11 @@ public final class JpegDecoder {
 
     public ColourKind colour() {
         return colour;
+    }
+
+    /** The embedded ICC profile's bytes, or null. */
+    public byte[] iccProfile() {
+        return parser.applications.iccProfile();
     }
 
     /** Whether every coefficient must be held until the last scan (progressive, or components in separate scans). */
@@ -92,6 +90,101 @@ public final class JpegDecoder {
 
     /** Decodes the image at 1/{@code denominator} scale: 1, 2, 4 or 8. */
     public JpegImage decode(int denominator) throws JpegException {
+        int base = start(denominator);
+        for (Component c : frame.components) {
+            c.scaledSize = scaledBlockSize(c, base);
+        }
+        OutputStage out = new OutputStage(frame, base, colour);
+        run(out);
+        return new JpegImage(out.width, out.height, colour, out.pixels, iccProfile());
+    }
+
+    /**
+     * Whether {@link #decodePlanes} applies at this scale and span: grey or YCbCr whose components are each sampled at
+     * the full or half rate of the largest on each axis (4:4:4, 4:2:2, 4:4:0, 4:2:0), the first being one of the
+     * largest (luma), and every chroma plane within the span at a whole subsampling of the image's grid.
+     */
+    public boolean decodesToPlanes(int denominator, double maxSpan) {
+        if (colour != ColourKind.GRAY && colour != ColourKind.YCC) {
+            return false;
+        }
+        Component luma = frame.components[0];
+        if (luma.h != frame.maxH || luma.v != frame.maxV) {
+            return false;
+        }
+        for (Component c : frame.components) {
+            if (frame.maxH % c.h != 0 || frame.maxV % c.v != 0 || frame.maxH / c.h > 2 || frame.maxV / c.v > 2
+                    || planeBlockSize(c, 8 / denominator, maxSpan) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether planes at this scale and span hold less than pixels would: a grey image (one plane rather than three
+     * equal channels), or chroma at less than the luma's resolution. Otherwise three full planes cost more to resize
+     * one by one than pixels do together.
+     */
+    public boolean planesAreSmaller(int denominator, double maxSpan) {
+        if (colour == ColourKind.GRAY) {
+            return true;
+        }
+        int base = 8 / denominator;
+        for (Component c : frame.components) {
+            int size = planeBlockSize(c, base, maxSpan);
+            if (size > 0 && (c.h * size < frame.maxH * base || c.v * size < frame.maxV * base)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The luma's block side is the scale's; a chroma component's, the smallest from there whose samples span at most
+     * {@code maxSpan} pixels of the full image on each axis, as long as it stays a whole subsampling of the grid
+     * (for 4:2:2, doubling would need the other axis averaged down): 0 when there is none.
+     */
+    private int planeBlockSize(Component c, int base, double maxSpan) {
+        if (c.index == 0) {
+            return base;
+        }
+        int size = base;
+        while (size < 8 && (8.0 * frame.maxH / (c.h * size) > maxSpan || 8.0 * frame.maxV / (c.v * size) > maxSpan)) {
+            size *= 2;
+        }
+        boolean whole = (frame.maxH * base) % (c.h * size) == 0 && (frame.maxV * base) % (c.v * size) == 0;
+        return whole ? size : 0;
+    }
+
+    /**
+     * Decodes the image at 1/{@code denominator} scale into its component planes, without upsampling or colour
+     * conversion: the caller resizes the planes and converts only its output. The luma is decoded as {@link #decode}
+     * decodes it (each sample the mean of the full decode's pixels); a chroma component at the smallest of its scales
+     * whose samples span at most {@code maxSpan} pixels of the full image on each axis (the chroma of a 4:2:0 photo
+     * at half the luma's resolution, as in the file, when the renditions are small enough), reduced by keeping its
+     * blocks' lowest frequencies, unattenuated ({@link ReducedIdct#idct4LowPass}): a box average would soften the
+     * colour detail the renditions keep. Only when {@link #decodesToPlanes}.
+     *
+     * @param maxSpan full-image pixels one chroma sample may cover along each axis
+     */
+    public JpegPlanes decodePlanes(int denominator, double maxSpan) throws JpegException {
+        if (!decodesToPlanes(denominator, maxSpan)) {
+            throw new IllegalStateException("this JPEG does not decode to planes at 1/" + denominator);
+        }
+        int base = start(denominator);
+        for (Component c : frame.components) {
+            c.scaledSize = planeBlockSize(c, base, maxSpan);
+            c.lowPass = c.index > 0;
+        }
+        PlanarOutput out = new PlanarOutput(frame, base);
+        run(out);
+        return new JpegPlanes(scaledSize(frame.width, denominator), scaledSize(frame.height, denominator), colour,
+                out.planes());
+    }
+
+    /** Checks the scale and that this is the only decode; returns the block side of the largest components. */
+    private int start(int denominator) {
         if (denominator != 1 && denominator != 2 && denominator != 4 && denominator != 8) {
             throw new IllegalArgumentException("scale denominator must be 1, 2, 4 or 8, got " + denominator);
         }
@@ -99,11 +192,10 @@ public final class JpegDecoder {
             throw new IllegalStateException("decode() may be called once");
         }
         used = true;
-        int base = 8 / denominator;
-        for (Component c : frame.components) {
-            c.scaledSize = scaledBlockSize(c, base);
-        }
-        OutputStage out = new OutputStage(frame, base, colour);
+        return 8 / denominator;
+    }
+
+    private void run(BlockOutput out) throws JpegException {
         if (!buffersCoefficients()) {
             ScanDecoder decoder = new ScanDecoder(parser.data, frame, firstScan, parser.restartInterval);
             decoder.decodeStreaming(out);
@@ -112,10 +204,10 @@ public final class JpegDecoder {
                 throw JpegException.corrupt("another scan after a sequential scan of every component");
             }
         } else {
-            decodeBuffered();
-            transformBuffered(out);
+            BufferedScans scans = new BufferedScans(parser, frame);
+            scans.decode(firstScan);
+            scans.transform(out);
         }
-        return new JpegImage(out.width, out.height, colour, out.pixels, parser.applications.iccProfile());
     }
 
     /**
@@ -142,80 +234,5 @@ public final class JpegDecoder {
 
     private static boolean whole(int a, int b) {
         return a % b == 0 || b % a == 0;
-    }
-
-    private void decodeBuffered() throws JpegException {
-        long budget = 0;
-        for (Component c : frame.components) {
-            c.coefficients = new short[Math.toIntExact(c.coefficientBytes() / Short.BYTES)];
-            budget += (long) MAX_PASSES * c.paddedWidthInBlocks * c.paddedHeightInBlocks * 64;
-        }
-        long work = 0;
-        int scans = 0;
-        for (Scan scan = firstScan; scan != null; scan = parser.nextScan()) {
-            if (++scans > MAX_SCANS) {
-                throw JpegException.limit("more than " + MAX_SCANS + " scans");
-            }
-            int band = scan.spectralEnd() - scan.spectralStart() + 1;
-            for (Component c : scan.components()) {
-                work += (long) (scan.interleaved() ? c.paddedWidthInBlocks * c.paddedHeightInBlocks
-                        : c.widthInBlocks * c.heightInBlocks) * band;
-            }
-            if (work > budget) {
-                throw JpegException.limit("progressive scans repeat beyond " + MAX_PASSES + " passes over the image");
-            }
-            for (Component c : scan.components()) {
-                c.dcPredictor = 0;
-            }
-            ScanDecoder decoder = new ScanDecoder(parser.data, frame, scan, parser.restartInterval);
-            decoder.decodeToStore();
-            parser.resumeAt(decoder.finish());
-        }
-    }
-
-    /** Dequantises and transforms the stored coefficients, one iMCU row at a time. */
-    private void transformBuffered(OutputStage out) {
-        int[] block = new int[64];
-        int[] workspace = new int[64];
-        int[][] quant = new int[frame.components.length][64];
-        for (Component c : frame.components) {
-            int[] q = c.quant;
-            for (int k = 0; k < 64 && q != null; k++) {
-                quant[c.index][ZigZag.NATURAL[k]] = q[k];
-            }
-        }
-        for (int row = 0; row < frame.mcuRows; row++) {
-            for (Component c : frame.components) {
-                int size = c.scaledSize;
-                byte[] plane = out.plane(c.index);
-                int stride = out.stride(c.index);
-                int[] q = quant[c.index];
-                short[] coefficients = c.coefficients;
-                for (int by = 0; by < c.v; by++) {
-                    int blockRow = row * c.v + by;
-                    if (blockRow >= c.heightInBlocks) {
-                        break; // padding below the image: never shown
-                    }
-                    int rowStart = out.rowOffset(c.index, blockRow * size);
-                    for (int column = 0; column < c.widthInBlocks; column++) {
-                        int offset = c.blockOffset(blockRow, column);
-                        boolean acZero = true;
-                        for (int i = 1; i < 64 && acZero; i++) {
-                            acZero = coefficients[offset + i] == 0;
-                        }
-                        if (acZero) {
-                            Idct.flat(coefficients[offset] * q[0], size, plane, rowStart + column * size, stride);
-                            continue;
-                        }
-                        for (int i = 0; i < 64; i++) {
-                            block[i] = coefficients[offset + i] * q[i];
-                        }
-                        Idct.idct(size, block, workspace, plane, rowStart + column * size, stride);
-                    }
-                }
-            }
-            out.iMcuRowDone(row, row == frame.mcuRows - 1);
-        }
-        Arrays.fill(block, 0);
     }
 }

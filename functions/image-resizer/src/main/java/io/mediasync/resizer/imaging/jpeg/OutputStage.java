@@ -10,7 +10,7 @@ package io.mediasync.resizer.imaging.jpeg;
  * samples along one axis than the output needs (4:2:2 at 1/8 scale, 4:1:1...), by averaging along that axis, which
  * keeps reduced-scale output a box average of the full decode.
  */
-final class OutputStage {
+final class OutputStage extends BlockOutput {
 
     private final ColourKind kind;
     private final Component[] components;
@@ -19,8 +19,6 @@ final class OutputStage {
     final byte[] pixels;
     private final int bands;
 
-    private final byte[][] planes;
-    private final int[] strides;
     /** Rows held per component: two iMCU rows (one being written, the one before it for context). */
     private final int[] capacity;
     private final int[] rowsPerIMcu;
@@ -45,6 +43,7 @@ final class OutputStage {
      *             component's own {@link Component#scaledSize} is already set
      */
     OutputStage(Frame frame, int base, ColourKind kind) throws JpegException {
+        super(frame.components.length);
         this.kind = kind;
         this.components = frame.components;
         this.width = Frame.ceilDiv((long) frame.width * base, 8);
@@ -52,8 +51,6 @@ final class OutputStage {
         this.bands = kind.bands();
         this.pixels = new byte[Math.multiplyExact(Math.multiplyExact(width, height), bands)];
         int n = components.length;
-        planes = new byte[n][];
-        strides = new int[n];
         capacity = new int[n];
         rowsPerIMcu = new int[n];
         realWidth = new int[n];
@@ -97,20 +94,13 @@ final class OutputStage {
         }
     }
 
-    byte[] plane(int component) {
-        return planes[component];
-    }
-
-    int stride(int component) {
-        return strides[component];
-    }
-
-    /** Where sample row {@code row} (counted from the top of the image) of a component lives in its plane. */
+    @Override
     int rowOffset(int component, int row) {
         return (row % capacity[component]) * strides[component];
     }
 
-    /** Component rows of iMCU row {@code iMcuRow} are all written: outputs every row that can now be made. */
+    /** Outputs every row that can now be made. */
+    @Override
     void iMcuRowDone(int iMcuRow, boolean last) {
         int ready = height;
         if (!last) {

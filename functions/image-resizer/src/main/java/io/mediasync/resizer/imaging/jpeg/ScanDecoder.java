@@ -36,7 +36,7 @@ final class ScanDecoder {
     }
 
     /** A sequential scan holding every component: each MCU row is transformed into {@code out} as it is decoded. */
-    void decodeStreaming(OutputStage out) throws JpegException {
+    void decodeStreaming(BlockOutput out) throws JpegException {
         Component[] components = scan.components();
         for (int mcuRow = 0; mcuRow < frame.mcuRows; mcuRow++) {
             for (int mcu = 0; mcu < frame.mcusPerLine; mcu++) {
@@ -45,15 +45,21 @@ final class ScanDecoder {
                     int size = c.scaledSize;
                     byte[] plane = out.plane(c.index);
                     int stride = out.stride(c.index);
+                    byte[] means = out.means(c.index);
                     for (int by = 0; by < c.v; by++) {
                         int rowStart = out.rowOffset(c.index, (mcuRow * c.v + by) * size);
                         for (int bx = 0; bx < c.h; bx++) {
                             int offset = rowStart + (mcu * c.h + bx) * size;
-                            if (decodeBlock(c, c.zigzagQuant) == 0) {
+                            int last = decodeBlock(c, c.zigzagQuant);
+                            if (means != null) {
+                                means[(mcuRow * c.v + by) * out.meansStride(c.index) + mcu * c.h + bx] =
+                                        Idct.sample((block[0] + 4) >> 3);
+                            }
+                            if (last == 0) {
                                 Idct.flat(block[0], size, plane, offset, stride);
                                 block[0] = 0;
                             } else {
-                                Idct.idct(size, block, workspace, plane, offset, stride);
+                                Idct.idct(c, block, workspace, plane, offset, stride);
                                 Arrays.fill(block, 0);
                             }
                         }

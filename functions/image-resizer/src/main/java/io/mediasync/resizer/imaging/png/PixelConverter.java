@@ -46,6 +46,11 @@ final class PixelConverter {
                 && trns[0] == 0 && trns[2] == 0 && trns[4] == 0;
     }
 
+    /** Whether rows are 8-bit R, G, B with no transparent colour: bytes that need only reordering. */
+    boolean isPlainRgb() {
+        return header.colourType == PngHeader.RGB && header.bitDepth == 8 && !keyedRgb;
+    }
+
     static int onWhite(int value, int alpha) {
         return (value * alpha + 255 * (255 - alpha) + 127) / 255;
     }

@@ -56,7 +56,8 @@ public final class PngDecoder {
         byte[] row = new byte[filterStep + rowBytes];
         byte[] above = new byte[filterStep + rowBytes];
         byte[] bgr = factor == 1 ? null : new byte[width * 3];
-        int[] sums = factor == 1 ? null : new int[outWidth * 3];
+        byte[] evenRow = factor == 2 ? new byte[width * 3] : null; // factor 2 averages each odd row with the one above
+        int[] sums = factor > 2 ? new int[outWidth * 3] : null;
         PixelConverter converter = new PixelConverter(header);
         Inflater inflater = new Inflater();
         try {
@@ -68,6 +69,17 @@ public final class PngDecoder {
                 Filters.undo(filter, row, above, filterStep, rowBytes);
                 if (factor == 1) {
                     converter.toBgr(row, filterStep, out, y * width * 3, width);
+                } else if (factor == 2 && converter.isPlainRgb()) { // the rows as inflated: no copy
+                    if ((y & 1) == 1 || y == height - 1) { // an odd last row is averaged with itself
+                        halve((y & 1) == 1 ? above : row, filterStep, row, filterStep, width, 2, 0, out,
+                                (y / 2) * outWidth * 3);
+                    }
+                } else if (factor == 2) {
+                    byte[] target = (y & 1) == 0 ? evenRow : bgr;
+                    converter.toBgr(row, filterStep, target, 0, width);
+                    if ((y & 1) == 1 || y == height - 1) {
+                        halve(evenRow, 0, target, 0, width, 0, 2, out, (y / 2) * outWidth * 3);
+                    }
                 } else {
                     converter.toBgr(row, filterStep, bgr, 0, width);
                     accumulate(bgr, width, factor, sums);
@@ -119,18 +131,29 @@ public final class PngDecoder {
         return chunk;
     }
 
+    /**
+     * The 2 x 2 means of two rows of 3-byte pixels (at {@code t} and {@code b}) as B, G, R: the bytes {@code blue}
+     * and {@code red} of a pixel (2 and 0 for RGB rows, 0 and 2 for BGR), rounded as the pipeline's box reduction
+     * rounds them, an odd last column averaged with itself. The common factor, without the general path's sums.
+     */
+    private static void halve(byte[] top, int t, byte[] bottom, int b, int width, int blue, int red, byte[] out, int o) {
+        int full = width / 2;
+        for (int x = 0; x < (width + 1) / 2; x++, t += 6, b += 6, o += 3) {
+            int right = x < full ? 3 : 0;
+            out[o] = mean(top, t + blue, bottom, b + blue, right);
+            out[o + 1] = mean(top, t + 1, bottom, b + 1, right);
+            out[o + 2] = mean(top, t + red, bottom, b + red, right);
+        }
+    }
+
+    private static byte mean(byte[] top, int t, byte[] bottom, int b, int right) {
+        return (byte) (((top[t] & 0xFF) + (top[t + right] & 0xFF) + (bottom[b] & 0xFF) + (bottom[b + right] & 0xFF) + 2) >> 2);
+    }
+
     /** Adds a row's pixels into the sums of the output columns they fall in. */
     private static void accumulate(byte[] bgr, int width, int factor, int[] sums) {
-        int full = width / factor; // blocks of whole width; a narrower one may end the row
         int o = 0;
         int i = 0;
-        if (factor == 2) {
-            for (; o < full * 3; o += 3, i += 6) {
-                sums[o] += (bgr[i] & 0xFF) + (bgr[i + 3] & 0xFF);
-                sums[o + 1] += (bgr[i + 1] & 0xFF) + (bgr[i + 4] & 0xFF);
-                sums[o + 2] += (bgr[i + 2] & 0xFF) + (bgr[i + 5] & 0xFF);
-            }
-        }
         for (int end = width * 3; i < end; o += 3) {
             int b = 0;
             int g = 0;
