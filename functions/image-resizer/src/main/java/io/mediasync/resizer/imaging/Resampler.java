@@ -62,28 +62,15 @@ final class Resampler {
         }
         Weights across = Weights.lanczos(src.width(), x0, x1, outWidth, BYTE_BITS);
         Plane rows = columns(src, across);
-        Weights shifted = across.shifted(-across.first());
-        if (channels > 1) { // both passes write their rows as columns: the first's output is the second's input
-            Plane transposed = Plane.allocate(outHeight, rows.width(), channels);
-            if (vertical) {
-                RowFilter.filter(rows, null, rows.rowBytes(), channels, down, BYTES_TRANSPOSED, transposed.samples(), null,
-                        null);
-            } else {
-                Transposer.transpose(rows, transposed.samples());
-            }
-            RowFilter.filter(transposed, null, transposed.rowBytes(), channels, shifted, BYTES_TRANSPOSED,
-                    out.samples(), null, null);
-            return out;
-        }
+        // both passes write their rows as columns: the first's output is the second's input, the second's the result
+        Plane transposed = Plane.allocate(outHeight, rows.width(), channels);
         if (vertical) {
-            Plane filtered = Plane.allocate(rows.width(), outHeight, channels);
-            RowFilter.filter(rows, null, rows.rowBytes(), channels, down, BYTES, filtered.samples(), null, null);
-            rows = filtered;
+            RowFilter.filter(rows, null, rows.rowBytes(), channels, down, BYTES_TRANSPOSED, transposed.samples(), null, null);
+        } else {
+            Transposer.transpose(rows, transposed.samples());
         }
-        Plane transposed = Transposer.transpose(rows);
-        Plane filtered = Plane.allocate(outHeight, outWidth, channels);
-        RowFilter.filter(transposed, null, transposed.rowBytes(), channels, shifted, BYTES, filtered.samples(), null, null);
-        Transposer.transpose(filtered, out.samples());
+        RowFilter.filter(transposed, null, transposed.rowBytes(), channels, across.shifted(-across.first()),
+                BYTES_TRANSPOSED, out.samples(), null, null);
         return out;
     }
 

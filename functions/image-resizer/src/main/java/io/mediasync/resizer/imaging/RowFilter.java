@@ -19,7 +19,7 @@ final class RowFilter {
     static final int BYTE_INPUT_WEIGHT_BITS = 22;
     /** Weight precision for short input: 2^15 x 1.27 (the kernel's largest gain) x 2^15 stays below 2^31. */
     static final int INT_INPUT_WEIGHT_BITS = 15;
-    /** Fractional bits of unrounded int rows handed from one pass to the next. */
+    /** Fractional bits of the unrounded rows handed from one pass to the next. */
     static final int FRACTION_BITS = 6;
 
     /** What becomes of each output row's sums. */
@@ -27,9 +27,8 @@ final class RowFilter {
         /** Bytes, rounded and clamped, row after row. */
         BYTES,
         /**
-         * Bytes, each row stored as a column (an image of {@code length / channels} rows): B, G, R pixels are
-         * written transposed straight away, 3 bytes at a time, cheaper for them than a separate transposition
-         * (single bytes go through {@link Transposer}'s 8 x 8 tiles instead).
+         * Bytes, each row stored as a column (an image of {@code length / channels} rows): pixels written transposed
+         * straight away, a pixel's bytes together, cheaper than a separate transposition.
          */
         BYTES_TRANSPOSED,
         /** Shorts with {@link #FRACTION_BITS} fractional bits, for a further pass. */
