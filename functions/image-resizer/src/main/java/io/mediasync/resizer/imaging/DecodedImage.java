@@ -14,27 +14,23 @@ final class DecodedImage {
 
     private enum Kind { BGR, YCC, GREY }
 
-    private final Kind kind;
-    private final Plane[] planes;
-    private final int[] subsamplingX;
-    private final int[] subsamplingY;
-    /** Per plane, the decoder's copy of it reduced by {@link #meansFactor} (its block means), or null. */
-    private final Plane[] means;
-    private final int[] meansFactor;
+    /**
+     * One plane, how many pixels of the image's grid one of its samples covers on each axis (1 or 2), and the
+     * decoder's copy of it reduced by {@code meansFactor} (its block means), or null.
+     */
+    private record Layer(Plane plane, int subsamplingX, int subsamplingY, Plane means, int meansFactor) {
+    }
 
-    private DecodedImage(Kind kind, Plane[] planes, int[] subsamplingX, int[] subsamplingY, Plane[] means,
-            int[] meansFactor) {
+    private final Kind kind;
+    private final Layer[] layers;
+
+    private DecodedImage(Kind kind, Layer... layers) {
         this.kind = kind;
-        this.planes = planes;
-        this.subsamplingX = subsamplingX;
-        this.subsamplingY = subsamplingY;
-        this.means = means;
-        this.meansFactor = meansFactor;
+        this.layers = layers;
     }
 
     static DecodedImage of(RgbImage pixels) {
-        return new DecodedImage(Kind.BGR, new Plane[] {pixels.plane()}, new int[] {1}, new int[] {1}, new Plane[1],
-                new int[1]);
+        return new DecodedImage(Kind.BGR, new Layer(pixels.plane(), 1, 1, null, 0));
     }
 
     static DecodedImage of(JpegPlanes decoded) {
@@ -47,20 +43,13 @@ final class DecodedImage {
         if (from.length != (kind == Kind.YCC ? 3 : 1)) {
             throw new IllegalArgumentException(from.length + " planes for " + decoded.colour());
         }
-        Plane[] planes = new Plane[from.length];
-        int[] x = new int[from.length];
-        int[] y = new int[from.length];
-        Plane[] means = new Plane[from.length];
-        int[] meansFactor = new int[from.length];
+        Layer[] layers = new Layer[from.length];
         for (int i = 0; i < from.length; i++) {
             JpegPlane p = from[i];
-            planes[i] = plane(p);
-            x[i] = p.subsamplingX();
-            y[i] = p.subsamplingY();
-            means[i] = p.means() == null ? null : plane(p.means());
-            meansFactor[i] = p.meansFactor();
+            layers[i] = new Layer(plane(p), p.subsamplingX(), p.subsamplingY(),
+                    p.means() == null ? null : plane(p.means()), p.meansFactor());
         }
-        return new DecodedImage(kind, planes, x, y, means, meansFactor);
+        return new DecodedImage(kind, layers);
     }
 
     private static Plane plane(JpegPlane p) {
@@ -68,20 +57,20 @@ final class DecodedImage {
     }
 
     int planeCount() {
-        return planes.length;
+        return layers.length;
     }
 
     Plane plane(int i) {
-        return planes[i];
+        return layers[i].plane();
     }
 
     /** How many pixels of the image's grid one sample of plane {@code i} covers across (1 or 2). */
     int subsamplingX(int i) {
-        return subsamplingX[i];
+        return layers[i].subsamplingX();
     }
 
     int subsamplingY(int i) {
-        return subsamplingY[i];
+        return layers[i].subsamplingY();
     }
 
     /**
@@ -89,9 +78,10 @@ final class DecodedImage {
      * block size (and more exactly: each the mean of the full decode's pixels, rounded once).
      */
     ReducedSources sources(int i) {
-        ReducedSources sources = new ReducedSources(planes[i]);
-        if (means[i] != null) {
-            sources.add(meansFactor[i], means[i]);
+        Layer layer = layers[i];
+        ReducedSources sources = new ReducedSources(layer.plane());
+        if (layer.means() != null) {
+            sources.add(layer.meansFactor(), layer.means());
         }
         return sources;
     }
@@ -101,7 +91,7 @@ final class DecodedImage {
         if (kind != Kind.BGR) {
             throw new IllegalStateException("decoded as " + kind + " planes, not pixels");
         }
-        return RgbImage.of(planes[0]);
+        return RgbImage.of(layers[0].plane());
     }
 
     /** Where a rendition lies in one plane (or in a box-reduced copy of it): the region, in its samples. */
