@@ -25,32 +25,52 @@ final class ImageCodecs {
     private ImageCodecs() {
     }
 
+    /**
+     * Made on first use, at run time, never in a static initializer: Quarkus initializes application classes while
+     * it builds the native image, and ImageIO's providers are run-time initialized, so a provider held by a class
+     * constant would end in the image heap and stop the native build (./mediasync native-check catches it).
+     */
+    private static volatile Providers providers;
+
     /** Providers are stateless and thread-safe; readers and writers they create are not, so those are per call. */
-    private static final class Providers {
-        static final ImageReaderSpi JDK_JPEG = jdkProvider(ImageReaderSpi.class, "com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi");
-        // TwelveMonkeys' JPEG reader (CMYK/YCCK, ICC, lossless) wraps the JDK one, which it finds on registration.
-        static final ImageReaderSpi JPEG = withDelegate(new JPEGImageReaderSpi(), JDK_JPEG);
-        static final ImageReaderSpi PNG = jdkProvider(ImageReaderSpi.class, "com.sun.imageio.plugins.png.PNGImageReaderSpi");
-        static final ImageReaderSpi GIF = jdkProvider(ImageReaderSpi.class, "com.sun.imageio.plugins.gif.GIFImageReaderSpi");
-        static final ImageReaderSpi BMP = new BMPImageReaderSpi();
-        static final ImageReaderSpi WEBP = new WebPImageReaderSpi();
-        static final ImageWriterSpi JDK_JPEG_WRITER = jdkProvider(ImageWriterSpi.class, "com.sun.imageio.plugins.jpeg.JPEGImageWriterSpi");
+    private record Providers(ImageReaderSpi jpeg, ImageReaderSpi png, ImageReaderSpi gif, ImageReaderSpi bmp,
+            ImageReaderSpi webp, ImageWriterSpi jpegWriter) {
+
+        static Providers make() {
+            // TwelveMonkeys' JPEG reader (CMYK/YCCK, ICC, lossless) wraps the JDK one, which it finds on registration.
+            ImageReaderSpi jdkJpeg = jdkProvider(ImageReaderSpi.class, "com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi");
+            return new Providers(withDelegate(new JPEGImageReaderSpi(), jdkJpeg),
+                    jdkProvider(ImageReaderSpi.class, "com.sun.imageio.plugins.png.PNGImageReaderSpi"),
+                    jdkProvider(ImageReaderSpi.class, "com.sun.imageio.plugins.gif.GIFImageReaderSpi"),
+                    new BMPImageReaderSpi(), new WebPImageReaderSpi(),
+                    jdkProvider(ImageWriterSpi.class, "com.sun.imageio.plugins.jpeg.JPEGImageWriterSpi"));
+        }
+    }
+
+    private static Providers providers() {
+        Providers p = providers;
+        if (p == null) {
+            p = Providers.make(); // two threads may both make them: equal, stateless, and the last one is kept
+            providers = p;
+        }
+        return p;
     }
 
     static ImageReader reader(ImageFormat format) throws IOException {
+        Providers p = providers();
         ImageReaderSpi spi = switch (format) {
-            case JPEG -> Providers.JPEG;
-            case PNG -> Providers.PNG;
-            case GIF -> Providers.GIF;
-            case BMP -> Providers.BMP;
-            case WEBP -> Providers.WEBP;
+            case JPEG -> p.jpeg();
+            case PNG -> p.png();
+            case GIF -> p.gif();
+            case BMP -> p.bmp();
+            case WEBP -> p.webp();
         };
         return spi.createReaderInstance(null);
     }
 
     /** The JDK's baseline JPEG writer (libjpeg); TwelveMonkeys' writer would only wrap it. */
     static ImageWriter jpegWriter() throws IOException {
-        return Providers.JDK_JPEG_WRITER.createWriterInstance(null);
+        return providers().jpegWriter().createWriterInstance(null);
     }
 
     /** A JDK built-in provider, looked up by class name among the ones IIORegistry registers itself. */
