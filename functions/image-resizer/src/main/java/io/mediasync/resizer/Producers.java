@@ -6,6 +6,7 @@ import io.mediasync.common.net.FetchLimits;
 import io.mediasync.common.net.HostResolver;
 import io.mediasync.common.net.SafeHttpClient;
 import io.mediasync.common.postback.LegacySecretKey;
+import io.mediasync.common.postback.PostbackKind;
 import io.mediasync.common.postback.PostbackSender;
 import io.mediasync.common.postback.ReceiverSecrets;
 import io.mediasync.common.sqs.QueueUrls;
@@ -13,16 +14,20 @@ import io.mediasync.common.sqs.RedirectQueues;
 import io.mediasync.resizer.config.FetchConfig;
 import io.mediasync.resizer.config.PostbackConfig;
 import io.mediasync.resizer.delivery.ForPostbacks;
+import io.mediasync.resizer.delivery.RedirectTargets;
 import io.mediasync.resizer.config.ResizerConfig;
 import io.mediasync.resizer.imaging.ImageProcessor;
 import io.mediasync.resizer.imaging.ResizeMode;
 import io.mediasync.resizer.imaging.SizeSpec;
+import io.mediasync.resizer.order.OrderOrigins;
 import io.mediasync.resizer.order.OrderParser;
+import io.mediasync.resizer.order.ReservedBucketNames;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Wires the plain classes of mediasync-common and the imaging core from configuration. */
@@ -74,18 +79,36 @@ public class Producers {
                 config.userAgent());
     }
 
+    /**
+     * Public orders: REDIRECT_QUEUES, never an internal queue nor one carrying system-authored results. Internal
+     * orders: those and INTERNAL_REDIRECT_QUEUES. Internal queues (orders, events, DLQs) are never a target.
+     */
     @Produces
     @Singleton
-    RedirectQueues redirectQueues(QueueUrls urls, ResizerConfig config) {
-        return new RedirectQueues(urls, List.of(config.redirectQueues().split(",")), List.of(config.internalQueues().split(",")),
-                config.queueListRefreshCalls());
+    RedirectTargets redirectTargets(QueueUrls urls, ResizerConfig config) {
+        List<String> publicQueues = List.of(config.redirectQueues().split(","));
+        List<String> systemQueues = List.of(config.internalRedirectQueues().split(","));
+        List<String> internal = List.of(config.internalQueues().split(","));
+        List<String> neverForPublic = new ArrayList<>(internal);
+        neverForPublic.addAll(systemQueues);
+        List<String> forInternal = new ArrayList<>(publicQueues);
+        forInternal.addAll(systemQueues);
+        return new RedirectTargets(new RedirectQueues(urls, publicQueues, neverForPublic, config.queueListRefreshCalls()),
+                new RedirectQueues(urls, forInternal, internal, config.queueListRefreshCalls()));
+    }
+
+    @Produces
+    @Singleton
+    OrderOrigins orderOrigins(ResizerConfig config) {
+        return new OrderOrigins(config.internalOrderQueues());
     }
 
     /** Postbacks: each receiver signed with its own secret, derived from POSTBACK_SECRET and its origin. */
     @Produces
     @Singleton
     PostbackSender postbackSender(@ForPostbacks SafeHttpClient http, PostbackConfig config) {
-        return new PostbackSender(http, config.secrets().filter(s -> !s.isBlank()).map(ReceiverSecrets::new));
+        return new PostbackSender(http, config.secrets().filter(s -> !s.isBlank()).map(ReceiverSecrets::new),
+                PostbackKind.ORDER_RESULT);
     }
 
     @Produces
@@ -96,7 +119,8 @@ public class Producers {
 
     @Produces
     @Singleton
-    OrderParser orderParser(ObjectMapper json, ResizerConfig config, RedirectQueues queues) {
-        return new OrderParser(json, config.defaultBucketName(), queues::isAllowed);
+    OrderParser orderParser(ObjectMapper json, ResizerConfig config, RedirectTargets targets) {
+        return new OrderParser(json, config.defaultBucketName(), targets::allows,
+                new ReservedBucketNames(config.internalBucketNames()));
     }
 }

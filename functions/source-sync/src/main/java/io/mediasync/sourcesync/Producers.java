@@ -4,6 +4,7 @@ import io.mediasync.common.net.AddressPolicy;
 import io.mediasync.common.net.FetchLimits;
 import io.mediasync.common.net.HostResolver;
 import io.mediasync.common.net.SafeHttpClient;
+import io.mediasync.common.postback.PostbackKind;
 import io.mediasync.common.postback.PostbackSender;
 import io.mediasync.common.postback.ReceiverSecrets;
 import io.mediasync.sourcesync.config.FetchConfig;
@@ -72,7 +73,9 @@ public class Producers {
     @Produces
     @Singleton
     PostbackSender postbackSender(@ForPostbacks SafeHttpClient http, OrchestratorConfig config) {
-        return new PostbackSender(http, config.postbackSecrets().filter(s -> !s.isBlank()).map(ReceiverSecrets::new));
+        // the orchestrator's postbacks are messages mediasync authors: signed as such, never as an order result
+        return new PostbackSender(http, config.postbackSecrets().filter(s -> !s.isBlank()).map(ReceiverSecrets::new),
+                PostbackKind.SYSTEM_EVENT);
     }
 
     private static SafeHttpClient guardedClient(FetchConfig config, Duration readTimeout) {

@@ -61,5 +61,11 @@ class ControlGuardTest {
         assertThat(status).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8).trim()).isEqualTo("whsec_Ay/2g08XLMcrSYKWDCnJMJ0hOIyqYbMwDN/F18kPzaQ=")
                 .isEqualTo(new ReceiverSecrets(master).secretsFor(java.net.URI.create("https://hooks.example.com")).get(0));
+
+        ByteArrayOutputStream system = new ByteArrayOutputStream();
+        assertThat(PostbackSecretCommand.run(new String[] {"--system", "https://hooks.example.com/p"}, Map.of("MEDIASYNC_DATA_DIR",
+                data.toString()), new PrintStream(system, true, StandardCharsets.UTF_8), System.err)).isZero();
+        // printf 'mediasync-system-postback-v1:https://hooks.example.com' | openssl dgst -sha256 -mac HMAC -macopt hexkey:<key> -binary | base64
+        assertThat(system.toString(StandardCharsets.UTF_8).trim()).isEqualTo("whsec_viIRpFE2XqAP0timSOcMpwHOdEYP8HG4e+xkMKiqnio=");
     }
 }
