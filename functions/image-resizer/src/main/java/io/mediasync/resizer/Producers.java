@@ -1,9 +1,7 @@
 package io.mediasync.resizer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediasync.common.net.AddressPolicy;
-import io.mediasync.common.net.FetchLimits;
-import io.mediasync.common.net.HostResolver;
+import io.mediasync.common.net.FetchConfig;
 import io.mediasync.common.net.SafeHttpClient;
 import io.mediasync.common.postback.LegacySecretKey;
 import io.mediasync.common.postback.PostbackKind;
@@ -11,7 +9,6 @@ import io.mediasync.common.postback.PostbackSender;
 import io.mediasync.common.postback.ReceiverSecrets;
 import io.mediasync.common.sqs.QueueUrls;
 import io.mediasync.common.sqs.RedirectQueues;
-import io.mediasync.resizer.config.FetchConfig;
 import io.mediasync.resizer.config.PostbackConfig;
 import io.mediasync.resizer.delivery.ForPostbacks;
 import io.mediasync.resizer.delivery.RedirectTargets;
@@ -58,7 +55,7 @@ public class Producers {
     @Singleton
     @Default
     SafeHttpClient downloads(FetchConfig config) {
-        return guardedClient(config, config.readTimeout());
+        return FetchConfig.client(config, config.readTimeout());
     }
 
     /** Postbacks: same SSRF guard (the URL comes from the message), their own timeout. */
@@ -66,18 +63,13 @@ public class Producers {
     @Singleton
     @ForPostbacks
     SafeHttpClient postbacks(FetchConfig config, PostbackConfig postback) {
-        return guardedClient(config, postback.timeout());
+        return FetchConfig.client(config, postback.timeout());
     }
 
     void close(@Disposes @Any SafeHttpClient client) throws java.io.IOException {
         client.close();
     }
 
-    private static SafeHttpClient guardedClient(FetchConfig config, java.time.Duration readTimeout) {
-        FetchLimits limits = new FetchLimits(config.connectTimeout(), readTimeout, config.maxBytes(), config.maxRedirects());
-        return new SafeHttpClient(AddressPolicy.fromAllowList(config.allowCidrs().orElse("")), HostResolver.system(), limits,
-                config.userAgent());
-    }
 
     /**
      * Public orders: REDIRECT_QUEUES, never an internal queue nor one carrying system-authored results. Internal

@@ -1,13 +1,10 @@
 package io.mediasync.sourcesync;
 
-import io.mediasync.common.net.AddressPolicy;
-import io.mediasync.common.net.FetchLimits;
-import io.mediasync.common.net.HostResolver;
+import io.mediasync.common.net.FetchConfig;
 import io.mediasync.common.net.SafeHttpClient;
 import io.mediasync.common.postback.PostbackKind;
 import io.mediasync.common.postback.PostbackSender;
 import io.mediasync.common.postback.ReceiverSecrets;
-import io.mediasync.sourcesync.config.FetchConfig;
 import io.mediasync.sourcesync.config.NetConfig;
 import io.mediasync.sourcesync.config.OrchestratorConfig;
 import io.mediasync.sourcesync.config.StorageConfig;
@@ -34,7 +31,7 @@ public class Producers {
     @Singleton
     @Default
     SafeHttpClient downloads(FetchConfig config) {
-        return guardedClient(config, config.readTimeout());
+        return FetchConfig.client(config, config.readTimeout());
     }
 
     /** Sync postbacks: the same guard (the URL comes from a source), their own timeout. */
@@ -42,7 +39,7 @@ public class Producers {
     @Singleton
     @ForPostbacks
     SafeHttpClient postbacks(FetchConfig config, OrchestratorConfig orchestrator) {
-        return guardedClient(config, orchestrator.postbackTimeout());
+        return FetchConfig.client(config, orchestrator.postbackTimeout());
     }
 
     void close(@Disposes @Any SafeHttpClient client) throws IOException {
@@ -78,9 +75,4 @@ public class Producers {
                 PostbackKind.SYSTEM_EVENT);
     }
 
-    private static SafeHttpClient guardedClient(FetchConfig config, Duration readTimeout) {
-        FetchLimits limits = new FetchLimits(config.connectTimeout(), readTimeout, config.maxBytes(), config.maxRedirects());
-        return new SafeHttpClient(AddressPolicy.fromAllowList(config.allowCidrs().orElse("")), HostResolver.system(), limits,
-                config.userAgent());
-    }
 }

@@ -14,7 +14,7 @@ import io.mediasync.common.postback.ReceiverSecrets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ControlGuardTest {
+class GatewayGuardTest {
 
     private static Headers headers(String... nameValues) {
         Headers h = new Headers();
@@ -26,27 +26,40 @@ class ControlGuardTest {
 
     @Test
     void theCommandLineAndScriptsOnThisMachineAreServed() {
-        assertThat(ControlGuard.refusal(headers("Host", "127.0.0.1:3000"))).isEmpty();
-        assertThat(ControlGuard.refusal(headers("Host", "localhost:3000"))).isEmpty();
-        assertThat(ControlGuard.refusal(headers("Host", "[::1]:3000"))).isEmpty();
-        assertThat(ControlGuard.refusal(headers("Host", "127.0.0.1:3000", "Origin", "http://localhost:5173"))).isEmpty();
+        assertThat(GatewayGuard.refusal(headers("Host", "127.0.0.1:3000"), 3000)).isEmpty();
+        assertThat(GatewayGuard.refusal(headers("Host", "localhost:3000"), 3000)).isEmpty();
+        assertThat(GatewayGuard.refusal(headers("Host", "LOCALHOST:3000"), 3000)).isEmpty();
+        assertThat(GatewayGuard.refusal(headers("Host", "[::1]:3000"), 3000)).isEmpty();
+        assertThat(GatewayGuard.refusal(headers("Host", "127.0.0.1:3000", "Origin", "http://localhost:5173"), 3000)).isEmpty();
     }
 
     @Test
     void dnsRebindingAndOtherWebPagesAreRefused() {
         // a hostile name resolving to 127.0.0.1 still sends its own name as Host
-        assertThat(ControlGuard.refusal(headers("Host", "rebind.attacker.example:3000"))).isPresent();
-        assertThat(ControlGuard.refusal(headers("Host", "127.0.0.1.attacker.example"))).isPresent();
-        assertThat(ControlGuard.refusal(headers())).isPresent();
+        assertThat(GatewayGuard.refusal(headers("Host", "rebind.attacker.example:3000"), 3000)).contains(
+                "the local HTTP API answers requests for 127.0.0.1, [::1] or localhost on port 3000 only (Host: rebind.attacker.example:3000)");
+        assertThat(GatewayGuard.refusal(headers("Host", "127.0.0.1.attacker.example"), 3000)).isPresent();
+        assertThat(GatewayGuard.refusal(headers(), 3000)).isPresent();
         // a page elsewhere posting to http://127.0.0.1:3000 carries its Origin
-        assertThat(ControlGuard.refusal(headers("Host", "127.0.0.1:3000", "Origin", "https://attacker.example"))).isPresent();
-        assertThat(ControlGuard.refusal(headers("Host", "127.0.0.1:3000", "Origin", "null"))).isPresent();
+        assertThat(GatewayGuard.refusal(headers("Host", "127.0.0.1:3000", "Origin", "https://attacker.example"), 3000)).contains(
+                "the local HTTP API does not answer web pages of other origins (Origin: https://attacker.example)");
+        assertThat(GatewayGuard.refusal(headers("Host", "127.0.0.1:3000", "Origin", "null"), 3000)).isPresent();
+        assertThat(GatewayGuard.refusal(headers("Host", "127.0.0.1:3000", "Origin", "file://localhost/x.html"), 3000)).isPresent();
+    }
+
+    @Test
+    void onlyTheStacksOwnPortAndTheThreeLoopbackNamesAreThisServer() {
+        assertThat(GatewayGuard.refusal(headers("Host", "127.0.0.1:3001"), 3000)).isPresent();
+        assertThat(GatewayGuard.refusal(headers("Host", "127.0.0.1"), 3000)).isPresent();
+        assertThat(GatewayGuard.refusal(headers("Host", "127.0.0.2:3000"), 3000)).isPresent();
+        assertThat(GatewayGuard.refusal(headers("Host", "[::1]"), 3000)).isPresent();
+        assertThat(GatewayGuard.refusal(headers("Host", "::1:3000"), 3000)).isPresent();
     }
 
     @Test
     void bodiesAreCapped() throws Exception {
-        assertThat(ControlGuard.body(new ByteArrayInputStream(new byte[ControlGuard.MAX_BODY_BYTES]))).isPresent();
-        assertThat(ControlGuard.body(new ByteArrayInputStream(new byte[ControlGuard.MAX_BODY_BYTES + 1]))).isEmpty();
+        assertThat(GatewayGuard.body(new ByteArrayInputStream(new byte[GatewayGuard.MAX_BODY_BYTES]))).isPresent();
+        assertThat(GatewayGuard.body(new ByteArrayInputStream(new byte[GatewayGuard.MAX_BODY_BYTES + 1]))).isEmpty();
     }
 
     @Test
