@@ -1,5 +1,6 @@
 package io.mediasync.resizer;
 
+import io.mediasync.common.failure.FailureException;
 import io.mediasync.common.hash.Sha256;
 import io.mediasync.common.images.ResizedImageKeys;
 import io.mediasync.common.lambda.Deadline;
@@ -40,7 +41,8 @@ public class ImageMaker {
     }
 
     /** @return the record of the outputs; permanent problems are thrown as {@link ImageRejectedException} or non-retryable {@link SourceFetchException} */
-    public Document make(String url, String bucketName, Deadline deadline) throws SourceFetchException, ImageRejectedException {
+    public Document make(String url, String bucketName, Deadline deadline)
+            throws SourceFetchException, ImageRejectedException, FailureException {
         long t0 = System.nanoTime();
         byte[] source = fetcher.fetch(url, deadline);
         long t1 = System.nanoTime();
@@ -51,7 +53,7 @@ public class ImageMaker {
 
         List<StoredImage> existing = new ArrayList<>();
         for (SizeSpec size : sizes) {
-            Optional<StoredImage> found = store.find(size.label(), ResizedImageKeys.key(bucketName, imageId, size.label()));
+            Optional<StoredImage> found = store.find(size.label(), ResizedImageKeys.key(bucketName, imageId, size.label()), deadline);
             if (found.isEmpty()) {
                 break;
             }
@@ -63,11 +65,14 @@ public class ImageMaker {
                     source.length, existing, true, timings);
         }
 
+        if (deadline.passed()) { // the download took the message's time: decoding now would run past it
+            throw new FailureException("timed_out", "no time left to resize " + url + " after its download", true, null);
+        }
         ProcessedImage processed = processor.process(source, sizes);
         long t2 = System.nanoTime();
         List<StoredImage> stored = new ArrayList<>();
         for (Rendition rendition : processed.renditions()) {
-            stored.add(store.put(ResizedImageKeys.key(bucketName, imageId, rendition.size().label()), rendition));
+            stored.add(store.put(ResizedImageKeys.key(bucketName, imageId, rendition.size().label()), rendition, deadline));
         }
         long t3 = System.nanoTime();
         Document timings = new Document("download", ms(t0, t1)).append("process", ms(t1, t2)).append("upload", ms(t2, t3))

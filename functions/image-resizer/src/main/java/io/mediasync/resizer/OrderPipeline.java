@@ -3,6 +3,7 @@ package io.mediasync.resizer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediasync.common.failure.FailureException;
 import io.mediasync.common.hash.Sha256;
 import io.mediasync.common.images.ResizedImageKeys;
 import io.mediasync.common.lambda.Delivery;
@@ -66,7 +67,7 @@ public class OrderPipeline {
         this.json = json;
     }
 
-    public void handle(Delivery delivery) throws SourceFetchException, PostbackFailure {
+    public void handle(Delivery delivery) throws SourceFetchException, PostbackFailure, FailureException {
         SqsMessage message = delivery.message();
         Optional<Document> earlier = records.find(message.messageId());
         if (earlier.isPresent() && FINISHED.contains(earlier.get().getString("status"))) {
@@ -95,7 +96,8 @@ public class OrderPipeline {
         process(delivery, record, order);
     }
 
-    private void process(Delivery delivery, Document record, ImageOrder order) throws SourceFetchException, PostbackFailure {
+    private void process(Delivery delivery, Document record, ImageOrder order)
+            throws SourceFetchException, PostbackFailure, FailureException {
         String recordId = delivery.message().messageId();
         long started = System.nanoTime();
         Optional<Document> duplicate = records.recentDone(record.getString("orderKey"),
@@ -158,7 +160,7 @@ public class OrderPipeline {
         }
     }
 
-    private Document makeImage(String url, String bucketName, Delivery delivery) throws SourceFetchException {
+    private Document makeImage(String url, String bucketName, Delivery delivery) throws SourceFetchException, FailureException {
         try {
             return images.make(url, bucketName, delivery.deadline());
         } catch (ImageRejectedException e) {

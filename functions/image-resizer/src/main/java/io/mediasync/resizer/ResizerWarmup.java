@@ -3,6 +3,7 @@ package io.mediasync.resizer;
 import io.mediasync.common.lambda.ColdStartWarmup;
 import io.mediasync.common.lambda.ColdStartWarmup.Step;
 import io.mediasync.common.net.SafeHttpClient;
+import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.sqs.RedirectQueues;
 import io.mediasync.resizer.delivery.RedirectTargets;
 import io.mediasync.resizer.config.InvocationConfig;
@@ -12,6 +13,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,7 +58,7 @@ public class ResizerWarmup {
      */
     List<Step> steps() {
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step("s3", () -> images.get().find(ABSENT, ABSENT)));
+        steps.add(new Step("s3", () -> images.get().find(ABSENT, ABSENT, Deadline.in(Duration.ofSeconds(10)))));
         if (ImageMode.current() != ImageMode.NATIVE_RUN) { // a native executable has nothing to compile
             steps.add(new Step("image code", () -> priming.get().prime(1)));
         }

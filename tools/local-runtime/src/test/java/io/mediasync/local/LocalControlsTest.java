@@ -154,10 +154,15 @@ class LocalControlsTest {
                     .build(), HttpResponse.BodyHandlers.discarding());
             assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(stored.length);
 
-            // read-only, and nothing but the results
+            // read-only, and nothing but the results and the bundled samples (what a public order can name)
             assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofString("x")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(405);
-            assertThat(get(cloud.imagesUrl() + "/samples/channel-cover.jpg").statusCode()).isEqualTo(404);
+            HttpResponse<byte[]> sample = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.imagesUrl() + "/samples/channel-cover.jpg"))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(sample.statusCode()).isEqualTo(200);
+            assertThat(sample.body()).isEqualTo(Samples.bytes("channel-cover.jpg"));
+            assertThat(get(cloud.imagesUrl() + "/samples/other.jpg").statusCode()).isEqualTo(404);
+            assertThat(get(cloud.imagesUrl() + "/content/samples/channel-cover.jpg").statusCode()).as("not the content bucket").isEqualTo(404);
             String dotted = url.replace("/images-resized/samples/", "/images-resized/samples/../samples/"); // the same file, by ".."
             assertThat(get(dotted).statusCode()).isEqualTo(404);
             assertThat(get(cloud.imagesUrl() + "/images-resized/samples/none_250x250.jpeg").statusCode()).isEqualTo(404);

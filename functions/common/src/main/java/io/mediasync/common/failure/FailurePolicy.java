@@ -4,6 +4,7 @@ import io.mediasync.common.net.FetchException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -47,6 +48,9 @@ public final class FailurePolicy {
             if (m.type().isInstance(t)) {
                 return new Failure(m.code(), Reasons.of(t), m.retryable());
             }
+        }
+        if (t instanceof ApiCallTimeoutException) { // an AWS call given only the time left before the deadline
+            return Failure.retryable("timed_out", "stopped at the invocation's deadline: " + Reasons.of(t));
         }
         if (t instanceof SdkException) {
             return Failure.retryable("aws_unavailable", Reasons.of(t));

@@ -1,17 +1,20 @@
 package io.mediasync.resizer.store;
 
 import io.mediasync.common.aws.StaleConnectionRetry;
+import io.mediasync.common.lambda.Deadline;
 import io.mediasync.resizer.config.ResizerConfig;
 import io.mediasync.resizer.imaging.Rendition;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -44,9 +47,10 @@ public class ImageStore {
     }
 
     /** The stored image under this key, if an earlier order already made it (same source bytes). */
-    public Optional<StoredImage> find(String label, String key) {
+    public Optional<StoredImage> find(String label, String key, Deadline deadline) {
         try {
-            HeadObjectResponse head = StaleConnectionRetry.call("S3 HEAD " + key, () -> s3.headObject(b -> b.bucket(config.bucket()).key(key)));
+            HeadObjectResponse head = StaleConnectionRetry.call("S3 HEAD " + key, () -> s3.headObject(b -> b.bucket(config.bucket())
+                    .key(key).overrideConfiguration(until(deadline))));
             Map<String, String> meta = head.metadata();
             return Optional.of(new StoredImage(label, key, publicUrl(key), intMeta(meta, "width"), intMeta(meta, "height"),
                     head.contentLength()));
@@ -60,13 +64,22 @@ public class ImageStore {
         }
     }
 
-    public StoredImage put(String key, Rendition rendition) {
+    public StoredImage put(String key, Rendition rendition, Deadline deadline) {
         StaleConnectionRetry.call("S3 PUT " + key, () -> s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType("image/jpeg")
-                .cacheControl(config.cacheControl())
+                .cacheControl(config.cacheControl()).overrideConfiguration(until(deadline))
                 .metadata(Map.of("width", Integer.toString(rendition.width()), "height", Integer.toString(rendition.height()))),
                 RequestBody.fromBytes(rendition.jpeg())));
         return new StoredImage(rendition.size().label(), key, publicUrl(key), rendition.width(), rendition.height(),
                 rendition.jpeg().length);
+    }
+
+    /**
+     * Every S3 call gets only the time left before the message's deadline: a stalled S3 cuts the attempt short
+     * (timed_out, given back and recorded) instead of running into Lambda's timeout with the record at processing.
+     */
+    private static AwsRequestOverrideConfiguration until(Deadline deadline) {
+        Duration left = deadline.remaining();
+        return AwsRequestOverrideConfiguration.builder().apiCallTimeout(left.isZero() ? Duration.ofMillis(1) : left).build();
     }
 
     private static int intMeta(Map<String, String> meta, String name) {
