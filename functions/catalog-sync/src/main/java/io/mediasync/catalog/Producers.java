@@ -5,6 +5,7 @@ import io.mediasync.catalog.auth.PasswordGrant;
 import io.mediasync.catalog.auth.TokenSource;
 import io.mediasync.catalog.config.CatalogApiConfig;
 import io.mediasync.catalog.config.CatalogFieldsConfig;
+import io.mediasync.catalog.config.CatalogLimitsConfig;
 import io.mediasync.catalog.sync.ItemMapper;
 import io.mediasync.catalog.sync.Upstream;
 import io.mediasync.catalog.upstream.CatalogClient;
@@ -70,7 +71,8 @@ public class Producers {
 
     @Produces
     @Singleton
-    Upstream upstream(CatalogApiConfig api, CatalogFieldsConfig fields, SafeHttpClient http, TokenSource tokens, ObjectMapper json) {
+    Upstream upstream(CatalogApiConfig api, CatalogFieldsConfig fields, CatalogLimitsConfig limits, SafeHttpClient http,
+            TokenSource tokens, ObjectMapper json) {
         Optional<String> base = base(api);
         if (base.isEmpty()) {
             return new Upstream(Optional.empty(), "CATALOG_API_URL is not set");
@@ -82,13 +84,13 @@ public class Producers {
             return new Upstream(Optional.empty(), "CATALOG_API_URL is not a URL: " + e.getMessage());
         }
         PoliteGet get = new PoliteGet(http, tokens, api.httpTimeout(), api.retries(), new Backoff(api.backoffBase(), api.backoffCap()));
-        return new Upstream(Optional.of(new CatalogClient(first, get, new PageParser(json, fields), api.maxPages())), null);
+        return new Upstream(Optional.of(new CatalogClient(first, get, new PageParser(json, fields, limits.maxPageItems()), api.maxPages())), null);
     }
 
     @Produces
     @Singleton
-    ItemMapper itemMapper(CatalogFieldsConfig fields) {
-        return new ItemMapper(fields);
+    ItemMapper itemMapper(CatalogFieldsConfig fields, CatalogLimitsConfig limits) {
+        return new ItemMapper(fields, limits.maxItemBytes());
     }
 
     /** CATALOG_API_URL without a trailing slash. */

@@ -39,17 +39,18 @@ public class QueuedRuns {
     }
 
     private void handle(Delivery delivery) {
-        Optional<String> runId = queue.runIdOf(delivery.message().body());
-        if (runId.isEmpty()) {
+        Optional<RunQueue.QueuedRun> run = queue.runOf(delivery.message().body());
+        if (run.isEmpty()) {
             LOG.warnf("message %s is not a queued run: dropped", delivery.message().messageId());
             runs.recordFailure("msg-" + delivery.message().messageId(), "rejected", "bad_message", "not {\"run_id\": \"…\"}");
             return;
         }
-        delivery.note("runId", runId.get());
-        if (runs.ended(runId.get())) {
-            LOG.infof("run %s already ran (a repeated delivery)", runId.get());
+        String runId = run.get().runId();
+        delivery.note("runId", runId);
+        if (runs.ended(runId)) {
+            LOG.infof("run %s already ran (a repeated delivery)", runId);
             return;
         }
-        sync.run(runId.get(), "syncast", delivery.deadline());
+        sync.run(runId, "syncast", run.get().force(), delivery.deadline());
     }
 }

@@ -24,9 +24,9 @@ import org.bson.Document;
 
 /**
  * {@code catalog_sync_runs}: one document per run, {@code _id} the run id: {@code trigger} (schedule, syncall,
- * syncast), {@code status} (running, ok, error; retrying / dead_lettered for a queued run that could not run),
- * the seed's {@code response}/{@code data}/{@code date}, {@code counts}, {@code timingsMs}, {@code error}
- * {reason, detail}, {@code startedAt}, {@code endedAt}. Finished runs expire after CATALOG_RUNS_RETENTION.
+ * syncast), {@code status} (running, ok, error, refused; retrying / dead_lettered for a queued run that could not
+ * run), the seed's {@code response}/{@code data}/{@code date}, {@code counts}, {@code skipped} [{source_id, reason,
+ * detail}], {@code timingsMs}, {@code error} {reason, detail}, {@code startedAt}, {@code endedAt}. Finished runs expire after CATALOG_RUNS_RETENTION.
  */
 @ApplicationScoped
 public class RunRecords {
@@ -50,9 +50,11 @@ public class RunRecords {
                 new UpdateOptions().upsert(true));
     }
 
-    public void finish(String runId, SeedResult result, RunCounts counts, Document timings, String detail) {
-        Document set = result.toDocument().append("status", result.response()).append("counts", counts.toDocument())
-                .append("timingsMs", timings).append("endedAt", new Date()).append("updatedAt", new Date());
+    /** @param status ok, error or refused (a feed over a limit) */
+    public void finish(String runId, String status, SeedResult result, RunCounts counts, Document timings, String detail) {
+        Document set = result.toDocument().append("status", status).append("counts", counts.toDocument())
+                .append("skipped", counts.skipped()).append("timingsMs", timings).append("endedAt", new Date())
+                .append("updatedAt", new Date());
         if (!result.ok()) {
             set.append("error", new Document("reason", result.data().path("reason").asText()).append("detail", detail));
         }

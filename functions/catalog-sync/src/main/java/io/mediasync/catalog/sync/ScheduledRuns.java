@@ -33,7 +33,7 @@ public class ScheduledRuns {
                     Instant.now()).toJson();
             return skipped;
         }
-        CatalogSync.Outcome outcome = sync.run(RunIds.next(), "schedule", deadline);
+        CatalogSync.Outcome outcome = sync.run(RunIds.next(), "schedule", false, deadline);
         if (!force && !outcome.result().ok()) {
             lease.releaseWindow(window);
         }
