@@ -5,7 +5,9 @@ import io.mediasync.catalog.config.CatalogRunConfig;
 import io.mediasync.catalog.upstream.CatalogClient;
 import io.mediasync.catalog.upstream.CatalogFailure;
 import io.mediasync.catalog.upstream.Page;
+import io.mediasync.common.failure.Failure;
 import io.mediasync.common.lambda.Deadline;
+import io.mediasync.common.mongo.MongoFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +26,8 @@ import org.jboss.logging.MDC;
  * {@code sources} and orders new and moved sources as it goes, disables what a complete listing no longer holds, and
  * stores the result in the seed's shape. An upstream failure is a result ({@code response: "error"}), not an
  * exception; so is a feed over a limit (status {@code refused}: CATALOG_MAX_NEW_SOURCES, CATALOG_MAX_DISABLE_SHARE,
- * lifted by {@code force}). MongoDB trouble is thrown (the caller answers 503, SQS retries, the schedule retries).
+ * lifted by {@code force}). MongoDB trouble midway is recorded (status {@code failed}), the lease released, and thrown
+ * (the caller answers 503, SQS retries, the schedule gives its window back and retries).
  */
 @ApplicationScoped
 public class CatalogSync {
@@ -69,11 +72,11 @@ public class CatalogSync {
             return new Outcome(runId, SeedResult.error("already_running", holder.get(), Instant.now()), holder, new RunCounts(0));
         }
         MDC.put("runId", runId);
+        long started = System.nanoTime();
+        RunCounts counts = new RunCounts(limits.recordedSkips());
         try {
             runs.begin(runId, trigger);
             HeapPeak.reset();
-            long started = System.nanoTime();
-            RunCounts counts = new RunCounts(limits.recordedSkips());
             String detail = null;
             String status;
             SeedResult result;
@@ -99,15 +102,40 @@ public class CatalogSync {
                         f.reason(), counts.pages, detail);
                 result = SeedResult.error(f.reason(), null, Instant.now());
             }
-            Document timings = new Document("total", (System.nanoTime() - started) / 1_000_000)
-                    .append("peakHeapMb", HeapPeak.megabytes());
-            runs.finish(runId, status, result, counts, timings, detail);
+            runs.finish(runId, status, result, counts, timings(started), detail);
             LOG.infof("%s run %s: %s %s", trigger, runId, result.response(), counts.toDocument().toJson());
             return new Outcome(runId, result, Optional.empty(), counts);
+        } catch (RuntimeException e) {
+            recordFailed(runId, trigger, counts, started, e);
+            throw e;
         } finally {
-            lease.release(runId);
+            release(runId);
             MDC.remove("runId");
         }
+    }
+
+    /** A run that broke midway (MongoDB gone, a bug) still ends with a record, if MongoDB lets it: status failed. */
+    private void recordFailed(String runId, String trigger, RunCounts counts, long started, RuntimeException e) {
+        Failure failure = MongoFailures.POLICY.classify(e);
+        LOG.errorf("%s run %s failed after %d page(s): %s", trigger, runId, counts.pages, failure.reason());
+        try {
+            runs.finish(runId, "failed", SeedResult.error(failure.code(), null, Instant.now()), counts, timings(started), failure.reason());
+        } catch (RuntimeException again) {
+            LOG.warnf("run %s: its failure could not be recorded either (%s)", runId, MongoFailures.POLICY.classify(again).reason());
+        }
+    }
+
+    /** Never hides the run's own exception: a lease that cannot be released expires by itself. */
+    private void release(String runId) {
+        try {
+            lease.release(runId);
+        } catch (RuntimeException e) {
+            LOG.warnf("run %s: the lease could not be released (%s); it expires by itself", runId, MongoFailures.POLICY.classify(e).reason());
+        }
+    }
+
+    private static Document timings(long started) {
+        return new Document("total", (System.nanoTime() - started) / 1_000_000).append("peakHeapMb", HeapPeak.megabytes());
     }
 
     /** What one run has seen so far: every listed id (valid or not), whether every item had one, new sources allowed. */

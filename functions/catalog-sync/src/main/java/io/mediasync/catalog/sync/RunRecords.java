@@ -24,8 +24,8 @@ import org.bson.Document;
 
 /**
  * {@code catalog_sync_runs}: one document per run, {@code _id} the run id: {@code trigger} (schedule, syncall,
- * syncast), {@code status} (running, ok, error, refused; retrying / dead_lettered for a queued run that could not
- * run), the seed's {@code response}/{@code data}/{@code date}, {@code counts}, {@code skipped} [{source_id, reason,
+ * syncast), {@code status} (running, ok, error, refused, failed; retrying / dead_lettered for a queued run that
+ * could not run), the seed's {@code response}/{@code data}/{@code date}, {@code counts}, {@code skipped} [{source_id, reason,
  * detail}], {@code timingsMs}, {@code error} {reason, detail}, {@code startedAt}, {@code endedAt}. Finished runs expire after CATALOG_RUNS_RETENTION.
  */
 @ApplicationScoped
@@ -50,7 +50,7 @@ public class RunRecords {
                 new UpdateOptions().upsert(true));
     }
 
-    /** @param status ok, error or refused (a feed over a limit) */
+    /** @param status ok, error, refused (a feed over a limit) or failed (broke midway: tried again if it was queued) */
     public void finish(String runId, String status, SeedResult result, RunCounts counts, Document timings, String detail) {
         Document set = result.toDocument().append("status", status).append("counts", counts.toDocument())
                 .append("skipped", counts.skipped()).append("timingsMs", timings).append("endedAt", new Date())
@@ -74,10 +74,9 @@ public class RunRecords {
         runs.updateOne(Filters.eq("_id", runId), Updates.combine(updates), new UpdateOptions().upsert(true));
     }
 
-    /** Whether this run already ended (a queued run delivered twice runs once). */
+    /** Whether this run already ended with a result (a queued run delivered twice runs once; a failed one runs again). */
     public boolean ended(String runId) {
-        Document run = runs.find(Filters.eq("_id", runId)).first();
-        return run != null && run.get("response") != null;
+        return runs.find(Filters.and(Filters.eq("_id", runId), Filters.in("status", "ok", "error", "refused"))).first() != null;
     }
 
     public Optional<Document> find(String runId) {
