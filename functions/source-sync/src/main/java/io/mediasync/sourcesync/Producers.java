@@ -28,20 +28,27 @@ import java.time.Duration;
 @Singleton
 public class Producers {
 
+    /** Name resolution: the system's; tests replace it with a map to loopback (never real DNS). */
+    @Produces
+    @Singleton
+    HostResolver resolver() {
+        return HostResolver.system();
+    }
+
     /** Listings and files: the SSRF guard and the resizer's limits. */
     @Produces
     @Singleton
     @Default
-    SafeHttpClient downloads(FetchConfig config) {
-        return guardedClient(config, config.readTimeout());
+    SafeHttpClient downloads(FetchConfig config, HostResolver resolver) {
+        return guardedClient(config, config.readTimeout(), resolver);
     }
 
     /** Sync postbacks: the same guard (the URL comes from a source), their own timeout. */
     @Produces
     @Singleton
     @ForPostbacks
-    SafeHttpClient postbacks(FetchConfig config, OrchestratorConfig orchestrator) {
-        return guardedClient(config, orchestrator.postbackTimeout());
+    SafeHttpClient postbacks(FetchConfig config, OrchestratorConfig orchestrator, HostResolver resolver) {
+        return guardedClient(config, orchestrator.postbackTimeout(), resolver);
     }
 
     void close(@Disposes @Any SafeHttpClient client) throws IOException {
@@ -75,9 +82,9 @@ public class Producers {
         return new PostbackSender(http, config.postbackSecrets().filter(s -> !s.isBlank()).map(ReceiverSecrets::new));
     }
 
-    private static SafeHttpClient guardedClient(FetchConfig config, Duration readTimeout) {
+    private static SafeHttpClient guardedClient(FetchConfig config, Duration readTimeout, HostResolver resolver) {
         FetchLimits limits = new FetchLimits(config.connectTimeout(), readTimeout, config.maxBytes(), config.maxRedirects());
-        return new SafeHttpClient(AddressPolicy.fromAllowList(config.allowCidrs().orElse("")), HostResolver.system(), limits,
+        return new SafeHttpClient(AddressPolicy.fromAllowList(config.allowCidrs().orElse("")), resolver, limits,
                 config.userAgent());
     }
 }
