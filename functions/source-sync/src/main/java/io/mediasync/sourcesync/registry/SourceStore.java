@@ -1,10 +1,12 @@
 package io.mediasync.sourcesync.registry;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.mediasync.sourcesync.config.StorageConfig;
@@ -48,10 +50,24 @@ public class SourceStore {
         return Optional.ofNullable(sources.find(bySourceId(sourceId)).first());
     }
 
-    /** Every source not switched off ({@code enabled} missing counts as on: the seed synced every source). */
-    public List<Document> enabled() {
+    /**
+     * The sources not switched off ({@code enabled} missing counts as on: the seed synced every source) and not ordered
+     * in {@code window} yet, in {@code range}, by source_id: {@code _id}, {@code source_id}, {@code url} and
+     * {@code content_path} only, {@code batch} at a time.
+     */
+    public MongoCursor<Document> toOrder(long window, Bson range, int batch) {
         ensureIndexes();
-        return sources.find(Filters.ne("enabled", false)).sort(Sorts.ascending("source_id")).into(new ArrayList<>());
+        return sources.find(Filters.and(Filters.ne("enabled", false), Filters.ne("lastOrderedWindow", window), range))
+                .projection(Projections.include("source_id", "url", "content_path")).sort(Sorts.ascending("source_id"))
+                .batchSize(batch).cursor();
+    }
+
+    /** The scheduler's claim for many sources at once, by {@code _id}, after their orders were sent. */
+    public void markOrdered(List<Object> ids, long window) {
+        if (!ids.isEmpty()) {
+            sources.updateMany(Filters.in("_id", ids), Updates.combine(Updates.set("lastOrderedWindow", window),
+                    Updates.set("lastOrderedAt", new Date())));
+        }
     }
 
     /** Claims the scheduler window for this source; false if it was already ordered in this window. */
