@@ -134,14 +134,4 @@ class RoutesTest extends CatalogTestSupport {
         assertThat(missing.status()).isEqualTo(404);
         assertThat(reason(missing.body())).isEqualTo("not_found");
     }
-
-    private static void await(java.util.function.BooleanSupplier condition) {
-        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("condition not met within 5 s");
-            }
-            Thread.onSpinWait();
-        }
-    }
 }

@@ -11,7 +11,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.bson.Document;
@@ -61,15 +60,5 @@ class RunBreaksMidwayTest extends CatalogTestSupport {
         // the schedule's retry in the same window runs (the window was given back) and completes the listing
         assertThat(MockLambda.invoke("{\"trigger\": \"schedule\"}").path("data").asText()).isEqualTo("4 upserted");
         assertThat(sources()).isEqualTo(4);
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.onSpinWait();
-        }
     }
 }
