@@ -100,6 +100,7 @@ class RoutesTest extends CatalogTestSupport {
         lease.release("run-elsewhere");
         assertThat(MockLambda.failedIds(MockLambda.invoke(SqsEventJson.fromReceived(RUNS, queued)))).isEmpty();
         assertThat(run(runId).getString("status")).isEqualTo("ok");
+        assertThat(run(runId).get("error")).isNull();
         assertThat(Api.synlast(null).body().path("data").get(0).path("data").asText()).isEqualTo("1 upserted");
     }
 

@@ -58,7 +58,9 @@ public class RunRecords {
         if (!result.ok()) {
             set.append("error", new Document("reason", result.data().path("reason").asText()).append("detail", detail));
         }
-        runs.updateOne(Filters.eq("_id", runId), new Document("$set", set));
+        // an ok run that was given back before (already_running, MongoDB trouble) keeps no stale error
+        runs.updateOne(Filters.eq("_id", runId), result.ok() ? new Document("$set", set).append("$unset", new Document("error", ""))
+                : new Document("$set", set));
     }
 
     /** A queued run that could not run (MongoDB or SQS trouble): its status and reason. */
