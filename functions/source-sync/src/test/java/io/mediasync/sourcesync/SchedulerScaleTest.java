@@ -29,17 +29,17 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * 100,000 enabled sources (mongo-java-server, the devstack's): the scheduler reads the fields it needs a batch at a
  * time, sends 10 orders a call, stops at its deadline (Lambda's remaining time less SCHEDULER_TIME_MARGIN) with a
  * record of where, and the next run continues there; no source is ordered twice. Three runs of 6 s here; the figures
- * in docs/benchmarks.md come from the same test run to the end ({@code -Dmediasync.scheduler.runs=100
- * -Dmediasync.scheduler.remaining-ms=60000}, Lambda's 60 s), where every source is ordered exactly once.
+ * in docs/benchmarks.md come from the same test run to the end ({@code -Dbench.scheduler.runs=100
+ * -Dbench.scheduler.remaining-ms=60000}, Lambda's 60 s), where every source is ordered exactly once.
  */
 @QuarkusTest
 @TestProfile(SchedulerScaleTest.Scale.class)
 class SchedulerScaleTest extends SyncTestSupport {
 
     static final int SOURCES = 100_000;
-    static final int RUNS = Integer.getInteger("mediasync.scheduler.runs", 3);
+    static final int RUNS = Integer.getInteger("bench.scheduler.runs", 3);
     /** Lambda's remaining time handed to each run: 6 s, less a margin of a quarter (1.5 s) = 4.5 s of work. */
-    static final int REMAINING_MILLIS = Integer.getInteger("mediasync.scheduler.remaining-ms", 6_000);
+    static final int REMAINING_MILLIS = Integer.getInteger("bench.scheduler.remaining-ms", 6_000);
 
     public static class Scale implements QuarkusTestProfile {
         @Override
