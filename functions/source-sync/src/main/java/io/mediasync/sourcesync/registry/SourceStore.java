@@ -19,9 +19,10 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * The {@code sources} collection. Written by the catalog: {@code source_id} (the seed's integer id), {@code url},
+ * The {@code sources} collection. Written by the catalog or by hand: {@code source_id} (the seed's integer id), {@code url},
  * {@code content_path}, {@code enabled}, optional {@code adapter} (feed, html, direct), {@code headers} and
- * {@code cookies} ({@code {name: "value"}} or {@code {name: {"secretRef": "SOURCE_SECRET_X"}}}),
+ * {@code cookies} ({@code {name: "value"}} or {@code {name: {"secretRef": "SOURCE_SECRET_X"}}}) with the operator's
+ * {@code headers_origin}, {@code createdBy} ("catalog-sync" on the sources the catalog created),
  * {@code postback_url} / {@code redirect_queue} (for the thumbnails) and {@code sync_postback_url}.
  * Written by the sync: {@code lastSyncStartedAt}, {@code lastSyncEndedAt}, {@code lastSyncStatus},
  * {@code lastSyncCounts}, {@code lastError {code, reason, at}}, {@code listingEtag}, {@code listingLastModified},
