@@ -2,6 +2,7 @@ package io.mediasync.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediasync.catalog.auth.PasswordGrant;
+import io.mediasync.catalog.auth.TokenUrl;
 import io.mediasync.catalog.auth.TokenSource;
 import io.mediasync.catalog.config.CatalogApiConfig;
 import io.mediasync.catalog.config.CatalogFieldsConfig;
@@ -44,7 +45,7 @@ public class Producers {
     SafeHttpClient http(CatalogApiConfig api, HostResolver resolver) {
         Duration timeout = api.httpTimeout();
         Duration connect = timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5);
-        return new SafeHttpClient(AddressPolicy.fromAllowList(api.allowCidrs().orElse("")), resolver,
+        return new SafeHttpClient(AddressPolicy.fromSettings(api.allowCidrs().orElse(""), api.allowOrigins().orElse("")), resolver,
                 new FetchLimits(connect, timeout, api.maxPageBytes(), 5), api.userAgent());
     }
 
@@ -58,10 +59,9 @@ public class Producers {
         TokenSource tokens;
         if (api.token().filter(t -> !t.isBlank()).isPresent()) {
             tokens = TokenSource.fixed(api.token().get().trim());
-        } else if (api.user().filter(u -> !u.isBlank()).isPresent() && api.password().isPresent() && base(api).isPresent()) {
-            URI tokenUrl = URI.create(api.tokenUrl().filter(t -> !t.isBlank()).orElse(base(api).get() + "/token"));
-            tokens = new PasswordGrant(http, json, tokenUrl, api.user().get(), api.password().get(), api.tokenRetryInterval(),
-                    api.tokenRenewBefore(), api.httpTimeout());
+        } else if (passwordGrant(api).filter(url -> TokenUrl.refusal(url).isEmpty()).isPresent()) {
+            tokens = new PasswordGrant(http, json, passwordGrant(api).get(), api.user().get(), api.password().get(),
+                    api.tokenRetryInterval(), api.tokenRenewBefore(), api.httpTimeout());
         } else {
             tokens = TokenSource.none();
         }
@@ -78,10 +78,16 @@ public class Producers {
             return new Upstream(Optional.empty(), "CATALOG_API_URL is not set");
         }
         URI first;
+        Optional<String> insecureTokenUrl;
         try {
             first = URI.create(base.get() + api.sourcesPath());
+            insecureTokenUrl = api.token().filter(t -> !t.isBlank()).isPresent() ? Optional.empty()
+                    : passwordGrant(api).flatMap(TokenUrl::refusal);
         } catch (IllegalArgumentException e) {
-            return new Upstream(Optional.empty(), "CATALOG_API_URL is not a URL: " + e.getMessage());
+            return new Upstream(Optional.empty(), "CATALOG_API_URL or CATALOG_TOKEN_URL is not a URL: " + e.getMessage());
+        }
+        if (insecureTokenUrl.isPresent()) {
+            return new Upstream(Optional.empty(), insecureTokenUrl.get());
         }
         PoliteGet get = new PoliteGet(http, tokens, api.httpTimeout(), api.retries(), new Backoff(api.backoffBase(), api.backoffCap()));
         return new Upstream(Optional.of(new CatalogClient(first, get, new PageParser(json, fields, limits.maxPageItems()), api.maxPages())), null);
@@ -91,6 +97,14 @@ public class Producers {
     @Singleton
     ItemMapper itemMapper(CatalogFieldsConfig fields, CatalogLimitsConfig limits) {
         return new ItemMapper(fields, limits.maxItemBytes());
+    }
+
+    /** Where the password grant would send API_USER and API_PASSWORD, when they are set. */
+    private static Optional<URI> passwordGrant(CatalogApiConfig api) {
+        if (api.user().filter(u -> !u.isBlank()).isEmpty() || api.password().isEmpty() || base(api).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(URI.create(api.tokenUrl().filter(t -> !t.isBlank()).orElse(base(api).get() + "/token")));
     }
 
     /** CATALOG_API_URL without a trailing slash. */

@@ -25,7 +25,7 @@ class PasswordGrantTest extends CatalogTestSupport {
         public Map<String, String> getConfigOverrides() {
             return Map.of("mediasync.catalog.api.token", "", "mediasync.catalog.api.user", "catalog-user",
                     "mediasync.catalog.api.password", "s3cret&more",
-                    "mediasync.catalog.api.token-url", "http://auth.test:" + FakeCatalog.shared().port() + "/api/token",
+                    "mediasync.catalog.api.token-url", "http://localhost:" + FakeCatalog.shared().port() + "/api/token",
                     "mediasync.catalog.run.sync-deadline", "PT8S");
         }
     }
@@ -35,7 +35,7 @@ class PasswordGrantTest extends CatalogTestSupport {
 
     @BeforeEach
     void authServerUpAndNoTokenCached() {
-        TestResolver.map("auth.test", TestResolver.LISTENING);
+        TestResolver.map("localhost", TestResolver.LISTENING);
         catalog.validTokens.clear(); // the static token is not valid here
         ((PasswordGrant) tokens).forget();
     }
@@ -84,13 +84,13 @@ class PasswordGrantTest extends CatalogTestSupport {
     @Test
     void theTokenEndpointDownThenUpIsRetriedEveryInterval() {
         listSources(2);
-        TestResolver.map("auth.test", TestResolver.REFUSING, TestResolver.REFUSING, TestResolver.LISTENING);
+        TestResolver.map("localhost", TestResolver.REFUSING, TestResolver.REFUSING, TestResolver.LISTENING);
         TestResolver.clearLookups();
 
         JsonNode result = Api.syncall().body();
 
         assertThat(result.path("data").asText()).isEqualTo("2 upserted");
-        List<Long> lookups = TestResolver.lookups(); // auth.test x3, then catalog.test
+        List<Long> lookups = TestResolver.lookups(); // localhost x3, then catalog.test
         assertThat(lookups).hasSizeGreaterThanOrEqualTo(4);
         for (int i = 1; i < 3; i++) {
             assertThat(Duration.ofNanos(lookups.get(i) - lookups.get(i - 1))).as("INTERVAL_RETRY_TOKEN_SECONDS=1")
@@ -100,7 +100,7 @@ class PasswordGrantTest extends CatalogTestSupport {
 
     @Test
     void aTokenEndpointThatStaysDownEndsTheRunWithinItsDeadline() {
-        TestResolver.map("auth.test", TestResolver.REFUSING);
+        TestResolver.map("localhost", TestResolver.REFUSING);
 
         assertThat(reason(Api.syncall().body())).isEqualTo("econnrefused");
     }

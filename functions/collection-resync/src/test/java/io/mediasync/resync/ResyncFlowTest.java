@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = DevStackTestResource.class, initArgs = {
-        @ResourceArg(name = "queues", value = "ImageQueue.fifo,GL_RESYNC_RESULTS,GL_RESYNC_WORK.fifo")})
+        @ResourceArg(name = "queues", value = "InternalImageQueue.fifo,GL_RESYNC_RESULTS,GL_RESYNC_WORK.fifo")})
 class ResyncFlowTest extends ResyncTestSupport implements MongoSrvContract {
 
     static final ObjectId C1 = new ObjectId("6650b2f1c2a4e93b8f0e4c01");

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 abstract class ResyncTestSupport {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String RESIZE = "ImageQueue.fifo";
+    static final String RESIZE = "InternalImageQueue.fifo";
     static final String RESULTS = "GL_RESYNC_RESULTS";
     static final String WORK = "GL_RESYNC_WORK.fifo";
     static final FakeResizer RESIZER = new FakeResizer();

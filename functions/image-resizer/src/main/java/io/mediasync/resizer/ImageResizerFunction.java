@@ -7,21 +7,21 @@ import io.mediasync.common.lambda.SqsBatchProcessor;
 import io.mediasync.common.lambda.SqsBatchResponse;
 import io.mediasync.common.lambda.SqsEvent;
 import io.mediasync.common.mongo.MongoFailures;
-import io.mediasync.common.sqs.RedirectQueues;
 import io.mediasync.resizer.config.InvocationConfig;
 import io.mediasync.resizer.config.ResizerConfig;
+import io.mediasync.resizer.delivery.RedirectTargets;
 import jakarta.inject.Named;
 
-/** Lambda entry point: a batch of resize orders from the SQS (FIFO) queue. */
+/** Lambda entry point: a batch of resize orders from an order queue (the public one, or the internal one). */
 @Named("image-resizer")
 public class ImageResizerFunction implements RequestHandler<SqsEvent, SqsBatchResponse> {
 
     private final OrderPipeline pipeline;
-    private final RedirectQueues queues;
+    private final RedirectTargets queues;
     private final InvocationConfig invocation;
     private final SqsBatchProcessor batches;
 
-    public ImageResizerFunction(OrderPipeline pipeline, RedirectQueues queues, OrderFailureRecorder recorder,
+    public ImageResizerFunction(OrderPipeline pipeline, RedirectTargets queues, OrderFailureRecorder recorder,
             ResizerConfig config, InvocationConfig invocation) {
         this.pipeline = pipeline;
         this.queues = queues;
@@ -32,7 +32,8 @@ public class ImageResizerFunction implements RequestHandler<SqsEvent, SqsBatchRe
 
     @Override
     public SqsBatchResponse handleRequest(SqsEvent event, Context context) {
-        queues.countCall();
+        queues.forPublic().countCall();
+        queues.forInternal().countCall();
         Deadline deadline = Deadline.forInvocation(context, invocation.timeMargin(), invocation.budget());
         return batches.process(event, deadline, pipeline::handle);
     }

@@ -15,6 +15,8 @@ import io.mediasync.resizer.delivery.RedirectSender;
 import io.mediasync.resizer.fetch.SourceFetchException;
 import io.mediasync.resizer.imaging.ImageRejectedException;
 import io.mediasync.resizer.order.ImageOrder;
+import io.mediasync.resizer.order.OrderOrigin;
+import io.mediasync.resizer.order.OrderOrigins;
 import io.mediasync.resizer.order.OrderParser;
 import io.mediasync.resizer.order.OrderRejectedException;
 import io.mediasync.resizer.store.OrderRecords;
@@ -41,6 +43,7 @@ public class OrderPipeline {
     private static final List<String> FINISHED = List.of(OrderRecords.DONE, OrderRecords.REJECTED, OrderRecords.FAILED);
 
     private final OrderParser parser;
+    private final OrderOrigins origins;
     private final OrderRecords records;
     private final ImageMaker images;
     private final RedirectSender redirect;
@@ -49,9 +52,11 @@ public class OrderPipeline {
     private final ResizerConfig config;
     private final ObjectMapper json;
 
-    public OrderPipeline(OrderParser parser, OrderRecords records, ImageMaker images, RedirectSender redirect,
-            PostbackSender postback, LegacySecretKey legacySecretKey, ResizerConfig config, ObjectMapper json) {
+    public OrderPipeline(OrderParser parser, OrderOrigins origins, OrderRecords records, ImageMaker images,
+            RedirectSender redirect, PostbackSender postback, LegacySecretKey legacySecretKey, ResizerConfig config,
+            ObjectMapper json) {
         this.parser = parser;
+        this.origins = origins;
         this.records = records;
         this.images = images;
         this.redirect = redirect;
@@ -68,10 +73,12 @@ public class OrderPipeline {
             LOG.infof("already %s: redelivery ignored", earlier.get().getString("status"));
             return;
         }
-        Document record = records.begin(message, Sha256.hex(String.valueOf(message.body())));
+        OrderOrigin origin = origins.of(message);
+        // the origin is part of the key: a public order never counts as a duplicate of an internal one, nor the reverse
+        Document record = records.begin(message, Sha256.hex(origin.label() + ":" + message.body()), origin);
         ImageOrder order;
         try {
-            order = parser.parse(message.body());
+            order = parser.parse(message.body(), origin);
         } catch (OrderRejectedException e) {
             e.orderId().ifPresent(id -> {
                 MDC.put("orderId", id);
@@ -143,7 +150,8 @@ public class OrderPipeline {
         if (order.redirectQueue().isPresent() && record.get("redirect") == null) { // not sent by an earlier attempt
             String group = delivery.message().messageGroupId() != null ? delivery.message().messageGroupId()
                     : order.orderId().orElse(null);
-            records.set(recordId, "redirect", redirect.send(order.redirectQueue().get(), resultJson, group, recordId));
+            records.set(recordId, "redirect", redirect.send(order.origin(), order.redirectQueue().get(), resultJson, group,
+                    recordId));
         }
         if (order.postbackUrl().isPresent()) {
             postBack(delivery, record, order.postbackUrl().get(), result);

@@ -1,28 +1,30 @@
 package io.mediasync.resizer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediasync.common.net.AddressPolicy;
-import io.mediasync.common.net.FetchLimits;
-import io.mediasync.common.net.HostResolver;
+import io.mediasync.common.net.FetchConfig;
 import io.mediasync.common.net.SafeHttpClient;
 import io.mediasync.common.postback.LegacySecretKey;
+import io.mediasync.common.postback.PostbackKind;
 import io.mediasync.common.postback.PostbackSender;
 import io.mediasync.common.postback.ReceiverSecrets;
 import io.mediasync.common.sqs.QueueUrls;
 import io.mediasync.common.sqs.RedirectQueues;
-import io.mediasync.resizer.config.FetchConfig;
 import io.mediasync.resizer.config.PostbackConfig;
 import io.mediasync.resizer.delivery.ForPostbacks;
+import io.mediasync.resizer.delivery.RedirectTargets;
 import io.mediasync.resizer.config.ResizerConfig;
 import io.mediasync.resizer.imaging.ImageProcessor;
 import io.mediasync.resizer.imaging.ResizeMode;
 import io.mediasync.resizer.imaging.SizeSpec;
+import io.mediasync.resizer.order.OrderOrigins;
 import io.mediasync.resizer.order.OrderParser;
+import io.mediasync.resizer.order.ReservedBucketNames;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Wires the plain classes of mediasync-common and the imaging core from configuration. */
@@ -53,7 +55,7 @@ public class Producers {
     @Singleton
     @Default
     SafeHttpClient downloads(FetchConfig config) {
-        return guardedClient(config, config.readTimeout());
+        return FetchConfig.client(config, config.readTimeout());
     }
 
     /** Postbacks: same SSRF guard (the URL comes from the message), their own timeout. */
@@ -61,31 +63,44 @@ public class Producers {
     @Singleton
     @ForPostbacks
     SafeHttpClient postbacks(FetchConfig config, PostbackConfig postback) {
-        return guardedClient(config, postback.timeout());
+        return FetchConfig.client(config, postback.timeout());
     }
 
     void close(@Disposes @Any SafeHttpClient client) throws java.io.IOException {
         client.close();
     }
 
-    private static SafeHttpClient guardedClient(FetchConfig config, java.time.Duration readTimeout) {
-        FetchLimits limits = new FetchLimits(config.connectTimeout(), readTimeout, config.maxBytes(), config.maxRedirects());
-        return new SafeHttpClient(AddressPolicy.fromAllowList(config.allowCidrs().orElse("")), HostResolver.system(), limits,
-                config.userAgent());
+
+    /**
+     * Public orders: REDIRECT_QUEUES, never an internal queue nor one carrying system-authored results. Internal
+     * orders: those and INTERNAL_REDIRECT_QUEUES. Internal queues (orders, events, DLQs) are never a target.
+     */
+    @Produces
+    @Singleton
+    RedirectTargets redirectTargets(QueueUrls urls, ResizerConfig config) {
+        List<String> publicQueues = List.of(config.redirectQueues().split(","));
+        List<String> systemQueues = List.of(config.internalRedirectQueues().split(","));
+        List<String> internal = List.of(config.internalQueues().split(","));
+        List<String> neverForPublic = new ArrayList<>(internal);
+        neverForPublic.addAll(systemQueues);
+        List<String> forInternal = new ArrayList<>(publicQueues);
+        forInternal.addAll(systemQueues);
+        return new RedirectTargets(new RedirectQueues(urls, publicQueues, neverForPublic, config.queueListRefreshCalls()),
+                new RedirectQueues(urls, forInternal, internal, config.queueListRefreshCalls()));
     }
 
     @Produces
     @Singleton
-    RedirectQueues redirectQueues(QueueUrls urls, ResizerConfig config) {
-        return new RedirectQueues(urls, List.of(config.redirectQueues().split(",")), List.of(config.internalQueues().split(",")),
-                config.queueListRefreshCalls());
+    OrderOrigins orderOrigins(ResizerConfig config) {
+        return new OrderOrigins(config.internalOrderQueues());
     }
 
     /** Postbacks: each receiver signed with its own secret, derived from POSTBACK_SECRET and its origin. */
     @Produces
     @Singleton
     PostbackSender postbackSender(@ForPostbacks SafeHttpClient http, PostbackConfig config) {
-        return new PostbackSender(http, config.secrets().filter(s -> !s.isBlank()).map(ReceiverSecrets::new));
+        return new PostbackSender(http, config.secrets().filter(s -> !s.isBlank()).map(ReceiverSecrets::new),
+                PostbackKind.ORDER_RESULT);
     }
 
     @Produces
@@ -96,7 +111,8 @@ public class Producers {
 
     @Produces
     @Singleton
-    OrderParser orderParser(ObjectMapper json, ResizerConfig config, RedirectQueues queues) {
-        return new OrderParser(json, config.defaultBucketName(), queues::isAllowed);
+    OrderParser orderParser(ObjectMapper json, ResizerConfig config, RedirectTargets targets) {
+        return new OrderParser(json, config.defaultBucketName(), targets::allows,
+                new ReservedBucketNames(config.internalBucketNames()));
     }
 }

@@ -4,6 +4,7 @@ import io.mediasync.common.lambda.ColdStartWarmup;
 import io.mediasync.common.lambda.ColdStartWarmup.Step;
 import io.mediasync.common.net.SafeHttpClient;
 import io.mediasync.common.sqs.RedirectQueues;
+import io.mediasync.resizer.delivery.RedirectTargets;
 import io.mediasync.resizer.config.InvocationConfig;
 import io.mediasync.resizer.store.ImageStore;
 import io.quarkus.runtime.ImageMode;
@@ -31,11 +32,11 @@ public class ResizerWarmup {
     private final InvocationConfig config;
     private final Instance<SafeHttpClient> downloads;
     private final Instance<ImageStore> images;
-    private final Instance<RedirectQueues> queues;
+    private final Instance<RedirectTargets> queues;
     private final Instance<SnapStartPriming> priming;
 
     public ResizerWarmup(InvocationConfig config, Instance<SafeHttpClient> downloads,
-            Instance<ImageStore> images, Instance<RedirectQueues> queues, Instance<SnapStartPriming> priming) {
+            Instance<ImageStore> images, Instance<RedirectTargets> queues, Instance<SnapStartPriming> priming) {
         this.config = config;
         this.downloads = downloads;
         this.images = images;
@@ -60,7 +61,7 @@ public class ResizerWarmup {
             steps.add(new Step("image code", () -> priming.get().prime(1)));
         }
         steps.add(new Step("sqs", () -> {
-            RedirectQueues redirect = queues.get();
+            RedirectQueues redirect = queues.get().forPublic();
             redirect.allowed().stream().findFirst().ifPresent(redirect::find);
         }));
         steps.add(new Step("tls", () -> downloads.get().prepareTls())); // for images served over https

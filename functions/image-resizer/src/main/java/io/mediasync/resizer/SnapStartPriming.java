@@ -3,6 +3,7 @@ package io.mediasync.resizer;
 import io.mediasync.resizer.Producers.OutputSizes;
 import io.mediasync.resizer.imaging.ImageProcessor;
 import io.mediasync.resizer.imaging.ImageRejectedException;
+import io.mediasync.resizer.order.OrderOrigin;
 import io.mediasync.resizer.order.OrderParser;
 import io.mediasync.resizer.order.OrderRejectedException;
 import io.quarkus.runtime.Startup;
@@ -60,7 +61,7 @@ public class SnapStartPriming implements Resource {
         int made = 0;
         try {
             for (int i = 0; i < rounds; i++) {
-                parser.parse(ORDER);
+                parser.parse(ORDER, OrderOrigin.PUBLIC);
                 made += processor.process(sample, sizes.sizes()).renditions().size();
             }
         } catch (OrderRejectedException | ImageRejectedException e) {

@@ -22,8 +22,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * {@code "report_failures": true}: an image that cannot be resized is reported to the order's destinations as
- * {@code <field>_error: {code, reason}}, also when no field could be resized; without it, the seed's behaviour holds.
+ * An internal order's {@code "report_failures": true} (collection-resync's): an image that cannot be resized is
+ * reported to the order's destinations as {@code <field>_error: {code, reason}}, also when no field could be
+ * resized; without it, the seed's behaviour holds (a public order's has no effect: OrderOriginTest).
  * The forwarded result is compared whole with {@link ResizerResults}, the shape collection-resync's tests feed its
  * apply handler.
  */
@@ -76,7 +77,7 @@ class FailureReportTest extends ResizerTestSupport {
     void oneFieldResizedTheOtherReportedWithItsReason() throws Exception {
         ObjectNode order = resyncOrder(http.url("/good.jpg"), http.url("/missing.jpg"));
         String messageId = newId();
-        assertThat(failedIds(invoke(SqsEventJson.event(record(messageId, order.toString(), 1))))).isEmpty();
+        assertThat(failedIds(invoke(SqsEventJson.event(internalRecord(messageId, order.toString(), 1))))).isEmpty();
 
         Document record = recordOf(mongo, messageId);
         assertThat(record.getString("status")).isEqualTo("done");
@@ -91,7 +92,7 @@ class FailureReportTest extends ResizerTestSupport {
     void noFieldResizedIsStillReportedAndRecordedFailed() throws Exception {
         ObjectNode order = resyncOrder(http.url("/page.html"), null);
         String messageId = newId();
-        assertThat(failedIds(invoke(SqsEventJson.event(record(messageId, order.toString(), 1))))).isEmpty();
+        assertThat(failedIds(invoke(SqsEventJson.event(internalRecord(messageId, order.toString(), 1))))).isEmpty();
 
         Document record = recordOf(mongo, messageId);
         assertThat(record.getString("status")).isEqualTo("failed");
@@ -102,7 +103,7 @@ class FailureReportTest extends ResizerTestSupport {
         assertThat(forwarded()).containsExactly(expected);
 
         // a redelivery of the finished order reports nothing again
-        assertThat(failedIds(invoke(SqsEventJson.event(record(messageId, order.toString(), 2))))).isEmpty();
+        assertThat(failedIds(invoke(SqsEventJson.event(internalRecord(messageId, order.toString(), 2))))).isEmpty();
         assertThat(forwarded()).isEmpty();
     }
 
@@ -110,13 +111,13 @@ class FailureReportTest extends ResizerTestSupport {
     void withoutTheOptInFailuresAreNotForwardedAsBefore() throws Exception {
         ObjectNode order = resyncOrder(http.url("/good.jpg"), http.url("/missing.jpg"));
         order.remove("report_failures");
-        assertThat(failedIds(invoke(SqsEventJson.event(record(newId(), order.toString(), 1))))).isEmpty();
+        assertThat(failedIds(invoke(SqsEventJson.event(internalRecord(newId(), order.toString(), 1))))).isEmpty();
         assertThat(forwarded()).containsExactly(results().resized(order, "image_url", "channels", GOOD));
 
         ObjectNode broken = resyncOrder(http.url("/missing.jpg"), null);
         broken.remove("report_failures");
         String messageId = newId();
-        assertThat(failedIds(invoke(SqsEventJson.event(record(messageId, broken.toString(), 1))))).isEmpty();
+        assertThat(failedIds(invoke(SqsEventJson.event(internalRecord(messageId, broken.toString(), 1))))).isEmpty();
         assertThat(recordOf(mongo, messageId).getString("status")).isEqualTo("failed");
         assertThat(forwarded()).isEmpty();
     }
@@ -126,7 +127,7 @@ class FailureReportTest extends ResizerTestSupport {
         ObjectNode order = resyncOrder(http.url("/good.jpg"), null);
         order.put("report_failures", "yes");
         String messageId = newId();
-        assertThat(failedIds(invoke(SqsEventJson.event(record(messageId, order.toString(), 1))))).isEmpty();
+        assertThat(failedIds(invoke(SqsEventJson.event(internalRecord(messageId, order.toString(), 1))))).isEmpty();
         Document record = recordOf(mongo, messageId);
         assertThat(record.getString("status")).isEqualTo("rejected");
         assertThat(record.get("error", Document.class).getString("code")).isEqualTo("bad_field");

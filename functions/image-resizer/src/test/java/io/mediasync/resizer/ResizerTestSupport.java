@@ -18,6 +18,8 @@ abstract class ResizerTestSupport {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String ORDERS_FIFO = "ImageQueue.fifo";
+    /** The queue only mediasync's own functions send to: its orders are internal (OrderOrigin). */
+    static final String INTERNAL_FIFO = "InternalImageQueue.fifo";
 
     static JsonNode invoke(String eventJson) {
         return MockLambda.invoke(eventJson);
@@ -29,6 +31,11 @@ abstract class ResizerTestSupport {
 
     static ObjectNode record(String messageId, String body, int receiveCount) {
         return SqsEventJson.record(ORDERS_FIFO, messageId, body, receiveCount, "group-1");
+    }
+
+    /** A record from the internal order queue, as the orchestrator's and collection-resync's orders arrive. */
+    static ObjectNode internalRecord(String messageId, String body, int receiveCount) {
+        return SqsEventJson.record(INTERNAL_FIFO, messageId, body, receiveCount, "group-1");
     }
 
     static String newId() {

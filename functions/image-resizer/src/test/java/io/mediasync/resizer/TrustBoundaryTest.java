@@ -54,6 +54,13 @@ class TrustBoundaryTest extends ResizerTestSupport {
         return messageId;
     }
 
+    /** s3:// sources are read only for internal orders (OrderOriginTest); their location is checked here. */
+    private String runInternal(ObjectNode order) {
+        String messageId = newId();
+        assertThat(failedIds(invoke(SqsEventJson.event(internalRecord(messageId, order.toString(), 1))))).isEmpty();
+        return messageId;
+    }
+
     @Test
     void aResultIsNeverSentToAnInternalQueueEvenIfAnOrderNamesIt() {
         // the confused deputy: a result in the sync-order queue would make the downloader act on the order's url
@@ -89,7 +96,7 @@ class TrustBoundaryTest extends ResizerTestSupport {
     }
 
     @Test
-    void s3SourcesAreReadOnlyFromTheAllowedLocation() {
+    void anInternalOrdersS3SourcesAreReadOnlyFromTheAllowedLocation() {
         bucket("mediasync-content");
         bucket("other-bucket");
         byte[] jpeg = TestImages.jpeg(120, 80);
@@ -98,15 +105,15 @@ class TrustBoundaryTest extends ResizerTestSupport {
         s3.putObject(b -> b.bucket("other-bucket").key("content/x.jpg"), RequestBody.fromBytes(jpeg));
         http.receiver("/pb-s3");
 
-        assertThat(status(run(order("s3://mediasync-content/content/ok/a.jpg", http.url("/pb-s3"))))).isEqualTo("done");
+        assertThat(status(runInternal(order("s3://mediasync-content/content/ok/a.jpg", http.url("/pb-s3"))))).isEqualTo("done");
         for (String url : new String[] {"s3://mediasync-content/private/secret.jpg", "s3://other-bucket/content/x.jpg",
                 "s3://mediasync-content/content/../private/secret.jpg", "s3://mediasync-content/contentX/a.jpg"}) {
-            Document record = recordOf(mongo, run(order(url, http.url("/pb-s3"))));
+            Document record = recordOf(mongo, runInternal(order(url, http.url("/pb-s3"))));
             assertThat(record.getString("status")).as(url).isEqualTo("failed");
             assertThat(record.get("error", Document.class).getString("code")).as(url).isEqualTo("s3_not_allowed");
         }
         // inside the allowed location, "missing" and "forbidden" read alike
-        Document missing = recordOf(mongo, run(order("s3://mediasync-content/content/ok/none.jpg", http.url("/pb-s3"))));
+        Document missing = recordOf(mongo, runInternal(order("s3://mediasync-content/content/ok/none.jpg", http.url("/pb-s3"))));
         assertThat(missing.get("error", Document.class).getString("code")).isEqualTo("s3_not_readable");
     }
 
@@ -117,7 +124,7 @@ class TrustBoundaryTest extends ResizerTestSupport {
         s3.putObject(b -> b.bucket("mediasync-content").key("content/big.jpg"), RequestBody.fromBytes(big));
         http.receiver("/pb-big");
 
-        Document record = recordOf(mongo, run(order("s3://mediasync-content/content/big.jpg", http.url("/pb-big"))));
+        Document record = recordOf(mongo, runInternal(order("s3://mediasync-content/content/big.jpg", http.url("/pb-big"))));
 
         assertThat(record.getString("status")).isEqualTo("failed");
         assertThat(record.get("error", Document.class).getString("code")).isEqualTo("too_large");

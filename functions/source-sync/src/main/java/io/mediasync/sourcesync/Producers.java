@@ -1,12 +1,11 @@
 package io.mediasync.sourcesync;
 
-import io.mediasync.common.net.AddressPolicy;
-import io.mediasync.common.net.FetchLimits;
+import io.mediasync.common.net.FetchConfig;
 import io.mediasync.common.net.HostResolver;
 import io.mediasync.common.net.SafeHttpClient;
+import io.mediasync.common.postback.PostbackKind;
 import io.mediasync.common.postback.PostbackSender;
 import io.mediasync.common.postback.ReceiverSecrets;
-import io.mediasync.sourcesync.config.FetchConfig;
 import io.mediasync.sourcesync.config.NetConfig;
 import io.mediasync.sourcesync.config.OrchestratorConfig;
 import io.mediasync.sourcesync.config.StorageConfig;
@@ -22,7 +21,6 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.time.Duration;
 
 /** Wires the plain classes (mediasync-common, the adapters, the throttle) from configuration. */
 @Singleton
@@ -40,7 +38,7 @@ public class Producers {
     @Singleton
     @Default
     SafeHttpClient downloads(FetchConfig config, HostResolver resolver) {
-        return guardedClient(config, config.readTimeout(), resolver);
+        return FetchConfig.client(config, config.readTimeout(), resolver);
     }
 
     /** Sync postbacks: the same guard (the URL comes from a source), their own timeout. */
@@ -48,7 +46,7 @@ public class Producers {
     @Singleton
     @ForPostbacks
     SafeHttpClient postbacks(FetchConfig config, OrchestratorConfig orchestrator, HostResolver resolver) {
-        return guardedClient(config, orchestrator.postbackTimeout(), resolver);
+        return FetchConfig.client(config, orchestrator.postbackTimeout(), resolver);
     }
 
     void close(@Disposes @Any SafeHttpClient client) throws IOException {
@@ -79,12 +77,9 @@ public class Producers {
     @Produces
     @Singleton
     PostbackSender postbackSender(@ForPostbacks SafeHttpClient http, OrchestratorConfig config) {
-        return new PostbackSender(http, config.postbackSecrets().filter(s -> !s.isBlank()).map(ReceiverSecrets::new));
+        // the orchestrator's postbacks are messages mediasync authors: signed as such, never as an order result
+        return new PostbackSender(http, config.postbackSecrets().filter(s -> !s.isBlank()).map(ReceiverSecrets::new),
+                PostbackKind.SYSTEM_EVENT);
     }
 
-    private static SafeHttpClient guardedClient(FetchConfig config, Duration readTimeout, HostResolver resolver) {
-        FetchLimits limits = new FetchLimits(config.connectTimeout(), readTimeout, config.maxBytes(), config.maxRedirects());
-        return new SafeHttpClient(AddressPolicy.fromAllowList(config.allowCidrs().orElse("")), resolver, limits,
-                config.userAgent());
-    }
 }

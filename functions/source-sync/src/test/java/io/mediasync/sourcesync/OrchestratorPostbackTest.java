@@ -1,9 +1,12 @@
 package io.mediasync.sourcesync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.model.Filters;
 import io.mediasync.common.postback.ReceiverSecrets;
+import io.mediasync.common.postback.PostbackKind;
+import io.mediasync.common.postback.WebhookVerificationException;
 import io.mediasync.common.postback.WebhookVerifier;
 import io.mediasync.testsupport.HttpFixture;
 import io.mediasync.testsupport.PostbackReceiver;
@@ -57,8 +60,13 @@ class OrchestratorPostbackTest extends OrchestratorFixture {
         assertThat(deliver(SYNCHRONIZED, event)).isEmpty();
         List<PostbackReceiver.Received> posts = receiver.await(1, Duration.ofSeconds(5));
         assertThat(posts).hasSize(1);
-        new WebhookVerifier(new ReceiverSecrets(SECRET).secretsFor(URI.create(http.url("/sync-done"))))
+        // signed as a system event: it verifies with that secret, and never as an order result (which anyone who
+        // can send an order gets mediasync to sign)
+        URI receiverUrl = URI.create(http.url("/sync-done"));
+        new WebhookVerifier(new ReceiverSecrets(SECRET).secretsFor(receiverUrl, PostbackKind.SYSTEM_EVENT))
                 .verify(posts.get(0).headers(), posts.get(0).body());
+        assertThatThrownBy(() -> new WebhookVerifier(new ReceiverSecrets(SECRET).secretsFor(receiverUrl, PostbackKind.ORDER_RESULT))
+                .verify(posts.get(0).headers(), posts.get(0).body())).isInstanceOf(WebhookVerificationException.class);
         assertThat(posts.get(0).headers()).containsEntry("webhook-id", "sync-run-abc");
         assertThat(JSON.readTree(posts.get(0).body())).isEqualTo(JSON.readTree("{\"source_id\": 8105, \"event\": \"source_synchronized\","
                 + " \"run_id\": \"run-abc\", \"status\": \"completed\", \"downloaded\": 3, \"skipped\": 2, \"deleted\": 1, \"failed\": 0}"));

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 @QuarkusTestResource(value = DevStackTestResource.class, initArgs = {
         @ResourceArg(name = "buckets", value = "mediasync-content,images-ch"),
         @ResourceArg(name = "queues", value = "GL_SYNC_HTTP_SOURCE_ORDERS.fifo,GL_FILE_DOWNLOADED,GL_FILE_DOWNLOAD_SKIPPED,"
-                + "GL_SOURCE_SYNCHRONIZED,GL_FILE_DELETED,ImageQueue.fifo,GL_THUMBNAILS_READY,ChannelThumbs")})
+                + "GL_SOURCE_SYNCHRONIZED,GL_FILE_DELETED,InternalImageQueue.fifo,GL_THUMBNAILS_READY,ChannelThumbs")})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SourceSyncFlowTest extends SyncTestSupport implements MongoSrvContract {
 

@@ -44,7 +44,7 @@ abstract class SyncTestSupport {
     static final String SKIPPED = "GL_FILE_DOWNLOAD_SKIPPED";
     static final String SYNCHRONIZED = "GL_SOURCE_SYNCHRONIZED";
     static final String DELETED = "GL_FILE_DELETED";
-    static final String RESIZE = "ImageQueue.fifo";
+    static final String RESIZE = "InternalImageQueue.fifo";
     static final String CONTENT_BUCKET = "mediasync-content";
     static final String RESIZED_BUCKET = "images-ch";
     static final List<String> ALL_QUEUES = List.of(ORDERS, DOWNLOADED, SKIPPED, SYNCHRONIZED, DELETED, RESIZE,

@@ -17,9 +17,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import org.elasticmq.server.ElasticMQServer;
 import org.elasticmq.server.config.ElasticMQServerConfig;
-import scala.Function0;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -104,8 +102,8 @@ public final class DevStack {
     }
 
     /**
-     * ElasticMQ as its own server module runs it: with a data directory, queue definitions and
-     * messages (H2) survive a restart; without one, everything stays in memory.
+     * ElasticMQ as its own server module runs it, behind {@link GuardedSqs}' loopback check: with a data
+     * directory, queue definitions and messages (H2) survive a restart; without one, everything stays in memory.
      */
     private void startSqs(DevStackOptions o, int port) throws Exception {
         StringBuilder conf = new StringBuilder()
@@ -122,8 +120,7 @@ public final class DevStack {
                     .append("\", prune-data-on-init = false }\n");
         }
         Config config = ConfigFactory.parseString(conf.toString()).withFallback(ConfigFactory.load());
-        Function0<?> stopSqs = new ElasticMQServer(new ElasticMQServerConfig(config)).start();
-        running.add(stopSqs::apply);
+        running.add(GuardedSqs.start(new ElasticMQServerConfig(config), o.host(), port));
         waitForPort(o.host(), port);
     }
 

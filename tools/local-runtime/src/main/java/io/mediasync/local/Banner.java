@@ -48,8 +48,9 @@ final class Banner {
                 + ControlApi.PREFIX);
         out.println("  images   " + cloud.imagesUrl() + "/images-resized/…  (the results' PUBLIC_BASE_URL, read-only)" + (cloud.imagesFellBack()
                 ? "   (" + ImageServer.DEFAULT_PORT + " was taken: these URLs work while this stack runs)" : ""));
-        cloud.contentBucket().ifPresent(bucket -> out.println("  samples  s3://" + bucket + "/" + Samples.PREFIX + "{"
-                + String.join(",", Samples.NAMES) + "}   (images to order by hand)"));
+        out.println("  samples  " + cloud.imagesUrl() + ImageServer.SAMPLES + "{" + String.join(",", Samples.NAMES)
+                + "}   (images to order by hand)" + cloud.contentBucket().map(bucket -> "; the system's own orders read them as s3://"
+                + bucket + "/" + Samples.PREFIX + "…").orElse(""));
         out.println("  region   " + endpoints.region() + ", access key/secret test/test   a shell for this stack: eval \"$(./mediasync env"
                 + (cloud.httpPort() == 3000 ? "" : " --http-port " + cloud.httpPort()) + ")\"");
         cloud.database().ifPresent(db -> out.println("  database " + db + " on " + endpoints.mongo() + ": " + collections(endpoints, db)));

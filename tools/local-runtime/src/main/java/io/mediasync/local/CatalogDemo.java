@@ -52,7 +52,7 @@ final class CatalogDemo {
             environment.putAll(Map.of("CATALOG_API_URL", catalog.baseUrl(), "API_USER", USER, "API_PASSWORD", PASSWORD));
             LocalOptions options = LocalOptions.parse(flags.toArray(String[]::new), environment);
             out.println("==> starting the local stack from " + options.template() + " (fresh state in " + options.dataDir() + ")");
-            try (LocalCloud cloud = LocalCloud.start(options, out); MongoClient mongo = MongoClients.create(cloud.endpoints().mongo())) {
+            try (LocalCloud cloud = LocalCloud.start(options.allowingDownloadsFrom(web.port()), out); MongoClient mongo = MongoClients.create(cloud.endpoints().mongo())) {
                 cloud.printSummary();
                 String database = cloud.database().orElseThrow();
                 MongoCollection<Document> stored = mongo.getDatabase(database).getCollection("sources");

@@ -3,22 +3,19 @@ package io.mediasync.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import io.mediasync.local.runtime.FunctionProcess;
 import io.mediasync.local.runtime.Invocation;
 import io.mediasync.local.template.StackModel.FunctionDef;
 import io.mediasync.local.template.StackModel.ScheduleDef;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The local runtime's own endpoints under {@code /_mediasync/}, which {@code ./mediasync
  * invoke|trigger|env} call. {@code GET /_mediasync/} lists them with the functions and schedules
- * they take. Every control request goes through {@link #handle(HttpExchange)}, which sees the whole
- * request (headers, body): the one place for a rule on who may call them and how much they send.
+ * they take. Who may call them, and how much they may send, {@link GatewayGuard} decides for every route of
+ * the gateway.
  */
 final class ControlApi {
 
@@ -49,19 +46,8 @@ final class ControlApi {
         return path.startsWith(PREFIX) || path.equals(PREFIX.substring(0, PREFIX.length() - 1));
     }
 
-    Answer handle(HttpExchange exchange) throws IOException {
-        Optional<String> refused = ControlGuard.refusal(exchange.getRequestHeaders());
-        if (refused.isPresent()) {
-            return new Answer(403, error(refused.get()).toString());
-        }
-        Optional<byte[]> body = ControlGuard.body(exchange.getRequestBody());
-        if (body.isEmpty()) {
-            return new Answer(413, error("the request body is over " + ControlGuard.MAX_BODY_BYTES + " bytes").toString());
-        }
-        return handle(exchange.getRequestMethod().toUpperCase(Locale.ROOT), exchange.getRequestURI().getPath(), body.get());
-    }
-
-    private Answer handle(String method, String path, byte[] body) {
+    /** @param method upper case, e.g. POST; the request has passed {@link GatewayGuard} */
+    Answer handle(String method, String path, byte[] body) {
         String route = path.length() <= PREFIX.length() ? "" : path.substring(PREFIX.length());
         if (route.isEmpty() && method.equals("GET")) {
             return new Answer(200, index().toString());

@@ -4,6 +4,7 @@ import io.mediasync.testsupport.Endpoints;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What every function process gets on top of its template environment: where the local services are. */
 final class FunctionEnvironment {
@@ -12,11 +13,17 @@ final class FunctionEnvironment {
     static final List<String> CATALOG_SETTINGS = List.of("CATALOG_API_URL", "CATALOG_TOKEN_URL", "API_TOKEN", "API_USER", "API_PASSWORD",
             "CATALOG_ORDER_NEW_SOURCES");
 
+    /** The SSRF guard's allowed servers (IP:port), in functions/common's fetch settings. */
+    static final String ALLOW_ORIGINS = "FETCH_ALLOW_ORIGINS";
+
     private FunctionEnvironment() {
     }
 
-    /** @param upEnvironment the environment {@code up} runs in, where the catalog settings come from */
-    static Map<String, String> of(Endpoints endpoints, String postbackSecret, Map<String, String> upEnvironment) {
+    /**
+     * @param imagesPort    the local image server's port, the one loopback server every function may download from
+     * @param upEnvironment the environment {@code up} runs in, where the catalog settings and FETCH_ALLOW_ORIGINS come from
+     */
+    static Map<String, String> of(Endpoints endpoints, String postbackSecret, int imagesPort, Map<String, String> upEnvironment) {
         Map<String, String> env = new HashMap<>();
         env.put("SQS_ENDPOINT_URL", endpoints.sqs().toString());
         env.put("S3_ENDPOINT_URL", endpoints.s3().toString());
@@ -27,8 +34,10 @@ final class FunctionEnvironment {
         env.put("AWS_SECRET_ACCESS_KEY", endpoints.secretKey());
         env.put("MONGO_URL", endpoints.mongo());
         env.put("POSTBACK_SECRET", postbackSecret);
-        // local image servers are on loopback; every other blocked range stays blocked
-        env.put("FETCH_ALLOW_CIDRS", "127.0.0.0/8,::1/128");
+        // loopback downloads from the image server and the servers up's FETCH_ALLOW_ORIGINS names (demos, tests) only:
+        // an order for the SQS, S3 or MongoDB ports on the same 127.0.0.1 stays refused
+        env.put(ALLOW_ORIGINS, "127.0.0.1:" + imagesPort + ",[::1]:" + imagesPort
+                + Optional.ofNullable(upEnvironment.get(ALLOW_ORIGINS)).filter(o -> !o.isBlank()).map(o -> "," + o).orElse(""));
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         // catalog-sync: the catalog API and its credentials come from this runtime's own environment (never the template)
         for (String name : CATALOG_SETTINGS) {

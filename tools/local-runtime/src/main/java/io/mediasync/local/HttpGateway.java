@@ -22,7 +22,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The local HTTP front: API Gateway HTTP API (payload 2.0) for the template's HttpApi routes, and
- * the runtime's own control endpoints under {@code /_mediasync/} ({@link ControlApi}).
+ * the runtime's own control endpoints under {@code /_mediasync/} ({@link ControlApi}). Every request, whatever
+ * its route, first passes {@link GatewayGuard}.
  */
 final class HttpGateway implements AutoCloseable {
 
@@ -55,16 +56,21 @@ final class HttpGateway implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            Optional<String> refused = GatewayGuard.refusal(exchange.getRequestHeaders(), port());
+            if (refused.isPresent()) {
+                respond(exchange, 403, error(refused.get()));
+                return;
+            }
+            Optional<byte[]> body = GatewayGuard.body(exchange.getRequestBody());
+            if (body.isEmpty()) {
+                respond(exchange, 413, error("the request body is over " + GatewayGuard.MAX_BODY_BYTES + " bytes"));
+                return;
+            }
             String path = exchange.getRequestURI().getPath();
             if (ControlApi.isControl(path)) {
-                ControlApi.Answer answer = control.handle(exchange);
+                ControlApi.Answer answer = control.handle(exchange.getRequestMethod().toUpperCase(Locale.ROOT), path, body.get());
                 respond(exchange, answer.status(), answer.json());
             } else {
-                Optional<byte[]> body = ControlGuard.body(exchange.getRequestBody());
-                if (body.isEmpty()) {
-                    respond(exchange, 413, error("the request body is over " + ControlGuard.MAX_BODY_BYTES + " bytes"));
-                    return;
-                }
                 route(exchange, path, body.get());
             }
         }

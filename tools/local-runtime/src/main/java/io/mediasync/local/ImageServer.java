@@ -25,13 +25,15 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * The resized images, read-only over plain HTTP on loopback, as a CDN (or
  * {@code PublicReadResized=true}) serves them in AWS: the local stack's {@code PUBLIC_BASE_URL},
  * so the URLs in results and records open in a browser: GET and HEAD of {@code /images-resized/…}
- * from the resized bucket. Nothing else of the bucket is reachable.
+ * from the resized bucket. Nothing else of the bucket is reachable. It also serves the bundled sample images
+ * under {@code /samples/…}: what a public order can name (only the system's own orders read {@code s3://}).
  */
 final class ImageServer implements AutoCloseable {
 
     /** The documented port; taken by another stack, the images get a free port instead (said in the banner). */
     static final int DEFAULT_PORT = 9001;
     private static final String RESULTS = "/images-resized/";
+    static final String SAMPLES = "/samples/";
 
     private final HttpServer server;
     private final boolean fellBack;
@@ -77,7 +79,11 @@ final class ImageServer implements AutoCloseable {
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + port();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     /** True when the default port was taken and a free one is used. */
@@ -97,8 +103,12 @@ final class ImageServer implements AutoCloseable {
             if (path.startsWith(RESULTS) && Arrays.stream(path.substring(1).split("/", -1))
                     .noneMatch(segment -> segment.isEmpty() || segment.equals(".") || segment.equals(".."))) {
                 result(exchange, path.substring(1));
+            } else if (path.startsWith(SAMPLES) && Samples.NAMES.contains(path.substring(SAMPLES.length()))) {
+                String name = path.substring(SAMPLES.length());
+                send(exchange, 200, Samples.contentType(name), Samples.bytes(name));
             } else {
-                text(exchange, 404, "only the resized images are here: " + baseUrl() + RESULTS + "…");
+                text(exchange, 404, "only the resized images (" + baseUrl() + RESULTS + "…) and the samples ("
+                        + baseUrl() + SAMPLES + String.join(", ", Samples.NAMES) + ") are here");
             }
         }
     }

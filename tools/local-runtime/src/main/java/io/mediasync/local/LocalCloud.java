@@ -83,7 +83,7 @@ public final class LocalCloud implements AutoCloseable {
         Path runtimeClient = Path.of(System.getProperty("mediasync.ric", "tools/local-runtime/target/ric")).toAbsolutePath();
         for (FunctionDef f : model.functions()) {
             functions.put(f.name(), new FunctionProcess(f, data, runtimeClient,
-                    FunctionEnvironment.of(endpoints, postbackSecret, options.environment()), options.quiet() ? null : out));
+                    FunctionEnvironment.of(endpoints, postbackSecret, images.port(), options.environment()), options.quiet() ? null : out));
         }
         startEventSources();
         this.schedules = ScheduleClock.start(functions.values(), clock, out);

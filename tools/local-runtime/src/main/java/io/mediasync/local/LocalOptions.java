@@ -66,6 +66,14 @@ public record LocalOptions(Path template, Path dataDir, boolean fresh, int sqsPo
         return new LocalOptions(template, dataDir, fresh, sqs, s3, mongo, http, images, retry, overrides, quiet, Map.copyOf(env));
     }
 
+    /** These options, with the loopback server on {@code port} added to the servers the functions may download from. */
+    public LocalOptions allowingDownloadsFrom(int port) {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.merge(FunctionEnvironment.ALLOW_ORIGINS, "127.0.0.1:" + port, (a, b) -> a.isBlank() ? b : a + "," + b);
+        return new LocalOptions(template, dataDir, fresh, sqsPort, s3Port, mongoPort, httpPort, imagesPort, retryDelay,
+                parameterOverrides, quiet, Map.copyOf(env));
+    }
+
     private static int intEnv(Map<String, String> env, String name, int dflt) {
         String value = env.get(name);
         return value == null || value.isBlank() ? dflt : Integer.parseInt(value);

@@ -1,5 +1,6 @@
 package io.mediasync.local;
 
+import io.mediasync.common.postback.PostbackKind;
 import io.mediasync.common.postback.ReceiverSecrets;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./mediasync postback-secret URL}: prints the Standard Webhooks secret a postback receiver at that URL
- * verifies with (derived from the master secret and the receiver's origin), for whoever holds the master
- * secret to hand to the receiver's owner. One line per master secret during a rotation, the current first.
+ * {@code ./mediasync postback-secret [--system] URL}: prints the Standard Webhooks secret a postback receiver at that
+ * URL verifies with (derived from the master secret, the receiver's origin and the kind of message: order results,
+ * or with {@code --system} the system's own events), for whoever holds the master secret to hand to the
+ * receiver's owner. One line per master secret during a rotation, the current first.
  * The master secret: POSTBACK_SECRET, else the local runtime's {@code <data dir>/postback-secret}.
  */
 final class PostbackSecretCommand {
@@ -21,8 +23,11 @@ final class PostbackSecretCommand {
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws IOException {
-        if (args.length != 1 || !args[0].matches("(?i)https?://.+")) {
-            err.println("usage: ./mediasync postback-secret https://receiver.example.com/path");
+        List<String> given = new java.util.ArrayList<>(List.of(args));
+        PostbackKind kind = given.remove("--system") ? PostbackKind.SYSTEM_EVENT : PostbackKind.ORDER_RESULT;
+        if (given.size() != 1 || !given.get(0).matches("(?i)https?://.+")) {
+            err.println("usage: ./mediasync postback-secret [--system] https://receiver.example.com/path"
+                    + "   (--system: the secret of the system's own events, e.g. a source synchronized; default: order results)");
             return 2;
         }
         String master = env.get("POSTBACK_SECRET");
@@ -35,7 +40,7 @@ final class PostbackSecretCommand {
             }
             master = Files.readString(file).trim();
         }
-        List<String> secrets = new ReceiverSecrets(master).secretsFor(URI.create(args[0]));
+        List<String> secrets = new ReceiverSecrets(master).secretsFor(URI.create(given.get(0)), kind);
         secrets.forEach(out::println);
         return 0;
     }

@@ -39,7 +39,7 @@ final class ResizeDemo {
     }
 
     static int run(LocalOptions options, PrintStream out) throws Exception {
-        try (LocalCloud cloud = LocalCloud.start(options, out); HttpFixture web = new HttpFixture();
+        try (HttpFixture web = new HttpFixture(); LocalCloud cloud = LocalCloud.start(options.allowingDownloadsFrom(web.port()), out);
                 SqsClient sqs = AwsClients.sqs(cloud.endpoints()); ResultUrls urls = new ResultUrls(cloud)) {
             cloud.printSummary();
             for (String image : Samples.NAMES) {

@@ -39,7 +39,7 @@ final class ResyncDemo {
     }
 
     static int run(LocalOptions options, PrintStream out) throws Exception {
-        try (LocalCloud cloud = LocalCloud.start(options, out); HttpFixture web = new HttpFixture();
+        try (HttpFixture web = new HttpFixture(); LocalCloud cloud = LocalCloud.start(options.allowingDownloadsFrom(web.port()), out);
                 MongoClient mongo = MongoClients.create(cloud.endpoints().mongo()); ResultUrls urls = new ResultUrls(cloud)) {
             cloud.printSummary();
             String database = cloud.database().orElseThrow();

@@ -7,9 +7,10 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The sample images bundled with the runtime (src/main/resources/demo): the demos serve them, and
- * every stack has them in its content bucket under {@code content/samples/}, so an order can be tried by
- * hand with no image server: {@code --image-url s3://mediasync-content/content/samples/channel-cover.jpg}.
+ * The sample images bundled with the runtime (src/main/resources/demo): the demos serve them, the local image
+ * server serves them under {@code /samples/} (what a public order names:
+ * {@code --image-url http://127.0.0.1:9001/samples/channel-cover.jpg}), and every stack has them in its content
+ * bucket under {@code content/samples/}, where orders the system makes itself read them as {@code s3://…}.
  */
 final class Samples {
 

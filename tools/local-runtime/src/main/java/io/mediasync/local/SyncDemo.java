@@ -26,7 +26,7 @@ final class SyncDemo {
     }
 
     static int run(LocalOptions options, PrintStream out) throws Exception {
-        try (LocalCloud cloud = LocalCloud.start(options, out); HttpFixture web = new HttpFixture();
+        try (HttpFixture web = new HttpFixture(); LocalCloud cloud = LocalCloud.start(options.allowingDownloadsFrom(web.port()), out);
                 MongoClient mongo = MongoClients.create(cloud.endpoints().mongo()); S3Client s3 = AwsClients.s3(cloud.endpoints());
                 ResultUrls urls = new ResultUrls(cloud)) {
             cloud.printSummary();

@@ -46,7 +46,7 @@ final class SystemDemo {
                     "CATALOG_ORDER_NEW_SOURCES", "false"));
             LocalOptions options = LocalOptions.parse(flags.toArray(String[]::new), environment);
             out.println("==> starting the local stack from " + options.template() + " (fresh state in " + options.dataDir() + ")");
-            try (LocalCloud cloud = LocalCloud.start(options, out); MongoClient mongo = MongoClients.create(cloud.endpoints().mongo());
+            try (LocalCloud cloud = LocalCloud.start(options.allowingDownloadsFrom(web.port()), out); MongoClient mongo = MongoClients.create(cloud.endpoints().mongo());
                     ResultUrls urls = new ResultUrls(cloud)) {
                 cloud.printSummary();
                 MongoDatabase db = mongo.getDatabase(cloud.database().orElseThrow());

@@ -48,7 +48,7 @@ class CatalogSyncEndToEndTest {
                 CatalogApi.source(2, web.url("/feeds/2.xml"), "podcasts/2/", "Two"),
                 CatalogApi.source(3, web.url("/feeds/3.xml"), "podcasts/3/", "Three")));
         Map<String, String> environment = Map.of("CATALOG_API_URL", catalog.baseUrl(), "API_USER", "catalog-user",
-                "API_PASSWORD", "pa ss&word");
+                "API_PASSWORD", "pa ss&word", "FETCH_ALLOW_ORIGINS", "127.0.0.1:" + web.port());
         cloud = TestStacks.start(Files.createTempDirectory("mediasync-catalog"), environment);
         mongo = MongoClients.create(cloud.endpoints().mongo());
         db = mongo.getDatabase("mediasync_dev");

@@ -65,6 +65,22 @@ class LocalControlsTest {
     }
 
     @Test
+    void aWebPageReachesNoRouteOfTheHttpApiNeitherByDnsRebindingNorFromItsOwnOrigin() throws Exception {
+        int port = cloud.httpPort();
+        String rebound = RawHttp.send(port, "PATCH /api/syncall HTTP/1.1\r\nHost: rebind.attacker.example:" + port, "");
+        String crossSite = RawHttp.send(port, "PATCH /api/syncall HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nOrigin: https://attacker.example\r\nContent-Type: text/plain", "");
+        String invoke = RawHttp.send(port, "POST /_mediasync/invoke/source-scheduler HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nOrigin: https://attacker.example\r\nContent-Type: text/plain", "{}");
+
+        assertThat(rebound).startsWith("HTTP/1.1 403 ").endsWith("{\"errorMessage\":\"the local HTTP API answers requests for 127.0.0.1,"
+                + " [::1] or localhost on port " + port + " only (Host: rebind.attacker.example:" + port + ")\"}");
+        assertThat(crossSite).startsWith("HTTP/1.1 403 ")
+                .endsWith("{\"errorMessage\":\"the local HTTP API does not answer web pages of other origins (Origin: https://attacker.example)\"}");
+        assertThat(invoke).startsWith("HTTP/1.1 403 ");
+    }
+
+    @Test
     void invokeWithoutAFunctionListsThemAndAnUnknownOneIsOneLine() throws Exception {
         assertThat(ControlCommands.invoke(new String[0], env(), print(out), print(err))).isEqualTo(2);
         assertThat(text(err)).startsWith("usage: ./mediasync invoke FUNCTION [--event FILE.json]")

@@ -47,8 +47,8 @@ class LocalRuntimeEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         data = Files.createTempDirectory("mediasync-local");
-        cloud = TestStacks.start(data, java.util.Map.of(), "--retry-delay", "PT1S");
         web = new HttpFixture();
+        cloud = TestStacks.start(data, TestStacks.downloadsFrom(web), "--retry-delay", "PT1S");
         web.serve("/cover.jpg", Images.jpeg(1200, 800, 1), "image/jpeg");
         sqs = AwsClients.sqs(cloud.endpoints());
     }

@@ -38,8 +38,8 @@ class ResyncEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        cloud = TestStacks.start(Files.createTempDirectory("mediasync-resync"), Map.of(), "--retry-delay", "PT1S");
         web = new HttpFixture();
+        cloud = TestStacks.start(Files.createTempDirectory("mediasync-resync"), TestStacks.downloadsFrom(web), "--retry-delay", "PT1S");
         mongo = MongoClients.create(cloud.endpoints().mongo());
         scenario = new ResyncScenario(web, mongo.getDatabase(cloud.database().orElseThrow()), cloud.httpPort());
         urls = new ResultUrls(cloud);

@@ -51,8 +51,8 @@ class SourceSyncEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        cloud = TestStacks.start(Files.createTempDirectory("mediasync-sync"), Map.of(), "--retry-delay", "PT1S");
         web = new HttpFixture();
+        cloud = TestStacks.start(Files.createTempDirectory("mediasync-sync"), TestStacks.downloadsFrom(web), "--retry-delay", "PT1S");
         List<String> names = List.of("cover", "ep1", "ep2");
         for (int i = 0; i < names.size(); i++) {
             web.serve("/img/" + names.get(i) + ".jpg", Images.jpeg(640, 480, i), "image/jpeg"); // different bytes each

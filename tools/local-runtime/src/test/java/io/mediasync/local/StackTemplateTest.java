@@ -18,7 +18,7 @@ class StackTemplateTest {
     }
 
     @Test
-    void resizerIsWiredToItsFifoQueueWithPartialBatchFailures() throws Exception {
+    void resizerIsWiredToBothOrderQueuesWithPartialBatchFailures() throws Exception {
         StackModel model = load(LocalOptions.localParameters());
         FunctionDef resizer = model.function("image-resizer").orElseThrow();
         assertThat(resizer.name()).isEqualTo("mediasync-dev-image-resizer");
@@ -29,9 +29,10 @@ class StackTemplateTest {
                 .containsEntry("RESIZED_BUCKET", "images-ch")
                 .containsEntry("POSTBACK_SECRET", "local-POSTBACK_SECRET")
                 .containsEntry("MAX_RECEIVE_COUNT", "5");
-        assertThat(resizer.sqsSources()).singleElement().satisfies(source -> {
-            assertThat(source.queueName()).isEqualTo("ImageQueue.fifo");
-            assertThat(source.batchSize()).isEqualTo(10);
+        assertThat(resizer.sqsSources()).extracting(source -> source.queueName())
+                .containsExactly("ImageQueue.fifo", "InternalImageQueue.fifo");
+        assertThat(resizer.sqsSources()).allSatisfy(source -> {
+            assertThat(source.batchSize()).isEqualTo(1);
             assertThat(source.reportBatchItemFailures()).isTrue();
         });
     }

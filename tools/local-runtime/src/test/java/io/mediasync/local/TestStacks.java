@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.mediasync.testsupport.HttpFixture;
 
 /** The local stack as the end-to-end tests start it: the repository's template, free ports, its own data directory. */
 final class TestStacks {
@@ -21,6 +22,11 @@ final class TestStacks {
         args.addAll(List.of(flags));
         useBuiltRuntimeClient();
         return LocalCloud.start(LocalOptions.parse(args.toArray(String[]::new), environment), new PrintStream(System.out, true));
+    }
+
+    /** up's environment letting the functions download from {@code web} (the SSRF guard allows no other loopback server). */
+    static Map<String, String> downloadsFrom(HttpFixture web) {
+        return Map.of("FETCH_ALLOW_ORIGINS", "127.0.0.1:" + web.port());
     }
 
     /** The runtime interface client the build put in target/ric, wherever the test runs from. */

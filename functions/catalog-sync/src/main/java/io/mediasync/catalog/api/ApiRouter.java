@@ -3,6 +3,7 @@ package io.mediasync.catalog.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediasync.catalog.config.CatalogHttpConfig;
 import io.mediasync.catalog.config.CatalogRunConfig;
 import io.mediasync.catalog.sync.CatalogSync;
 import io.mediasync.catalog.sync.RunIds;
@@ -32,8 +33,10 @@ public class ApiRouter {
     private final RunLease lease;
     private final RunQueue queue;
     private final CatalogRunConfig config;
+    private final CatalogHttpConfig http;
 
-    public ApiRouter(CatalogSync sync, RunRecords runs, RunLease lease, RunQueue queue, CatalogRunConfig config) {
+    public ApiRouter(CatalogSync sync, RunRecords runs, RunLease lease, RunQueue queue, CatalogRunConfig config, CatalogHttpConfig http) {
+        this.http = http;
         this.sync = sync;
         this.runs = runs;
         this.lease = lease;
@@ -43,6 +46,11 @@ public class ApiRouter {
 
     /** @param deadline the invocation's end: PATCH /api/syncall stops by CATALOG_SYNC_DEADLINE at the latest */
     public HttpAnswer handle(JsonNode event, Deadline deadline) {
+        Optional<String> unprotected = CatalogHttpConfig.refusal(http);
+        if (unprotected.isPresent()) {
+            LOG.errorf("HTTP API refused: %s", unprotected.get());
+            return error(503, "not_configured", unprotected.get());
+        }
         String method = event.path("requestContext").path("http").path("method").asText("").toUpperCase(Locale.ROOT);
         String path = event.path("rawPath").asText(event.path("requestContext").path("http").path("path").asText(""));
         if (path.length() > 1 && path.endsWith("/")) {

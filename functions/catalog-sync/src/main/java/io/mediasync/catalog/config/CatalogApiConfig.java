@@ -56,6 +56,9 @@ public interface CatalogApiConfig {
     /** CATALOG_ALLOW_CIDRS (else FETCH_ALLOW_CIDRS): private ranges the API may live in, e.g. "10.0.0.0/8". */
     Optional<String> allowCidrs();
 
+    /** CATALOG_ALLOW_ORIGINS (else FETCH_ALLOW_ORIGINS): single servers (IP:port) the API may live on, e.g. "127.0.0.1:8080". */
+    Optional<String> allowOrigins();
+
     /** CATALOG_USER_AGENT. */
     String userAgent();
 }

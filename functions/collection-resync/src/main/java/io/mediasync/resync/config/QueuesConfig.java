@@ -6,7 +6,7 @@ import io.smallrye.config.ConfigMapping;
 @ConfigMapping(prefix = "mediasync.queues")
 public interface QueuesConfig {
 
-    /** The image resizer's order queue (RESIZE_QUEUE, FIFO). */
+    /** The image resizer's internal order queue (RESIZE_QUEUE, FIFO), which only mediasync's functions may send to. */
     String resize();
 
     /** Where the resizer sends the results (RESYNC_RESULTS_QUEUE): the orders' redirect_queue, read by apply. */

@@ -39,6 +39,11 @@ public record Deadline(long nanos) {
         return System.nanoTime() - nanos >= 0;
     }
 
+    /** This deadline moved earlier by {@code amount}. */
+    public Deadline earlier(Duration amount) {
+        return new Deadline(nanos - amount.toNanos());
+    }
+
     /** The earlier of the two. */
     public Deadline min(Deadline other) {
         return other.nanos - nanos < 0 ? other : this;

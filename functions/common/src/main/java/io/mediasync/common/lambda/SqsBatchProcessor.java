@@ -18,8 +18,15 @@ import org.jboss.logging.MDC;
  * {@link FailureRecorder}, and the message is given back unless retrying cannot help.
  *
  * <ul>
- *   <li>A message is started only if the invocation has {@code messageReserve} left; the rest of the batch is
- *       given back unstarted (recorded only on its last receive, as it then goes to the DLQ).</li>
+ *   <li>Every message after the one being handled keeps {@code messageReserve} of the invocation (or an equal share
+ *       of what is left, when less): a message's {@link Delivery#deadline()} stops there, so a slow message cannot
+ *       leave the ones after it unstarted (given back unstarted, a message would burn a receive without an
+ *       attempt). A message that runs into its deadline is cut short on its own attempt. The template keeps
+ *       {@code messageReserve} x batch size within every function's timeout (and reads FIFO queues one message at a
+ *       time), so no message of a batch is ever given back unstarted for want of time.</li>
+ *   <li>Should less than {@code messageReserve} be left when a message's turn comes (a start that ate the time),
+ *       it and the rest of the batch are given back unstarted (recorded only on their last receive, as they then
+ *       go to the DLQ).</li>
  *   <li>FIFO: a failure holds back only its own message group (Powertools' skip_group_on_error): later messages
  *       of that group are given back, other groups go on, so the order within each group holds.</li>
  *   <li>An {@link Error} (out of memory, stack overflow) fails its message only.</li>
@@ -53,17 +60,23 @@ public final class SqsBatchProcessor {
     public SqsBatchResponse process(SqsEvent event, Deadline deadline, MessageHandler handler) {
         List<SqsBatchResponse.ItemFailure> givenBack = new ArrayList<>();
         Set<String> failedGroups = new HashSet<>();
-        for (SqsMessage message : event.records()) {
+        List<SqsMessage> records = event.records();
+        for (int i = 0; i < records.size(); i++) {
+            SqsMessage message = records.get(i);
             MDC.put("messageId", message.messageId());
             try {
-                Delivery delivery = new Delivery(message, deadline, message.receiveCount() >= maxReceiveCount);
+                int left = records.size() - i; // this message and the ones after it
+                Duration remaining = deadline.remaining();
+                Duration keptForEachLater = min(messageReserve, remaining.dividedBy(left));
+                Deadline own = deadline.earlier(keptForEachLater.multipliedBy(left - 1L));
+                Delivery delivery = new Delivery(message, own, message.receiveCount() >= maxReceiveCount);
                 String group = message.fromFifoQueue() ? message.messageGroupId() : null;
                 Failure notStarted = null;
                 if (group != null && failedGroups.contains(group)) {
                     notStarted = Failure.retryable("held_back", "not started: an earlier message of its group " + group
                             + " failed in the same batch");
-                } else if (deadline.remaining().compareTo(messageReserve) < 0) {
-                    notStarted = Failure.retryable("timed_out", "not started: " + deadline.remaining().toMillis()
+                } else if (remaining.compareTo(messageReserve) < 0) {
+                    notStarted = Failure.retryable("timed_out", "not started: " + remaining.toMillis()
                             + " ms of the invocation were left, a message needs " + messageReserve.toMillis() + " ms");
                 }
                 boolean finished = notStarted == null ? run(delivery, handler) : giveBackUnstarted(delivery, notStarted);
@@ -78,6 +91,10 @@ public final class SqsBatchProcessor {
             }
         }
         return new SqsBatchResponse(givenBack);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** @return true when the message is finished (done, or failed for good and recorded) */

@@ -20,17 +20,21 @@ import java.util.Optional;
  * <p>Refused: loopback, unspecified, link-local (incl. cloud metadata), private, CGNAT, unique-local,
  * site-local, multicast, broadcast, reserved, IETF protocol, benchmarking and documentation ranges,
  * and IPv6 outside 2000::/3. IPv6 forms that carry an IPv4 address (IPv4-mapped, IPv4-compatible,
- * NAT64, 6to4, Teredo) are judged by that IPv4 address. An explicit allow-list (local development,
- * tests) overrides all of this. Immutable and thread-safe.
+ * NAT64, 6to4, Teredo) are judged by that IPv4 address. Explicit allowances (local development, tests)
+ * override all of this: networks ({@link Cidr}), or, narrower, single servers ({@link AllowedOrigin}, an address
+ * and a port), which only a check that knows the port can grant: {@link #refusalReason(InetAddress, int)}, as the
+ * guarded resolver and socket make it at connect time. Immutable and thread-safe.
  */
 public final class AddressPolicy {
 
-    private static final AddressPolicy DEFAULTS = new AddressPolicy(List.of());
+    private static final AddressPolicy DEFAULTS = new AddressPolicy(List.of(), List.of());
 
     private final List<Cidr> allowList;
+    private final List<AllowedOrigin> allowedOrigins;
 
-    private AddressPolicy(List<Cidr> allowList) {
+    private AddressPolicy(List<Cidr> allowList, List<AllowedOrigin> allowedOrigins) {
         this.allowList = List.copyOf(allowList);
+        this.allowedOrigins = List.copyOf(allowedOrigins);
     }
 
     /** Blocks everything that is not public (global unicast). */
@@ -48,24 +52,68 @@ public final class AddressPolicy {
         for (String cidr : Objects.requireNonNull(cidrs, "cidrs")) {
             combined.add(Cidr.parse(cidr));
         }
-        return new AddressPolicy(combined);
+        return new AddressPolicy(combined, allowedOrigins);
+    }
+
+    /**
+     * A new policy that also allows the given servers, each an IP literal and a port: {@code "127.0.0.1:9001"},
+     * {@code "[::1]:9001"}; other ports of the same address stay refused.
+     *
+     * @throws IllegalArgumentException if an origin is not {@code IP:port}
+     */
+    public AddressPolicy allowingOrigins(List<String> origins) {
+        List<AllowedOrigin> combined = new ArrayList<>(allowedOrigins);
+        for (String origin : Objects.requireNonNull(origins, "origins")) {
+            combined.add(AllowedOrigin.parse(origin));
+        }
+        return new AddressPolicy(allowList, combined);
     }
 
     /** Builds a policy from configuration such as {@code "127.0.0.0/8, ::1/128"}; blank or null = defaults. */
     public static AddressPolicy fromAllowList(String commaSeparatedCidrs) {
-        if (commaSeparatedCidrs == null || commaSeparatedCidrs.isBlank()) {
-            return defaults();
+        return fromSettings(commaSeparatedCidrs, null);
+    }
+
+    /**
+     * Builds a policy from the two settings: networks ({@code "127.0.0.0/8"}) and servers ({@code "127.0.0.1:9001"}),
+     * each comma separated; blank or null allows nothing more than the defaults.
+     */
+    public static AddressPolicy fromSettings(String commaSeparatedCidrs, String commaSeparatedOrigins) {
+        List<String> cidrs = items(commaSeparatedCidrs);
+        List<String> origins = items(commaSeparatedOrigins);
+        return cidrs.isEmpty() && origins.isEmpty() ? defaults() : defaults().allowing(cidrs).allowingOrigins(origins);
+    }
+
+    private static List<String> items(String commaSeparated) {
+        if (commaSeparated == null || commaSeparated.isBlank()) {
+            return List.of();
         }
-        List<String> cidrs = Arrays.stream(commaSeparatedCidrs.split(","))
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .toList();
-        return defaults().allowing(cidrs);
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     /** The allow-listed networks, in configuration order. */
     public List<Cidr> allowList() {
         return allowList;
+    }
+
+    /** The allowed servers (address and port), in configuration order. */
+    public List<String> allowedOrigins() {
+        return allowedOrigins.stream().map(AllowedOrigin::toString).toList();
+    }
+
+    /**
+     * Empty when {@code address:port} may be connected to: an allowed server, or an address allowed on every port.
+     * The check to make wherever the port is known.
+     */
+    public Optional<String> refusalReason(InetAddress address, int port) {
+        Objects.requireNonNull(address, "address");
+        for (AllowedOrigin origin : allowedOrigins) {
+            if (origin.matches(address, port)) {
+                return Optional.empty();
+            }
+        }
+        return refusalReason(address).map(reason -> allowedOrigins.isEmpty() ? reason
+                : reason + " (of its ports, only the allowed servers " + allowedOrigins + " may be reached)");
     }
 
     /** Convenience for {@code refusalReason(address).isEmpty()}. */
@@ -74,8 +122,9 @@ public final class AddressPolicy {
     }
 
     /**
-     * Empty when {@code address} may be connected to; otherwise a short reason,
-     * e.g. {@code "169.254.169.254 is link-local (cloud metadata)"}.
+     * Empty when {@code address} may be connected to on any port; otherwise a short reason,
+     * e.g. {@code "169.254.169.254 is link-local (cloud metadata)"}. Allowed servers do not count here: they are
+     * allowed on one port only.
      */
     public Optional<String> refusalReason(InetAddress address) {
         Objects.requireNonNull(address, "address");
@@ -140,6 +189,7 @@ public final class AddressPolicy {
 
     @Override
     public String toString() {
-        return allowList.isEmpty() ? "AddressPolicy[global unicast only]" : "AddressPolicy[global unicast + " + allowList + "]";
+        return allowList.isEmpty() && allowedOrigins.isEmpty() ? "AddressPolicy[global unicast only]"
+                : "AddressPolicy[global unicast + " + allowList + " + " + allowedOrigins + "]";
     }
 }

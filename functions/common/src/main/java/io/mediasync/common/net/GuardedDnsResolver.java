@@ -24,26 +24,31 @@ final class GuardedDnsResolver implements DnsResolver {
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
+    /** Without a port, only addresses allowed on every port pass: an allowed server is one port of its address. */
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
         InetAddress[] addresses = lookUp(host);
         for (InetAddress address : addresses) {
-            Optional<String> refusal = policy.refusalReason(address);
-            if (refusal.isPresent()) {
-                throw new BlockedAddressException(host, refusal.get());
-            }
+            refuseIf(host, policy.refusalReason(address));
         }
         return addresses;
     }
 
-    /** HttpClient 5.5 calls this variant; routed through {@link #resolve(String)} so both are guarded. */
+    /** HttpClient 5.5 calls this variant, with the port it will connect to: allowed servers are honoured here. */
     @Override
     public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
         List<InetSocketAddress> endpoints = new ArrayList<>();
-        for (InetAddress address : resolve(host)) {
+        for (InetAddress address : lookUp(host)) {
+            refuseIf(host, policy.refusalReason(address, port));
             endpoints.add(new InetSocketAddress(address, port));
         }
         return endpoints;
+    }
+
+    private static void refuseIf(String host, Optional<String> refusal) throws BlockedAddressException {
+        if (refusal.isPresent()) {
+            throw new BlockedAddressException(host, refusal.get());
+        }
     }
 
     /** Only used for Kerberos/SPNEGO, which mediasync never does; no reverse lookups. */

@@ -29,7 +29,7 @@ final class GuardedSocket extends Socket {
         if (!(endpoint instanceof InetSocketAddress target) || target.isUnresolved()) {
             throw new BlockedAddressException(String.valueOf(endpoint), "only resolved addresses may be connected to");
         }
-        Optional<String> refusal = policy.refusalReason(target.getAddress());
+        Optional<String> refusal = policy.refusalReason(target.getAddress(), target.getPort());
         if (refusal.isPresent()) {
             throw new BlockedAddressException(target.getAddress().getHostAddress(), refusal.get());
         }

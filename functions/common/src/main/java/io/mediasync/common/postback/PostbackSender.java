@@ -13,8 +13,9 @@ import org.jboss.logging.Logger;
 
 /**
  * POSTs a JSON body to a receiver through the SSRF guard, signed per Standard Webhooks with that receiver's own
- * secret ({@link ReceiverSecrets}). The webhook-id is chosen by the caller and stays the same on every retry,
- * so receivers can drop duplicates. Used by every function that posts back.
+ * secret for the kind of message this sender carries ({@link ReceiverSecrets}, {@link PostbackKind}). The
+ * webhook-id is chosen by the caller and stays the same on every retry, so receivers can drop duplicates. Used by
+ * every function that posts back, each for its one kind.
  */
 public final class PostbackSender {
 
@@ -22,11 +23,13 @@ public final class PostbackSender {
 
     private final SafeHttpClient http;
     private final Optional<ReceiverSecrets> secrets;
+    private final PostbackKind kind;
 
     /** @param secrets empty: postbacks go unsigned (a WARN each time) */
-    public PostbackSender(SafeHttpClient http, Optional<ReceiverSecrets> secrets) {
+    public PostbackSender(SafeHttpClient http, Optional<ReceiverSecrets> secrets, PostbackKind kind) {
         this.http = http;
         this.secrets = secrets;
+        this.kind = kind;
     }
 
     /** @return the receiver's 2xx status */
@@ -41,7 +44,7 @@ public final class PostbackSender {
             throw new PostbackFailure("postback_bad_url", "postback URL " + url + " is not valid", false, 0, e);
         }
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        Map<String, String> headers = secrets.map(s -> s.signerFor(target).sign(webhookId, System.currentTimeMillis() / 1000, body))
+        Map<String, String> headers = secrets.map(s -> s.signerFor(target, kind).sign(webhookId, System.currentTimeMillis() / 1000, body))
                 .orElseGet(() -> {
                     LOG.warn("POSTBACK_SECRET is not set: the postback is sent unsigned");
                     return Map.of();

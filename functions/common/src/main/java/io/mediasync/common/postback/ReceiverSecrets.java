@@ -13,14 +13,15 @@ import javax.crypto.spec.SecretKeySpec;
  * Per-receiver postback secrets. Whoever can enqueue an order chooses both the body and the postback URL, so
  * one secret shared by every receiver would hand them a valid signature for any receiver. Instead each receiver
  * gets its own Standard Webhooks secret, derived from the master secret (POSTBACK_SECRET) and the receiver's
- * origin: {@code whsec_ + base64(HMAC-SHA256(master key, "mediasync-postback-v1:" + origin))}. A signature
- * made for one origin never verifies at another; a receiver verifies with any Standard Webhooks library and
- * the secret {@code ./mediasync postback-secret URL} prints for it. Each master secret of a rotation derives
+ * origin, and the kind of message ({@link PostbackKind}):
+ * {@code whsec_ + base64(HMAC-SHA256(master key, context + origin))}, the context being
+ * {@code "mediasync-postback-v1:"} for order results (the derivation receivers have used from the start) and
+ * {@code "mediasync-system-postback-v1:"} for system events. A signature made for one origin never verifies at
+ * another, nor one kind as the other; a receiver verifies with any Standard Webhooks library and the secrets
+ * {@code ./mediasync postback-secret URL} prints for it. Each master secret of a rotation derives
  * its own receiver secret, and postbacks are signed with all of them.
  */
 public final class ReceiverSecrets {
-
-    static final String CONTEXT = "mediasync-postback-v1:";
 
     private final List<WebhookSecret> masters;
 
@@ -29,23 +30,28 @@ public final class ReceiverSecrets {
         this.masters = WebhookSecret.parseAll(WebhookSecret.splitConfig(masterSecrets));
     }
 
-    /** The receiver's secrets, one per master secret, current first: what it configures in its verifier. */
+    /** The receiver's order-result secrets (see {@link #secretsFor(URI, PostbackKind)}). */
     public List<String> secretsFor(URI receiver) {
+        return secretsFor(receiver, PostbackKind.ORDER_RESULT);
+    }
+
+    /** The receiver's secrets for one kind, one per master secret, current first: what it configures in its verifier. */
+    public List<String> secretsFor(URI receiver, PostbackKind kind) {
         String origin = Origin.of(receiver).toString();
         return masters.stream().map(master -> WebhookSecret.PREFIX
-                + Base64.getEncoder().encodeToString(derive(master, origin))).toList();
+                + Base64.getEncoder().encodeToString(derive(master, kind.context() + origin))).toList();
     }
 
-    /** Signs for this receiver only. */
-    public WebhookSigner signerFor(URI receiver) {
-        return new WebhookSigner(secretsFor(receiver));
+    /** Signs one kind of message for this receiver only. */
+    public WebhookSigner signerFor(URI receiver, PostbackKind kind) {
+        return new WebhookSigner(secretsFor(receiver, kind));
     }
 
-    private static byte[] derive(WebhookSecret master, String origin) {
+    private static byte[] derive(WebhookSecret master, String context) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(master.key(), "HmacSHA256"));
-            return mac.doFinal((CONTEXT + origin).getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(context.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

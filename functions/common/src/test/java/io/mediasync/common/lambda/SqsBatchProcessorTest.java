@@ -79,20 +79,41 @@ class SqsBatchProcessorTest {
                 new Recorded("b1", "stack_overflow", Outcome.DEAD_LETTERED));
     }
 
+    /** A message may run only up to where every message after it still has its reserve: a slow one cannot starve them. */
     @Test
-    void messagesThereIsNoTimeForAreGivenBackUnstartedAndRecordedOnTheirLastReceive() {
-        SqsEvent batch = new SqsEvent(List.of(message("a1", "A", 1), message("b1", "B", 2), message("c1", "C", 5)));
-        Deadline deadline = Deadline.in(Duration.ofMillis(500));
+    void aSlowMessageIsCutShortBeforeTheReserveOfEveryLaterMessage() {
+        SqsEvent batch = new SqsEvent(List.of(message("a1", "A", 1), message("b1", "B", 1), message("c1", "C", 1)));
+        Deadline invocation = Deadline.in(Duration.ofMillis(1500));
+        List<Duration> leftAfterOwnDeadline = new ArrayList<>();
 
-        SqsBatchResponse response = processor.process(batch, deadline, d -> {
+        SqsBatchResponse response = processor.process(batch, invocation, d -> {
             handled.add(d.message().messageId());
-            while (!d.deadline().passed()) {
-                Thread.onSpinWait(); // the first message takes all the time there is
+            leftAfterOwnDeadline.add(Duration.ofNanos(invocation.nanos() - d.deadline().nanos()));
+            if (d.message().messageId().equals("a1")) {
+                while (!d.deadline().passed()) {
+                    Thread.onSpinWait(); // a message that would take all the time there is
+                }
+                throw new FailureException("timed_out", "cut short at its deadline", true, null);
             }
         });
 
-        assertThat(handled).containsExactly("a1");
-        assertThat(givenBack(response)).containsExactly("b1", "c1");
+        assertThat(handled).containsExactly("a1", "b1", "c1");
+        assertThat(givenBack(response)).containsExactly("a1");
+        assertThat(recorded).containsExactly(new Recorded("a1", "timed_out", Outcome.RETRYING));
+        // the first message's own deadline kept the reserve (200 ms) for each of the two after it; the last one's
+        // deadline is the invocation's
+        assertThat(leftAfterOwnDeadline.get(0)).isEqualTo(Duration.ofMillis(400));
+        assertThat(leftAfterOwnDeadline.get(2)).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void withLessThanTheReserveLeftTheRestIsGivenBackUnstartedAndRecordedOnItsLastReceive() {
+        SqsEvent batch = new SqsEvent(List.of(message("a1", "A", 1), message("b1", "B", 2), message("c1", "C", 5)));
+
+        SqsBatchResponse response = processor.process(batch, Deadline.in(Duration.ofMillis(150)), d -> handled.add(d.message().messageId()));
+
+        assertThat(handled).isEmpty();
+        assertThat(givenBack(response)).containsExactly("a1", "b1", "c1");
         assertThat(recorded).containsExactly(new Recorded("c1", "timed_out", Outcome.DEAD_LETTERED));
     }
 

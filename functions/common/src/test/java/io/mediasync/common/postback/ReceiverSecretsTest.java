@@ -26,10 +26,37 @@ class ReceiverSecretsTest {
     }
 
     @Test
+    void systemEventsHaveTheirOwnSecretPerReceiverAndOrderResultsKeepTheSeedsDerivation() {
+        // printf 'mediasync-system-postback-v1:https://hooks.example.com' | openssl dgst -sha256 -mac HMAC -macopt hexkey:<master key> -binary | base64
+        URI receiver = URI.create("https://hooks.example.com/postback");
+        assertThat(secrets.secretsFor(receiver, PostbackKind.SYSTEM_EVENT)).containsExactly("whsec_viIRpFE2XqAP0timSOcMpwHOdEYP8HG4e+xkMKiqnio=");
+        assertThat(secrets.secretsFor(receiver, PostbackKind.ORDER_RESULT)).isEqualTo(secrets.secretsFor(receiver))
+                .containsExactly("whsec_Ay/2g08XLMcrSYKWDCnJMJ0hOIyqYbMwDN/F18kPzaQ=");
+    }
+
+    /** An order's author chooses its body: whatever it makes mediasync sign can never pass for a system event. */
+    @Test
+    void anOrderResultNeverVerifiesAsASystemEventNorTheReverse() throws Exception {
+        URI receiver = URI.create("https://hooks.example.com/postback");
+        byte[] forged = "{\"event\":\"source_synchronized\",\"source_id\":77735,\"status\":\"completed\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        long now = System.currentTimeMillis() / 1000;
+        Map<String, String> echoed = secrets.signerFor(receiver, PostbackKind.ORDER_RESULT).sign("msg_3", now, forged);
+        Map<String, String> system = secrets.signerFor(receiver, PostbackKind.SYSTEM_EVENT).sign("sync-1", now, forged);
+
+        WebhookVerifier systemVerifier = new WebhookVerifier(secrets.secretsFor(receiver, PostbackKind.SYSTEM_EVENT));
+        WebhookVerifier resultVerifier = new WebhookVerifier(secrets.secretsFor(receiver, PostbackKind.ORDER_RESULT));
+        assertThatThrownBy(() -> systemVerifier.verify(echoed, forged)).isInstanceOf(WebhookVerificationException.class);
+        assertThatThrownBy(() -> resultVerifier.verify(system, forged)).isInstanceOf(WebhookVerificationException.class);
+        systemVerifier.verify(system, forged);
+        resultVerifier.verify(echoed, forged);
+    }
+
+    @Test
     void aSignatureMadeForOneReceiverNeverVerifiesAtAnother() throws Exception {
         byte[] body = "{\"image_url\":\"https://a/b.jpg\"}".getBytes(StandardCharsets.UTF_8);
         long now = System.currentTimeMillis() / 1000;
-        Map<String, String> headers = secrets.signerFor(URI.create("https://attacker.example/hook")).sign("msg_1", now, body);
+        Map<String, String> headers = secrets.signerFor(URI.create("https://attacker.example/hook"), PostbackKind.ORDER_RESULT).sign("msg_1", now, body);
 
         WebhookVerifier victim = new WebhookVerifier(secrets.secretsFor(URI.create("https://victim.example/hook")));
         assertThatThrownBy(() -> victim.verify(headers, body)).isInstanceOf(WebhookVerificationException.class);
@@ -46,7 +73,7 @@ class ReceiverSecretsTest {
         ReceiverSecrets rotating = new ReceiverSecrets(next + "," + MASTER);
         URI receiver = URI.create("https://hooks.example.com/p");
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-        Map<String, String> headers = rotating.signerFor(receiver).sign("msg_2", System.currentTimeMillis() / 1000, body);
+        Map<String, String> headers = rotating.signerFor(receiver, PostbackKind.ORDER_RESULT).sign("msg_2", System.currentTimeMillis() / 1000, body);
 
         // a receiver still on the old derived secret accepts
         new WebhookVerifier(secrets.secretsFor(receiver)).verify(headers, body);

@@ -50,13 +50,22 @@ public interface ResizerConfig {
     @WithDefault("100000")
     long queueListRefreshCalls();
 
-    /** REDIRECT_QUEUES: the only queues a result may be sent to (names, comma-separated; default in application.properties). */
+    /** REDIRECT_QUEUES: the queues a public order's result may be sent to (names, comma-separated; default in application.properties). */
     String redirectQueues();
+
+    /** INTERNAL_REDIRECT_QUEUES: queues that carry system-authored results; only internal orders may send there. */
+    String internalRedirectQueues();
 
     /** INTERNAL_QUEUES: never a redirect target, even if REDIRECT_QUEUES names them (DLQs always). */
     String internalQueues();
 
-    /** S3_SOURCES: where s3:// sources may be read, "bucket/prefix" entries, comma-separated; empty = no s3:// source. */
+    /** INTERNAL_ORDER_QUEUES: the order queues only mediasync's own functions may send to (see OrderOrigin). */
+    String internalOrderQueues();
+
+    /** INTERNAL_BUCKET_NAMES: bucket_name values (or prefixes ending in *) reserved for internal orders. */
+    String internalBucketNames();
+
+    /** S3_SOURCES: where an internal order's s3:// sources may be read, "bucket/prefix" entries; empty = none. */
     Optional<String> s3Sources();
 
     /** MongoDB collection of order records. */

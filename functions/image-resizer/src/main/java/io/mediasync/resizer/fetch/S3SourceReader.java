@@ -1,7 +1,7 @@
 package io.mediasync.resizer.fetch;
 
 import io.mediasync.common.lambda.Deadline;
-import io.mediasync.resizer.config.FetchConfig;
+import io.mediasync.common.net.FetchConfig;
 import io.mediasync.resizer.config.ResizerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

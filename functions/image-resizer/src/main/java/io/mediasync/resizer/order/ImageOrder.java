@@ -12,12 +12,15 @@ import java.util.Optional;
  * @param images     the image fields present, in message order: "image_url" and/or "itunes_image" → URL
  * @param bucketName the {bucket_name} path segment (the order's, or the configured default)
  * @param orderId    a readable form of the message's "_id" (for logs and records), if any
- * @param reportFailures the order's opt-in {@code "report_failures": true}: an image field that cannot be resized
- *                   is reported in the result as {@code <field>_error: {code, reason}}, and a result is delivered
- *                   even when no field could be resized (the seed delivered nothing then; that stays the default)
+ * @param reportFailures an internal order's opt-in {@code "report_failures": true}: an image field that cannot be
+ *                   resized is reported in the result as {@code <field>_error: {code, reason}}, and a result is
+ *                   delivered even when no field could be resized (the seed delivered nothing then; that stays the
+ *                   default, and the only behaviour of public orders)
+ * @param origin     the queue it came from, which decides what it may cause ({@link OrderOrigin})
  */
 public record ImageOrder(ObjectNode message, Map<String, String> images, String bucketName,
-        Optional<String> redirectQueue, Optional<String> postbackUrl, Optional<String> orderId, boolean reportFailures) {
+        Optional<String> redirectQueue, Optional<String> postbackUrl, Optional<String> orderId, boolean reportFailures,
+        OrderOrigin origin) {
 
     public static final String IMAGE_URL = "image_url";
     public static final String ITUNES_IMAGE = "itunes_image";

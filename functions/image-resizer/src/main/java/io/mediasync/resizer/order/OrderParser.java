@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import org.bson.Document;
 
 /** Turns an SQS body into an {@link ImageOrder}, or says precisely why it is not one. */
@@ -24,16 +24,20 @@ public final class OrderParser {
 
     private final ObjectMapper json;
     private final String defaultBucketName;
-    private final Predicate<String> redirectAllowed;
+    private final BiPredicate<OrderOrigin, String> redirectAllowed;
+    private final ReservedBucketNames reservedBucketNames;
 
-    /** @param redirectAllowed whether a redirect_queue is on the allow-list (no AWS call) */
-    public OrderParser(ObjectMapper json, String defaultBucketName, Predicate<String> redirectAllowed) {
+    /** @param redirectAllowed whether a redirect_queue is on the allow-list for orders of that origin (no AWS call) */
+    public OrderParser(ObjectMapper json, String defaultBucketName, BiPredicate<OrderOrigin, String> redirectAllowed,
+            ReservedBucketNames reservedBucketNames) {
         this.json = json;
         this.defaultBucketName = defaultBucketName;
         this.redirectAllowed = redirectAllowed;
+        this.reservedBucketNames = reservedBucketNames;
     }
 
-    public ImageOrder parse(String body) throws OrderRejectedException {
+    /** @param origin the queue the order came from: what it may cause is decided by that, never by a field */
+    public ImageOrder parse(String body, OrderOrigin origin) throws OrderRejectedException {
         JsonNode root;
         try {
             root = body == null ? null : json.readTree(body);
@@ -46,13 +50,14 @@ public final class OrderParser {
         ObjectNode message = (ObjectNode) root;
         Optional<String> orderId = orderId(message.get("_id"));
         try {
-            return parse(message, body, orderId);
+            return parse(message, body, orderId, origin);
         } catch (OrderRejectedException e) {
             throw e.withOrderId(orderId);
         }
     }
 
-    private ImageOrder parse(ObjectNode message, String body, Optional<String> orderId) throws OrderRejectedException {
+    private ImageOrder parse(ObjectNode message, String body, Optional<String> orderId, OrderOrigin origin)
+            throws OrderRejectedException {
         checkStorable(message, body);
         Map<String, String> images = new LinkedHashMap<>();
         for (String field : new String[] {ImageOrder.IMAGE_URL, ImageOrder.ITUNES_IMAGE}) {
@@ -62,25 +67,32 @@ public final class OrderParser {
             throw new OrderRejectedException("missing_image", "at least one of image_url, itunes_image is required");
         }
         for (Map.Entry<String, String> image : images.entrySet()) {
-            checkSourceUrl(image.getKey(), image.getValue());
+            checkSourceUrl(image.getKey(), image.getValue(), origin);
         }
         Optional<String> redirectQueue = text(message, "redirect_queue");
         Optional<String> postbackUrl = text(message, "postback_url");
         if (redirectQueue.isEmpty() && postbackUrl.isEmpty()) {
             throw new OrderRejectedException("missing_destination", "at least one of redirect_queue, postback_url is required");
         }
-        if (postbackUrl.isEmpty() && !redirectAllowed.test(redirectQueue.get())) {
+        if (postbackUrl.isEmpty() && !redirectAllowed.test(origin, redirectQueue.get())) {
             // nothing could ever receive the result: refuse before any work
             throw new OrderRejectedException("redirect_not_allowed", "redirect_queue " + redirectQueue.get()
-                    + " is not one of the queues results may be sent to (REDIRECT_QUEUES), and there is no postback_url");
+                    + " is not one of the queues a " + origin.label() + " order's result may be sent to ("
+                    + (origin == OrderOrigin.PUBLIC ? "REDIRECT_QUEUES" : "REDIRECT_QUEUES, INTERNAL_REDIRECT_QUEUES")
+                    + "), and there is no postback_url");
         }
         if (postbackUrl.isPresent()) {
             checkHttpUrl("postback_url", postbackUrl.get());
         }
         String bucketName = text(message, "bucket_name").orElse(defaultBucketName);
         checkBucketName(bucketName);
-        boolean reportFailures = flag(message, ImageOrder.REPORT_FAILURES);
-        return new ImageOrder(message, images, bucketName, redirectQueue, postbackUrl, orderId, reportFailures);
+        if (origin == OrderOrigin.PUBLIC && reservedBucketNames.isReserved(bucketName)) {
+            throw new OrderRejectedException("reserved_bucket_name", "bucket_name " + bucketName
+                    + " is reserved for mediasync's own orders (INTERNAL_BUCKET_NAMES: " + reservedBucketNames + ")");
+        }
+        // checked for its type on every order; it has effect only on internal ones (a public one passes it through)
+        boolean reportFailures = flag(message, ImageOrder.REPORT_FAILURES) && origin == OrderOrigin.INTERNAL;
+        return new ImageOrder(message, images, bucketName, redirectQueue, postbackUrl, orderId, reportFailures, origin);
     }
 
     /**
@@ -143,8 +155,12 @@ public final class OrderParser {
         return node.booleanValue();
     }
 
-    private static void checkSourceUrl(String field, String url) throws OrderRejectedException {
+    private static void checkSourceUrl(String field, String url, OrderOrigin origin) throws OrderRejectedException {
         if (url.toLowerCase(Locale.ROOT).startsWith("s3://")) {
+            if (origin == OrderOrigin.PUBLIC) {
+                throw new OrderRejectedException("s3_source_not_allowed", field + ": s3:// images are read only for "
+                        + "mediasync's own orders; a public order gives an http(s) URL");
+            }
             URI uri = uri(field, url);
             if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
                 throw new OrderRejectedException("bad_url", field + " must be s3://bucket/key: " + url);

@@ -8,6 +8,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.mediasync.common.lambda.SqsMessage;
+import io.mediasync.resizer.order.OrderOrigin;
 import io.mediasync.resizer.config.ResizerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -52,7 +53,7 @@ public class OrderRecords {
     }
 
     /** Starts (or resumes, on a redelivery) the record of this delivery. */
-    public Document begin(SqsMessage message, String orderKey) {
+    public Document begin(SqsMessage message, String orderKey, OrderOrigin origin) {
         ensureIndexes();
         Date now = new Date();
         records.updateOne(Filters.eq("_id", message.messageId()), Updates.combine(
@@ -60,6 +61,7 @@ public class OrderRecords {
                 Updates.setOnInsert("orderKey", orderKey),
                 Updates.setOnInsert("body", message.body()),
                 Updates.setOnInsert("queue", message.queueName()),
+                Updates.setOnInsert("origin", origin.label()),
                 Updates.set("status", PROCESSING),
                 Updates.set("receiveCount", message.receiveCount()),
                 Updates.set("updatedAt", now),

@@ -30,8 +30,8 @@ public interface QueuesConfig {
     @WithDefault("GL_FILE_DELETED")
     String fileDeleted();
 
-    /** The image resizer's order queue (FIFO). */
-    @WithDefault("ImageQueue.fifo")
+    /** The image resizer's internal order queue (FIFO), which only mediasync's functions may send to. */
+    @WithDefault("InternalImageQueue.fifo")
     String resize();
 
     /** redirect_queue of image orders whose source names neither a postback URL nor a redirect queue. */
