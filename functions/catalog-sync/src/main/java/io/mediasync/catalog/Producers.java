@@ -6,6 +6,7 @@ import io.mediasync.catalog.auth.TokenUrl;
 import io.mediasync.catalog.auth.TokenSource;
 import io.mediasync.catalog.config.CatalogApiConfig;
 import io.mediasync.catalog.config.CatalogFieldsConfig;
+import io.mediasync.catalog.config.CatalogLimitsConfig;
 import io.mediasync.catalog.sync.ItemMapper;
 import io.mediasync.catalog.sync.Upstream;
 import io.mediasync.catalog.upstream.CatalogClient;
@@ -70,7 +71,8 @@ public class Producers {
 
     @Produces
     @Singleton
-    Upstream upstream(CatalogApiConfig api, CatalogFieldsConfig fields, SafeHttpClient http, TokenSource tokens, ObjectMapper json) {
+    Upstream upstream(CatalogApiConfig api, CatalogFieldsConfig fields, CatalogLimitsConfig limits, SafeHttpClient http,
+            TokenSource tokens, ObjectMapper json) {
         Optional<String> base = base(api);
         if (base.isEmpty()) {
             return new Upstream(Optional.empty(), "CATALOG_API_URL is not set");
@@ -88,13 +90,13 @@ public class Producers {
             return new Upstream(Optional.empty(), insecureTokenUrl.get());
         }
         PoliteGet get = new PoliteGet(http, tokens, api.httpTimeout(), api.retries(), new Backoff(api.backoffBase(), api.backoffCap()));
-        return new Upstream(Optional.of(new CatalogClient(first, get, new PageParser(json, fields), api.maxPages())), null);
+        return new Upstream(Optional.of(new CatalogClient(first, get, new PageParser(json, fields, limits.maxPageItems()), api.maxPages())), null);
     }
 
     @Produces
     @Singleton
-    ItemMapper itemMapper(CatalogFieldsConfig fields) {
-        return new ItemMapper(fields);
+    ItemMapper itemMapper(CatalogFieldsConfig fields, CatalogLimitsConfig limits) {
+        return new ItemMapper(fields, limits.maxItemBytes());
     }
 
     /** Where the password grant would send API_USER and API_PASSWORD, when they are set. */

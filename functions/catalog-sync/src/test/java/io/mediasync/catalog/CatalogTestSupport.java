@@ -6,8 +6,10 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.mediasync.catalog.sync.RunLease;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -70,6 +72,17 @@ abstract class CatalogTestSupport {
             throw new AssertionError("expected one run, found " + runs);
         }
         return runs.get(0);
+    }
+
+    /** Waits (busy, up to 10 s) until {@code condition} holds: for something another thread does. */
+    static void await(BooleanSupplier condition) {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.onSpinWait();
+        }
     }
 
     static String reason(JsonNode result) {

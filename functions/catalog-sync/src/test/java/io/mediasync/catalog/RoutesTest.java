@@ -8,6 +8,7 @@ import io.mediasync.testsupport.SqsEventJson;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -82,6 +83,28 @@ class RoutesTest extends CatalogTestSupport {
     }
 
     @Test
+    void aQueuedRunThatFindsAnotherRunningIsGivenBackRecordedAndRunsLater() {
+        listSources(1);
+        String runId = Api.syncast().body().path("data").asText().replace(" casted", "");
+        List<Message> queued = drain(RUNS);
+        assertThat(lease.acquire("run-elsewhere", "schedule", Duration.ofMinutes(1))).isEmpty(); // started in between
+
+        JsonNode first = MockLambda.invoke(SqsEventJson.fromReceived(RUNS, queued));
+
+        assertThat(MockLambda.failedIds(first)).containsExactly(queued.get(0).messageId());
+        assertThat(run(runId).getString("status")).isEqualTo("retrying");
+        assertThat(run(runId).get("error", Document.class)).isEqualTo(new Document("reason", "already_running")
+                .append("detail", "run run-elsewhere is running; this run starts when the queue delivers it again"));
+        assertThat(catalog.requests).isEmpty();
+
+        lease.release("run-elsewhere");
+        assertThat(MockLambda.failedIds(MockLambda.invoke(SqsEventJson.fromReceived(RUNS, queued)))).isEmpty();
+        assertThat(run(runId).getString("status")).isEqualTo("ok");
+        assertThat(run(runId).get("error")).isNull();
+        assertThat(Api.synlast(null).body().path("data").get(0).path("data").asText()).isEqualTo("1 upserted");
+    }
+
+    @Test
     void aLeaseLeftByACrashedRunExpires() {
         listSources(1);
         assertThat(lease.acquire("run-crashed", "syncall", Duration.ofMillis(1))).isEmpty();
@@ -111,15 +134,5 @@ class RoutesTest extends CatalogTestSupport {
         Api.Answer missing = Api.call("GET", "/api/nothing", null);
         assertThat(missing.status()).isEqualTo(404);
         assertThat(reason(missing.body())).isEqualTo("not_found");
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) {
-        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("condition not met within 5 s");
-            }
-            Thread.onSpinWait();
-        }
     }
 }

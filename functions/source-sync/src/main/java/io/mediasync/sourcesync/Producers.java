@@ -1,6 +1,7 @@
 package io.mediasync.sourcesync;
 
 import io.mediasync.common.net.FetchConfig;
+import io.mediasync.common.net.HostResolver;
 import io.mediasync.common.net.SafeHttpClient;
 import io.mediasync.common.postback.PostbackKind;
 import io.mediasync.common.postback.PostbackSender;
@@ -20,26 +21,32 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.time.Duration;
 
 /** Wires the plain classes (mediasync-common, the adapters, the throttle) from configuration. */
 @Singleton
 public class Producers {
 
+    /** Name resolution: the system's; tests replace it with a map to loopback (never real DNS). */
+    @Produces
+    @Singleton
+    HostResolver resolver() {
+        return HostResolver.system();
+    }
+
     /** Listings and files: the SSRF guard and the resizer's limits. */
     @Produces
     @Singleton
     @Default
-    SafeHttpClient downloads(FetchConfig config) {
-        return FetchConfig.client(config, config.readTimeout());
+    SafeHttpClient downloads(FetchConfig config, HostResolver resolver) {
+        return FetchConfig.client(config, config.readTimeout(), resolver);
     }
 
     /** Sync postbacks: the same guard (the URL comes from a source), their own timeout. */
     @Produces
     @Singleton
     @ForPostbacks
-    SafeHttpClient postbacks(FetchConfig config, OrchestratorConfig orchestrator) {
-        return FetchConfig.client(config, orchestrator.postbackTimeout());
+    SafeHttpClient postbacks(FetchConfig config, OrchestratorConfig orchestrator, HostResolver resolver) {
+        return FetchConfig.client(config, orchestrator.postbackTimeout(), resolver);
     }
 
     void close(@Disposes @Any SafeHttpClient client) throws IOException {

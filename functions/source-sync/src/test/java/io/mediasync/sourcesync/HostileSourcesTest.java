@@ -67,7 +67,7 @@ class HostileSourcesTest extends BadSourcesFixture {
         putSource(mongo, newSource(7109, server.url("/private.xml"), "bad/")
                 .append("headers", new Document("Authorization", new Document("secretRef", "SOURCE_SECRET_TEST_TOKEN"))
                         .append("X-Client", "mediasync-test"))
-                .append("cookies", new Document("session", "abc123")));
+                .append("cookies", new Document("session", "abc123")).append("headers_origin", server.url("")));
         server.resetHits();
         assertThat(sync(7109, "/private.xml")).isEmpty();
         Map<String, String> listing = server.requests("/private.xml").get(0);

@@ -49,6 +49,24 @@ class SchedulerTest extends SyncTestSupport {
     void clean() {
         drain(sqs, ORDERS);
         collection(mongo, "sources").deleteMany(new Document());
+        collection(mongo, "source_scheduler_state").deleteMany(new Document());
+    }
+
+    @Test
+    void aRunStartsAfterWhereTheLastOneStoppedAndWrapsAround() {
+        for (long id = 8101; id <= 8106; id++) {
+            putSource(mongo, newSource(id, "https://example.com/" + id + ".xml", id + "/"));
+        }
+        collection(mongo, "source_scheduler_state").insertOne(new Document("_id", "all-sources").append("resumeAfter", 8103L)
+                .append("stopped", "deadline"));
+
+        JsonNode result = lambdaJson.valueToTree(scheduler.handleRequest(new ScheduleRequest(null, null), null));
+
+        assertThat(result.path("source_ids").toString()).isEqualTo("[8104,8105,8106,8101,8102,8103]");
+        assertThat(result.has("resume_after")).isFalse();
+        assertThat(collection(mongo, "source_scheduler_state").find().first()).containsEntry("stopped", "completed")
+                .containsEntry("ordered", 6).doesNotContainKey("resumeAfter");
+        assertThat(drain(sqs, ORDERS)).hasSize(6);
     }
 
     @Test

@@ -28,6 +28,7 @@ final class Banner {
         COLLECTIONS.put("files", "source sync: one row per remote file");
         COLLECTIONS.put("sync_runs", "source sync: one per run");
         COLLECTIONS.put("sync_events", "sync-orchestrator: events it could not use");
+        COLLECTIONS.put("source_scheduler_state", "source-scheduler: where its last run over every source stopped");
         COLLECTIONS.put("catalog_sync_runs", "catalog-sync: one per run, the seed's result (GET /api/synlast)");
         COLLECTIONS.put("catalog_sync_lease", "catalog-sync: the run lease and the schedule's window");
         COLLECTIONS.put("resync_storage", "collection re-sync: documents still to re-sync");

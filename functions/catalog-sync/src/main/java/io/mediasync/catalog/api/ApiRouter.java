@@ -68,26 +68,31 @@ public class ApiRouter {
             return error(405, "method_not_allowed", path + " answers " + route + " only");
         }
         LOG.infof("%s %s", method, path);
-        return switch (path) {
-            case "/api/syncall" -> syncall(deadline);
-            case "/api/syncast" -> syncast();
-            default -> synlast(event.path("queryStringParameters").path("count"));
-        };
+        JsonNode query = event.path("queryStringParameters");
+        if (path.equals("/api/synlast")) {
+            return synlast(query.path("count"));
+        }
+        String force = query.path("force").asText("false");
+        if (!force.equals("true") && !force.equals("false")) {
+            return error(400, "bad_force", "force must be true or false");
+        }
+        return path.equals("/api/syncall") ? syncall(deadline, force.equals("true")) : syncast(force.equals("true"));
     }
 
-    private HttpAnswer syncall(Deadline deadline) {
-        CatalogSync.Outcome outcome = sync.run(RunIds.next(), "syncall", deadline.min(Deadline.in(config.syncDeadline())));
+    /** @param force an operator's decision to apply what the feed's limits refused (CATALOG_MAX_*) */
+    private HttpAnswer syncall(Deadline deadline, boolean force) {
+        CatalogSync.Outcome outcome = sync.run(RunIds.next(), "syncall", force, deadline.min(Deadline.in(config.syncDeadline())));
         return new HttpAnswer(outcome.runningId().isPresent() ? 409 : 200, outcome.result().toJson());
     }
 
-    private HttpAnswer syncast() {
+    private HttpAnswer syncast(boolean force) {
         Optional<String> running = lease.holder();
         if (running.isPresent()) {
             return new HttpAnswer(200, SeedResult.ok(running.get() + " running", Instant.now()).toJson());
         }
         String runId = RunIds.next();
         try {
-            queue.cast(runId);
+            queue.cast(runId, force);
         } catch (RuntimeException e) {
             LOG.warnf("syncast: run %s not queued: %s", runId, e.getMessage());
             return error(503, "queue_unavailable", "the run could not be queued; try again");

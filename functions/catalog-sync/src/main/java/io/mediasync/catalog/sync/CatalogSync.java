@@ -1,10 +1,13 @@
 package io.mediasync.catalog.sync;
 
+import io.mediasync.catalog.config.CatalogLimitsConfig;
 import io.mediasync.catalog.config.CatalogRunConfig;
 import io.mediasync.catalog.upstream.CatalogClient;
 import io.mediasync.catalog.upstream.CatalogFailure;
 import io.mediasync.catalog.upstream.Page;
+import io.mediasync.common.failure.Failure;
 import io.mediasync.common.lambda.Deadline;
+import io.mediasync.common.mongo.MongoFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +22,12 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * One catalog run: takes the lease, reads the listing page by page, upserts each page into {@code sources} and
- * orders new and moved sources as it goes, disables what a complete listing no longer holds, and stores the
- * result in the seed's shape. An upstream failure is a result ({@code response: "error"}), not an exception;
- * MongoDB trouble is thrown (the caller answers 503, SQS retries, the schedule retries).
+ * One catalog run: takes the lease, reads the listing page by page, upserts each page into the catalog's own
+ * {@code sources} and orders new and moved sources as it goes, disables what a complete listing no longer holds, and
+ * stores the result in the seed's shape. An upstream failure is a result ({@code response: "error"}), not an
+ * exception; so is a feed over a limit (status {@code refused}: CATALOG_MAX_NEW_SOURCES, CATALOG_MAX_DISABLE_SHARE,
+ * lifted by {@code force}). MongoDB trouble midway is recorded (status {@code failed}), the lease released, and thrown
+ * (the caller answers 503, SQS retries, the schedule gives its window back and retries).
  */
 @ApplicationScoped
 public class CatalogSync {
@@ -35,64 +40,113 @@ public class CatalogSync {
 
     private final Upstream upstream;
     private final SourceWriter sources;
+    private final SourceDisabler disabler;
+    private final SourceOwnership ownership;
     private final SyncOrders orders;
     private final RunRecords runs;
     private final RunLease lease;
     private final ItemMapper mapper;
     private final CatalogRunConfig config;
+    private final CatalogLimitsConfig limits;
 
-    public CatalogSync(Upstream upstream, SourceWriter sources, SyncOrders orders, RunRecords runs, RunLease lease,
-            ItemMapper mapper, CatalogRunConfig config) {
+    public CatalogSync(Upstream upstream, SourceWriter sources, SourceDisabler disabler, SourceOwnership ownership,
+            SyncOrders orders, RunRecords runs, RunLease lease, ItemMapper mapper, CatalogRunConfig config, CatalogLimitsConfig limits) {
         this.upstream = upstream;
         this.sources = sources;
+        this.disabler = disabler;
+        this.ownership = ownership;
         this.orders = orders;
         this.runs = runs;
         this.lease = lease;
         this.mapper = mapper;
         this.config = config;
+        this.limits = limits;
     }
 
-    public Outcome run(String runId, String trigger, Deadline deadline) {
+    /** @param force lifts the feed's share and count limits for this run (an operator's decision) */
+    public Outcome run(String runId, String trigger, boolean force, Deadline deadline) {
         Duration ttl = deadline.remaining().plus(config.timeMargin());
         Optional<String> holder = lease.acquire(runId, trigger, ttl);
         if (holder.isPresent()) {
             LOG.infof("%s run %s not started: run %s is running", trigger, runId, holder.get());
-            return new Outcome(runId, SeedResult.error("already_running", holder.get(), Instant.now()), holder, new RunCounts());
+            return new Outcome(runId, SeedResult.error("already_running", holder.get(), Instant.now()), holder, new RunCounts(0));
         }
         MDC.put("runId", runId);
+        long started = System.nanoTime();
+        RunCounts counts = new RunCounts(limits.recordedSkips());
         try {
             runs.begin(runId, trigger);
             HeapPeak.reset();
-            long started = System.nanoTime();
-            RunCounts counts = new RunCounts();
             String detail = null;
+            String status;
             SeedResult result;
             try {
-                Seen seen = new Seen();
-                if (list(runId, deadline, ttl, counts, seen)) {
-                    counts.disabled = sources.disableMissing(seen.ids);
+                ownership.adoptLegacy();
+                Seen seen = new Seen(force || !ownership.ownsAny() ? NewSourceAllowance.unlimited()
+                        : new NewSourceAllowance(limits.maxNewSources()));
+                boolean complete = list(runId, deadline, ttl, counts, seen);
+                if (seen.allowance.exceeded()) {
+                    throw CatalogFailure.refused("new_sources_limit", "the listing holds more new sources than CATALOG_MAX_NEW_SOURCES "
+                            + limits.maxNewSources() + ": " + counts.notCreated + " not created, nothing disabled; "
+                            + "PATCH /api/syncall?force=true creates them");
                 }
+                if (complete) {
+                    counts.disabled = disabler.disableMissing(seen.ids, force);
+                }
+                status = "ok";
                 result = SeedResult.ok(counts.upserted() + " upserted", Instant.now());
             } catch (CatalogFailure f) {
                 detail = f.getMessage();
-                LOG.warnf("%s run %s ended in error %s after %d page(s): %s", trigger, runId, f.reason(), counts.pages, detail);
+                status = f.refused() ? "refused" : "error";
+                LOG.warnf("%s run %s %s (%s) after %d page(s): %s", trigger, runId, f.refused() ? "refused" : "ended in error",
+                        f.reason(), counts.pages, detail);
                 result = SeedResult.error(f.reason(), null, Instant.now());
             }
-            Document timings = new Document("total", (System.nanoTime() - started) / 1_000_000)
-                    .append("peakHeapMb", HeapPeak.megabytes());
-            runs.finish(runId, result, counts, timings, detail);
+            runs.finish(runId, status, result, counts, timings(started), detail);
             LOG.infof("%s run %s: %s %s", trigger, runId, result.response(), counts.toDocument().toJson());
             return new Outcome(runId, result, Optional.empty(), counts);
+        } catch (RuntimeException e) {
+            recordFailed(runId, trigger, counts, started, e);
+            throw e;
         } finally {
-            lease.release(runId);
+            release(runId);
             MDC.remove("runId");
         }
     }
 
-    /** What one run has seen so far: every listed id (valid or not) and whether every item had one. */
+    /** A run that broke midway (MongoDB gone, a bug) still ends with a record, if MongoDB lets it: status failed. */
+    private void recordFailed(String runId, String trigger, RunCounts counts, long started, RuntimeException e) {
+        Failure failure = MongoFailures.POLICY.classify(e);
+        LOG.errorf("%s run %s failed after %d page(s): %s", trigger, runId, counts.pages, failure.reason());
+        try {
+            runs.finish(runId, "failed", SeedResult.error(failure.code(), null, Instant.now()), counts, timings(started), failure.reason());
+        } catch (RuntimeException again) {
+            LOG.warnf("run %s: its failure could not be recorded either (%s)", runId, MongoFailures.POLICY.classify(again).reason());
+        }
+    }
+
+    /** Never hides the run's own exception: a lease that cannot be released expires by itself. */
+    private void release(String runId) {
+        try {
+            lease.release(runId);
+        } catch (RuntimeException e) {
+            LOG.warnf("run %s: the lease could not be released (%s); it expires by itself", runId, MongoFailures.POLICY.classify(e).reason());
+        }
+    }
+
+    private static Document timings(long started) {
+        return new Document("total", (System.nanoTime() - started) / 1_000_000).append("peakHeapMb", HeapPeak.megabytes());
+    }
+
+    /** What one run has seen so far: every listed id (valid or not), whether every item had one, new sources allowed. */
     private static final class Seen {
         final Set<Long> ids = new HashSet<>();
+        final NewSourceAllowance allowance;
         boolean everyItemKnown = true;
+
+        Seen(NewSourceAllowance allowance) {
+            this.allowance = allowance;
+        }
     }
 
     /** @return whether the listing is complete enough to disable what it does not hold */
@@ -133,11 +187,12 @@ public class CatalogSync {
                 valid.add(item);
             } else {
                 counts.invalid++;
+                counts.skip(item.sourceId(), "invalid", item.problem());
                 LOG.warnf("page %d: an item was not stored (%s)%s", page.number(), item.problem(),
                         item.sourceId() == null ? "" : ", source " + item.sourceId() + " left as it is");
             }
         }
-        List<CatalogItem> toOrder = sources.write(valid, counts);
+        List<CatalogItem> toOrder = sources.write(valid, counts, seen.allowance);
         if (config.orderNewSources() && !toOrder.isEmpty()) {
             try {
                 orders.order(runId, toOrder);

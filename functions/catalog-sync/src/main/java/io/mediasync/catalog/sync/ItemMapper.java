@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediasync.catalog.config.CatalogFieldsConfig;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.bson.Document;
 
-/** Maps an API item onto a source by the configured field names (CATALOG_FIELD_*). */
+/** Maps an API item onto a source by the configured field names (CATALOG_FIELD_*); an item over CATALOG_MAX_ITEM_BYTES is not stored. */
 public final class ItemMapper {
 
     private final List<String> idFields;
@@ -19,8 +20,10 @@ public final class ItemMapper {
     private final String contentPathField;
     private final String enabledField;
     private final Set<String> owned = new HashSet<>();
+    private final int maxBytes;
 
-    public ItemMapper(CatalogFieldsConfig fields) {
+    public ItemMapper(CatalogFieldsConfig fields, int maxBytes) {
+        this.maxBytes = maxBytes;
         this.idFields = Arrays.stream(fields.id().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         this.urlField = fields.url().trim();
         this.contentPathField = fields.contentPath().trim();
@@ -36,6 +39,10 @@ public final class ItemMapper {
         Long id = id(item);
         if (id == null) {
             return CatalogItem.invalid(null, "no whole-number " + String.join("/", idFields));
+        }
+        int bytes = item.toString().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > maxBytes) {
+            return CatalogItem.invalid(id, "the item is " + bytes + " bytes, more than " + maxBytes + " (CATALOG_MAX_ITEM_BYTES)");
         }
         JsonNode url = item.path(urlField);
         if (!url.isTextual() || !httpUrl(url.asText())) {

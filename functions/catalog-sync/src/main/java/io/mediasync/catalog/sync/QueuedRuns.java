@@ -1,6 +1,7 @@
 package io.mediasync.catalog.sync;
 
 import io.mediasync.catalog.config.CatalogRunConfig;
+import io.mediasync.common.failure.FailureException;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.lambda.Delivery;
 import io.mediasync.common.lambda.SqsBatchProcessor;
@@ -14,7 +15,7 @@ import org.jboss.logging.Logger;
 /**
  * The background runs PATCH /api/syncast queued, under the common failure policy: MongoDB trouble retries the
  * message (the DLQ after MAX_RECEIVE_COUNT), an upstream error is the run's recorded result, a run delivered twice
- * runs once.
+ * runs once, and one that finds another run holding the lease is given back (recorded {@code retrying}).
  */
 @ApplicationScoped
 public class QueuedRuns {
@@ -38,18 +39,24 @@ public class QueuedRuns {
         return batches.process(event, deadline, this::handle);
     }
 
-    private void handle(Delivery delivery) {
-        Optional<String> runId = queue.runIdOf(delivery.message().body());
-        if (runId.isEmpty()) {
+    private void handle(Delivery delivery) throws FailureException {
+        Optional<RunQueue.QueuedRun> run = queue.runOf(delivery.message().body());
+        if (run.isEmpty()) {
             LOG.warnf("message %s is not a queued run: dropped", delivery.message().messageId());
             runs.recordFailure("msg-" + delivery.message().messageId(), "rejected", "bad_message", "not {\"run_id\": \"…\"}");
             return;
         }
-        delivery.note("runId", runId.get());
-        if (runs.ended(runId.get())) {
-            LOG.infof("run %s already ran (a repeated delivery)", runId.get());
+        String runId = run.get().runId();
+        delivery.note("runId", runId);
+        if (runs.ended(runId)) {
+            LOG.infof("run %s already ran (a repeated delivery)", runId);
             return;
         }
-        sync.run(runId.get(), "syncast", delivery.deadline());
+        CatalogSync.Outcome outcome = sync.run(runId, "syncast", run.get().force(), delivery.deadline());
+        if (outcome.runningId().isPresent()) {
+            // given back, not dropped: SQS delivers it again after its visibility timeout, and it is recorded retrying
+            throw new FailureException("already_running", "run " + outcome.runningId().get() + " is running; this run starts when "
+                    + "the queue delivers it again", true, null);
+        }
     }
 }

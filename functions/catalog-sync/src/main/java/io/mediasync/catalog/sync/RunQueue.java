@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
 /**
- * PATCH /api/syncast's background run: a message {@code {"run_id": "…"}} on this function's own FIFO queue
+ * PATCH /api/syncast's background run: a message {@code {"run_id": "…"}} (+ {@code "force": true}) on this function's own FIFO queue
  * (CATALOG_RUNS_QUEUE, one message group, deduplicated by run id), which the same function consumes with a DLQ
  * behind it. A queue rather than an asynchronous self-invoke: it works the same locally, retries MongoDB trouble
  * and keeps what could not run in a DLQ.
@@ -31,17 +31,25 @@ public class RunQueue {
         this.queue = QueueNames.fifo(config.runsQueue());
     }
 
-    public void cast(String runId) {
+    /** A queued run: its id, and whether the operator forced it past the feed's limits. */
+    public record QueuedRun(String runId, boolean force) {
+    }
+
+    public void cast(String runId, boolean force) {
         ObjectNode message = json.createObjectNode().put("run_id", runId);
+        if (force) {
+            message.put("force", true);
+        }
         sender.send(urls.urlOf(queue), message.toString(), "catalog-sync", runId);
     }
 
-    /** The run id of a queued message, if it is one. */
-    public Optional<String> runIdOf(String body) {
+    /** The run a queued message asks for, if it is one. */
+    public Optional<QueuedRun> runOf(String body) {
         try {
             JsonNode node = json.readTree(body);
             String id = node == null ? "" : node.path("run_id").asText("");
-            return id.matches("[A-Za-z0-9_.:-]{1,100}") ? Optional.of(id) : Optional.empty();
+            return id.matches("[A-Za-z0-9_.:-]{1,100}") ? Optional.of(new QueuedRun(id, node.path("force").asBoolean(false)))
+                    : Optional.empty();
         } catch (Exception e) {
             return Optional.empty();
         }

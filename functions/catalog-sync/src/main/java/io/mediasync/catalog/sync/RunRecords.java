@@ -24,9 +24,9 @@ import org.bson.Document;
 
 /**
  * {@code catalog_sync_runs}: one document per run, {@code _id} the run id: {@code trigger} (schedule, syncall,
- * syncast), {@code status} (running, ok, error; retrying / dead_lettered for a queued run that could not run),
- * the seed's {@code response}/{@code data}/{@code date}, {@code counts}, {@code timingsMs}, {@code error}
- * {reason, detail}, {@code startedAt}, {@code endedAt}. Finished runs expire after CATALOG_RUNS_RETENTION.
+ * syncast), {@code status} (running, ok, error, refused, failed; retrying / dead_lettered for a queued run that
+ * could not run), the seed's {@code response}/{@code data}/{@code date}, {@code counts}, {@code skipped} [{source_id, reason,
+ * detail}], {@code timingsMs}, {@code error} {reason, detail}, {@code startedAt}, {@code endedAt}. Finished runs expire after CATALOG_RUNS_RETENTION.
  */
 @ApplicationScoped
 public class RunRecords {
@@ -50,13 +50,17 @@ public class RunRecords {
                 new UpdateOptions().upsert(true));
     }
 
-    public void finish(String runId, SeedResult result, RunCounts counts, Document timings, String detail) {
-        Document set = result.toDocument().append("status", result.response()).append("counts", counts.toDocument())
-                .append("timingsMs", timings).append("endedAt", new Date()).append("updatedAt", new Date());
+    /** @param status ok, error, refused (a feed over a limit) or failed (broke midway: tried again if it was queued) */
+    public void finish(String runId, String status, SeedResult result, RunCounts counts, Document timings, String detail) {
+        Document set = result.toDocument().append("status", status).append("counts", counts.toDocument())
+                .append("skipped", counts.skipped()).append("timingsMs", timings).append("endedAt", new Date())
+                .append("updatedAt", new Date());
         if (!result.ok()) {
             set.append("error", new Document("reason", result.data().path("reason").asText()).append("detail", detail));
         }
-        runs.updateOne(Filters.eq("_id", runId), new Document("$set", set));
+        // an ok run that was given back before (already_running, MongoDB trouble) keeps no stale error
+        runs.updateOne(Filters.eq("_id", runId), result.ok() ? new Document("$set", set).append("$unset", new Document("error", ""))
+                : new Document("$set", set));
     }
 
     /** A queued run that could not run (MongoDB or SQS trouble): its status and reason. */
@@ -72,10 +76,9 @@ public class RunRecords {
         runs.updateOne(Filters.eq("_id", runId), Updates.combine(updates), new UpdateOptions().upsert(true));
     }
 
-    /** Whether this run already ended (a queued run delivered twice runs once). */
+    /** Whether this run already ended with a result (a queued run delivered twice runs once; a failed one runs again). */
     public boolean ended(String runId) {
-        Document run = runs.find(Filters.eq("_id", runId)).first();
-        return run != null && run.get("response") != null;
+        return runs.find(Filters.and(Filters.eq("_id", runId), Filters.in("status", "ok", "error", "refused"))).first() != null;
     }
 
     public Optional<Document> find(String runId) {

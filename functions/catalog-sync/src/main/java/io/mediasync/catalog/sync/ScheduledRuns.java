@@ -6,14 +6,17 @@ import io.mediasync.catalog.config.CatalogRunConfig;
 import io.mediasync.common.lambda.Deadline;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import org.jboss.logging.Logger;
 
 /**
  * The schedule's run (seed: every INTERVAL_SCHEDULER_SECONDS). EventBridge Scheduler delivers at least once, so a
  * scheduled run claims its window (epoch seconds / interval) first and a second delivery in the same window does
- * nothing; a run that ended in error gives its window back. {@code {"force": true}} skips the claim.
+ * nothing; a run that ended in error, or broke midway, gives its window back. {@code {"force": true}} skips the claim.
  */
 @ApplicationScoped
 public class ScheduledRuns {
+
+    private static final Logger LOG = Logger.getLogger(ScheduledRuns.class);
 
     private final CatalogSync sync;
     private final RunLease lease;
@@ -33,10 +36,27 @@ public class ScheduledRuns {
                     Instant.now()).toJson();
             return skipped;
         }
-        CatalogSync.Outcome outcome = sync.run(RunIds.next(), "schedule", deadline);
+        CatalogSync.Outcome outcome;
+        try {
+            outcome = sync.run(RunIds.next(), "schedule", false, deadline);
+        } catch (RuntimeException e) {
+            if (!force) {
+                releaseWindow(window);
+            }
+            throw e;
+        }
         if (!force && !outcome.result().ok()) {
             lease.releaseWindow(window);
         }
         return outcome.result().toJson().put("run_id", outcome.runId());
+    }
+
+    /** After a run that broke: the window goes back so the schedule's retry runs; if MongoDB refuses, the run's error stands. */
+    private void releaseWindow(long window) {
+        try {
+            lease.releaseWindow(window);
+        } catch (RuntimeException e) {
+            LOG.warnf("schedule window %d could not be given back: %s", window, e.getMessage());
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.mediasync.catalog.sync;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -19,19 +21,28 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.bson.Document;
+import org.jboss.logging.Logger;
 
 /**
- * Writes the catalog into {@code sources}, by {@code source_id}. Only the fields the catalog owns are ever written
- * ({@code url}, {@code content_path}, {@code enabled}, {@code catalog}, plus {@code catalogSyncedAt} and
- * {@code removedFromCatalogAt}): what the downloader and the scheduler write on a source is left alone. An
- * unchanged source is not written at all.
+ * Writes the catalog into {@code sources}, by {@code source_id}, and only into sources the catalog created
+ * ({@link SourceOwnership}): an item whose source is someone else's is skipped and counted {@code foreign}. Every write's
+ * filter carries the ownership too, so a source entered by hand while a page is written is not taken over either (the
+ * insert collides on the unique {@code source_id}). Only the fields the catalog owns are written ({@code url},
+ * {@code content_path}, {@code enabled}, {@code catalog}, plus {@code catalogSyncedAt} and {@code removedFromCatalogAt});
+ * an unchanged source is not written at all.
  */
 @ApplicationScoped
 public class SourceWriter {
 
     static final String ID = "source_id";
+    static final String NOT_OURS = "not_created_by_catalog";
+    private static final int DUPLICATE_KEY = 11000;
+    private static final Logger LOG = Logger.getLogger(SourceWriter.class);
+
+    /** A write sent in this page's bulk write. */
+    private record Pending(CatalogItem item, boolean insert, boolean moved) {
+    }
 
     private final MongoCollection<Document> sources;
     private volatile boolean indexed;
@@ -41,64 +52,95 @@ public class SourceWriter {
     }
 
     /** @return the items that are new or moved (url or content_path changed): the ones to order a sync for */
-    public List<CatalogItem> write(List<CatalogItem> items, RunCounts counts) {
+    List<CatalogItem> write(List<CatalogItem> items, RunCounts counts, NewSourceAllowance allowance) {
         ensureIndex();
         Map<Long, Document> stored = new HashMap<>();
         sources.find(Filters.in(ID, items.stream().map(CatalogItem::sourceId).toList()))
-                .projection(Projections.include(ID, "url", "content_path", "enabled", "catalog", "removedFromCatalogAt"))
+                .projection(Projections.include(ID, "url", "content_path", "enabled", "catalog", "removedFromCatalogAt", SourceOwnership.FIELD))
                 .forEach(d -> stored.put(((Number) d.get(ID)).longValue(), d));
         Date now = new Date();
         List<WriteModel<Document>> writes = new ArrayList<>();
-        List<CatalogItem> toOrder = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
         for (CatalogItem item : items) {
             Document before = stored.get(item.sourceId());
-            if (before == null) {
-                counts.inserted++;
-            } else if (same(before, item)) {
+            if (before != null && !SourceOwnership.isOurs(before)) {
+                skipForeign(item.sourceId(), counts, "source " + item.sourceId() + " was not created by catalog-sync: left as it is");
+                continue;
+            }
+            if (before == null && !allowance.take()) {
+                counts.notCreated++;
+                counts.skip(item.sourceId(), "new_sources_limit", "over CATALOG_MAX_NEW_SOURCES: not created");
+                continue;
+            }
+            if (before != null && same(before, item)) {
                 counts.unchanged++;
                 continue;
-            } else {
-                counts.updated++;
             }
-            boolean moved = before == null || !Objects.equals(before.get("url"), item.url())
-                    || !Objects.equals(before.get("content_path"), item.contentPath());
-            if (moved && item.enabled()) {
-                toOrder.add(item);
-            }
-            writes.add(new UpdateOneModel<>(Filters.eq(ID, item.sourceId()), Updates.combine(
-                    Updates.set("url", item.url()), Updates.set("content_path", item.contentPath()),
-                    Updates.set("enabled", item.enabled()), Updates.set("catalog", item.catalog()),
-                    Updates.set("catalogSyncedAt", now), Updates.set("updatedAt", now), Updates.unset("removedFromCatalogAt"),
-                    Updates.setOnInsert("createdAt", now)), new UpdateOptions().upsert(true)));
+            writes.add(model(item, before == null, now));
+            pending.add(new Pending(item, before == null, before == null || !Objects.equals(before.get("url"), item.url())
+                    || !Objects.equals(before.get("content_path"), item.contentPath())));
+            // an id listed twice counts once as changed
             stored.put(item.sourceId(), new Document("url", item.url()).append("content_path", item.contentPath())
-                    .append("enabled", item.enabled()).append("catalog", item.catalog())); // an id listed twice counts once as changed
+                    .append("enabled", item.enabled()).append("catalog", item.catalog()).append(SourceOwnership.FIELD, SourceOwnership.CATALOG));
         }
-        if (!writes.isEmpty()) {
-            sources.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        Map<Integer, BulkWriteError> refused = apply(writes);
+        List<CatalogItem> toOrder = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            Pending p = pending.get(i);
+            BulkWriteError error = refused.get(i);
+            if (error != null) {
+                refuse(p.item(), error, counts);
+                continue;
+            }
+            counts.inserted += p.insert() ? 1 : 0;
+            counts.updated += p.insert() ? 0 : 1;
+            if (p.moved() && p.item().enabled()) {
+                toOrder.add(p.item());
+            }
         }
         return toOrder;
     }
 
-    /**
-     * After a complete listing: every enabled source the catalog wrote before and did not list now is disabled
-     * ({@code enabled: false}, {@code removedFromCatalogAt}), never deleted. Sources never written by the catalog
-     * (entered by hand) are not touched.
-     */
-    public int disableMissing(Set<Long> listed) {
-        List<Long> missing = new ArrayList<>();
-        sources.find(Filters.and(Filters.exists("catalogSyncedAt"), Filters.ne("enabled", false)))
-                .projection(Projections.include(ID)).forEach(d -> {
-                    long id = ((Number) d.get(ID)).longValue();
-                    if (!listed.contains(id)) {
-                        missing.add(id);
-                    }
-                });
-        if (missing.isEmpty()) {
-            return 0;
+    /** An insert only creates (filter: this id and ours); an update only changes a source that is ours. */
+    private static UpdateOneModel<Document> model(CatalogItem item, boolean insert, Date now) {
+        return new UpdateOneModel<>(Filters.and(Filters.eq(ID, item.sourceId()), SourceOwnership.ours()), Updates.combine(
+                Updates.set("url", item.url()), Updates.set("content_path", item.contentPath()),
+                Updates.set("enabled", item.enabled()), Updates.set("catalog", item.catalog()),
+                Updates.set("catalogSyncedAt", now), Updates.set("updatedAt", now), Updates.unset("removedFromCatalogAt"),
+                Updates.setOnInsert("createdAt", now)), new UpdateOptions().upsert(insert));
+    }
+
+    /** @return the writes MongoDB refused, by index (the others are applied: the bulk write is unordered) */
+    private Map<Integer, BulkWriteError> apply(List<WriteModel<Document>> writes) {
+        Map<Integer, BulkWriteError> refused = new HashMap<>();
+        if (writes.isEmpty()) {
+            return refused;
         }
-        Date now = new Date();
-        return (int) sources.updateMany(Filters.in(ID, missing), Updates.combine(Updates.set("enabled", false),
-                Updates.set("removedFromCatalogAt", now), Updates.set("updatedAt", now))).getModifiedCount();
+        try {
+            sources.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteConcernError() != null) {
+                throw e;
+            }
+            e.getWriteErrors().forEach(error -> refused.put(error.getIndex(), error));
+        }
+        return refused;
+    }
+
+    private static void refuse(CatalogItem item, BulkWriteError error, RunCounts counts) {
+        if (error.getCode() == DUPLICATE_KEY) {
+            skipForeign(item.sourceId(), counts, "source " + item.sourceId() + " was created by someone else during the run: left as it is");
+            return;
+        }
+        counts.invalid++;
+        counts.skip(item.sourceId(), "write_refused", "MongoDB refused the write (" + error.getCode() + ")");
+        LOG.warnf("source %d not written: MongoDB refused it (%d: %s)", item.sourceId(), error.getCode(), error.getMessage());
+    }
+
+    private static void skipForeign(Long sourceId, RunCounts counts, String detail) {
+        counts.foreign++;
+        counts.skip(sourceId, NOT_OURS, detail);
+        LOG.warnf("%s", detail);
     }
 
     private static boolean same(Document before, CatalogItem item) {

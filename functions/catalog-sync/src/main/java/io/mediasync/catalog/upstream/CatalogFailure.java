@@ -10,19 +10,33 @@ public final class CatalogFailure extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final String reason;
+    private final boolean refused;
 
     public CatalogFailure(String reason, String detail) {
-        super(detail);
-        this.reason = reason;
+        this(reason, detail, null, false);
     }
 
     public CatalogFailure(String reason, String detail, Throwable cause) {
+        this(reason, detail, cause, false);
+    }
+
+    private CatalogFailure(String reason, String detail, Throwable cause, boolean refused) {
         super(detail, cause);
         this.reason = reason;
+        this.refused = refused;
     }
 
     public String reason() {
         return reason;
+    }
+
+    /** The feed asked for more than a limit allows (the run is recorded {@code refused}, not broken). */
+    public boolean refused() {
+        return refused;
+    }
+
+    public static CatalogFailure refused(String reason, String detail) {
+        return new CatalogFailure(reason, detail, null, true);
     }
 
     public static CatalogFailure badResponse(String detail) {

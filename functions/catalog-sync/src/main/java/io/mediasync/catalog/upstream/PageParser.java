@@ -16,16 +16,19 @@ import java.util.Optional;
 /**
  * A listing page: a JSON array, or an object holding the array in {@code data}/{@code items}/{@code results}
  * (configurable). The next page: an RFC 8288 {@code Link: <…>; rel="next"} header first, else the object's
- * {@code next} URL; relative links are resolved against the page's own URL.
+ * {@code next} URL; relative links are resolved against the page's own URL. A page of more than CATALOG_MAX_PAGE_ITEMS
+ * items is refused ({@code page_too_large}), as one over CATALOG_MAX_PAGE_BYTES is.
  */
 public final class PageParser {
 
     private final ObjectMapper json;
     private final List<String> itemFields;
     private final String nextField;
+    private final int maxItems;
 
-    public PageParser(ObjectMapper json, CatalogFieldsConfig fields) {
+    public PageParser(ObjectMapper json, CatalogFieldsConfig fields, int maxItems) {
         this.json = json;
+        this.maxItems = maxItems;
         this.itemFields = Arrays.stream(fields.items().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         this.nextField = fields.next().trim();
     }
@@ -43,6 +46,10 @@ public final class PageParser {
         if (array == null) {
             throw CatalogFailure.badResponse("page " + number + " is neither a JSON array nor an object with "
                     + String.join("/", itemFields) + " holding one");
+        }
+        if (array.size() > maxItems) {
+            throw new CatalogFailure("page_too_large", "page " + number + " holds " + array.size() + " items, more than "
+                    + maxItems + " (CATALOG_MAX_PAGE_ITEMS)");
         }
         List<JsonNode> items = new ArrayList<>(array.size());
         array.forEach(items::add);

@@ -68,6 +68,9 @@ public final class PoliteGet {
                     e = new FetchException(FetchException.Kind.TIMEOUT, "no answer within " + requestTimeout.toMillis()
                             + " ms (CATALOG_HTTP_TIMEOUT)", e);
                 }
+                if (e.kind() == FetchException.Kind.TOO_LARGE) {
+                    throw new CatalogFailure("page_too_large", "GET " + uri + ": " + e.getMessage() + " (CATALOG_MAX_PAGE_BYTES)", e);
+                }
                 if (!FailureReasons.retryable(e) || attempt >= retries) {
                     throw FailureReasons.of(e, "GET " + uri);
                 }

@@ -39,7 +39,12 @@ public interface FetchConfig {
 
     /** A client with these settings, waiting at most {@code readTimeout} for bytes (postbacks have their own). */
     static SafeHttpClient client(FetchConfig config, Duration readTimeout) {
-        return new SafeHttpClient(policy(config), HostResolver.system(),
+        return client(config, readTimeout, HostResolver.system());
+    }
+
+    /** The same, names resolved by {@code resolver} (tests map names to loopback, never asking DNS). */
+    static SafeHttpClient client(FetchConfig config, Duration readTimeout, HostResolver resolver) {
+        return new SafeHttpClient(policy(config), resolver,
                 new FetchLimits(config.connectTimeout(), readTimeout, config.maxBytes(), config.maxRedirects()), config.userAgent());
     }
 }

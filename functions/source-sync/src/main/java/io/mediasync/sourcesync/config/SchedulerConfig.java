@@ -2,12 +2,26 @@ package io.mediasync.sourcesync.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
-/** The scheduler's dedup window; the schedule itself lives in template.yaml. */
+/** The scheduler's dedup window and how much one run does; the schedule itself lives in template.yaml. */
 @ConfigMapping(prefix = "mediasync.scheduler")
 public interface SchedulerConfig {
 
     /** Seed: INTERVAL_SCHEDULER_SECONDS. A source is ordered at most once per window of this size. */
     @WithDefault("3600")
     long windowSeconds();
+
+    /** SCHEDULER_READ_BATCH: sources read from MongoDB (the fields it needs only) and marked ordered at a time. */
+    int readBatch();
+
+    /** SCHEDULER_TIME_MARGIN: kept free before Lambda's timeout, to record where the run stopped. */
+    Duration timeMargin();
+
+    /** SCHEDULER_BUDGET: the most one run may take (within Lambda's own timeout). */
+    Duration budget();
+
+    /** Where the all-sources run records where it stopped (one document). */
+    @WithDefault("source_scheduler_state")
+    String stateCollection();
 }

@@ -3,6 +3,7 @@ package io.mediasync.sourcesync.downloader;
 import io.mediasync.common.net.Origin;
 import io.mediasync.sourcesync.fetch.SecretResolver;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,13 +11,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.bson.Document;
 
 /**
  * A source's request headers and cookies: {@code headers: {name: "value" | {"secretRef": "SOURCE_SECRET_X"}}},
  * {@code cookies} the same (or one "a=b; c=d" string). Secrets are resolved when the run starts; values are
- * never logged or recorded (errors name the header and the reference only). They are bound to the source's
- * origin (scheme, host and port): never sent to the CDNs its files may live on, nor to another port of its host.
+ * never logged or recorded (errors name the header and the reference only). They are bound to one origin (scheme,
+ * host and port): never sent to the CDNs its files may live on, nor to another port of its host. That origin is the
+ * operator's {@code headers_origin}, set with the headers, and the source's URL must be on it, or the run fails
+ * ({@code headers_origin_mismatch}) before any request: whoever can change the URL (a catalog) cannot move the
+ * credentials. Headers that carry a secret are never sent without one ({@code headers_origin_missing}); plain
+ * headers without one follow the URL's origin.
  */
 public final class SourceHeaders {
 
@@ -52,7 +58,47 @@ public final class SourceHeaders {
         if (!cookie.isEmpty()) {
             headers.put("Cookie", cookie);
         }
-        return new SourceHeaders(Origin.of(sourceUri), headers);
+        Origin url = Origin.of(sourceUri);
+        return new SourceHeaders(headers.isEmpty() ? url : boundOrigin(source.get("headers_origin"), url, carriesSecret(source)), headers);
+    }
+
+    /** Whether any header or cookie value is a {@code {"secretRef": …}}. */
+    private static boolean carriesSecret(Document source) {
+        return Stream.of(source.get("headers"), source.get("cookies")).filter(Document.class::isInstance)
+                .flatMap(d -> ((Document) d).values().stream()).anyMatch(v -> v instanceof Document ref && ref.containsKey("secretRef"));
+    }
+
+    /** The origin the operator bound the headers to, which the source's URL must be on. */
+    private static Origin boundOrigin(Object configured, Origin url, boolean secret) throws SyncFailure {
+        if (configured == null) {
+            if (secret) {
+                throw SyncFailure.permanent("headers_origin_missing", "the source's headers or cookies carry a secret (secretRef) but "
+                        + "it has no headers_origin: set headers_origin to the origin they are for, e.g. \"https://feeds.example.com\"; nothing was sent");
+            }
+            return url;
+        }
+        Origin origin = origin(configured);
+        if (!origin.equals(url)) {
+            throw SyncFailure.permanent("headers_origin_mismatch", "the source's URL is on " + url + ", its headers and cookies belong to "
+                    + origin + " (headers_origin): nothing was sent");
+        }
+        return origin;
+    }
+
+    private static Origin origin(Object configured) throws SyncFailure {
+        try {
+            URI uri = new URI(String.valueOf(configured).trim());
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            if (!(configured instanceof String) || uri.getHost() == null || !(path.isEmpty() || path.equals("/"))
+                    || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null
+                    || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
+                throw new URISyntaxException(String.valueOf(configured), "not an origin");
+            }
+            return Origin.of(uri);
+        } catch (URISyntaxException | RuntimeException e) {
+            throw SyncFailure.permanent("invalid_source_headers", "headers_origin must be an origin such as \"https://feeds.example.com\" "
+                    + "(scheme, host, optional port)");
+        }
     }
 
     /** The headers for a request to {@code target}: the source's own only at the source's origin. */

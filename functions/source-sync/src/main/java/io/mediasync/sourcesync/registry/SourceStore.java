@@ -1,10 +1,12 @@
 package io.mediasync.sourcesync.registry;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.mediasync.sourcesync.config.StorageConfig;
@@ -17,9 +19,10 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * The {@code sources} collection. Written by the catalog: {@code source_id} (the seed's integer id), {@code url},
+ * The {@code sources} collection. Written by the catalog or by hand: {@code source_id} (the seed's integer id), {@code url},
  * {@code content_path}, {@code enabled}, optional {@code adapter} (feed, html, direct), {@code headers} and
- * {@code cookies} ({@code {name: "value"}} or {@code {name: {"secretRef": "SOURCE_SECRET_X"}}}),
+ * {@code cookies} ({@code {name: "value"}} or {@code {name: {"secretRef": "SOURCE_SECRET_X"}}}) with the operator's
+ * {@code headers_origin}, {@code createdBy} ("catalog-sync" on the sources the catalog created),
  * {@code postback_url} / {@code redirect_queue} (for the thumbnails) and {@code sync_postback_url}.
  * Written by the sync: {@code lastSyncStartedAt}, {@code lastSyncEndedAt}, {@code lastSyncStatus},
  * {@code lastSyncCounts}, {@code lastError {code, reason, at}}, {@code listingEtag}, {@code listingLastModified},
@@ -48,10 +51,24 @@ public class SourceStore {
         return Optional.ofNullable(sources.find(bySourceId(sourceId)).first());
     }
 
-    /** Every source not switched off ({@code enabled} missing counts as on: the seed synced every source). */
-    public List<Document> enabled() {
+    /**
+     * The sources not switched off ({@code enabled} missing counts as on: the seed synced every source) and not ordered
+     * in {@code window} yet, in {@code range}, by source_id: {@code _id}, {@code source_id}, {@code url} and
+     * {@code content_path} only, {@code batch} at a time.
+     */
+    public MongoCursor<Document> toOrder(long window, Bson range, int batch) {
         ensureIndexes();
-        return sources.find(Filters.ne("enabled", false)).sort(Sorts.ascending("source_id")).into(new ArrayList<>());
+        return sources.find(Filters.and(Filters.ne("enabled", false), Filters.ne("lastOrderedWindow", window), range))
+                .projection(Projections.include("source_id", "url", "content_path")).sort(Sorts.ascending("source_id"))
+                .batchSize(batch).cursor();
+    }
+
+    /** The scheduler's claim for many sources at once, by {@code _id}, after their orders were sent. */
+    public void markOrdered(List<Object> ids, long window) {
+        if (!ids.isEmpty()) {
+            sources.updateMany(Filters.in("_id", ids), Updates.combine(Updates.set("lastOrderedWindow", window),
+                    Updates.set("lastOrderedAt", new Date())));
+        }
     }
 
     /** Claims the scheduler window for this source; false if it was already ordered in this window. */

@@ -2,6 +2,8 @@ package io.mediasync.sourcesync.scheduler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.mediasync.common.lambda.Deadline;
+import io.mediasync.sourcesync.config.SchedulerConfig;
 import io.mediasync.sourcesync.messages.ScheduleRequest;
 import io.mediasync.sourcesync.messages.ScheduleResult;
 import jakarta.inject.Named;
@@ -14,13 +16,15 @@ import jakarta.inject.Named;
 public class SourceSchedulerFunction implements RequestHandler<ScheduleRequest, ScheduleResult> {
 
     private final SyncScheduler scheduler;
+    private final SchedulerConfig config;
 
-    public SourceSchedulerFunction(SyncScheduler scheduler) {
+    public SourceSchedulerFunction(SyncScheduler scheduler, SchedulerConfig config) {
         this.scheduler = scheduler;
+        this.config = config;
     }
 
     @Override
     public ScheduleResult handleRequest(ScheduleRequest request, Context context) {
-        return scheduler.schedule(request);
+        return scheduler.schedule(request, Deadline.forInvocation(context, config.timeMargin(), config.budget()));
     }
 }

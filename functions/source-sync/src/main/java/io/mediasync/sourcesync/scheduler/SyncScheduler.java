@@ -1,25 +1,25 @@
 package io.mediasync.sourcesync.scheduler;
 
+import io.mediasync.common.lambda.Deadline;
 import io.mediasync.sourcesync.config.SchedulerConfig;
-import io.mediasync.sourcesync.sqs.SyncOrderSender;
 import io.mediasync.sourcesync.messages.ScheduleRequest;
 import io.mediasync.sourcesync.messages.ScheduleResult;
 import io.mediasync.sourcesync.messages.SyncOrder;
 import io.mediasync.sourcesync.registry.SourceStore;
+import io.mediasync.sourcesync.sqs.SyncOrderSender;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
 import org.jboss.logging.Logger;
 
 /**
  * Seed 000's cmd_sync_sources: one order {@code {"source_id", "url", "content_path"}} per enabled source (or the
- * one asked for) to the sync-order FIFO queue, group = source id. Each source is claimed for the current window
- * in MongoDB first, so a second run in the same window orders nothing again; an order that cannot be sent gives
- * its claim back and the invocation fails at the end, so the schedule's retry sends it.
+ * one asked for) to the sync-order FIFO queue, group = source id, at most once per window: every enabled source through
+ * {@link SchedulerSweep}; one source (on demand) is claimed for the window first, its claim given back if the order
+ * cannot be sent ({@code "force": true} orders it again within the window).
  */
 @ApplicationScoped
 public class SyncScheduler {
@@ -28,64 +28,54 @@ public class SyncScheduler {
 
     private final SourceStore sources;
     private final SyncOrderSender sender;
+    private final SchedulerSweep sweep;
     private final ScheduleWindow window;
 
-    public SyncScheduler(SourceStore sources, SyncOrderSender sender, SchedulerConfig config) {
+    public SyncScheduler(SourceStore sources, SyncOrderSender sender, SchedulerSweep sweep, SchedulerConfig config) {
         this.sources = sources;
         this.sender = sender;
+        this.sweep = sweep;
         this.window = new ScheduleWindow(config.windowSeconds());
     }
 
-    public ScheduleResult schedule(ScheduleRequest request) {
+    public ScheduleResult schedule(ScheduleRequest request, Deadline deadline) {
         long index = window.index(Instant.now());
-        List<Document> candidates;
-        Map<String, String> notOrdered = new LinkedHashMap<>();
-        if (request != null && request.sourceId() != null) {
-            candidates = sources.find(request.sourceId()).map(List::of).orElse(List.of());
-            if (candidates.isEmpty()) {
-                notOrdered.put(request.sourceId().toString(), "unknown source");
-            } else if (Boolean.FALSE.equals(candidates.get(0).get("enabled"))) {
-                notOrdered.put(request.sourceId().toString(), "disabled");
-                candidates = List.of();
-            }
-        } else {
-            candidates = sources.enabled();
+        if (request == null || request.sourceId() == null) {
+            return sweep.sweep(index, deadline);
         }
-        boolean force = request != null && request.forced() && request.sourceId() != null;
-        List<Long> ordered = new ArrayList<>();
-        RuntimeException firstError = null;
-        for (Document source : candidates) {
-            long id = ((Number) source.get("source_id")).longValue();
-            String url = source.getString("url");
-            String contentPath = source.get("content_path") instanceof String p ? p : null;
-            if (url == null || url.isBlank() || contentPath == null) {
-                notOrdered.put(Long.toString(id), "no url or content_path");
-                sources.recordFailure(id, SourceStore.FAILED, "invalid_source", "the source has no url or content_path");
-                continue;
-            }
-            if (!force && !sources.claimWindow(id, index)) {
-                notOrdered.put(Long.toString(id), "already ordered in this window");
-                continue;
-            }
-            try {
-                String dedupKey = force ? ScheduleWindow.dedupKey(id, url, index) + ":forced:" + System.currentTimeMillis()
-                        : ScheduleWindow.dedupKey(id, url, index);
-                sender.send(SyncOrder.of(id, url, contentPath), dedupKey);
-                ordered.add(id);
-            } catch (RuntimeException e) {
-                LOG.warnf("order for source %d not sent: %s", id, e.toString());
-                if (!force) {
-                    sources.releaseWindow(id, index);
-                }
-                notOrdered.put(Long.toString(id), "not sent: " + e.getMessage());
-                firstError = firstError == null ? e : firstError;
-            }
+        long id = request.sourceId();
+        Optional<Document> source = sources.find(id);
+        if (source.isEmpty()) {
+            return notOrdered(id, "unknown source");
         }
-        LOG.infof("ordered %d source(s) to %s in window %d: %s", ordered.size(), sender.queueName(), index, ordered);
-        if (firstError != null) {
-            throw new IllegalStateException(notOrdered.size() + " source(s) not ordered; first error: " + firstError.getMessage(),
-                    firstError);
+        if (Boolean.FALSE.equals(source.get().get("enabled"))) {
+            return notOrdered(id, "disabled");
         }
-        return new ScheduleResult(ordered.size(), ordered, notOrdered);
+        String url = source.get().getString("url");
+        String contentPath = source.get().get("content_path") instanceof String p ? p : null;
+        if (url == null || url.isBlank() || contentPath == null) {
+            sources.recordFailure(id, SourceStore.FAILED, "invalid_source", "the source has no url or content_path");
+            return notOrdered(id, "no url or content_path");
+        }
+        boolean force = request.forced();
+        if (!force && !sources.claimWindow(id, index)) {
+            return notOrdered(id, "already ordered in this window");
+        }
+        String dedupKey = force ? ScheduleWindow.dedupKey(id, url, index) + ":forced:" + System.currentTimeMillis()
+                : ScheduleWindow.dedupKey(id, url, index);
+        try {
+            sender.send(SyncOrder.of(id, url, contentPath), dedupKey);
+        } catch (RuntimeException e) {
+            if (!force) {
+                sources.releaseWindow(id, index);
+            }
+            throw new IllegalStateException("source " + id + " not ordered: " + e.getMessage(), e);
+        }
+        LOG.infof("ordered source %d to %s in window %d", id, sender.queueName(), index);
+        return new ScheduleResult(1, List.of(id), Map.of(), null);
+    }
+
+    private static ScheduleResult notOrdered(long id, String why) {
+        return new ScheduleResult(0, List.of(), Map.of(Long.toString(id), why), null);
     }
 }

@@ -2,12 +2,16 @@ package io.mediasync.sourcesync.sqs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediasync.common.sqs.BatchSender;
+import io.mediasync.common.sqs.MessageOut;
 import io.mediasync.common.sqs.QueueNames;
 import io.mediasync.common.sqs.QueueSender;
 import io.mediasync.common.sqs.QueueUrls;
 import io.mediasync.sourcesync.config.QueuesConfig;
 import io.mediasync.sourcesync.messages.SyncOrder;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Sends a sync order to the sync-order FIFO queue (group = source id). Used by the scheduler for new orders and
@@ -17,12 +21,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class SyncOrderSender {
 
     private final QueueSender sender;
+    private final BatchSender batches;
     private final QueueUrls urls;
     private final String queue;
     private final ObjectMapper json;
 
-    public SyncOrderSender(QueueSender sender, QueueUrls urls, QueuesConfig queues, ObjectMapper json) {
+    public SyncOrderSender(QueueSender sender, BatchSender batches, QueueUrls urls, QueuesConfig queues, ObjectMapper json) {
         this.sender = sender;
+        this.batches = batches;
         this.urls = urls;
         this.queue = QueueNames.fifo(queues.syncOrders());
         this.json = json;
@@ -30,11 +36,16 @@ public class SyncOrderSender {
 
     /** @return the SQS message id */
     public String send(SyncOrder order, String dedupKey) {
-        try {
-            return sender.send(urls.urlOf(queue), json.writeValueAsString(order), order.groupId(), dedupKey);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("order not serialisable", e);
+        return sender.send(urls.urlOf(queue), body(order), order.groupId(), dedupKey);
+    }
+
+    /** Up to 10 orders in one SendMessageBatch call (the scheduler's run); throws if SQS refused any. */
+    public void sendBatch(List<SyncOrder> orders, List<String> dedupKeys) {
+        List<MessageOut> messages = new ArrayList<>(orders.size());
+        for (int i = 0; i < orders.size(); i++) {
+            messages.add(new MessageOut(body(orders.get(i)), orders.get(i).groupId(), dedupKeys.get(i)));
         }
+        batches.sendAll(queue, messages);
     }
 
     /** A follow-up of a run: deduplicated on run and cursor, so two chains of one run collapse into one. */
@@ -44,5 +55,13 @@ public class SyncOrderSender {
 
     public String queueName() {
         return queue;
+    }
+
+    private String body(SyncOrder order) {
+        try {
+            return json.writeValueAsString(order);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("order not serialisable", e);
+        }
     }
 }

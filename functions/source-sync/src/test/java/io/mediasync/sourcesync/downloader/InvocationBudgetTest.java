@@ -2,10 +2,7 @@ package io.mediasync.sourcesync.downloader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import io.mediasync.sourcesync.LambdaContexts;
 import io.mediasync.sourcesync.config.SyncConfig;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -14,13 +11,13 @@ class InvocationBudgetTest {
 
     @Test
     void lambdaRemainingTimeMinusMarginBoundsTheBudget() {
-        InvocationBudget budget = InvocationBudget.start(config(Duration.ofMinutes(10), Duration.ofSeconds(60), 200), context(600_000));
+        InvocationBudget budget = InvocationBudget.start(config(Duration.ofMinutes(10), Duration.ofSeconds(60), 200), LambdaContexts.remaining(600_000));
         assertThat(budget.deadline().remaining()).isBetween(Duration.ofSeconds(535), Duration.ofSeconds(540));
     }
 
     @Test
     void theMarginNeverTakesMoreThanAQuarter() {
-        InvocationBudget budget = InvocationBudget.start(config(Duration.ofMinutes(10), Duration.ofSeconds(60), 200), context(40_000));
+        InvocationBudget budget = InvocationBudget.start(config(Duration.ofMinutes(10), Duration.ofSeconds(60), 200), LambdaContexts.remaining(40_000));
         assertThat(budget.deadline().remaining()).isBetween(Duration.ofSeconds(29), Duration.ofSeconds(30));
     }
 
@@ -29,7 +26,7 @@ class InvocationBudgetTest {
         SyncConfig config = config(Duration.ofSeconds(30), Duration.ofSeconds(60), 200);
         assertThat(InvocationBudget.start(config, null).deadline().remaining()).isBetween(Duration.ofSeconds(29),
                 Duration.ofSeconds(30));
-        assertThat(InvocationBudget.start(config, context(-1_700_000_000)).deadline().remaining())
+        assertThat(InvocationBudget.start(config, LambdaContexts.remaining(-1_700_000_000)).deadline().remaining())
                 .isBetween(Duration.ofSeconds(29), Duration.ofSeconds(30));
     }
 
@@ -58,22 +55,6 @@ class InvocationBudgetTest {
             public int maxReceiveCount() { return 5; }
             public int maxRecordedFailures() { return 200; }
             public Duration runsRetention() { return Duration.ofDays(30); }
-        };
-    }
-
-    static Context context(int remainingMillis) {
-        return new Context() {
-            public String getAwsRequestId() { return "r"; }
-            public String getLogGroupName() { return "g"; }
-            public String getLogStreamName() { return "s"; }
-            public String getFunctionName() { return "f"; }
-            public String getFunctionVersion() { return "1"; }
-            public String getInvokedFunctionArn() { return "arn"; }
-            public CognitoIdentity getIdentity() { return null; }
-            public ClientContext getClientContext() { return null; }
-            public int getRemainingTimeInMillis() { return remainingMillis; }
-            public int getMemoryLimitInMB() { return 1024; }
-            public LambdaLogger getLogger() { return null; }
         };
     }
 }

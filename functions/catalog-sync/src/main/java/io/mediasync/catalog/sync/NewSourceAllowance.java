@@ -1,0 +1,30 @@
+package io.mediasync.catalog.sync;
+
+/** One run's allowance of new sources: CATALOG_MAX_NEW_SOURCES, or none for a forced run or the first import. */
+final class NewSourceAllowance {
+
+    private int left;
+    private boolean exceeded;
+
+    NewSourceAllowance(int left) {
+        this.left = left;
+    }
+
+    static NewSourceAllowance unlimited() {
+        return new NewSourceAllowance(Integer.MAX_VALUE);
+    }
+
+    /** @return whether one more source may be created */
+    boolean take() {
+        if (left > 0) {
+            left--;
+            return true;
+        }
+        exceeded = true;
+        return false;
+    }
+
+    boolean exceeded() {
+        return exceeded;
+    }
+}

@@ -1,0 +1,65 @@
+package io.mediasync.catalog.sync;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+import io.mediasync.catalog.config.CatalogLimitsConfig;
+import io.mediasync.catalog.config.CatalogRunConfig;
+import io.mediasync.catalog.upstream.CatalogFailure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.bson.Document;
+
+/**
+ * After a complete listing: every enabled source the catalog created and did not list now is disabled
+ * ({@code enabled: false}, {@code removedFromCatalogAt}), never deleted; sources the catalog did not create are never
+ * touched. A feed that would disable more than CATALOG_MAX_DISABLE_SHARE of the catalog's enabled sources (at least
+ * one is always allowed while the share is above 0) disables nothing: the run is refused ({@code disable_limit}) until
+ * an operator forces it.
+ */
+@ApplicationScoped
+public class SourceDisabler {
+
+    private final MongoCollection<Document> sources;
+    private final double maxShare;
+
+    public SourceDisabler(MongoDatabase db, CatalogRunConfig config, CatalogLimitsConfig limits) {
+        this.sources = db.getCollection(config.sourcesCollection());
+        this.maxShare = limits.maxDisableShare();
+    }
+
+    /** @return how many sources were disabled */
+    int disableMissing(Set<Long> listed, boolean force) throws CatalogFailure {
+        List<Long> missing = new ArrayList<>();
+        int[] enabled = {0};
+        sources.find(Filters.and(SourceOwnership.ours(), Filters.ne("enabled", false)))
+                .projection(Projections.include(SourceWriter.ID)).forEach(d -> {
+                    enabled[0]++;
+                    long id = ((Number) d.get(SourceWriter.ID)).longValue();
+                    if (!listed.contains(id)) {
+                        missing.add(id);
+                    }
+                });
+        if (missing.isEmpty()) {
+            return 0;
+        }
+        int allowed = allowed(enabled[0]);
+        if (!force && missing.size() > allowed) {
+            throw CatalogFailure.refused("disable_limit", "the listing would disable " + missing.size() + " of the catalog's "
+                    + enabled[0] + " enabled sources, more than CATALOG_MAX_DISABLE_SHARE " + maxShare + " allows (" + allowed
+                    + "): nothing disabled; PATCH /api/syncall?force=true applies it");
+        }
+        Date now = new Date();
+        return (int) sources.updateMany(Filters.and(Filters.in(SourceWriter.ID, missing), SourceOwnership.ours()), Updates.combine(
+                Updates.set("enabled", false), Updates.set("removedFromCatalogAt", now), Updates.set("updatedAt", now))).getModifiedCount();
+    }
+
+    private int allowed(int enabled) {
+        return maxShare <= 0 ? 0 : Math.max(1, (int) Math.floor(enabled * maxShare + 1e-9));
+    }
+}
