@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class NativeSubstitutionsTest {
 
     private static final List<Class<?>> FILES = List.of(MongoWithoutClientSideEncryption.class, MongoWithoutNettyTransport.class,
-            MongoWithoutUnixSockets.class, MongoWithoutZstdOrSnappy.class, HttpClientWithoutBrotli.class);
+            MongoWithoutUnixSockets.class, MongoWithoutZstdOrSnappy.class);
 
     @Test
     void eachSubstitutionAndAliasMatchesItsTarget() throws Exception {
@@ -52,12 +52,7 @@ class NativeSubstitutionsTest {
                 }
             }
         }
-        assertThat(checked).hasSize(21);
-    }
-
-    @Test
-    void brotliIsNotOnTheClassPathAsTheBrotliSubstitutionAssumes() {
-        assertThat(org.apache.hc.client5.http.entity.BrotliDecompressingEntity.isAvailable()).isFalse();
+        assertThat(checked).hasSize(17);
     }
 
     private static List<Class<?>> substitutionClasses() {
