@@ -1,0 +1,119 @@
+package io.mediasync.resizer.imaging.webp;
+
+/**
+ * Rate-distortion mode decision for one macroblock: every 16x16 luma mode, the sixteen 4x4 modes block by block,
+ * every chroma mode, each scored as {@code 256 * squared error + lambda * bits*256} on the actual reconstruction
+ * and the actual token cost. The caller fills the source, the edges and the neighbours' contexts; the result is
+ * the chosen modes, the quantised levels and the reconstruction. Buffers are reused from macroblock to macroblock.
+ */
+final class MacroblockEncoder {
+
+    /** Offset of 4x4 luma block b (raster order) in a 16-wide buffer, and of chroma block b (U 0..3, V 4..7). */
+    static final int[] LUMA_OFFSET = new int[16];
+    static final int[] CHROMA_OFFSET = new int[8];
+
+    static {
+        for (int b = 0; b < 16; b++) {
+            LUMA_OFFSET[b] = (b >> 2) * 64 + (b & 3) * 4;
+        }
+        for (int b = 0; b < 8; b++) {
+            CHROMA_OFFSET[b] = ((b & 3) >> 1) * 64 + (b & 1) * 4 + (b >> 2) * 8;
+        }
+    }
+
+    // inputs
+    final int[] srcY = new int[256];
+    final int[] srcUv = new int[128];
+    /** Top-left pixel, the 16 above, the 4 above-right. */
+    final int[] yTop = new int[21];
+    final int[] yLeft = new int[16];
+    final int[] uTop = new int[9];
+    final int[] vTop = new int[9];
+    final int[] uLeft = new int[8];
+    final int[] vLeft = new int[8];
+    final int[] predY = new int[4 * 256];
+    final int[] predUv = new int[4 * 128];
+    /** The 4x4 modes of the row above and the column to the left, as context for this macroblock's. */
+    final int[] topModes = new int[4];
+    final int[] leftModes = new int[4];
+
+    // outputs
+    boolean i4;
+    int yMode;
+    final int[] subModes = new int[16];
+    int uvMode;
+    /** Levels in coding order: luma blocks at 16 * b, U at 256, V at 320, Y2 at 384. */
+    final int[] levels = new int[400];
+    int[] recY = new int[256];
+    int[] recUv = new int[128];
+
+    private final LumaSearch luma = new LumaSearch(this);
+    private final int[] coefficients = new int[128];
+    private final int[] last = new int[8];
+    private int[] uvLevels = new int[128];
+    private int[] bestUvLevels = new int[128];
+    private int[] uvRec = new int[128];
+
+    /**
+     * Chooses the modes and quantises with the segment's parameters.
+     *
+     * @param topNz  non-zero flags of the blocks above (4 luma, 2 U, 2 V, Y2) at {@code t}
+     * @param leftNz the same for the blocks to the left
+     */
+    void encode(Segment segment, TokenCosts costs, int[] topNz, int t, int[] leftNz) {
+        long i16 = luma.bestI16(segment, costs, topNz, t, leftNz);
+        long sub = luma.bestI4(segment, costs, i16, topNz, t, leftNz);
+        i4 = sub < i16;
+        luma.commit(i4, this);
+        chooseUv(segment, costs, topNz, t, leftNz);
+        System.arraycopy(bestUvLevels, 0, levels, 256, 128);
+    }
+
+    private void chooseUv(Segment segment, TokenCosts costs, int[] topNz, int t, int[] leftNz) {
+        long best = Long.MAX_VALUE;
+        for (int mode = 0; mode < 4; mode++) {
+            int p = mode * 128;
+            for (int b = 0; b < 8; b++) {
+                int off = CHROMA_OFFSET[b];
+                Transforms.forwardDct(srcUv, off, 16, predUv, p + off, 16, coefficients, b * 16);
+                last[b] = segment.uv.quantize(coefficients, b * 16, uvLevels, b * 16, 0);
+                Transforms.inverseDct(coefficients, b * 16, last[b] <= 0, predUv, p + off, 16, uvRec, off, 16);
+            }
+            int rate = IntraModes.UV_COST[mode];
+            for (int plane = 0; plane < 2; plane++) {
+                int top0 = topNz[t + 4 + 2 * plane];
+                int top1 = topNz[t + 5 + 2 * plane];
+                int left0 = leftNz[4 + 2 * plane];
+                int left1 = leftNz[5 + 2 * plane];
+                int b = plane * 4;
+                rate += costs.block(TokenCoder.CHROMA, top0 + left0, uvLevels, b * 16, 0, last[b]);
+                int nz0 = last[b] >= 0 ? 1 : 0;
+                rate += costs.block(TokenCoder.CHROMA, top1 + nz0, uvLevels, (b + 1) * 16, 0, last[b + 1]);
+                int nz1 = last[b + 1] >= 0 ? 1 : 0;
+                rate += costs.block(TokenCoder.CHROMA, nz0 + left1, uvLevels, (b + 2) * 16, 0, last[b + 2]);
+                int nz2 = last[b + 2] >= 0 ? 1 : 0;
+                rate += costs.block(TokenCoder.CHROMA, nz1 + nz2, uvLevels, (b + 3) * 16, 0, last[b + 3]);
+            }
+            long score = 256L * sse(srcUv, uvRec, 128) + (long) segment.lambdaUv * rate;
+            if (score < best) {
+                best = score;
+                uvMode = mode;
+                int[] swap = bestUvLevels;
+                bestUvLevels = uvLevels;
+                uvLevels = swap;
+                swap = recUv;
+                recUv = uvRec;
+                uvRec = swap;
+            }
+        }
+    }
+
+    static long sse(int[] a, int[] b, int n) {
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            int d = a[i] - b[i];
+            sum += d * d;
+        }
+        return sum;
+    }
+}
