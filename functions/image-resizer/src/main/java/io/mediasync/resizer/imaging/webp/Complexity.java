@@ -18,28 +18,20 @@ final class Complexity {
         this.uvAverage = uvAverage;
     }
 
-    static Complexity of(Planes p) {
+    static Complexity of(Planes p, SourceTransforms transforms) {
         int[] alphas = new int[p.mbWidth * p.mbHeight];
-        int[] block = new int[16];
-        int[] src = new int[256];
-        int[] pred = new int[256];
         int[] histogram = new int[BINS];
+        short[] coefficients = transforms.coefficients;
         long uvSum = 0;
         for (int mbY = 0, n = 0; mbY < p.mbHeight; mbY++) {
             for (int mbX = 0; mbX < p.mbWidth; mbX++, n++) {
+                int base = n * SourceTransforms.PER_MACROBLOCK;
                 java.util.Arrays.fill(histogram, 0);
-                predictDc(p.y, p.yStride, mbX * 16, mbY * 16, 16, src, pred);
-                for (int b = 0; b < 16; b++) {
-                    collect(src, pred, MacroblockEncoder.LUMA_OFFSET[b], block, histogram);
-                }
+                collect(coefficients, base, 16, 8 * predictDc(p.y, p.yStride, mbX * 16, mbY * 16, 16), histogram);
                 int luma = spread(histogram);
                 java.util.Arrays.fill(histogram, 0);
-                for (byte[] plane : new byte[][] {p.u, p.v}) {
-                    predictDc(plane, p.uvStride, mbX * 8, mbY * 8, 8, src, pred);
-                    for (int b = 0; b < 4; b++) {
-                        collect(src, pred, MacroblockEncoder.CHROMA_OFFSET[b], block, histogram);
-                    }
-                }
+                collect(coefficients, base + 256, 4, 8 * predictDc(p.u, p.uvStride, mbX * 8, mbY * 8, 8), histogram);
+                collect(coefficients, base + 320, 4, 8 * predictDc(p.v, p.uvStride, mbX * 8, mbY * 8, 8), histogram);
                 int chroma = spread(histogram);
                 uvSum += chroma;
                 alphas[n] = Math.max(0, Math.min(255, 255 - ((3 * luma + chroma + 2) >> 2)));
@@ -48,8 +40,8 @@ final class Complexity {
         return new Complexity(alphas, (int) (uvSum / alphas.length));
     }
 
-    /** The block's source into {@code src} (16 wide) and the DC of the source pixels above and left into {@code pred}. */
-    private static void predictDc(byte[] plane, int stride, int x0, int y0, int size, int[] src, int[] pred) {
+    /** The DC prediction of a block from the source pixels above and to the left (128 at the frame's corner). */
+    private static int predictDc(byte[] plane, int stride, int x0, int y0, int size) {
         int sum = 0;
         int count = 0;
         if (y0 > 0) {
@@ -64,19 +56,17 @@ final class Complexity {
             }
             count += size;
         }
-        int dc = count == 0 ? 128 : (sum + count / 2) / count;
-        for (int row = 0; row < size; row++) {
-            for (int i = 0; i < size; i++) {
-                src[row * 16 + i] = plane[(y0 + row) * stride + x0 + i] & 0xFF;
-                pred[row * 16 + i] = dc;
-            }
-        }
+        return count == 0 ? 128 : (sum + count / 2) / count;
     }
 
-    private static void collect(int[] src, int[] pred, int off, int[] block, int[] histogram) {
-        Transforms.forwardDct(src, off, 16, pred, off, 16, block, 0);
-        for (int k = 0; k < 16; k++) {
-            int bin = Math.abs(block[k]) >> 3;
+    /**
+     * Histogram of the residual's coefficients after a flat prediction: the source's own transform with each DC
+     * lowered by the prediction's ({@code dc}), the transform being linear.
+     */
+    private static void collect(short[] coefficients, int at, int blocks, int dc, int[] histogram) {
+        for (int i = 0; i < blocks * 16; i++) {
+            int value = coefficients[at + i] - ((i & 15) == 0 ? dc : 0);
+            int bin = Math.abs(value) >> 3;
             histogram[bin < BINS ? bin : BINS - 1]++;
         }
     }

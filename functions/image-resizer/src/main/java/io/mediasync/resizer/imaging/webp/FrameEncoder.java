@@ -14,7 +14,7 @@ final class FrameEncoder {
     private FrameEncoder() {
     }
 
-    static Vp8Frame encode(Planes source, SegmentPlan plan) {
+    static Vp8Frame encode(Planes source, SourceTransforms transforms, SegmentPlan plan) {
         int mbWidth = source.mbWidth;
         int mbCount = mbWidth * source.mbHeight;
         Vp8Frame frame = new Vp8Frame(source.width, source.height, plan);
@@ -34,6 +34,7 @@ final class FrameEncoder {
             java.util.Arrays.fill(mb.leftModes, IntraModes.B_DC);
             for (int mbX = 0; mbX < mbWidth; mbX++, n++) {
                 MacroblockLoader.load(source, rec, mbX, mbY, mb);
+                transforms.copy(n, mb.srcCoefficients);
                 System.arraycopy(topModes, mbX * 4, mb.topModes, 0, 4);
                 int t = mbX * MacroblockTokens.CONTEXTS;
                 mb.encode(segments[segmentMap[n]], costs, topNz, t, leftNz);

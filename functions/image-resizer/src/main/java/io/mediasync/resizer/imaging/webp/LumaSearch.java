@@ -3,31 +3,39 @@ package io.mediasync.resizer.imaging.webp;
 import java.util.Arrays;
 
 /**
- * The luma half of the mode decision: the best of the four 16x16 modes (16 DCTs, their DCs through the
- * Walsh-Hadamard transform into the Y2 block), then sixteen 4x4 blocks each with the best of ten modes, given up
- * as soon as their running score passes the 16x16 one.
+ * The luma half of the mode decision. Each candidate is transformed and quantised and scored on the
+ * quantisation error in the transform domain (the forward DCT is twice an orthonormal one, so a pixel's squared
+ * error is a quarter of the coefficients'); only the winner is inverse transformed. The four 16x16 modes are
+ * all tried (their DCs through the Walsh-Hadamard transform into the Y2 block); for each 4x4 block the ten
+ * predictions are first ranked by their error alone, and the best few tried in full. The 4x4 search stops as
+ * soon as its running score passes the 16x16 one.
  */
 final class LumaSearch {
 
+    /** 4x4 modes tried in full after the ranking by prediction error. */
+    private static final int SUB_CANDIDATES = 3;
+
     private final MacroblockEncoder mb;
-    private final int[] coefficients = new int[256];
+    private int[] coefficients = new int[256];
+    private int[] bestCoefficients = new int[256];
     private final int[] dcs = new int[16];
+    private final int[] vertical = new int[64];
+    private final int[] horizontal = new int[64];
     private final int[] wht = new int[16];
     private final int[] last = new int[16];
+    private final int[] bestLast = new int[16];
     private final int[] topNz = new int[4];
     private final int[] leftNz = new int[4];
-    /** 16x16 candidates: 16 luma blocks then Y2, and the reconstruction; swapped with the best so far. */
+    /** 16x16 candidates: 16 luma blocks then Y2; swapped with the best so far. */
     private int[] levels16 = new int[272];
     private int[] best16 = new int[272];
-    private int[] rec16 = new int[256];
-    private int[] bestRec16 = new int[256];
     private int bestMode16;
-    // 4x4 candidates: all ten modes of the current block side by side, then the chosen ones of the macroblock
+    // 4x4: all ten predictions of the current block side by side, the candidates, then the chosen ones
     private final int[] edge = new int[13];
     private final int[] pred4 = new int[160];
-    private final int[] rec4 = new int[160];
     private final int[] levels4 = new int[160];
-    private final int[] block = new int[16];
+    private final int[] coefficients4 = new int[160];
+    private final long[] ranking = new long[IntraModes.B_MODES];
     private final int[] chosenLevels4 = new int[256];
     private final int[] chosenRec4 = new int[256];
     private final int[] chosenModes4 = new int[16];
@@ -39,24 +47,38 @@ final class LumaSearch {
     long bestI16(Segment segment, TokenCosts costs, int[] aboveNz, int t, int[] leftNzIn) {
         long best = Long.MAX_VALUE;
         int[] src = mb.srcY;
+        int[] pred = mb.predY;
+        // V's blocks repeat their top row and H's their left column: one block each holds the whole transform
+        for (int i = 0; i < 4; i++) {
+            Transforms.forwardDct(pred, 256 + 4 * i, 16, SourceTransforms.ZEROS, 0, 16, vertical, i * 16);
+            Transforms.forwardDct(pred, 512 + 64 * i, 16, SourceTransforms.ZEROS, 0, 16, horizontal, i * 16);
+        }
         for (int mode = 0; mode < 4; mode++) {
-            int p = mode * 256;
+            if (mode == IntraModes.TM) {
+                for (int b = 0; b < 16; b++) {
+                    int off = MacroblockEncoder.LUMA_OFFSET[b];
+                    Transforms.forwardDct(src, off, 16, pred, 768 + off, 16, coefficients, b * 16);
+                }
+            } else {
+                subtractFromSource(mode, pred[0], mb.srcCoefficients, 0, 4, vertical, horizontal, 0, coefficients);
+            }
             for (int b = 0; b < 16; b++) {
-                int off = MacroblockEncoder.LUMA_OFFSET[b];
-                Transforms.forwardDct(src, off, 16, mb.predY, p + off, 16, coefficients, b * 16);
                 dcs[b] = coefficients[b * 16];
             }
             Transforms.forwardWht(dcs, wht);
-            int y2Last = segment.y2.quantize(wht, 0, levels16, 256, 0);
+            int y2Last = QuantMatrix.last(segment.y2.quantize(wht, 0, levels16, 256, 0));
+            long error = 0;
             for (int b = 0; b < 16; b++) {
                 levels16[b * 16] = 0;
-                last[b] = segment.y1.quantize(coefficients, b * 16, levels16, b * 16, 1);
+                long q = segment.y1.quantize(coefficients, b * 16, levels16, b * 16, 1);
+                last[b] = QuantMatrix.last(q);
+                error += QuantMatrix.error(q);
             }
-            Transforms.inverseWht(wht, dcs);
+            Transforms.inverseWht(wht, wht);
             for (int b = 0; b < 16; b++) {
-                int off = MacroblockEncoder.LUMA_OFFSET[b];
-                coefficients[b * 16] = dcs[b];
-                Transforms.inverseDct(coefficients, b * 16, last[b] < 1, mb.predY, p + off, 16, rec16, off, 16);
+                int d = wht[b] - dcs[b];
+                error += d * d;
+                coefficients[b * 16] = wht[b];
             }
             int rate = IntraModes.Y_COST[mode]
                     + costs.block(TokenCoder.Y2, aboveNz[t + 8] + leftNzIn[8], levels16, 256, 0, y2Last);
@@ -70,16 +92,17 @@ final class LumaSearch {
                 rate += costs.block(TokenCoder.Y_AFTER_Y2, topNz[x] + leftNz[y], levels16, b * 16, 1, last[b]);
                 topNz[x] = leftNz[y] = last[b] >= 1 ? 1 : 0;
             }
-            long score = 256L * MacroblockEncoder.sse(src, rec16, 256) + (long) segment.lambda * rate;
+            long score = MacroblockEncoder.score(error, rate, segment.lambda);
             if (score < best) {
                 best = score;
                 bestMode16 = mode;
                 int[] swap = best16;
                 best16 = levels16;
                 levels16 = swap;
-                swap = bestRec16;
-                bestRec16 = rec16;
-                rec16 = swap;
+                swap = bestCoefficients;
+                bestCoefficients = coefficients;
+                coefficients = swap;
+                System.arraycopy(last, 0, bestLast, 0, 16);
             }
         }
         return best;
@@ -102,22 +125,24 @@ final class LumaSearch {
             int above = y == 0 ? mb.topModes[x] : chosenModes4[b - 4];
             int left = x == 0 ? mb.leftModes[y] : chosenModes4[b - 1];
             int modeCosts = (above * IntraModes.B_MODES + left) * IntraModes.B_MODES;
+            rank(src, off, modeCosts, segment.lambda);
             int ctx = topNz[x] + leftNz[y];
             long bestBlock = Long.MAX_VALUE;
             int bestMode = 0;
-            int bestLast = -1;
-            for (int mode = 0; mode < IntraModes.B_MODES; mode++) {
+            int bestBlockLast = -1;
+            for (int k = 0; k < SUB_CANDIDATES; k++) {
+                int mode = (int) (ranking[k] & 0xF);
                 int p = mode * 16;
-                Transforms.forwardDct(src, off, 16, pred4, p, 4, block, 0);
-                int blockLast = segment.y1.quantize(block, 0, levels4, p, 0);
-                Transforms.inverseDct(block, 0, blockLast <= 0, pred4, p, 4, rec4, p, 4);
+                Transforms.forwardDct(src, off, 16, pred4, p, 4, coefficients4, p);
+                long q = segment.y1.quantize(coefficients4, p, levels4, p, 0);
+                int blockLast = QuantMatrix.last(q);
                 int rate = IntraModes.B_COST[modeCosts + mode]
                         + costs.block(TokenCoder.Y_WITH_DC, ctx, levels4, p, 0, blockLast);
-                long score = 256L * sse4(src, off, rec4, p) + (long) segment.lambda * rate;
+                long score = MacroblockEncoder.score(QuantMatrix.error(q), rate, segment.lambda);
                 if (score < bestBlock) {
                     bestBlock = score;
                     bestMode = mode;
-                    bestLast = blockLast;
+                    bestBlockLast = blockLast;
                 }
             }
             total += bestBlock;
@@ -125,13 +150,62 @@ final class LumaSearch {
                 return Long.MAX_VALUE;
             }
             chosenModes4[b] = bestMode;
-            System.arraycopy(levels4, bestMode * 16, chosenLevels4, b * 16, 16);
-            for (int row = 0; row < 4; row++) {
-                System.arraycopy(rec4, bestMode * 16 + row * 4, chosenRec4, off + row * 16, 4);
-            }
-            topNz[x] = leftNz[y] = bestLast >= 0 ? 1 : 0;
+            int p = bestMode * 16;
+            System.arraycopy(levels4, p, chosenLevels4, b * 16, 16);
+            Transforms.inverseDct(coefficients4, p, bestBlockLast <= 0, pred4, p, 4, chosenRec4, off, 16);
+            topNz[x] = leftNz[y] = bestBlockLast >= 0 ? 1 : 0;
         }
         return total;
+    }
+
+    /**
+     * Orders the ten predictions of the current block by squared prediction error plus mode cost, into
+     * {@link #ranking} as {@code score << 4 | mode}.
+     */
+    private void rank(int[] src, int off, int modeCosts, int lambda) {
+        for (int mode = 0; mode < IntraModes.B_MODES; mode++) {
+            int p = mode * 16;
+            long error = 0;
+            for (int row = 0, s = off; row < 4; row++, s += 16, p += 4) {
+                for (int i = 0; i < 4; i++) {
+                    int d = src[s + i] - pred4[p + i];
+                    error += d * d;
+                }
+            }
+            long score = 256 * error + (long) lambda * IntraModes.B_COST[modeCosts + mode];
+            ranking[mode] = score << 4 | mode;
+        }
+        Arrays.sort(ranking);
+    }
+
+    /**
+     * The residual transforms of a flat (DC), vertical or horizontal prediction over {@code size} x {@code size}
+     * blocks: the source's transform minus the prediction's, which is a DC, a top row or a left column per block.
+     *
+     * @param vertical   the transform of the V prediction's block in each block column, 16 per column, from
+     *                   {@code edge}
+     * @param horizontal the transform of the H prediction's block in each block row, from {@code edge}
+     */
+    static void subtractFromSource(int mode, int dc, int[] source, int s, int size, int[] vertical, int[] horizontal,
+                                   int edge, int[] out) {
+        int blocks = size * size;
+        System.arraycopy(source, s, out, 0, blocks * 16);
+        for (int b = 0; b < blocks; b++) {
+            int o = b * 16;
+            if (mode == IntraModes.DC) {
+                out[o] -= 8 * dc;
+            } else if (mode == IntraModes.V) {
+                int v = edge + (b % size) * 16;
+                for (int k = 0; k < 4; k++) {
+                    out[o + k] -= vertical[v + k];
+                }
+            } else {
+                int h = edge + (b / size) * 16;
+                for (int k = 0; k < 16; k += 4) {
+                    out[o + k] -= horizontal[h + k];
+                }
+            }
+        }
     }
 
     /** Copies the chosen luma modes, levels and reconstruction into the macroblock's outputs. */
@@ -142,12 +216,16 @@ final class LumaSearch {
             System.arraycopy(chosenLevels4, 0, out.levels, 0, 256);
             Arrays.fill(out.levels, 384, 400, 0);
             System.arraycopy(chosenRec4, 0, out.recY, 0, 256);
-        } else {
-            out.yMode = bestMode16;
-            Arrays.fill(out.subModes, IntraModes.IMPLIED_B_MODE[bestMode16]);
-            System.arraycopy(best16, 0, out.levels, 0, 256);
-            System.arraycopy(best16, 256, out.levels, 384, 16);
-            System.arraycopy(bestRec16, 0, out.recY, 0, 256);
+            return;
+        }
+        out.yMode = bestMode16;
+        Arrays.fill(out.subModes, IntraModes.IMPLIED_B_MODE[bestMode16]);
+        System.arraycopy(best16, 0, out.levels, 0, 256);
+        System.arraycopy(best16, 256, out.levels, 384, 16);
+        int p = bestMode16 * 256;
+        for (int b = 0; b < 16; b++) {
+            int off = MacroblockEncoder.LUMA_OFFSET[b];
+            Transforms.inverseDct(bestCoefficients, b * 16, bestLast[b] < 1, mb.predY, p + off, 16, out.recY, off, 16);
         }
     }
 
@@ -174,16 +252,5 @@ final class LumaSearch {
             edge[5 + k] = rec[above + k];
             edge[9 + k] = x == 3 ? mb.yTop[17 + k] : rec[above + 4 + k];
         }
-    }
-
-    private static long sse4(int[] src, int s, int[] rec, int r) {
-        long sum = 0;
-        for (int row = 0; row < 4; row++, s += 16, r += 4) {
-            for (int i = 0; i < 4; i++) {
-                int d = src[s + i] - rec[r + i];
-                sum += d * d;
-            }
-        }
-        return sum;
     }
 }

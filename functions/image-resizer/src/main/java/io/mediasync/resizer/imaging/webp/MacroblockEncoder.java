@@ -24,6 +24,8 @@ final class MacroblockEncoder {
     // inputs
     final int[] srcY = new int[256];
     final int[] srcUv = new int[128];
+    /** The source's transform (see {@link SourceTransforms}): luma blocks, then U, then V. */
+    final int[] srcCoefficients = new int[SourceTransforms.PER_MACROBLOCK];
     /** Top-left pixel, the 16 above, the 4 above-right. */
     final int[] yTop = new int[21];
     final int[] yLeft = new int[16];
@@ -44,15 +46,19 @@ final class MacroblockEncoder {
     int uvMode;
     /** Levels in coding order: luma blocks at 16 * b, U at 256, V at 320, Y2 at 384. */
     final int[] levels = new int[400];
-    int[] recY = new int[256];
-    int[] recUv = new int[128];
+    final int[] recY = new int[256];
+    final int[] recUv = new int[128];
 
     private final LumaSearch luma = new LumaSearch(this);
-    private final int[] coefficients = new int[128];
+    private int[] coefficients = new int[128];
+    private int[] bestCoefficients = new int[128];
+    private final int[] planeCoefficients = new int[64];
+    private final int[] vertical = new int[64];
+    private final int[] horizontal = new int[64];
     private final int[] last = new int[8];
+    private final int[] bestLast = new int[8];
     private int[] uvLevels = new int[128];
     private int[] bestUvLevels = new int[128];
-    private int[] uvRec = new int[128];
 
     /**
      * Chooses the modes and quantises with the segment's parameters.
@@ -71,13 +77,31 @@ final class MacroblockEncoder {
 
     private void chooseUv(Segment segment, TokenCosts costs, int[] topNz, int t, int[] leftNz) {
         long best = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) { // V's and H's blocks: U's two, then V's two
+            int b = (i & 1) + (i & 2) * 2;
+            Transforms.forwardDct(predUv, 128 + CHROMA_OFFSET[b], 16, SourceTransforms.ZEROS, 0, 16, vertical, i * 16);
+            Transforms.forwardDct(predUv, 256 + CHROMA_OFFSET[2 * (i & 1) + (i & 2) * 2], 16, SourceTransforms.ZEROS, 0,
+                    16, horizontal, i * 16);
+        }
         for (int mode = 0; mode < 4; mode++) {
             int p = mode * 128;
+            if (mode == IntraModes.TM) {
+                for (int b = 0; b < 8; b++) {
+                    int off = CHROMA_OFFSET[b];
+                    Transforms.forwardDct(srcUv, off, 16, predUv, p + off, 16, coefficients, b * 16);
+                }
+            } else {
+                for (int plane = 0; plane < 2; plane++) {
+                    LumaSearch.subtractFromSource(mode, predUv[plane * 8], srcCoefficients, 256 + plane * 64, 2,
+                            vertical, horizontal, plane * 32, planeCoefficients);
+                    System.arraycopy(planeCoefficients, 0, coefficients, plane * 64, 64);
+                }
+            }
+            long error = 0;
             for (int b = 0; b < 8; b++) {
-                int off = CHROMA_OFFSET[b];
-                Transforms.forwardDct(srcUv, off, 16, predUv, p + off, 16, coefficients, b * 16);
-                last[b] = segment.uv.quantize(coefficients, b * 16, uvLevels, b * 16, 0);
-                Transforms.inverseDct(coefficients, b * 16, last[b] <= 0, predUv, p + off, 16, uvRec, off, 16);
+                long q = segment.uv.quantize(coefficients, b * 16, uvLevels, b * 16, 0);
+                last[b] = QuantMatrix.last(q);
+                error += QuantMatrix.error(q);
             }
             int rate = IntraModes.UV_COST[mode];
             for (int plane = 0; plane < 2; plane++) {
@@ -94,18 +118,32 @@ final class MacroblockEncoder {
                 int nz2 = last[b + 2] >= 0 ? 1 : 0;
                 rate += costs.block(TokenCoder.CHROMA, nz1 + nz2, uvLevels, (b + 3) * 16, 0, last[b + 3]);
             }
-            long score = 256L * sse(srcUv, uvRec, 128) + (long) segment.lambdaUv * rate;
+            long score = score(error, rate, segment.lambdaUv);
             if (score < best) {
                 best = score;
                 uvMode = mode;
                 int[] swap = bestUvLevels;
                 bestUvLevels = uvLevels;
                 uvLevels = swap;
-                swap = recUv;
-                recUv = uvRec;
-                uvRec = swap;
+                swap = bestCoefficients;
+                bestCoefficients = coefficients;
+                coefficients = swap;
+                System.arraycopy(last, 0, bestLast, 0, 8);
             }
         }
+        int p = uvMode * 128;
+        for (int b = 0; b < 8; b++) {
+            int off = CHROMA_OFFSET[b];
+            Transforms.inverseDct(bestCoefficients, b * 16, bestLast[b] <= 0, predUv, p + off, 16, recUv, off, 16);
+        }
+    }
+
+    /**
+     * A candidate's rate-distortion score from its error in the transform domain: {@code 256 * pixel squared
+     * error + lambda * rate}, the pixels' error being a quarter of the coefficients'.
+     */
+    static long score(long coefficientError, int rate, int lambda) {
+        return 64 * coefficientError + (long) lambda * rate;
     }
 
     static long sse(int[] a, int[] b, int n) {

@@ -40,10 +40,12 @@ final class QuantMatrix {
      * Quantises coefficients {@code first..15} (coding order) of the block at {@code c} in place: the levels go to
      * {@code levels[l + n]}, the dequantised values (what the decoder will see) back into {@code coefficients}.
      *
-     * @return the coding-order index of the last non-zero level, or -1 if there is none
+     * @return {@code error << 8 | (last + 1)}: the squared quantisation error summed over those coefficients, and
+     *         the coding-order index of the last non-zero level (-1 if there is none)
      */
-    int quantize(int[] coefficients, int c, int[] levels, int l, int first) {
+    long quantize(int[] coefficients, int c, int[] levels, int l, int first) {
         int last = -1;
+        long error = 0;
         for (int n = first; n < 16; n++) {
             int j = c + Vp8Tables.ZIGZAG[n];
             int value = coefficients[j];
@@ -57,10 +59,20 @@ final class QuantMatrix {
                 }
                 last = n;
             }
-            int signed = value < 0 ? -level : level;
-            levels[l + n] = signed;
-            coefficients[j] = signed * (dc ? dcStep : acStep);
+            int dequantized = level * (dc ? dcStep : acStep);
+            int difference = magnitude - dequantized;
+            error += difference * difference;
+            levels[l + n] = value < 0 ? -level : level;
+            coefficients[j] = value < 0 ? -dequantized : dequantized;
         }
-        return last;
+        return error << 8 | (last + 1);
+    }
+
+    static int last(long quantized) {
+        return (int) (quantized & 0xFF) - 1;
+    }
+
+    static long error(long quantized) {
+        return quantized >>> 8;
     }
 }

@@ -17,8 +17,8 @@ final class SegmentPlanner {
     private SegmentPlanner() {
     }
 
-    static SegmentPlan plan(Planes source, int quality, Tuning tuning) {
-        Complexity complexity = Complexity.of(source);
+    static SegmentPlan plan(Planes source, SourceTransforms transforms, int quality, Tuning tuning) {
+        Complexity complexity = Complexity.of(source, transforms);
         int count = complexity.alphas.length;
         int[] histogram = new int[256];
         for (int alpha : complexity.alphas) {

@@ -2,8 +2,8 @@ package io.mediasync.resizer.imaging.webp;
 
 /**
  * The 4x4 transforms. The inverse ones are the decoder's (RFC 6386 14.3 and 14.4) and must match it bit for bit;
- * the forward ones are the encoder's choice: the classic VP8 integer DCT, scaled so that a flat residual r gives a
- * DC of 8r, and a Walsh-Hadamard transform scaled to undo the decoder's (x + 3) >> 3.
+ * the forward ones are the encoder's choice: the VP8 integer DCT computed without intermediate rounding, scaled so
+ * that a flat residual r gives a DC of 8r, and a Walsh-Hadamard transform scaled to undo the decoder's (x + 3) >> 3.
  */
 final class Transforms {
 
@@ -13,37 +13,69 @@ final class Transforms {
     private Transforms() {
     }
 
-    /** DCT of the 4x4 residual {@code src - pred} into {@code out[o..o+15]}, raster order. */
+    /**
+     * DCT of the 4x4 residual {@code src - pred} into {@code out[o..o+15]}, raster order. Exact integer arithmetic
+     * up to one final rounding, so the transform of a difference is the difference of the transforms (within 1):
+     * the mode decision transforms the source once and each prediction cheaply.
+     */
     static void forwardDct(int[] src, int s, int srcStride, int[] pred, int p, int predStride, int[] out, int o) {
-        for (int row = 0; row < 4; row++, s += srcStride, p += predStride) {
-            int d0 = src[s] - pred[p];
-            int d1 = src[s + 1] - pred[p + 1];
-            int d2 = src[s + 2] - pred[p + 2];
-            int d3 = src[s + 3] - pred[p + 3];
-            int a = (d0 + d3) * 8;
-            int b = (d1 + d2) * 8;
-            int c = (d1 - d2) * 8;
-            int d = (d0 - d3) * 8;
-            int r = o + row * 4;
-            out[r] = a + b;
-            out[r + 2] = a - b;
-            out[r + 1] = (c * 2217 + d * 5352 + 14500) >> 12;
-            out[r + 3] = (d * 2217 - c * 5352 + 7500) >> 12;
-        }
-        for (int col = o; col < o + 4; col++) {
-            int t0 = out[col];
-            int t1 = out[col + 4];
-            int t2 = out[col + 8];
-            int t3 = out[col + 12];
-            int a = t0 + t3;
-            int b = t1 + t2;
-            int c = t1 - t2;
-            int d = t0 - t3;
-            out[col] = (a + b + 7) >> 4;
-            out[col + 8] = (a - b + 7) >> 4;
-            out[col + 4] = ((c * 2217 + d * 5352 + 12000) >> 16) + (d != 0 ? 1 : 0);
-            out[col + 12] = (d * 2217 - c * 5352 + 51000) >> 16;
-        }
+        int d0 = src[s] - pred[p];
+        int d1 = src[s + 1] - pred[p + 1];
+        int d2 = src[s + 2] - pred[p + 2];
+        int d3 = src[s + 3] - pred[p + 3];
+        int r00 = (d0 + d3 + d1 + d2) << 12;
+        int r02 = (d0 + d3 - d1 - d2) << 12;
+        int r01 = 2217 * (d1 - d2) + 5352 * (d0 - d3);
+        int r03 = 2217 * (d0 - d3) - 5352 * (d1 - d2);
+        s += srcStride;
+        p += predStride;
+        d0 = src[s] - pred[p];
+        d1 = src[s + 1] - pred[p + 1];
+        d2 = src[s + 2] - pred[p + 2];
+        d3 = src[s + 3] - pred[p + 3];
+        int r10 = (d0 + d3 + d1 + d2) << 12;
+        int r12 = (d0 + d3 - d1 - d2) << 12;
+        int r11 = 2217 * (d1 - d2) + 5352 * (d0 - d3);
+        int r13 = 2217 * (d0 - d3) - 5352 * (d1 - d2);
+        s += srcStride;
+        p += predStride;
+        d0 = src[s] - pred[p];
+        d1 = src[s + 1] - pred[p + 1];
+        d2 = src[s + 2] - pred[p + 2];
+        d3 = src[s + 3] - pred[p + 3];
+        int r20 = (d0 + d3 + d1 + d2) << 12;
+        int r22 = (d0 + d3 - d1 - d2) << 12;
+        int r21 = 2217 * (d1 - d2) + 5352 * (d0 - d3);
+        int r23 = 2217 * (d0 - d3) - 5352 * (d1 - d2);
+        s += srcStride;
+        p += predStride;
+        d0 = src[s] - pred[p];
+        d1 = src[s + 1] - pred[p + 1];
+        d2 = src[s + 2] - pred[p + 2];
+        d3 = src[s + 3] - pred[p + 3];
+        int r30 = (d0 + d3 + d1 + d2) << 12;
+        int r32 = (d0 + d3 - d1 - d2) << 12;
+        int r31 = 2217 * (d1 - d2) + 5352 * (d0 - d3);
+        int r33 = 2217 * (d0 - d3) - 5352 * (d1 - d2);
+        column(r00, r10, r20, r30, out, o);
+        column(r01, r11, r21, r31, out, o + 1);
+        column(r02, r12, r22, r32, out, o + 2);
+        column(r03, r13, r23, r33, out, o + 3);
+    }
+
+    /**
+     * The second pass on one column of the first pass, whose values are 512 times the usual VP8 first pass
+     * (the row rotations kept unshifted); output scale: twice an orthonormal DCT.
+     */
+    private static void column(int t0, int t1, int t2, int t3, int[] out, int o) {
+        int a = t0 + t3;
+        int b = t1 + t2;
+        long c = t1 - t2;
+        long d = t0 - t3;
+        out[o] = (a + b + 4096) >> 13;
+        out[o + 8] = (a - b + 4096) >> 13;
+        out[o + 4] = (int) ((c * 2217 + d * 5352 + (1 << 24)) >> 25);
+        out[o + 12] = (int) ((d * 2217 - c * 5352 + (1 << 24)) >> 25);
     }
 
     /**

@@ -48,13 +48,14 @@ public final class WebpEncoder {
         if (alpha != null) {
             TransparentAreas.flatten(source, alpha);
         }
-        SegmentPlan plan = SegmentPlanner.plan(source, quality, tuning);
+        SourceTransforms transforms = SourceTransforms.of(source);
+        SegmentPlan plan = SegmentPlanner.plan(source, transforms, quality, tuning);
         if (!loopFilter) {
             for (Segment segment : plan.segments()) {
                 segment.filterLevel = 0;
             }
         }
-        Vp8Frame frame = FrameEncoder.encode(source, plan);
+        Vp8Frame frame = FrameEncoder.encode(source, transforms, plan);
         LoopFilter.apply(frame, 0);
         byte[] vp8 = Vp8Writer.write(frame, 0);
         byte[] alph = alpha == null ? null : AlphaEncoder.encode(alpha, width, height);
