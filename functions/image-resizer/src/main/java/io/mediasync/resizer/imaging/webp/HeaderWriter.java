@@ -12,7 +12,7 @@ final class HeaderWriter {
 
     /** @param skipProbability probability of "not skipped", or -1 when the frame does not use skip flags */
     static byte[] firstPartition(Vp8Frame frame, int sharpness, int[] probabilities, boolean[] updated,
-                                 int skipProbability, boolean[] empty) {
+                                 int skipProbability) {
         BoolEncoder e = new BoolEncoder(64 + frame.mbWidth * frame.mbHeight * 4);
         e.putLiteral(0, 1); // colour space: YUV
         e.putLiteral(0, 1); // clamping required
@@ -61,12 +61,11 @@ final class HeaderWriter {
         if (skipProbability >= 0) {
             e.putLiteral(skipProbability, 8);
         }
-        modes(e, frame, treeProbabilities, skipProbability, empty);
+        modes(e, frame, treeProbabilities, skipProbability);
         return e.finish();
     }
 
-    private static void modes(BoolEncoder e, Vp8Frame frame, int[] treeProbabilities, int skipProbability,
-                              boolean[] empty) {
+    private static void modes(BoolEncoder e, Vp8Frame frame, int[] treeProbabilities, int skipProbability) {
         int[] aboveModes = new int[frame.mbWidth * 4]; // B_DC above the frame
         int[] leftModes = new int[4];
         for (int mbY = 0, n = 0; mbY < frame.mbHeight; mbY++) {
@@ -76,7 +75,7 @@ final class HeaderWriter {
                     e.putTree(IntraModes.SEGMENT_PATHS[frame.segmentMap[n]], treeProbabilities, 0);
                 }
                 if (skipProbability >= 0) {
-                    e.putBit(empty[n] ? 1 : 0, skipProbability);
+                    e.putBit(frame.empty[n] ? 1 : 0, skipProbability);
                 }
                 int yMode = frame.yModes[n];
                 e.putTree(IntraModes.Y_PATHS[yMode], IntraModes.Y_PROBS, 0);

@@ -20,7 +20,7 @@ final class LoopFilter {
                 if (level == 0) {
                     continue;
                 }
-                boolean inner = !frame.hasY2(n) || !MacroblockTokens.empty(frame.levels, n * 400);
+                boolean inner = !frame.hasY2(n) || !frame.empty[n];
                 filterMacroblock(p, mbX, mbY, level, sharpness, inner);
             }
         }

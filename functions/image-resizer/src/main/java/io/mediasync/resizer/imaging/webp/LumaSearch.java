@@ -19,6 +19,7 @@ final class LumaSearch {
     private int[] coefficients = new int[256];
     private int[] bestCoefficients = new int[256];
     private final int[] dcs = new int[16];
+    private final long[] ranking16 = new long[4];
     private final int[] vertical = new int[64];
     private final int[] horizontal = new int[64];
     private final int[] wht = new int[16];
@@ -48,12 +49,17 @@ final class LumaSearch {
         long best = Long.MAX_VALUE;
         int[] src = mb.srcY;
         int[] pred = mb.predY;
-        // V's blocks repeat their top row and H's their left column: one block each holds the whole transform
-        for (int i = 0; i < 4; i++) {
-            Transforms.forwardDct(pred, 256 + 4 * i, 16, SourceTransforms.ZEROS, 0, 16, vertical, i * 16);
-            Transforms.forwardDct(pred, 512 + 64 * i, 16, SourceTransforms.ZEROS, 0, 16, horizontal, i * 16);
-        }
-        for (int mode = 0; mode < 4; mode++) {
+        MacroblockEncoder.rank(src, pred, 256, IntraModes.Y_COST, segment.lambda, ranking16);
+        for (int k = 0; k < MacroblockEncoder.LUMA_CANDIDATES; k++) {
+            int mode = (int) (ranking16[k] & 3);
+            // V's blocks repeat their top row and H's their left column: one block each holds the whole transform
+            for (int i = 0; i < 4 && (mode == IntraModes.V || mode == IntraModes.H); i++) {
+                if (mode == IntraModes.V) {
+                    Transforms.forwardDct(pred, 256 + 4 * i, 16, SourceTransforms.ZEROS, 0, 16, vertical, i * 16);
+                } else {
+                    Transforms.forwardDct(pred, 512 + 64 * i, 16, SourceTransforms.ZEROS, 0, 16, horizontal, i * 16);
+                }
+            }
             if (mode == IntraModes.TM) {
                 for (int b = 0; b < 16; b++) {
                     int off = MacroblockEncoder.LUMA_OFFSET[b];

@@ -11,6 +11,12 @@ final class MacroblockEncoder {
     /** Offset of 4x4 luma block b (raster order) in a 16-wide buffer, and of chroma block b (U 0..3, V 4..7). */
     static final int[] LUMA_OFFSET = new int[16];
     static final int[] CHROMA_OFFSET = new int[8];
+    /**
+     * Modes (of four) tried in full after the ranking by prediction error: the ranking picks luma's best two
+     * nearly always, chroma's less reliably (its prediction errors are small and close).
+     */
+    static final int LUMA_CANDIDATES = 2;
+    static final int CHROMA_CANDIDATES = 3;
 
     static {
         for (int b = 0; b < 16; b++) {
@@ -55,6 +61,7 @@ final class MacroblockEncoder {
     private final int[] planeCoefficients = new int[64];
     private final int[] vertical = new int[64];
     private final int[] horizontal = new int[64];
+    private final long[] ranking = new long[4];
     private final int[] last = new int[8];
     private final int[] bestLast = new int[8];
     private int[] uvLevels = new int[128];
@@ -77,14 +84,20 @@ final class MacroblockEncoder {
 
     private void chooseUv(Segment segment, TokenCosts costs, int[] topNz, int t, int[] leftNz) {
         long best = Long.MAX_VALUE;
-        for (int i = 0; i < 4; i++) { // V's and H's blocks: U's two, then V's two
-            int b = (i & 1) + (i & 2) * 2;
-            Transforms.forwardDct(predUv, 128 + CHROMA_OFFSET[b], 16, SourceTransforms.ZEROS, 0, 16, vertical, i * 16);
-            Transforms.forwardDct(predUv, 256 + CHROMA_OFFSET[2 * (i & 1) + (i & 2) * 2], 16, SourceTransforms.ZEROS, 0,
-                    16, horizontal, i * 16);
-        }
-        for (int mode = 0; mode < 4; mode++) {
+        rank(srcUv, predUv, 128, IntraModes.UV_COST, segment.lambdaUv, ranking);
+        for (int k = 0; k < CHROMA_CANDIDATES; k++) {
+            int mode = (int) (ranking[k] & 3);
             int p = mode * 128;
+            for (int i = 0; i < 4 && (mode == IntraModes.V || mode == IntraModes.H); i++) {
+                // V's and H's blocks, U's two then V's two: each stands for its block column or row
+                if (mode == IntraModes.V) {
+                    Transforms.forwardDct(predUv, p + CHROMA_OFFSET[(i & 1) + (i & 2) * 2], 16, SourceTransforms.ZEROS, 0,
+                            16, vertical, i * 16);
+                } else {
+                    Transforms.forwardDct(predUv, p + CHROMA_OFFSET[2 * (i & 1) + (i & 2) * 2], 16,
+                            SourceTransforms.ZEROS, 0, 16, horizontal, i * 16);
+                }
+            }
             if (mode == IntraModes.TM) {
                 for (int b = 0; b < 8; b++) {
                     int off = CHROMA_OFFSET[b];
@@ -136,6 +149,22 @@ final class MacroblockEncoder {
             int off = CHROMA_OFFSET[b];
             Transforms.inverseDct(bestCoefficients, b * 16, bestLast[b] <= 0, predUv, p + off, 16, recUv, off, 16);
         }
+    }
+
+    /**
+     * Orders the four whole-block predictions (luma 16x16 or chroma, {@code size} pixels of each at
+     * {@code mode * size} in {@code pred}) by squared prediction error plus mode cost: {@code score << 2 | mode}.
+     */
+    static void rank(int[] src, int[] pred, int size, int[] modeCost, int lambda, long[] out) {
+        for (int mode = 0; mode < 4; mode++) {
+            long error = 0;
+            for (int i = 0, p = mode * size; i < size; i++, p++) {
+                int d = src[i] - pred[p];
+                error += d * d;
+            }
+            out[mode] = (256 * error + (long) lambda * modeCost[mode]) << 2 | mode;
+        }
+        java.util.Arrays.sort(out);
     }
 
     /**

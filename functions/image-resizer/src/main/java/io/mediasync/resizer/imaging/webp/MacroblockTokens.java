@@ -46,14 +46,4 @@ final class MacroblockTokens {
             topNz[t + 8] = leftNz[8] = 0;
         }
     }
-
-    /** Whether all 400 levels are zero, so the macroblock may be skipped. */
-    static boolean empty(int[] levels, int off) {
-        for (int i = off; i < off + 400; i++) {
-            if (levels[i] != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -1,7 +1,5 @@
 package io.mediasync.resizer.imaging.webp;
 
-import java.util.Arrays;
-
 /**
  * How often each adaptive branch of the coefficient tokens was taken, and the probabilities that follow: a frame
  * replaces a default probability when coding its branches with the new one saves more than the 8 bits (and the
@@ -23,9 +21,21 @@ final class TokenStats implements TokenSink {
         // fixed probabilities have nothing to learn
     }
 
-    void clear() {
-        Arrays.fill(ones, 0);
-        Arrays.fill(totals, 0);
+    /** Takes away what {@code other} counted (a subset of these tokens). */
+    void subtract(TokenStats other) {
+        for (int i = 0; i < CoefficientProbabilities.COUNT; i++) {
+            ones[i] -= other.ones[i];
+            totals[i] -= other.totals[i];
+        }
+    }
+
+    /** What the counted branches cost coded with {@code probabilities}, in 1/256 bit. */
+    long cost(int[] probabilities) {
+        long cost = 0;
+        for (int i = 0; i < CoefficientProbabilities.COUNT; i++) {
+            cost += BitCost.branch(ones[i], totals[i], probabilities[i]);
+        }
+        return cost;
     }
 
     /**

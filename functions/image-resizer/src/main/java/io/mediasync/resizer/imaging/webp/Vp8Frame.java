@@ -21,6 +21,11 @@ final class Vp8Frame {
     /** Per macroblock 400 levels in coding order (see {@link MacroblockEncoder#levels}). */
     final int[] levels;
     final Planes reconstruction;
+    /** Per macroblock: no non-zero level at all, so it may be skipped and its inner edges are not filtered. */
+    final boolean[] empty;
+    /** Every token's branches, and those of the empty macroblocks alone (end-of-blocks they need unless skipped). */
+    final TokenStats stats = new TokenStats();
+    final TokenStats emptyStats = new TokenStats();
 
     Vp8Frame(int width, int height, SegmentPlan plan) {
         this.width = width;
@@ -37,6 +42,7 @@ final class Vp8Frame {
         subModes = new byte[count * 16];
         uvModes = new byte[count];
         levels = new int[count * 400];
+        empty = new boolean[count];
     }
 
     void record(int n, MacroblockEncoder mb) {
@@ -46,6 +52,14 @@ final class Vp8Frame {
         }
         uvModes[n] = (byte) mb.uvMode;
         System.arraycopy(mb.levels, 0, levels, n * 400, 400);
+        boolean none = true;
+        for (int level : mb.levels) {
+            if (level != 0) {
+                none = false;
+                break;
+            }
+        }
+        empty[n] = none;
     }
 
     boolean hasY2(int n) {

@@ -13,60 +13,49 @@ final class Vp8Writer {
 
     static byte[] write(Vp8Frame frame, int sharpness) {
         int count = frame.mbWidth * frame.mbHeight;
-        boolean[] empty = new boolean[count];
         int emptyCount = 0;
-        for (int n = 0; n < count; n++) {
-            empty[n] = MacroblockTokens.empty(frame.levels, n * 400);
-            emptyCount += empty[n] ? 1 : 0;
+        for (boolean empty : frame.empty) {
+            emptyCount += empty ? 1 : 0;
         }
         int[] probabilities = new int[CoefficientProbabilities.COUNT];
         boolean[] updated = new boolean[CoefficientProbabilities.COUNT];
-        TokenStats stats = new TokenStats();
-        walk(frame, stats, null);
+        TokenStats stats = frame.stats;
         stats.probabilities(probabilities, updated);
         int skipProbability = Math.max(1, Math.min(255, (count - emptyCount) * 255 / count));
-        boolean useSkip = false;
-        if (emptyCount > 0) {
-            TokenCost endCost = new TokenCost(probabilities);
-            walk(frame, endCost, empty);
-            long flags = BitCost.branch(emptyCount, count, skipProbability) + 8 * 256;
-            useSkip = flags < endCost.total;
-        }
-        if (useSkip) { // the empty macroblocks' end-of-block tokens are gone: fit the probabilities again
-            stats.clear();
-            walk(frame, stats, empty);
+        boolean useSkip = emptyCount > 0
+                && BitCost.branch(emptyCount, count, skipProbability) + 8 * 256 < frame.emptyStats.cost(probabilities);
+        if (useSkip) { // the empty macroblocks' end-of-blocks are gone: fit the probabilities again
+            stats.subtract(frame.emptyStats);
             stats.probabilities(probabilities, updated);
         }
         byte[] first = HeaderWriter.firstPartition(frame, sharpness, probabilities, updated,
-                useSkip ? skipProbability : -1, empty);
+                useSkip ? skipProbability : -1);
         BoolEncoder tokens = new BoolEncoder(count * 16);
-        walk(frame, new TokenWriter(tokens, probabilities), useSkip ? empty : null);
-        return assemble(frame, first, tokens.finish());
-    }
+        TokenSink writer = new TokenSink() {
+            @Override
+            public void adaptive(int bit, int index) {
+                tokens.putBit(bit, probabilities[index]);
+            }
 
-    /**
-     * Codes every macroblock's tokens into {@code sink} with their contexts; macroblocks marked in {@code skipped}
-     * send nothing (a sink that is a {@link TokenCost} instead only counts those, to price them).
-     */
-    private static void walk(Vp8Frame frame, TokenSink sink, boolean[] skipped) {
+            @Override
+            public void fixed(int bit, int probability) {
+                tokens.putBit(bit, probability);
+            }
+        };
         int[] topNz = new int[frame.mbWidth * MacroblockTokens.CONTEXTS];
         int[] leftNz = new int[MacroblockTokens.CONTEXTS];
-        boolean pricing = sink instanceof TokenCost;
         for (int mbY = 0, n = 0; mbY < frame.mbHeight; mbY++) {
             java.util.Arrays.fill(leftNz, 0);
             for (int mbX = 0; mbX < frame.mbWidth; mbX++, n++) {
                 int t = mbX * MacroblockTokens.CONTEXTS;
-                boolean skip = skipped != null && skipped[n];
-                if (pricing) {
-                    ((TokenCost) sink).counting = skip;
-                    MacroblockTokens.code(sink, frame.levels, n * 400, frame.hasY2(n), topNz, t, leftNz);
-                } else if (skip) {
+                if (useSkip && frame.empty[n]) {
                     MacroblockTokens.skip(frame.hasY2(n), topNz, t, leftNz);
                 } else {
-                    MacroblockTokens.code(sink, frame.levels, n * 400, frame.hasY2(n), topNz, t, leftNz);
+                    MacroblockTokens.code(writer, frame.levels, n * 400, frame.hasY2(n), topNz, t, leftNz);
                 }
             }
         }
+        return assemble(frame, first, tokens.finish());
     }
 
     private static byte[] assemble(Vp8Frame frame, byte[] first, byte[] tokens) {
@@ -85,51 +74,5 @@ final class Vp8Writer {
         System.arraycopy(first, 0, out, 10, first.length);
         System.arraycopy(tokens, 0, out, 10 + first.length, tokens.length);
         return out;
-    }
-
-    /** Writes tokens with the frame's probabilities. */
-    private static final class TokenWriter implements TokenSink {
-        private final BoolEncoder out;
-        private final int[] probabilities;
-
-        TokenWriter(BoolEncoder out, int[] probabilities) {
-            this.out = out;
-            this.probabilities = probabilities;
-        }
-
-        @Override
-        public void adaptive(int bit, int index) {
-            out.putBit(bit, probabilities[index]);
-        }
-
-        @Override
-        public void fixed(int bit, int probability) {
-            out.putBit(bit, probability);
-        }
-    }
-
-    /** Adds up what the tokens of the macroblocks it is told to count would cost. */
-    private static final class TokenCost implements TokenSink {
-        private final int[] probabilities;
-        boolean counting;
-        long total;
-
-        TokenCost(int[] probabilities) {
-            this.probabilities = probabilities;
-        }
-
-        @Override
-        public void adaptive(int bit, int index) {
-            if (counting) {
-                total += BitCost.of(bit, probabilities[index]);
-            }
-        }
-
-        @Override
-        public void fixed(int bit, int probability) {
-            if (counting) {
-                total += BitCost.of(bit, probability);
-            }
-        }
     }
 }
