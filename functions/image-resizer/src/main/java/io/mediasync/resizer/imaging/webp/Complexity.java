@@ -64,10 +64,11 @@ final class Complexity {
      * lowered by the prediction's ({@code dc}), the transform being linear.
      */
     private static void collect(short[] coefficients, int at, int blocks, int dc, int[] histogram) {
-        for (int i = 0; i < blocks * 16; i++) {
-            int value = coefficients[at + i] - ((i & 15) == 0 ? dc : 0);
-            int bin = Math.abs(value) >> 3;
-            histogram[bin < BINS ? bin : BINS - 1]++;
+        for (int b = at; b < at + blocks * 16; b += 16) {
+            histogram[Math.min(Math.abs(coefficients[b] - dc) >> 3, BINS - 1)]++;
+            for (int i = b + 1; i < b + 16; i++) {
+                histogram[Math.min(Math.abs(coefficients[i]) >> 3, BINS - 1)]++;
+            }
         }
     }
 

@@ -25,17 +25,6 @@ final class FrameEncoder {
         int[] probabilities = CoefficientProbabilities.DEFAULTS.clone();
         TokenCosts costs = new TokenCosts(probabilities);
         TokenStats stats = frame.stats;
-        TokenSink both = new TokenSink() { // an empty macroblock's end-of-blocks are counted twice
-            @Override
-            public void adaptive(int bit, int index) {
-                stats.adaptive(bit, index);
-                frame.emptyStats.adaptive(bit, index);
-            }
-
-            @Override
-            public void fixed(int bit, int probability) {
-            }
-        };
         int[] topNz = new int[mbWidth * MacroblockTokens.CONTEXTS];
         int[] leftNz = new int[MacroblockTokens.CONTEXTS];
         int[] topModes = new int[mbWidth * 4];
@@ -51,7 +40,8 @@ final class FrameEncoder {
                 mb.encode(segments[segmentMap[n]], costs, topNz, t, leftNz);
                 MacroblockLoader.store(mb, rec, mbX, mbY);
                 frame.record(n, mb);
-                MacroblockTokens.code(frame.empty[n] ? both : stats, frame.levels, n * 400, !mb.i4, topNz, t, leftNz);
+                stats.mirror = frame.empty[n] ? frame.emptyStats : null;
+                MacroblockTokens.code(stats, frame.levels, n * 400, !mb.i4, topNz, t, leftNz);
                 System.arraycopy(mb.subModes, 12, topModes, mbX * 4, 4);
                 for (int i = 0; i < 4; i++) {
                     mb.leftModes[i] = mb.subModes[i * 4 + 3];

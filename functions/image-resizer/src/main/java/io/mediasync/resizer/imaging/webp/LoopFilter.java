@@ -66,59 +66,66 @@ final class LoopFilter {
 
     /**
      * One edge of {@code length} segments: q0 of the first at {@code start}, the pixels across the edge
-     * {@code step} apart, the segments {@code along} apart.
+     * {@code step} apart, the segments {@code along} apart. The RFC's arithmetic on signed pixels (value - 128)
+     * is done here on the pixels themselves: differences are the same, and converting back with a clamp to
+     * -128..127 is a clamp to 0..255.
      */
     private static void edge(byte[] px, int start, int step, int along, int length, int limit, int interior,
                              int hevThreshold, boolean macroblockEdge) {
-        for (int i = 0, q0 = start; i < length; i++, q0 += along) {
-            int p3 = px[q0 - 4 * step] & 0xFF;
-            int p2 = px[q0 - 3 * step] & 0xFF;
-            int p1 = px[q0 - 2 * step] & 0xFF;
-            int p0 = px[q0 - step] & 0xFF;
-            int v0 = px[q0] & 0xFF;
-            int v1 = px[q0 + step] & 0xFF;
-            int v2 = px[q0 + 2 * step] & 0xFF;
-            int v3 = px[q0 + 3 * step] & 0xFF;
-            if (Math.abs(p0 - v0) * 2 + (Math.abs(p1 - v1) >> 1) > limit
-                    || Math.abs(p3 - p2) > interior || Math.abs(p2 - p1) > interior || Math.abs(p1 - p0) > interior
-                    || Math.abs(v3 - v2) > interior || Math.abs(v2 - v1) > interior || Math.abs(v1 - v0) > interior) {
+        int step2 = 2 * step;
+        int step3 = 3 * step;
+        for (int i = 0, q = start; i < length; i++, q += along) {
+            int p1 = px[q - step2] & 0xFF;
+            int p0 = px[q - step] & 0xFF;
+            int q0 = px[q] & 0xFF;
+            int q1 = px[q + step] & 0xFF;
+            if (2 * Math.abs(p0 - q0) + (Math.abs(p1 - q1) >> 1) > limit) {
                 continue;
             }
-            boolean hev = Math.abs(p1 - p0) > hevThreshold || Math.abs(v1 - v0) > hevThreshold;
-            // the RFC's signed pixel values
-            int sp2 = p2 - 128, sp1 = p1 - 128, sp0 = p0 - 128, sq0 = v0 - 128, sq1 = v1 - 128, sq2 = v2 - 128;
+            int p3 = px[q - 4 * step] & 0xFF;
+            int p2 = px[q - step3] & 0xFF;
+            int q2 = px[q + step2] & 0xFF;
+            int q3 = px[q + step3] & 0xFF;
+            int nearEdge = Math.max(Math.abs(p1 - p0), Math.abs(q1 - q0));
+            int farther = Math.max(Math.max(Math.abs(p3 - p2), Math.abs(p2 - p1)),
+                    Math.max(Math.abs(q3 - q2), Math.abs(q2 - q1)));
+            if (Math.max(nearEdge, farther) > interior) {
+                continue;
+            }
+            boolean hev = nearEdge > hevThreshold;
             if (macroblockEdge && !hev) {
-                int w = clamp(clamp(sp1 - sq1) + 3 * (sq0 - sp0));
-                int a = clamp((27 * w + 63) >> 7);
-                px[q0] = unsigned(sq0 - a);
-                px[q0 - step] = unsigned(sp0 + a);
-                a = clamp((18 * w + 63) >> 7);
-                px[q0 + step] = unsigned(sq1 - a);
-                px[q0 - 2 * step] = unsigned(sp1 + a);
-                a = clamp((9 * w + 63) >> 7);
-                px[q0 + 2 * step] = unsigned(sq2 - a);
-                px[q0 - 3 * step] = unsigned(sp2 + a);
+                // spread over three pixels each side: 27/128, 18/128 and 9/128 of the step (never beyond -128..127)
+                int w = signed(signed(p1 - q1) + 3 * (q0 - p0));
+                int a = (27 * w + 63) >> 7;
+                px[q] = pixel(q0 - a);
+                px[q - step] = pixel(p0 + a);
+                a = (18 * w + 63) >> 7;
+                px[q + step] = pixel(q1 - a);
+                px[q - step2] = pixel(p1 + a);
+                a = (9 * w + 63) >> 7;
+                px[q + step2] = pixel(q2 - a);
+                px[q - step3] = pixel(p2 + a);
                 continue;
             }
             // common_adjust: the outer taps join in when the edge has high variance
-            int a = clamp((hev ? clamp(sp1 - sq1) : 0) + 3 * (sq0 - sp0));
-            int b = clamp(a + 3) >> 3;
-            a = clamp(a + 4) >> 3;
-            px[q0] = unsigned(sq0 - a);
-            px[q0 - step] = unsigned(sp0 + b);
+            int a = signed((hev ? signed(p1 - q1) : 0) + 3 * (q0 - p0));
+            int b = signed(a + 3) >> 3;
+            a = signed(a + 4) >> 3;
+            px[q] = pixel(q0 - a);
+            px[q - step] = pixel(p0 + b);
             if (!macroblockEdge && !hev) {
                 a = (a + 1) >> 1;
-                px[q0 + step] = unsigned(sq1 - a);
-                px[q0 - 2 * step] = unsigned(sp1 + a);
+                px[q + step] = pixel(q1 - a);
+                px[q - step2] = pixel(p1 + a);
             }
         }
     }
 
-    private static int clamp(int v) {
-        return v < -128 ? -128 : v > 127 ? 127 : v;
+    private static int signed(int v) {
+        return Math.max(-128, Math.min(127, v));
     }
 
-    private static byte unsigned(int v) {
-        return (byte) (clamp(v) + 128);
+    private static byte pixel(int v) {
+        return (byte) Math.max(0, Math.min(255, v));
     }
 }

@@ -37,6 +37,7 @@ final class LumaSearch {
     private final int[] levels4 = new int[160];
     private final int[] coefficients4 = new int[160];
     private final long[] ranking = new long[IntraModes.B_MODES];
+    private final int[] block = new int[16];
     private final int[] chosenLevels4 = new int[256];
     private final int[] chosenRec4 = new int[256];
     private final int[] chosenModes4 = new int[16];
@@ -139,7 +140,7 @@ final class LumaSearch {
             for (int k = 0; k < SUB_CANDIDATES; k++) {
                 int mode = (int) (ranking[k] & 0xF);
                 int p = mode * 16;
-                Transforms.forwardDct(src, off, 16, pred4, p, 4, coefficients4, p);
+                transform4(mode, b, src, off, p);
                 long q = segment.y1.quantize(coefficients4, p, levels4, p, 0);
                 int blockLast = QuantMatrix.last(q);
                 int rate = IntraModes.B_COST[modeCosts + mode]
@@ -165,23 +166,53 @@ final class LumaSearch {
     }
 
     /**
-     * Orders the ten predictions of the current block by squared prediction error plus mode cost, into
-     * {@link #ranking} as {@code score << 4 | mode}.
+     * The residual transform of 4x4 block b under the prediction at {@code pred4[p]}: from the source's transform
+     * for the flat, vertical and horizontal modes, whose own transforms are one value, one row, one column.
+     */
+    private void transform4(int mode, int b, int[] src, int off, int p) {
+        if (mode == IntraModes.B_DC || mode == IntraModes.B_VE || mode == IntraModes.B_HE) {
+            System.arraycopy(mb.srcCoefficients, b * 16, coefficients4, p, 16);
+            if (mode == IntraModes.B_DC) {
+                coefficients4[p] -= 8 * pred4[p];
+            } else if (mode == IntraModes.B_VE) {
+                Transforms.subtractRowTransform(pred4, p, coefficients4, p);
+            } else {
+                Transforms.subtractColumnTransform(pred4, p, coefficients4, p);
+            }
+        } else {
+            Transforms.forwardDct(src, off, 16, pred4, p, 4, coefficients4, p);
+        }
+    }
+
+    /**
+     * Puts the {@link #SUB_CANDIDATES} best of the ten predictions of the current block first in {@link #ranking}
+     * ({@code score << 4 | mode}), by squared prediction error plus mode cost.
      */
     private void rank(int[] src, int off, int modeCosts, int lambda) {
+        for (int row = 0; row < 4; row++) {
+            System.arraycopy(src, off + row * 16, block, row * 4, 4);
+        }
         for (int mode = 0; mode < IntraModes.B_MODES; mode++) {
             int p = mode * 16;
-            long error = 0;
-            for (int row = 0, s = off; row < 4; row++, s += 16, p += 4) {
-                for (int i = 0; i < 4; i++) {
-                    int d = src[s + i] - pred4[p + i];
-                    error += d * d;
-                }
+            int error = 0;
+            for (int i = 0; i < 16; i++) {
+                int d = block[i] - pred4[p + i];
+                error += d * d;
             }
-            long score = 256 * error + (long) lambda * IntraModes.B_COST[modeCosts + mode];
+            long score = 256L * error + (long) lambda * IntraModes.B_COST[modeCosts + mode];
             ranking[mode] = score << 4 | mode;
         }
-        Arrays.sort(ranking);
+        for (int k = 0; k < SUB_CANDIDATES; k++) { // partial selection sort
+            int min = k;
+            for (int i = k + 1; i < IntraModes.B_MODES; i++) {
+                if (ranking[i] < ranking[min]) {
+                    min = i;
+                }
+            }
+            long swap = ranking[k];
+            ranking[k] = ranking[min];
+            ranking[min] = swap;
+        }
     }
 
     /**
@@ -212,6 +243,16 @@ final class LumaSearch {
                 }
             }
         }
+    }
+
+    /** Whether the best 16x16 mode needs no AC coefficient at all: a smooth macroblock, not worth 4x4 modes. */
+    boolean smooth16() {
+        for (int b = 0; b < 16; b++) {
+            if (bestLast[b] >= 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Copies the chosen luma modes, levels and reconstruction into the macroblock's outputs. */

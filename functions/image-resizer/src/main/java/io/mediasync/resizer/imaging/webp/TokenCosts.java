@@ -27,17 +27,39 @@ final class TokenCosts {
         }
     }
 
+    /** Start in {@link #table} of the costs at position n (of type t, in context c): [(t * 17 + n) * 3 + c]. */
+    private static final int[] GROUP = new int[CoefficientProbabilities.TYPES * 17 * CoefficientProbabilities.CONTEXTS];
+
+    static {
+        for (int type = 0; type < CoefficientProbabilities.TYPES; type++) {
+            for (int n = 0; n < 17; n++) {
+                for (int ctx = 0; ctx < CoefficientProbabilities.CONTEXTS; ctx++) {
+                    int group = (type * CoefficientProbabilities.BANDS + Vp8Tables.BANDS[n]) * CoefficientProbabilities.CONTEXTS + ctx;
+                    GROUP[(type * 17 + n) * 3 + ctx] = group * VARIABLE;
+                }
+            }
+        }
+    }
+
     private final int[] table = new int[CoefficientProbabilities.TYPES * CoefficientProbabilities.BANDS
             * CoefficientProbabilities.CONTEXTS * VARIABLE];
-    private int[] probabilities;
+    /** An end of block at position n in context c, indexed as {@link #GROUP}. */
+    private final int[] end = new int[GROUP.length];
+    /** The "not end of block" branch of position n in context 0, [t * 17 + n]. */
+    private final int[] notEnd = new int[CoefficientProbabilities.TYPES * 17];
 
     TokenCosts(int[] probabilities) {
         update(probabilities);
     }
 
-    /** Recomputes every table from {@code probabilities} (kept, not copied). */
+    /** Recomputes every table from {@code probabilities}. */
     void update(int[] probabilities) {
-        this.probabilities = probabilities;
+        for (int i = 0; i < GROUP.length; i++) {
+            end[i] = BitCost.zero(probabilities[GROUP[i] / VARIABLE * CoefficientProbabilities.NODES]);
+        }
+        for (int i = 0; i < notEnd.length; i++) {
+            notEnd[i] = BitCost.one(probabilities[GROUP[i * 3] / VARIABLE * CoefficientProbabilities.NODES]);
+        }
         int groups = table.length / VARIABLE;
         int[] categoryCost = new int[6];
         for (int g = 0; g < groups; g++) {
@@ -71,26 +93,19 @@ final class TokenCosts {
      * {@code last} (-1 if none), in context {@code ctx}.
      */
     int block(int type, int ctx, int[] levels, int off, int first, int last) {
-        int group = (type * CoefficientProbabilities.BANDS + Vp8Tables.BANDS[first]) * CoefficientProbabilities.CONTEXTS + ctx;
-        int firstEnd = probabilities[group * CoefficientProbabilities.NODES];
+        int position = type * 17 + first;
         if (last < first) {
-            return BitCost.zero(firstEnd);
+            return end[position * 3 + ctx];
         }
-        int cost = ctx == 0 ? BitCost.one(firstEnd) : 0;
-        int typeBase = type * CoefficientProbabilities.BANDS;
-        for (int n = first; ; n++) {
+        int cost = ctx == 0 ? notEnd[position] : 0;
+        for (int n = first; ; n++, position++) {
             int level = levels[off + n];
             int v = level < 0 ? -level : level;
-            cost += table[group * VARIABLE + (v < VARIABLE ? v : VARIABLE - 1)] + FIXED[v];
-            int next = v > 2 ? 2 : v;
+            cost += table[GROUP[position * 3 + ctx] + (v < VARIABLE ? v : VARIABLE - 1)] + FIXED[v];
+            ctx = v > 2 ? 2 : v;
             if (n == last) {
-                if (n < 15) {
-                    int endGroup = (typeBase + Vp8Tables.BANDS[n + 1]) * CoefficientProbabilities.CONTEXTS + next;
-                    cost += BitCost.zero(probabilities[endGroup * CoefficientProbabilities.NODES]);
-                }
-                return cost;
+                return n < 15 ? cost + end[(position + 1) * 3 + ctx] : cost;
             }
-            group = (typeBase + Vp8Tables.BANDS[n + 1]) * CoefficientProbabilities.CONTEXTS + next;
         }
     }
 }

@@ -9,11 +9,16 @@ final class TokenStats implements TokenSink {
 
     private final int[] ones = new int[CoefficientProbabilities.COUNT];
     private final int[] totals = new int[CoefficientProbabilities.COUNT];
+    /** Counts the same branches too while set (to keep a subset apart), else null. */
+    TokenStats mirror;
 
     @Override
     public void adaptive(int bit, int index) {
         ones[index] += bit;
         totals[index]++;
+        if (mirror != null) {
+            mirror.adaptive(bit, index);
+        }
     }
 
     @Override

@@ -64,6 +64,42 @@ final class Transforms {
     }
 
     /**
+     * Subtracts the transform of a 4x4 block (stride 4 at {@code p}) whose rows are all equal: only its first row
+     * of coefficients is non-zero.
+     */
+    static void subtractRowTransform(int[] pred, int p, int[] out, int o) {
+        int v0 = pred[p];
+        int v1 = pred[p + 1];
+        int v2 = pred[p + 2];
+        int v3 = pred[p + 3];
+        // the first pass of each row, times four rows, through the second pass's DC: (4 * r + 4096) >> 13
+        out[o] -= (((v0 + v3 + v1 + v2) << 12) + 1024) >> 11;
+        out[o + 1] -= (2217 * (v1 - v2) + 5352 * (v0 - v3) + 1024) >> 11;
+        out[o + 2] -= (((v0 + v3 - v1 - v2) << 12) + 1024) >> 11;
+        out[o + 3] -= (2217 * (v0 - v3) - 5352 * (v1 - v2) + 1024) >> 11;
+    }
+
+    /**
+     * Subtracts the transform of a 4x4 block (stride 4 at {@code p}) whose rows are each flat: only its first
+     * column of coefficients is non-zero.
+     */
+    static void subtractColumnTransform(int[] pred, int p, int[] out, int o) {
+        // a flat row's first pass is 4 * value << 12 in its first column and 0 elsewhere
+        int t0 = pred[p] << 14;
+        int t1 = pred[p + 4] << 14;
+        int t2 = pred[p + 8] << 14;
+        int t3 = pred[p + 12] << 14;
+        int a = t0 + t3;
+        int b = t1 + t2;
+        long c = t1 - t2;
+        long d = t0 - t3;
+        out[o] -= (a + b + 4096) >> 13;
+        out[o + 8] -= (a - b + 4096) >> 13;
+        out[o + 4] -= (int) ((c * 2217 + d * 5352 + (1 << 24)) >> 25);
+        out[o + 12] -= (int) ((d * 2217 - c * 5352 + (1 << 24)) >> 25);
+    }
+
+    /**
      * The second pass on one column of the first pass, whose values are 512 times the usual VP8 first pass
      * (the row rotations kept unshifted); output scale: twice an orthonormal DCT.
      */
