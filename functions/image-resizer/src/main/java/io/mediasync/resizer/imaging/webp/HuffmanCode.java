@@ -65,8 +65,34 @@ final class HuffmanCode {
         }
     }
 
-    /** Writes the code as a normal (not simple) code: the code-length code, then every symbol's length. */
+    /**
+     * Writes the code: a simple code when one or two symbols below 256 are used (as libwebp does; TwelveMonkeys'
+     * reader before 3.13.1 misreads a normal code with a single symbol), else a normal one: the code-length code,
+     * then every symbol's length.
+     */
     void writeHeader(LosslessBitWriter out) {
+        int first = -1;
+        int second = -1;
+        for (int s = 0; s < lengths.length && used <= 2; s++) {
+            if (lengths[s] > 0) {
+                if (first < 0) {
+                    first = s;
+                } else {
+                    second = s;
+                }
+            }
+        }
+        if (used <= 2 && Math.max(first, second) < 256) {
+            out.write(1, 1);
+            out.write(used - 1, 1);
+            boolean wide = first > 1;
+            out.write(wide ? 1 : 0, 1);
+            out.write(first, wide ? 8 : 1);
+            if (used == 2) {
+                out.write(second, 8);
+            }
+            return;
+        }
         out.write(0, 1);
         int[] tokens = new int[lengths.length];
         int[] extras = new int[lengths.length];
@@ -87,8 +113,12 @@ final class HuffmanCode {
             i += run;
         }
         int[] tokenCounts = new int[19];
+        int distinct = 0;
         for (int k = 0; k < count; k++) {
-            tokenCounts[tokens[k]]++;
+            distinct += tokenCounts[tokens[k]]++ == 0 ? 1 : 0;
+        }
+        if (distinct == 1) { // a second length keeps the code-length code off the single-symbol case too
+            tokenCounts[tokens[0] == 0 ? 1 : 0]++;
         }
         HuffmanCode lengthCode = new HuffmanCode(tokenCounts, 7);
         int stored = 19;
@@ -112,10 +142,8 @@ final class HuffmanCode {
 
     /** A simple code of one symbol below 256 (WebP lossless 3.7.2.1.1): read with zero bits. */
     static void writeSingle(LosslessBitWriter out, int symbol) {
-        out.write(1, 1);
-        out.write(0, 1);
-        boolean wide = symbol > 1;
-        out.write(wide ? 1 : 0, 1);
-        out.write(symbol, wide ? 8 : 1);
+        int[] counts = new int[symbol + 1];
+        counts[symbol] = 1;
+        new HuffmanCode(counts, 15).writeHeader(out);
     }
 }

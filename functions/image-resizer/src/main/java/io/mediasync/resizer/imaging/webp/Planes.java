@@ -27,6 +27,14 @@ final class Planes {
         v = new byte[uvStride * mbHeight * 8];
     }
 
+    Planes copy() {
+        Planes copy = new Planes(width, height);
+        System.arraycopy(y, 0, copy.y, 0, y.length);
+        System.arraycopy(u, 0, copy.u, 0, u.length);
+        System.arraycopy(v, 0, copy.v, 0, v.length);
+        return copy;
+    }
+
     /** Fills the padding right of and below the picture with copies of its last column and row. */
     void replicateEdges() {
         replicate(y, yStride, mbHeight * 16, width, height);

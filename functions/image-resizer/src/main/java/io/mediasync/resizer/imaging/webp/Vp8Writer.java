@@ -58,8 +58,12 @@ final class Vp8Writer {
         return assemble(frame, first, tokens.finish());
     }
 
+    /**
+     * The frame header, then the partitions, then one zero byte: a reader that fetches a byte ahead of the bits
+     * it needs (TwelveMonkeys' does) would otherwise run off the end; libwebp's encoder leaves such a byte too.
+     */
     private static byte[] assemble(Vp8Frame frame, byte[] first, byte[] tokens) {
-        byte[] out = new byte[10 + first.length + tokens.length];
+        byte[] out = new byte[10 + first.length + tokens.length + 1];
         int tag = 1 << 4 | first.length << 5; // key frame (0), version 0, shown
         out[0] = (byte) tag;
         out[1] = (byte) (tag >> 8);

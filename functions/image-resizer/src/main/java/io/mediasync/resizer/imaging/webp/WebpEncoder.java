@@ -43,6 +43,14 @@ public final class WebpEncoder {
 
     /** As {@link #encode}, with the planes a decoder will reconstruct, for checking decoders against. */
     public WebpEncoding encodeWithReconstruction(int width, int height, byte[] bgr, int stride, byte[] alpha) {
+        return encodeFrame(width, height, bgr, stride, alpha, false).encoding();
+    }
+
+    /** An encoding with the frame behind it and, if asked for, its reconstruction before the loop filter. */
+    record Encoded(WebpEncoding encoding, Vp8Frame frame, Planes unfiltered) {
+    }
+
+    Encoded encodeFrame(int width, int height, byte[] bgr, int stride, byte[] alpha, boolean keepUnfiltered) {
         check(width, height, bgr, stride, alpha);
         Planes source = YuvConverter.convert(width, height, bgr, 0, stride);
         if (alpha != null) {
@@ -56,15 +64,17 @@ public final class WebpEncoder {
             }
         }
         Vp8Frame frame = FrameEncoder.encode(source, transforms, plan);
+        Planes unfiltered = keepUnfiltered ? frame.reconstruction.copy() : null;
         LoopFilter.apply(frame, 0);
         byte[] vp8 = Vp8Writer.write(frame, 0);
         byte[] alph = alpha == null ? null : AlphaEncoder.encode(alpha, width, height);
         Planes rec = frame.reconstruction;
         int chromaWidth = (width + 1) >> 1;
         int chromaHeight = (height + 1) >> 1;
-        return new WebpEncoding(WebpContainer.wrap(width, height, vp8, alph), width, height,
+        WebpEncoding encoding = new WebpEncoding(WebpContainer.wrap(width, height, vp8, alph), width, height,
                 Planes.crop(rec.y, rec.yStride, width, height), Planes.crop(rec.u, rec.uvStride, chromaWidth, chromaHeight),
                 Planes.crop(rec.v, rec.uvStride, chromaWidth, chromaHeight), alpha == null ? null : alpha.clone());
+        return new Encoded(encoding, frame, unfiltered);
     }
 
     private static void check(int width, int height, byte[] bgr, int stride, byte[] alpha) {
