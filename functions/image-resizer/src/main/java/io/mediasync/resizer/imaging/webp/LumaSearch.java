@@ -73,31 +73,29 @@ final class LumaSearch {
                 dcs[b] = coefficients[b * 16];
             }
             Transforms.forwardWht(dcs, wht);
-            int y2Last = QuantMatrix.last(segment.y2.quantize(wht, 0, levels16, 256, 0));
+            long y2 = costs.quantize(segment.y2, TokenCoder.Y2, aboveNz[t + 8] + leftNzIn[8], wht, 0, levels16, 256, 0);
             long error = 0;
-            for (int b = 0; b < 16; b++) {
+            int rate = IntraModes.Y_COST[mode] + TokenCosts.rate(y2);
+            for (int i = 0; i < 4; i++) {
+                topNz[i] = aboveNz[t + i];
+                leftNz[i] = leftNzIn[i];
+            }
+            for (int b = 0; b < 16; b++) { // raster order: each block's context from those above and to the left
+                int x = b & 3;
+                int y = b >> 2;
                 levels16[b * 16] = 0;
-                long q = segment.y1.quantize(coefficients, b * 16, levels16, b * 16, 1);
-                last[b] = QuantMatrix.last(q);
-                error += QuantMatrix.error(q);
+                long q = costs.quantize(segment.y1, TokenCoder.Y_AFTER_Y2, topNz[x] + leftNz[y], coefficients, b * 16,
+                        levels16, b * 16, 1);
+                last[b] = TokenCosts.last(q);
+                error += TokenCosts.error(q);
+                rate += TokenCosts.rate(q);
+                topNz[x] = leftNz[y] = last[b] >= 1 ? 1 : 0;
             }
             Transforms.inverseWht(wht, wht);
             for (int b = 0; b < 16; b++) {
                 int d = wht[b] - dcs[b];
                 error += d * d;
                 coefficients[b * 16] = wht[b];
-            }
-            int rate = IntraModes.Y_COST[mode]
-                    + costs.block(TokenCoder.Y2, aboveNz[t + 8] + leftNzIn[8], levels16, 256, 0, y2Last);
-            for (int i = 0; i < 4; i++) {
-                topNz[i] = aboveNz[t + i];
-                leftNz[i] = leftNzIn[i];
-            }
-            for (int b = 0; b < 16; b++) {
-                int x = b & 3;
-                int y = b >> 2;
-                rate += costs.block(TokenCoder.Y_AFTER_Y2, topNz[x] + leftNz[y], levels16, b * 16, 1, last[b]);
-                topNz[x] = leftNz[y] = last[b] >= 1 ? 1 : 0;
             }
             long score = MacroblockEncoder.score(error, rate, segment.lambda);
             if (score < best) {
@@ -141,11 +139,10 @@ final class LumaSearch {
                 int mode = (int) (ranking[k] & 0xF);
                 int p = mode * 16;
                 transform4(mode, b, src, off, p);
-                long q = segment.y1.quantize(coefficients4, p, levels4, p, 0);
-                int blockLast = QuantMatrix.last(q);
-                int rate = IntraModes.B_COST[modeCosts + mode]
-                        + costs.block(TokenCoder.Y_WITH_DC, ctx, levels4, p, 0, blockLast);
-                long score = MacroblockEncoder.score(QuantMatrix.error(q), rate, segment.lambda);
+                long q = costs.quantize(segment.y1, TokenCoder.Y_WITH_DC, ctx, coefficients4, p, levels4, p, 0);
+                int blockLast = TokenCosts.last(q);
+                int rate = IntraModes.B_COST[modeCosts + mode] + TokenCosts.rate(q);
+                long score = MacroblockEncoder.score(TokenCosts.error(q), rate, segment.lambda);
                 if (score < bestBlock) {
                     bestBlock = score;
                     bestMode = mode;

@@ -112,25 +112,18 @@ final class MacroblockEncoder {
                 }
             }
             long error = 0;
-            for (int b = 0; b < 8; b++) {
-                long q = segment.uv.quantize(coefficients, b * 16, uvLevels, b * 16, 0);
-                last[b] = QuantMatrix.last(q);
-                error += QuantMatrix.error(q);
-            }
             int rate = IntraModes.UV_COST[mode];
-            for (int plane = 0; plane < 2; plane++) {
-                int top0 = topNz[t + 4 + 2 * plane];
-                int top1 = topNz[t + 5 + 2 * plane];
-                int left0 = leftNz[4 + 2 * plane];
-                int left1 = leftNz[5 + 2 * plane];
-                int b = plane * 4;
-                rate += costs.block(TokenCoder.CHROMA, top0 + left0, uvLevels, b * 16, 0, last[b]);
-                int nz0 = last[b] >= 0 ? 1 : 0;
-                rate += costs.block(TokenCoder.CHROMA, top1 + nz0, uvLevels, (b + 1) * 16, 0, last[b + 1]);
-                int nz1 = last[b + 1] >= 0 ? 1 : 0;
-                rate += costs.block(TokenCoder.CHROMA, nz0 + left1, uvLevels, (b + 2) * 16, 0, last[b + 2]);
-                int nz2 = last[b + 2] >= 0 ? 1 : 0;
-                rate += costs.block(TokenCoder.CHROMA, nz1 + nz2, uvLevels, (b + 3) * 16, 0, last[b + 3]);
+            for (int b = 0; b < 8; b++) { // U then V, each 2x2 blocks in raster order
+                int plane = b >> 2;
+                int x = b & 1;
+                int y = (b >> 1) & 1;
+                int above = y == 0 ? topNz[t + 4 + 2 * plane + x] : (last[b - 2] >= 0 ? 1 : 0);
+                int left = x == 0 ? leftNz[4 + 2 * plane + y] : (last[b - 1] >= 0 ? 1 : 0);
+                long q = costs.quantize(segment.uv, TokenCoder.CHROMA, above + left, coefficients, b * 16, uvLevels,
+                        b * 16, 0);
+                last[b] = TokenCosts.last(q);
+                error += TokenCosts.error(q);
+                rate += TokenCosts.rate(q);
             }
             long score = score(error, rate, segment.lambdaUv);
             if (score < best) {

@@ -2,7 +2,7 @@ package io.mediasync.resizer.imaging.webp;
 
 /**
  * What a block's tokens cost under the frame's current coefficient probabilities, for the rate side of the mode
- * decision. The cost of a magnitude splits in a part that depends on the probabilities (the tree branches, one
+ * decision; quantising a block and pricing it go together in one pass. The cost of a magnitude splits in a part that depends on the probabilities (the tree branches, one
  * table per type, band and context, magnitudes from 67 up sharing DCT_CAT6's entry) and a fixed part (sign and
  * extra bits). The tables for context 0 leave out the "not end of block" branch, because a zero is always
  * followed by context 0 and no such branch; the first coefficient in context 0 pays it separately.
@@ -89,23 +89,78 @@ final class TokenCosts {
     }
 
     /**
-     * Cost of coding {@code levels[off + first .. off + 15]} (coding order) whose last non-zero level is at
-     * {@code last} (-1 if none), in context {@code ctx}.
+     * Quantises coefficients {@code first..15} (coding order) of the block at {@code c} with {@code m} and prices
+     * the tokens they make in context {@code ctx}, in one pass: the levels go to {@code levels[l + n]}, the
+     * dequantised values (what the decoder will see) back into {@code coefficients}. The running cost is kept at
+     * the last non-zero level, to which the end of block is added.
+     *
+     * @return {@code rate << 40 | squared error << 8 | (last + 1)}, see {@link #rate}, {@link #error}, {@link #last}
      */
-    int block(int type, int ctx, int[] levels, int off, int first, int last) {
-        int position = type * 17 + first;
-        if (last < first) {
-            return end[position * 3 + ctx];
-        }
-        int cost = ctx == 0 ? notEnd[position] : 0;
-        for (int n = first; ; n++, position++) {
-            int level = levels[off + n];
-            int v = level < 0 ? -level : level;
-            cost += table[GROUP[position * 3 + ctx] + (v < VARIABLE ? v : VARIABLE - 1)] + FIXED[v];
-            ctx = v > 2 ? 2 : v;
-            if (n == last) {
-                return n < 15 ? cost + end[(position + 1) * 3 + ctx] : cost;
+    long quantize(QuantMatrix m, int type, int ctx, int[] coefficients, int c, int[] levels, int l, int first) {
+        int start = type * 17 + first;
+        int position = start;
+        int context = ctx;
+        int last = -1;
+        int rate = 0;
+        int rateAtLast = 0;
+        int contextAtLast = 0;
+        long error = 0;
+        if (first == 0) {
+            int value = coefficients[c];
+            int magnitude = value < 0 ? -value : value;
+            int level = magnitude > m.dcZero
+                    ? Math.min((magnitude * m.dcInverse + m.dcBias) >> QuantMatrix.SHIFT, Vp8Tables.MAX_LEVEL) : 0;
+            int dequantized = level * m.dcStep;
+            error = (long) (magnitude - dequantized) * (magnitude - dequantized);
+            levels[l] = value < 0 ? -level : level;
+            coefficients[c] = value < 0 ? -dequantized : dequantized;
+            rate = table[GROUP[position * 3] + context * VARIABLE + Math.min(level, VARIABLE - 1)] + FIXED[level];
+            context = Math.min(level, 2);
+            position++;
+            if (level != 0) {
+                last = 0;
+                rateAtLast = rate;
+                contextAtLast = context;
             }
         }
+        for (int n = Math.max(first, 1); n < 16; n++, position++) {
+            int j = c + Vp8Tables.ZIGZAG[n];
+            int value = coefficients[j];
+            int magnitude = value < 0 ? -value : value;
+            int level = magnitude > m.acZero
+                    ? Math.min((magnitude * m.acInverse + m.acBias) >> QuantMatrix.SHIFT, Vp8Tables.MAX_LEVEL) : 0;
+            int dequantized = level * m.acStep;
+            int difference = magnitude - dequantized;
+            error += difference * difference;
+            levels[l + n] = value < 0 ? -level : level;
+            coefficients[j] = value < 0 ? -dequantized : dequantized;
+            rate += table[GROUP[position * 3] + context * VARIABLE + Math.min(level, VARIABLE - 1)] + FIXED[level];
+            context = Math.min(level, 2);
+            if (level != 0) {
+                last = n;
+                rateAtLast = rate;
+                contextAtLast = context;
+            }
+        }
+        int cost;
+        if (last < 0) {
+            cost = end[start * 3 + ctx];
+        } else {
+            cost = rateAtLast + (ctx == 0 ? notEnd[start] : 0)
+                    + (last < 15 ? end[(type * 17 + last + 1) * 3 + contextAtLast] : 0);
+        }
+        return (long) cost << 40 | error << 8 | (last + 1);
+    }
+
+    static int last(long quantized) {
+        return (int) (quantized & 0xFF) - 1;
+    }
+
+    static long error(long quantized) {
+        return (quantized >>> 8) & 0xFFFFFFFFL;
+    }
+
+    static int rate(long quantized) {
+        return (int) (quantized >>> 40);
     }
 }
