@@ -90,20 +90,14 @@ final class TokenCosts {
 
     /**
      * Quantises coefficients {@code first..15} (coding order) of the block at {@code c} with {@code m} and prices
-     * the tokens they make in context {@code ctx}, in one pass: the levels go to {@code levels[l + n]}, the
-     * dequantised values (what the decoder will see) back into {@code coefficients}. The running cost is kept at
-     * the last non-zero level, to which the end of block is added.
+     * the tokens they make in context {@code ctx}: the levels go to {@code levels[l + n]} (coding order), the
+     * dequantised values (what the decoder will see) back into {@code coefficients}. Quantisation runs in the
+     * block's own order, pricing only up to the last non-zero level.
      *
      * @return {@code rate << 40 | squared error << 8 | (last + 1)}, see {@link #rate}, {@link #error}, {@link #last}
      */
     long quantize(QuantMatrix m, int type, int ctx, int[] coefficients, int c, int[] levels, int l, int first) {
-        int start = type * 17 + first;
-        int position = start;
-        int context = ctx;
         int last = -1;
-        int rate = 0;
-        int rateAtLast = 0;
-        int contextAtLast = 0;
         long error = 0;
         if (first == 0) {
             int value = coefficients[c];
@@ -114,40 +108,39 @@ final class TokenCosts {
             error = (long) (magnitude - dequantized) * (magnitude - dequantized);
             levels[l] = value < 0 ? -level : level;
             coefficients[c] = value < 0 ? -dequantized : dequantized;
-            rate = table[GROUP[position * 3] + context * VARIABLE + Math.min(level, VARIABLE - 1)] + FIXED[level];
-            context = Math.min(level, 2);
-            position++;
-            if (level != 0) {
-                last = 0;
-                rateAtLast = rate;
-                contextAtLast = context;
-            }
+            last = level != 0 ? 0 : -1;
         }
-        for (int n = Math.max(first, 1); n < 16; n++, position++) {
-            int j = c + Vp8Tables.ZIGZAG[n];
-            int value = coefficients[j];
+        for (int j = 1; j < 16; j++) {
+            int value = coefficients[c + j];
             int magnitude = value < 0 ? -value : value;
-            int level = magnitude > m.acZero
-                    ? Math.min((magnitude * m.acInverse + m.acBias) >> QuantMatrix.SHIFT, Vp8Tables.MAX_LEVEL) : 0;
+            int n = Vp8Tables.CODING_ORDER[j];
+            if (magnitude <= m.acZero) {
+                error += magnitude * magnitude;
+                levels[l + n] = 0;
+                coefficients[c + j] = 0;
+                continue;
+            }
+            int level = Math.min((magnitude * m.acInverse + m.acBias) >> QuantMatrix.SHIFT, Vp8Tables.MAX_LEVEL);
             int dequantized = level * m.acStep;
             int difference = magnitude - dequantized;
             error += difference * difference;
             levels[l + n] = value < 0 ? -level : level;
-            coefficients[j] = value < 0 ? -dequantized : dequantized;
-            rate += table[GROUP[position * 3] + context * VARIABLE + Math.min(level, VARIABLE - 1)] + FIXED[level];
-            context = Math.min(level, 2);
-            if (level != 0) {
-                last = n;
-                rateAtLast = rate;
-                contextAtLast = context;
-            }
+            coefficients[c + j] = value < 0 ? -dequantized : dequantized;
+            last = Math.max(last, n);
         }
-        int cost;
-        if (last < 0) {
-            cost = end[start * 3 + ctx];
-        } else {
-            cost = rateAtLast + (ctx == 0 ? notEnd[start] : 0)
-                    + (last < 15 ? end[(type * 17 + last + 1) * 3 + contextAtLast] : 0);
+        int position = type * 17 + first;
+        if (last < first) {
+            return (long) end[position * 3 + ctx] << 40 | error << 8;
+        }
+        int cost = ctx == 0 ? notEnd[position] : 0;
+        for (int n = first; n <= last; n++, position++) {
+            int level = levels[l + n];
+            int v = level < 0 ? -level : level;
+            cost += table[GROUP[position * 3] + ctx * VARIABLE + Math.min(v, VARIABLE - 1)] + FIXED[v];
+            ctx = Math.min(v, 2);
+        }
+        if (last < 15) {
+            cost += end[position * 3 + ctx];
         }
         return (long) cost << 40 | error << 8 | (last + 1);
     }

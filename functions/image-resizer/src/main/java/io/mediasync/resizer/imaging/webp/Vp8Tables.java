@@ -9,6 +9,15 @@ final class Vp8Tables {
     /** Position in the 4x4 block (raster order) of the n-th coefficient in coding order (RFC 6386 13). */
     static final int[] ZIGZAG = {0, 1, 4, 8, 5, 2, 3, 6, 9, 12, 13, 10, 7, 11, 14, 15};
 
+    /** The coding-order index of each position in the 4x4 block: the inverse of {@link #ZIGZAG}. */
+    static final int[] CODING_ORDER = new int[16];
+
+    static {
+        for (int n = 0; n < 16; n++) {
+            CODING_ORDER[ZIGZAG[n]] = n;
+        }
+    }
+
     /** Probability band of the n-th coefficient in coding order; entry 16 serves the end-of-block after the last. */
     static final int[] BANDS = {0, 1, 2, 3, 6, 4, 5, 6, 6, 6, 6, 6, 6, 6, 6, 7, 0};
 
