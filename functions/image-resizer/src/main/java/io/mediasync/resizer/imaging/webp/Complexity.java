@@ -8,8 +8,6 @@ package io.mediasync.resizer.imaging.webp;
  */
 final class Complexity {
 
-    private static final int BINS = 32;
-
     final int[] alphas;
     final int uvAverage;
 
@@ -20,19 +18,15 @@ final class Complexity {
 
     static Complexity of(Planes p, SourceTransforms transforms) {
         int[] alphas = new int[p.mbWidth * p.mbHeight];
-        int[] histogram = new int[BINS];
         short[] coefficients = transforms.coefficients;
         long uvSum = 0;
         for (int mbY = 0, n = 0; mbY < p.mbHeight; mbY++) {
             for (int mbX = 0; mbX < p.mbWidth; mbX++, n++) {
                 int base = n * SourceTransforms.PER_MACROBLOCK;
-                java.util.Arrays.fill(histogram, 0);
-                collect(coefficients, base, 16, 8 * predictDc(p.y, p.yStride, mbX * 16, mbY * 16, 16), histogram);
-                int luma = spread(histogram);
-                java.util.Arrays.fill(histogram, 0);
-                collect(coefficients, base + 256, 4, 8 * predictDc(p.u, p.uvStride, mbX * 8, mbY * 8, 8), histogram);
-                collect(coefficients, base + 320, 4, 8 * predictDc(p.v, p.uvStride, mbX * 8, mbY * 8, 8), histogram);
-                int chroma = spread(histogram);
+                int luma = spread(collect(coefficients, base, 16, 8 * predictDc(p.y, p.yStride, mbX * 16, mbY * 16, 16), 0));
+                long chromaStats = collect(coefficients, base + 256, 4, 8 * predictDc(p.u, p.uvStride, mbX * 8, mbY * 8, 8), 0);
+                int chroma = spread(collect(coefficients, base + 320, 4, 8 * predictDc(p.v, p.uvStride, mbX * 8, mbY * 8, 8),
+                        chromaStats));
                 uvSum += chroma;
                 alphas[n] = Math.max(0, Math.min(255, 255 - ((3 * luma + chroma + 2) >> 2)));
             }
@@ -60,28 +54,33 @@ final class Complexity {
     }
 
     /**
-     * Histogram of the residual's coefficients after a flat prediction: the source's own transform with each DC
-     * lowered by the prediction's ({@code dc}), the transform being linear.
+     * Adds to {@code stats} ({@code smallCount << 32 | largestBin}) the residual's coefficients after a flat
+     * prediction: the source's own transform with each DC lowered by the prediction's ({@code dc}), the transform
+     * being linear. A magnitude's bin is a step of 8; bin 0 holds the small ones.
      */
-    private static void collect(short[] coefficients, int at, int blocks, int dc, int[] histogram) {
+    private static long collect(short[] coefficients, int at, int blocks, int dc, long stats) {
+        int small = (int) (stats >>> 32);
+        int largest = (int) stats;
         for (int b = at; b < at + blocks * 16; b += 16) {
-            histogram[Math.min(Math.abs(coefficients[b] - dc) >> 3, BINS - 1)]++;
+            int bin = Math.abs(coefficients[b] - dc) >> 3;
+            small += bin == 0 ? 1 : 0;
+            largest = Math.max(largest, bin);
             for (int i = b + 1; i < b + 16; i++) {
-                histogram[Math.min(Math.abs(coefficients[i]) >> 3, BINS - 1)]++;
+                bin = Math.abs(coefficients[i]) >> 3;
+                small += bin == 0 ? 1 : 0;
+                largest = Math.max(largest, bin);
             }
         }
+        return (long) small << 32 | largest;
     }
 
-    /** libwebp's alpha: how far the histogram reaches (last non-empty bin) relative to its peak, 0..510. */
-    private static int spread(int[] histogram) {
-        int peak = 0;
-        int last = 1;
-        for (int k = 0; k < BINS; k++) {
-            if (histogram[k] > 0) {
-                peak = Math.max(peak, histogram[k]);
-                last = k;
-            }
-        }
-        return peak > 1 ? 510 * last / peak : 0;
+    /**
+     * libwebp's alpha, 0..510: how far the magnitudes reach (the last bin, at most 31) relative to how many are
+     * small (libwebp divides by the fullest bin, which is the small ones' but in the noisiest blocks).
+     */
+    private static int spread(long stats) {
+        int small = (int) (stats >>> 32);
+        int largest = Math.min((int) stats, 31);
+        return Math.min(510, 510 * largest / Math.max(small, 2));
     }
 }

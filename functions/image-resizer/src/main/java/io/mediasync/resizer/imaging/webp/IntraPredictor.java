@@ -11,35 +11,42 @@ final class IntraPredictor {
     }
 
     /**
-     * The four 16x16 luma predictions into {@code out[mode * 256 ..]}, stride 16.
+     * The four 16x16 luma predictions into {@code out[mode * 256 ..]}, stride 16, and each one's squared error
+     * against {@code src} (stride 16) into {@code errors[mode]}.
      *
      * @param top  top-left pixel, then the 16 above
      * @param left the 16 pixels to the left
      */
-    static void luma16(int[] top, int[] left, boolean hasTop, boolean hasLeft, int[] out) {
-        block(top, 1, left, 0, 16, hasTop, hasLeft, out, 0, 16, 256);
+    static void luma16(int[] top, int[] left, boolean hasTop, boolean hasLeft, int[] src, int[] out, long[] errors) {
+        java.util.Arrays.fill(errors, 0);
+        block(top, left, 16, hasTop, hasLeft, src, out, 0, 256, errors);
     }
 
-    /** The four 8x8 chroma predictions of U and V side by side: {@code out[mode * 128 ..]}, stride 16, V at x 8. */
-    static void chroma(int[] uTop, int[] uLeft, int[] vTop, int[] vLeft, boolean hasTop, boolean hasLeft, int[] out) {
-        block(uTop, 1, uLeft, 0, 8, hasTop, hasLeft, out, 0, 16, 128);
-        block(vTop, 1, vLeft, 0, 8, hasTop, hasLeft, out, 8, 16, 128);
+    /**
+     * The four 8x8 chroma predictions of U and V side by side: {@code out[mode * 128 ..]}, stride 16, V at x 8;
+     * their squared errors against {@code src} (the same layout), U's and V's summed.
+     */
+    static void chroma(int[] uTop, int[] uLeft, int[] vTop, int[] vLeft, boolean hasTop, boolean hasLeft, int[] src,
+                       int[] out, long[] errors) {
+        java.util.Arrays.fill(errors, 0);
+        block(uTop, uLeft, 8, hasTop, hasLeft, src, out, 0, 128, errors);
+        block(vTop, vLeft, 8, hasTop, hasLeft, src, out, 8, 128, errors);
     }
 
-    /** DC, V, H and TM of a size x size block, mode m at {@code out[o + m * modeStride]}. */
-    private static void block(int[] top, int t, int[] left, int l, int size, boolean hasTop, boolean hasLeft,
-                              int[] out, int o, int stride, int modeStride) {
+    /** DC, V, H and TM of a size x size block, mode m at {@code out[o + m * modeStride]}, stride 16. */
+    private static void block(int[] top, int[] left, int size, boolean hasTop, boolean hasLeft, int[] src, int[] out,
+                              int o, int modeStride, long[] errors) {
         int shift = size == 16 ? 4 : 3;
         int dc;
         if (hasTop && hasLeft) {
             int sum = 0;
             for (int i = 0; i < size; i++) {
-                sum += top[t + i] + left[l + i];
+                sum += top[1 + i] + left[i];
             }
             dc = (sum + size) >> (shift + 1);
         } else if (hasTop || hasLeft) {
             int[] edge = hasTop ? top : left;
-            int e = hasTop ? t : l;
+            int e = hasTop ? 1 : 0;
             int sum = 0;
             for (int i = 0; i < size; i++) {
                 sum += edge[e + i];
@@ -48,18 +55,32 @@ final class IntraPredictor {
         } else {
             dc = 128;
         }
-        int topLeft = top[t - 1];
+        int topLeft = top[0];
+        int dcError = 0;
+        int vError = 0;
+        int hError = 0;
+        int tmError = 0;
         for (int y = 0; y < size; y++) {
-            int row = o + y * stride;
-            int leftPixel = left[l + y];
+            int row = o + y * 16;
+            int leftPixel = left[y];
             for (int x = 0; x < size; x++) {
-                int above = top[t + x];
+                int above = top[1 + x];
+                int tm = Transforms.clamp(leftPixel + above - topLeft);
                 out[row + x] = dc;
                 out[row + modeStride + x] = above;
                 out[row + 2 * modeStride + x] = leftPixel;
-                out[row + 3 * modeStride + x] = Transforms.clamp(leftPixel + above - topLeft);
+                out[row + 3 * modeStride + x] = tm;
+                int s = src[row + x];
+                dcError += (s - dc) * (s - dc);
+                vError += (s - above) * (s - above);
+                hError += (s - leftPixel) * (s - leftPixel);
+                tmError += (s - tm) * (s - tm);
             }
         }
+        errors[IntraModes.DC] += dcError;
+        errors[IntraModes.V] += vError;
+        errors[IntraModes.H] += hError;
+        errors[IntraModes.TM] += tmError;
     }
 
     /**

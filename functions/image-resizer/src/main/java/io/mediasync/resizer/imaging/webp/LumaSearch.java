@@ -50,7 +50,7 @@ final class LumaSearch {
         long best = Long.MAX_VALUE;
         int[] src = mb.srcY;
         int[] pred = mb.predY;
-        MacroblockEncoder.rank(src, pred, 256, IntraModes.Y_COST, segment.lambda, ranking16);
+        MacroblockEncoder.rank(mb.errorsY, IntraModes.Y_COST, segment.lambda, ranking16);
         for (int k = 0; k < MacroblockEncoder.LUMA_CANDIDATES; k++) {
             int mode = (int) (ranking16[k] & 3);
             // V's blocks repeat their top row and H's their left column: one block each holds the whole transform

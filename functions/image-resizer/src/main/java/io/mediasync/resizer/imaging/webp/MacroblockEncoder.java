@@ -15,7 +15,7 @@ final class MacroblockEncoder {
      * Modes (of four) tried in full after the ranking by prediction error: the ranking picks luma's best two
      * nearly always, chroma's less reliably (its prediction errors are small and close).
      */
-    static final int LUMA_CANDIDATES = 2;
+    static final int LUMA_CANDIDATES = 1;
     static final int CHROMA_CANDIDATES = 3;
 
     static {
@@ -41,6 +41,9 @@ final class MacroblockEncoder {
     final int[] vLeft = new int[8];
     final int[] predY = new int[4 * 256];
     final int[] predUv = new int[4 * 128];
+    /** Each whole-block prediction's squared error. */
+    final long[] errorsY = new long[4];
+    final long[] errorsUv = new long[4];
     /** The 4x4 modes of the row above and the column to the left, as context for this macroblock's. */
     final int[] topModes = new int[4];
     final int[] leftModes = new int[4];
@@ -85,7 +88,7 @@ final class MacroblockEncoder {
 
     private void chooseUv(Segment segment, TokenCosts costs, int[] topNz, int t, int[] leftNz) {
         long best = Long.MAX_VALUE;
-        rank(srcUv, predUv, 128, IntraModes.UV_COST, segment.lambdaUv, ranking);
+        rank(errorsUv, IntraModes.UV_COST, segment.lambdaUv, ranking);
         for (int k = 0; k < CHROMA_CANDIDATES; k++) {
             int mode = (int) (ranking[k] & 3);
             int p = mode * 128;
@@ -145,18 +148,10 @@ final class MacroblockEncoder {
         }
     }
 
-    /**
-     * Orders the four whole-block predictions (luma 16x16 or chroma, {@code size} pixels of each at
-     * {@code mode * size} in {@code pred}) by squared prediction error plus mode cost: {@code score << 2 | mode}.
-     */
-    static void rank(int[] src, int[] pred, int size, int[] modeCost, int lambda, long[] out) {
+    /** Orders the four whole-block predictions by squared error plus mode cost: {@code score << 2 | mode}. */
+    static void rank(long[] errors, int[] modeCost, int lambda, long[] out) {
         for (int mode = 0; mode < 4; mode++) {
-            long error = 0;
-            for (int i = 0, p = mode * size; i < size; i++, p++) {
-                int d = src[i] - pred[p];
-                error += d * d;
-            }
-            out[mode] = (256 * error + (long) lambda * modeCost[mode]) << 2 | mode;
+            out[mode] = (256 * errors[mode] + (long) lambda * modeCost[mode]) << 2 | mode;
         }
         java.util.Arrays.sort(out);
     }

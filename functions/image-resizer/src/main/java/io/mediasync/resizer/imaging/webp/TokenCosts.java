@@ -110,7 +110,15 @@ final class TokenCosts {
             coefficients[c] = value < 0 ? -dequantized : dequantized;
             last = level != 0 ? 0 : -1;
         }
+        int largest = 0;
+        int energy = 0;
         for (int j = 1; j < 16; j++) {
+            int value = coefficients[c + j];
+            largest = Math.max(largest, Math.abs(value));
+            energy += value * value;
+        }
+        // most blocks of smooth pictures have no AC level at all: skip the per-coefficient work
+        for (int j = largest <= m.acZero ? 16 : 1; j < 16; j++) {
             int value = coefficients[c + j];
             int magnitude = value < 0 ? -value : value;
             int n = Vp8Tables.CODING_ORDER[j];
@@ -127,6 +135,13 @@ final class TokenCosts {
             levels[l + n] = value < 0 ? -level : level;
             coefficients[c + j] = value < 0 ? -dequantized : dequantized;
             last = Math.max(last, n);
+        }
+        if (largest <= m.acZero) {
+            error += energy;
+            for (int n = 1; n < 16; n++) {
+                levels[l + n] = 0;
+                coefficients[c + n] = 0;
+            }
         }
         int position = type * 17 + first;
         if (last < first) {

@@ -8,5 +8,5 @@ package io.mediasync.resizer.imaging.webp;
 record Tuning(int y1DcRounding, int y1AcRounding, int y2DcRounding, int y2AcRounding, int uvDcRounding,
               int uvAcRounding, int lambdaScale, int lambdaUvScale, int snsStrength, int filterStrength) {
 
-    static final Tuning DEFAULT = new Tuning(96, 110, 96, 108, 110, 115, 3, 3, 50, 60);
+    static final Tuning DEFAULT = new Tuning(96, 110, 96, 108, 110, 115, 3, 3, 25, 110);
 }
