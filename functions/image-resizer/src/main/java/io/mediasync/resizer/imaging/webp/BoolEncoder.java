@@ -38,10 +38,6 @@ final class BoolEncoder {
         }
     }
 
-    void putBool(boolean bit, int probability) {
-        putBit(bit ? 1 : 0, probability);
-    }
-
     /** An unsigned value of {@code bits} bits, most significant first, each at probability 1/2 (L(n) in the RFC). */
     void putLiteral(int value, int bits) {
         for (int b = bits - 1; b >= 0; b--) {

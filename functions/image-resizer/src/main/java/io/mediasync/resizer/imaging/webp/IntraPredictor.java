@@ -1,8 +1,8 @@
 package io.mediasync.resizer.imaging.webp;
 
 /**
- * The intra predictions of RFC 6386 chapter 12, computed for every mode at once so the mode decision can try them
- * all. Edges come in with the frame-border values already in place (127 above the frame, 129 left of it), so only
+ * The intra predictions of RFC 6386 chapter 12: for the whole-block modes their errors first (to rank them) and
+ * the predictions of those tried; the ten 4x4 ones all at once. Edges come in with the frame-border values already in place (127 above the frame, 129 left of it), so only
  * the DC modes need to know whether a neighbour exists.
  */
 final class IntraPredictor {
@@ -11,76 +11,104 @@ final class IntraPredictor {
     }
 
     /**
-     * The four 16x16 luma predictions into {@code out[mode * 256 ..]}, stride 16, and each one's squared error
-     * against {@code src} (stride 16) into {@code errors[mode]}.
+     * Each whole-block luma mode's squared error against {@code src} (stride 16) into {@code errors[mode]}.
      *
      * @param top  top-left pixel, then the 16 above
      * @param left the 16 pixels to the left
      */
-    static void luma16(int[] top, int[] left, boolean hasTop, boolean hasLeft, int[] src, int[] out, long[] errors) {
+    static void lumaErrors(int[] top, int[] left, boolean hasTop, boolean hasLeft, int[] src, long[] errors) {
         java.util.Arrays.fill(errors, 0);
-        block(top, left, 16, hasTop, hasLeft, src, out, 0, 256, errors);
+        errors(top, left, 16, dc(top, left, 16, hasTop, hasLeft), src, 0, errors);
+    }
+
+    /** Each chroma mode's squared error against {@code src} (U and V side by side, stride 16), U's and V's summed. */
+    static void chromaErrors(int[] uTop, int[] uLeft, int[] vTop, int[] vLeft, boolean hasTop, boolean hasLeft,
+                             int[] src, long[] errors) {
+        java.util.Arrays.fill(errors, 0);
+        errors(uTop, uLeft, 8, dc(uTop, uLeft, 8, hasTop, hasLeft), src, 0, errors);
+        errors(vTop, vLeft, 8, dc(vTop, vLeft, 8, hasTop, hasLeft), src, 8, errors);
+    }
+
+    /** Luma mode {@code mode}'s prediction into {@code out[mode * 256 ..]}, stride 16. */
+    static void luma(int mode, int[] top, int[] left, boolean hasTop, boolean hasLeft, int[] out) {
+        fill(mode, top, left, 16, dc(top, left, 16, hasTop, hasLeft), out, mode * 256);
+    }
+
+    /** Chroma mode {@code mode}'s predictions of U and V into {@code out[mode * 128 ..]}, stride 16, V at x 8. */
+    static void chroma(int mode, int[] uTop, int[] uLeft, int[] vTop, int[] vLeft, boolean hasTop, boolean hasLeft,
+                       int[] out) {
+        fill(mode, uTop, uLeft, 8, dc(uTop, uLeft, 8, hasTop, hasLeft), out, mode * 128);
+        fill(mode, vTop, vLeft, 8, dc(vTop, vLeft, 8, hasTop, hasLeft), out, mode * 128 + 8);
+    }
+
+    /** The DC prediction: the mean of the edges the block has, 128 with neither. */
+    private static int dc(int[] top, int[] left, int size, boolean hasTop, boolean hasLeft) {
+        int shift = size == 16 ? 4 : 3;
+        int sum = 0;
+        for (int i = 0; i < size; i++) {
+            sum += (hasTop ? top[1 + i] : 0) + (hasLeft ? left[i] : 0);
+        }
+        if (hasTop && hasLeft) {
+            return (sum + size) >> (shift + 1);
+        }
+        return hasTop || hasLeft ? (sum + (size >> 1)) >> shift : 128;
     }
 
     /**
-     * The four 8x8 chroma predictions of U and V side by side: {@code out[mode * 128 ..]}, stride 16, V at x 8;
-     * their squared errors against {@code src} (the same layout), U's and V's summed.
+     * The errors of DC, V and H follow from sums of the source (all its squares, its rows, its columns) and the
+     * edges; TM's clamped prediction takes a pass over the pixels.
      */
-    static void chroma(int[] uTop, int[] uLeft, int[] vTop, int[] vLeft, boolean hasTop, boolean hasLeft, int[] src,
-                       int[] out, long[] errors) {
-        java.util.Arrays.fill(errors, 0);
-        block(uTop, uLeft, 8, hasTop, hasLeft, src, out, 0, 128, errors);
-        block(vTop, vLeft, 8, hasTop, hasLeft, src, out, 8, 128, errors);
+    private static void errors(int[] top, int[] left, int size, int dc, int[] src, int o, long[] errors) {
+        int topLeft = top[0];
+        long squares = 0;
+        long sum = 0;
+        long tm = 0;
+        long vertical = 0;
+        long horizontal = 0;
+        long topSquares = 0;
+        long leftSquares = 0;
+        for (int x = 0; x < size; x++) {
+            int column = 0;
+            int above = top[1 + x];
+            for (int y = 0, i = o + x; y < size; y++, i += 16) {
+                int s = src[i];
+                column += s;
+                squares += s * s;
+                int d = s - Transforms.clamp(left[y] + above - topLeft);
+                tm += d * d;
+            }
+            sum += column;
+            vertical += (long) above * column;
+            topSquares += above * above;
+        }
+        for (int y = 0; y < size; y++) {
+            int row = 0;
+            for (int x = 0, i = o + y * 16; x < size; x++, i++) {
+                row += src[i];
+            }
+            horizontal += (long) left[y] * row;
+            leftSquares += left[y] * left[y];
+        }
+        errors[IntraModes.DC] += squares - 2L * dc * sum + (long) size * size * dc * dc;
+        errors[IntraModes.V] += squares - 2 * vertical + size * topSquares;
+        errors[IntraModes.H] += squares - 2 * horizontal + size * leftSquares;
+        errors[IntraModes.TM] += tm;
     }
 
-    /** DC, V, H and TM of a size x size block, mode m at {@code out[o + m * modeStride]}, stride 16. */
-    private static void block(int[] top, int[] left, int size, boolean hasTop, boolean hasLeft, int[] src, int[] out,
-                              int o, int modeStride, long[] errors) {
-        int shift = size == 16 ? 4 : 3;
-        int dc;
-        if (hasTop && hasLeft) {
-            int sum = 0;
-            for (int i = 0; i < size; i++) {
-                sum += top[1 + i] + left[i];
-            }
-            dc = (sum + size) >> (shift + 1);
-        } else if (hasTop || hasLeft) {
-            int[] edge = hasTop ? top : left;
-            int e = hasTop ? 1 : 0;
-            int sum = 0;
-            for (int i = 0; i < size; i++) {
-                sum += edge[e + i];
-            }
-            dc = (sum + (size >> 1)) >> shift;
-        } else {
-            dc = 128;
-        }
+    /** One mode of a size x size block at {@code out[o]}, stride 16. */
+    private static void fill(int mode, int[] top, int[] left, int size, int dc, int[] out, int o) {
         int topLeft = top[0];
-        int dcError = 0;
-        int vError = 0;
-        int hError = 0;
-        int tmError = 0;
         for (int y = 0; y < size; y++) {
             int row = o + y * 16;
-            int leftPixel = left[y];
             for (int x = 0; x < size; x++) {
-                int above = top[1 + x];
-                int tm = Transforms.clamp(leftPixel + above - topLeft);
-                out[row + x] = dc;
-                out[row + modeStride + x] = above;
-                out[row + 2 * modeStride + x] = leftPixel;
-                out[row + 3 * modeStride + x] = tm;
-                int s = src[row + x];
-                dcError += (s - dc) * (s - dc);
-                vError += (s - above) * (s - above);
-                hError += (s - leftPixel) * (s - leftPixel);
-                tmError += (s - tm) * (s - tm);
+                out[row + x] = switch (mode) {
+                    case IntraModes.DC -> dc;
+                    case IntraModes.V -> top[1 + x];
+                    case IntraModes.H -> left[y];
+                    default -> Transforms.clamp(left[y] + top[1 + x] - topLeft);
+                };
             }
         }
-        errors[IntraModes.DC] += dcError;
-        errors[IntraModes.V] += vError;
-        errors[IntraModes.H] += hError;
-        errors[IntraModes.TM] += tmError;
     }
 
     /**

@@ -39,6 +39,9 @@ final class MacroblockEncoder {
     final int[] vTop = new int[9];
     final int[] uLeft = new int[8];
     final int[] vLeft = new int[8];
+    boolean hasTop;
+    boolean hasLeft;
+    /** The predictions of the whole-block modes tried, each in its mode's place. */
     final int[] predY = new int[4 * 256];
     final int[] predUv = new int[4 * 128];
     /** Each whole-block prediction's squared error. */
@@ -92,6 +95,7 @@ final class MacroblockEncoder {
         for (int k = 0; k < CHROMA_CANDIDATES; k++) {
             int mode = (int) (ranking[k] & 3);
             int p = mode * 128;
+            IntraPredictor.chroma(mode, uTop, uLeft, vTop, vLeft, hasTop, hasLeft, predUv);
             for (int i = 0; i < 4 && (mode == IntraModes.V || mode == IntraModes.H); i++) {
                 // V's and H's blocks, U's two then V's two: each stands for its block column or row
                 if (mode == IntraModes.V) {
@@ -109,7 +113,7 @@ final class MacroblockEncoder {
                 }
             } else {
                 for (int plane = 0; plane < 2; plane++) {
-                    LumaSearch.subtractFromSource(mode, predUv[plane * 8], srcCoefficients, 256 + plane * 64, 2,
+                    SourceTransforms.residual(mode, predUv[plane * 8], srcCoefficients, 256 + plane * 64, 2,
                             vertical, horizontal, plane * 32, planeCoefficients);
                     System.arraycopy(planeCoefficients, 0, coefficients, plane * 64, 64);
                 }
@@ -162,14 +166,5 @@ final class MacroblockEncoder {
      */
     static long score(long coefficientError, int rate, int lambda) {
         return 64 * coefficientError + (long) lambda * rate;
-    }
-
-    static long sse(int[] a, int[] b, int n) {
-        long sum = 0;
-        for (int i = 0; i < n; i++) {
-            int d = a[i] - b[i];
-            sum += d * d;
-        }
-        return sum;
     }
 }

@@ -29,8 +29,10 @@ final class MacroblockLoader {
         }
         edges(rec.u, rec.uvStride, mbX * 8, mbY * 8, 8, hasTop, hasLeft, mb.uTop, mb.uLeft);
         edges(rec.v, rec.uvStride, mbX * 8, mbY * 8, 8, hasTop, hasLeft, mb.vTop, mb.vLeft);
-        IntraPredictor.luma16(mb.yTop, mb.yLeft, hasTop, hasLeft, mb.srcY, mb.predY, mb.errorsY);
-        IntraPredictor.chroma(mb.uTop, mb.uLeft, mb.vTop, mb.vLeft, hasTop, hasLeft, mb.srcUv, mb.predUv, mb.errorsUv);
+        mb.hasTop = hasTop;
+        mb.hasLeft = hasLeft;
+        IntraPredictor.lumaErrors(mb.yTop, mb.yLeft, hasTop, hasLeft, mb.srcY, mb.errorsY);
+        IntraPredictor.chromaErrors(mb.uTop, mb.uLeft, mb.vTop, mb.vLeft, hasTop, hasLeft, mb.srcUv, mb.errorsUv);
     }
 
     static void store(MacroblockEncoder mb, Planes rec, int mbX, int mbY) {

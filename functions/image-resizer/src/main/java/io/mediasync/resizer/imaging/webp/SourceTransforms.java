@@ -41,6 +41,36 @@ final class SourceTransforms {
         return new SourceTransforms(all);
     }
 
+    /**
+     * The residual transforms of a flat (DC), vertical or horizontal prediction over {@code size} x {@code size}
+     * blocks: the source's transform minus the prediction's, which is a DC, a top row or a left column per block.
+     *
+     * @param vertical   the transform of the V prediction's block in each block column, 16 per column, from
+     *                   {@code edge}
+     * @param horizontal the transform of the H prediction's block in each block row, from {@code edge}
+     */
+    static void residual(int mode, int dc, int[] source, int s, int size, int[] vertical, int[] horizontal,
+                                   int edge, int[] out) {
+        int blocks = size * size;
+        System.arraycopy(source, s, out, 0, blocks * 16);
+        for (int b = 0; b < blocks; b++) {
+            int o = b * 16;
+            if (mode == IntraModes.DC) {
+                out[o] -= 8 * dc;
+            } else if (mode == IntraModes.V) {
+                int v = edge + (b % size) * 16;
+                for (int k = 0; k < 4; k++) {
+                    out[o + k] -= vertical[v + k];
+                }
+            } else {
+                int h = edge + (b / size) * 16;
+                for (int k = 0; k < 16; k += 4) {
+                    out[o + k] -= horizontal[h + k];
+                }
+            }
+        }
+    }
+
     /** The 384 coefficients of macroblock {@code n} into {@code out}. */
     void copy(int n, int[] out) {
         int base = n * PER_MACROBLOCK;

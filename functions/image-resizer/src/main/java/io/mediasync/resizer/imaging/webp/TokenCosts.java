@@ -111,30 +111,26 @@ final class TokenCosts {
             last = level != 0 ? 0 : -1;
         }
         int largest = 0;
-        int energy = 0;
+        long energy = 0;
         for (int j = 1; j < 16; j++) {
             int value = coefficients[c + j];
             largest = Math.max(largest, Math.abs(value));
-            energy += value * value;
+            energy += (long) value * value;
         }
-        // most blocks of smooth pictures have no AC level at all: skip the per-coefficient work
+        // most blocks of smooth pictures have no AC level at all: skip the per-coefficient work; the rest is
+        // branch-free (the rounding gives 0 below the dead zone by itself), as zero and non-zero levels mix
         for (int j = largest <= m.acZero ? 16 : 1; j < 16; j++) {
             int value = coefficients[c + j];
             int magnitude = value < 0 ? -value : value;
-            int n = Vp8Tables.CODING_ORDER[j];
-            if (magnitude <= m.acZero) {
-                error += magnitude * magnitude;
-                levels[l + n] = 0;
-                coefficients[c + j] = 0;
-                continue;
-            }
             int level = Math.min((magnitude * m.acInverse + m.acBias) >> QuantMatrix.SHIFT, Vp8Tables.MAX_LEVEL);
             int dequantized = level * m.acStep;
             int difference = magnitude - dequantized;
             error += difference * difference;
-            levels[l + n] = value < 0 ? -level : level;
-            coefficients[c + j] = value < 0 ? -dequantized : dequantized;
-            last = Math.max(last, n);
+            int sign = value >> 31;
+            int n = Vp8Tables.CODING_ORDER[j];
+            levels[l + n] = (level ^ sign) - sign;
+            coefficients[c + j] = (dequantized ^ sign) - sign;
+            last = level != 0 ? Math.max(last, n) : last;
         }
         if (largest <= m.acZero) {
             error += energy;
