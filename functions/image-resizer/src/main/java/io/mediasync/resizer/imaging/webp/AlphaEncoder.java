@@ -3,8 +3,9 @@ package io.mediasync.resizer.imaging.webp;
 /**
  * The ALPH chunk's payload: the alpha plane, lossless, as a VP8L image stream whose green channel carries it
  * (WebP container spec, compression method 1). Logos' alpha is long runs of 0 and 255 with anti-aliased edges, so
- * the stream is LZ77 with two distances only, the pixel to the left and the one above, chosen greedily, and
- * literals for the rest; red, blue and alpha are constant and cost nothing.
+ * the stream is LZ77 over four neighbours (left, above, above-left, above-right: an edge slanting by a pixel a row
+ * repeats the row above shifted), the longest match taken greedily, and literals for the rest; red, blue and alpha
+ * are constant and cost nothing. No prediction filter: it turns the runs into noise the copies cannot reuse.
  */
 final class AlphaEncoder {
 
@@ -13,27 +14,34 @@ final class AlphaEncoder {
     private static final int DISTANCE_CODES = 40;
     private static final int MAX_LENGTH = 4096;
     private static final int MIN_LENGTH = 3;
-    /** Distance codes 1 and 2 of the lossless format's neighbourhood table: one row up, one pixel left. */
-    private static final int UP = 1;
-    private static final int LEFT = 2;
+    /** Distance codes 1 to 4 of the lossless format's neighbourhood table, with their offsets (x back, y up). */
+    private static final int[] CANDIDATES = {1, 2, 3, 4};
+    private static final int[] CANDIDATE_DX = {0, 1, 1, -1};
+    private static final int[] CANDIDATE_DY = {1, 0, 1, 1};
 
     private AlphaEncoder() {
     }
 
     static byte[] encode(byte[] alpha, int width, int height) {
         int n = width * height;
-        // tokens: a literal value, or a copy (length << 2 | distance code) flagged negative
+        // tokens: a literal value, or a copy (length << 3 | distance code) flagged negative
         int[] tokens = new int[n];
         int count = 0;
         int[] green = new int[LITERALS + LENGTH_CODES];
         int[] distances = new int[DISTANCE_CODES];
         for (int i = 0; i < n; ) {
-            int left = i >= 1 ? run(alpha, i, 1, n) : 0;
-            int up = i >= width ? run(alpha, i, width, n) : 0;
-            int length = Math.max(left, up);
+            int length = 0;
+            int code = 0;
+            for (int k = 0; k < CANDIDATES.length; k++) {
+                int distance = Math.max(1, CANDIDATE_DX[k] + CANDIDATE_DY[k] * width);
+                int match = i >= distance ? run(alpha, i, distance, n) : 0;
+                if (match > length) {
+                    length = match;
+                    code = CANDIDATES[k];
+                }
+            }
             if (length >= MIN_LENGTH) {
-                int code = up >= left ? UP : LEFT;
-                tokens[count++] = -(length << 2 | code);
+                tokens[count++] = -(length << 3 | code);
                 green[LITERALS + prefix(length)]++;
                 distances[prefix(code)]++;
                 i += length;
@@ -53,7 +61,7 @@ final class AlphaEncoder {
         HuffmanCode.writeSingle(out, 0); // red
         HuffmanCode.writeSingle(out, 0); // blue
         HuffmanCode.writeSingle(out, 0); // alpha of the ARGB pixel, unused
-        boolean copies = distances[0] + distances[1] > 0;
+        boolean copies = distances[0] + distances[1] + distances[2] + distances[3] > 0;
         HuffmanCode distanceCode = copies ? new HuffmanCode(distances, 15) : null;
         if (copies) {
             distanceCode.writeHeader(out);
@@ -66,8 +74,8 @@ final class AlphaEncoder {
                 greenCode.write(out, token);
                 continue;
             }
-            int length = -token >> 2;
-            int code = -token & 3;
+            int length = -token >> 3;
+            int code = -token & 7;
             greenCode.write(out, LITERALS + prefix(length));
             writeExtra(out, length);
             distanceCode.write(out, prefix(code));

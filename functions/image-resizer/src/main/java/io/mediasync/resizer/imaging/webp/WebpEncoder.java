@@ -52,7 +52,7 @@ public final class WebpEncoder {
 
     Encoded encodeFrame(int width, int height, byte[] bgr, int stride, byte[] alpha, boolean keepUnfiltered) {
         check(width, height, bgr, stride, alpha);
-        Planes source = YuvConverter.convert(width, height, bgr, 0, stride);
+        Planes source = YuvConverter.convert(width, height, bgr, 0, stride, alpha);
         if (alpha != null) {
             TransparentAreas.flatten(source, alpha);
         }

@@ -3,7 +3,8 @@ package io.mediasync.resizer.imaging.webp;
 /**
  * B, G, R pixels to the 4:2:0 Y'CbCr a VP8 frame holds: BT.601 with Y in 16..235, in libwebp's 16-bit fixed
  * point, so a decoder's usual conversion back is the inverse cwebp's output is made for. Chroma is the
- * conversion of the average of each 2x2 block (edge pixels standing in for the missing ones of an odd size).
+ * conversion of the average of each 2x2 block (edge pixels standing in for the missing ones of an odd size),
+ * weighted by alpha where the block is partly transparent, so hidden colour does not bleed into visible pixels.
  * Rows go by pairs, each pixel read once.
  */
 final class YuvConverter {
@@ -13,7 +14,8 @@ final class YuvConverter {
     private YuvConverter() {
     }
 
-    static Planes convert(int width, int height, byte[] bgr, int offset, int stride) {
+    /** @param alpha width * height opacities, or null */
+    static Planes convert(int width, int height, byte[] bgr, int offset, int stride, byte[] alpha) {
         Planes p = new Planes(width, height);
         byte[] yPlane = p.y;
         for (int y = 0; y < height; y += 2) {
@@ -39,6 +41,20 @@ final class YuvConverter {
                 int r = r0 + r1 + r2 + r3;
                 int g = g0 + g1 + g2 + g3;
                 int b = b0 + b1 + b2 + b3;
+                if (alpha != null) {
+                    int i0 = y * width + x;
+                    int i1 = Math.min(y + 1, height - 1) * width + x;
+                    int a0 = alpha[i0] & 0xFF;
+                    int a1 = alpha[i0 + next / 3] & 0xFF;
+                    int a2 = alpha[i1] & 0xFF;
+                    int a3 = alpha[i1 + next / 3] & 0xFF;
+                    int total = a0 + a1 + a2 + a3;
+                    if (total != 0 && total != 4 * 255) { // the alpha-weighted mean, still as a sum of four
+                        r = (4 * (a0 * r0 + a1 * r1 + a2 * r2 + a3 * r3) + total / 2) / total;
+                        g = (4 * (a0 * g0 + a1 * g1 + a2 * g2 + a3 * g3) + total / 2) / total;
+                        b = (4 * (a0 * b0 + a1 * b1 + a2 * b2 + a3 * b3) + total / 2) / total;
+                    }
+                }
                 p.u[chroma + (x >> 1)] = (byte) ((-9719 * r - 19081 * g + 28800 * b + (HALF << 2) + (128 << 18)) >> 18);
                 p.v[chroma + (x >> 1)] = (byte) ((28800 * r - 24116 * g - 4684 * b + (HALF << 2) + (128 << 18)) >> 18);
             }
