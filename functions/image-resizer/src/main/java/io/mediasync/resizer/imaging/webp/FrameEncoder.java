@@ -40,6 +40,7 @@ final class FrameEncoder {
                 mb.encode(segments[segmentMap[n]], costs, topNz, t, leftNz);
                 MacroblockLoader.store(mb, rec, mbX, mbY);
                 frame.record(n, mb);
+                // an empty macroblock's end-of-blocks are counted apart too: the writer drops them if it skips it
                 stats.mirror = frame.empty[n] ? frame.emptyStats : null;
                 MacroblockTokens.code(stats, frame.levels, n * 400, !mb.i4, topNz, t, leftNz);
                 System.arraycopy(mb.subModes, 12, topModes, mbX * 4, 4);

@@ -60,9 +60,14 @@ final class Vp8Writer {
 
     /**
      * The frame header, then the partitions, then one zero byte: a reader that fetches a byte ahead of the bits
-     * it needs (TwelveMonkeys' does) would otherwise run off the end; libwebp's encoder leaves such a byte too.
+     * it needs (RFC 6386's reference decoder does, and TwelveMonkeys') would otherwise run off the end; libwebp's
+     * encoder leaves such a byte too.
      */
     private static byte[] assemble(Vp8Frame frame, byte[] first, byte[] tokens) {
+        if (first.length >= 1 << 19) { // the frame tag has 19 bits for it: far beyond any rendition
+            throw new IllegalArgumentException("picture too large for one VP8 frame's mode partition: "
+                    + frame.width + "x" + frame.height);
+        }
         byte[] out = new byte[10 + first.length + tokens.length + 1];
         int tag = 1 << 4 | first.length << 5; // key frame (0), version 0, shown
         out[0] = (byte) tag;
