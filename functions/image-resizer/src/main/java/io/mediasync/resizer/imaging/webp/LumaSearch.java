@@ -23,7 +23,7 @@ final class LumaSearch {
     private final int[] bestLast = new int[16];
     private final int[] topNz = new int[4];
     private final int[] leftNz = new int[4];
-    /** 16x16 candidates: 16 luma blocks then Y2; swapped with the best so far. */
+    /** 16x16 candidates' levels (each block in its own order): 16 luma blocks then Y2; swapped with the best. */
     private int[] levels16 = new int[272];
     private int[] best16 = new int[272];
     private int bestMode16;
@@ -78,7 +78,6 @@ final class LumaSearch {
             for (int b = 0; b < 16; b++) { // raster order: each block's context from those above and to the left
                 int x = b & 3;
                 int y = b >> 2;
-                levels16[b * 16] = 0;
                 long q = costs.quantize(segment.y1, TokenCoder.Y_AFTER_Y2, topNz[x] + leftNz[y], coefficients, b * 16,
                         levels16, b * 16, 1);
                 last[b] = TokenCosts.last(q);
@@ -130,8 +129,9 @@ final class LumaSearch {
         }
         out.yMode = bestMode16;
         Arrays.fill(out.subModes, IntraModes.IMPLIED_B_MODE[bestMode16]);
-        System.arraycopy(best16, 0, out.levels, 0, 256);
-        System.arraycopy(best16, 256, out.levels, 384, 16);
+        for (int b = 0; b < 17; b++) { // 16 luma blocks, then Y2
+            TokenCosts.toCodingOrder(best16, b * 16, out.levels, b < 16 ? b * 16 : 384);
+        }
         int p = bestMode16 * 256;
         for (int b = 0; b < 16; b++) {
             int off = MacroblockEncoder.LUMA_OFFSET[b];

@@ -88,7 +88,9 @@ final class MacroblockEncoder {
         i4 = sub < i16;
         luma.commit(i4, this);
         chooseUv(segment, costs, topNz, t, leftNz);
-        System.arraycopy(bestUvLevels, 0, levels, 256, 128);
+        for (int b = 0; b < 8; b++) {
+            TokenCosts.toCodingOrder(bestUvLevels, b * 16, levels, 256 + b * 16);
+        }
     }
 
     private void chooseUv(Segment segment, TokenCosts costs, int[] topNz, int t, int[] leftNz) {

@@ -90,14 +90,14 @@ final class TokenCosts {
 
     /**
      * Quantises coefficients {@code first..15} (coding order) of the block at {@code c} with {@code m} and prices
-     * the tokens they make in context {@code ctx}: the levels go to {@code levels[l + n]} (coding order), the
-     * dequantised values (what the decoder will see) back into {@code coefficients}. Quantisation runs in the
-     * block's own order, pricing only up to the last non-zero level.
+     * the tokens they make in context {@code ctx}: the levels go to {@code levels[l..l+15]} in the block's own
+     * (raster) order, a level before {@code first} as 0, the dequantised values (what the decoder will see) back
+     * into {@code coefficients}. The AC loop has no branch and no reordering, so the JIT can vectorise it; the
+     * tokens are priced in coding order up to the last non-zero level.
      *
      * @return {@code rate << 40 | squared error << 8 | (last + 1)}, see {@link #rate}, {@link #error}, {@link #last}
      */
     long quantize(QuantMatrix m, int type, int ctx, int[] coefficients, int c, int[] levels, int l, int first) {
-        int last = -1;
         long error = 0;
         if (first == 0) {
             int value = coefficients[c];
@@ -108,36 +108,29 @@ final class TokenCosts {
             error = (long) (magnitude - dequantized) * (magnitude - dequantized);
             levels[l] = value < 0 ? -level : level;
             coefficients[c] = value < 0 ? -dequantized : dequantized;
-            last = level != 0 ? 0 : -1;
+        } else {
+            levels[l] = 0;
         }
-        int largest = 0;
-        long energy = 0;
-        for (int j = 1; j < 16; j++) {
-            int value = coefficients[c + j];
-            largest = Math.max(largest, Math.abs(value));
-            energy += (long) value * value;
-        }
-        // most blocks of smooth pictures have no AC level at all: skip the per-coefficient work; the rest is
-        // branch-free (the rounding gives 0 below the dead zone by itself), as zero and non-zero levels mix
-        for (int j = largest <= m.acZero ? 16 : 1; j < 16; j++) {
-            int value = coefficients[c + j];
-            int magnitude = value < 0 ? -value : value;
-            int level = Math.min((magnitude * m.acInverse + m.acBias) >> QuantMatrix.SHIFT, Vp8Tables.MAX_LEVEL);
-            int dequantized = level * m.acStep;
+        int inverse = m.acInverse;
+        int bias = m.acBias;
+        int step = m.acStep;
+        int acError = 0; // at most 15 quarter steps squared: a rounding error never passes half a step
+        for (int j = c + 1, k = l + 1; j < c + 16; j++, k++) {
+            int value = coefficients[j];
+            int magnitude = Math.abs(value);
+            // the rounding itself gives 0 below the dead zone
+            int level = Math.min((magnitude * inverse + bias) >> QuantMatrix.SHIFT, Vp8Tables.MAX_LEVEL);
+            int dequantized = level * step;
             int difference = magnitude - dequantized;
-            error += difference * difference;
+            acError += difference * difference;
             int sign = value >> 31;
-            int n = Vp8Tables.CODING_ORDER[j];
-            levels[l + n] = (level ^ sign) - sign;
-            coefficients[c + j] = (dequantized ^ sign) - sign;
-            last = level != 0 ? Math.max(last, n) : last;
+            levels[k] = (level ^ sign) - sign;
+            coefficients[j] = (dequantized ^ sign) - sign;
         }
-        if (largest <= m.acZero) {
-            error += energy;
-            for (int n = 1; n < 16; n++) {
-                levels[l + n] = 0;
-                coefficients[c + n] = 0;
-            }
+        error += acError;
+        int last = 15;
+        while (last >= first && levels[l + Vp8Tables.ZIGZAG[last]] == 0) {
+            last--;
         }
         int position = type * 17 + first;
         if (last < first) {
@@ -145,7 +138,7 @@ final class TokenCosts {
         }
         int cost = ctx == 0 ? notEnd[position] : 0;
         for (int n = first; n <= last; n++, position++) {
-            int level = levels[l + n];
+            int level = levels[l + Vp8Tables.ZIGZAG[n]];
             int v = level < 0 ? -level : level;
             cost += table[GROUP[position * 3] + ctx * VARIABLE + Math.min(v, VARIABLE - 1)] + FIXED[v];
             ctx = Math.min(v, 2);
@@ -154,6 +147,13 @@ final class TokenCosts {
             cost += end[position * 3 + ctx];
         }
         return (long) cost << 40 | error << 8 | (last + 1);
+    }
+
+    /** Copies a block's 16 levels from the block's own order into coding order. */
+    static void toCodingOrder(int[] levels, int l, int[] out, int o) {
+        for (int n = 0; n < 16; n++) {
+            out[o + n] = levels[l + Vp8Tables.ZIGZAG[n]];
+        }
     }
 
     static int last(long quantized) {
