@@ -8,7 +8,9 @@ import java.util.Locale;
  * What {@link WebpBenchmark} prints: per rendition a table of both encoders at each quality (bytes, PSNR, CPU ms)
  * with the size ratio at equal PSNR (ours over libwebp's interpolated at our PSNR: below 1 is smaller) and the
  * CPU time ratio at the same quality; then the JPEG's point and the WebP sizes at its PSNR; a JSON line per row;
- * a summary table at the end. Points outside the other curve's PSNR range have no ratio.
+ * a summary table at the end (geometric mean and median of the size ratios, mean and worst of the time ratios).
+ * Points outside the other curve's PSNR range have no ratio; near the top qualities PSNR hardly moves while the
+ * sizes double, so ratios there swing widely: the median is the steadier figure.
  */
 final class WebpReport {
 
@@ -60,20 +62,24 @@ final class WebpReport {
                 jpegQuality, (long) jpeg[0], jpeg[1], whole(oursAtJpeg), ratio(oursAtJpeg / jpeg[0]), whole(theirsAtJpeg),
                 ratio(theirsAtJpeg / jpeg[0])));
         double sizeMean = RdCurve.geometricMean(sizeRatios);
+        double sizeMedian = sizeRatios.isEmpty() ? Double.NaN
+                : Json.median(sizeRatios.stream().mapToDouble(Double::doubleValue).toArray());
         double cpuMean = RdCurve.geometricMean(cpuRatios);
         System.out.println(Json.object("input", input, "size", size, "size_ratio_geomean", finite(sizeMean),
+                "size_ratio_median", finite(sizeMedian),
                 "size_ratio_points", sizeRatios.size(), "cpu_ratio_geomean", cpuMean, "cpu_ratio_worst", worstCpu,
                 "cpu_ratio_worst_quality", worstCpuQuality, "jpeg_bytes", (long) jpeg[0], "jpeg_psnr", jpeg[1],
                 "ours_bytes_at_jpeg_psnr", finite(oursAtJpeg), "ours_vs_jpeg", finite(oursAtJpeg / jpeg[0]),
                 "libwebp_vs_jpeg", finite(theirsAtJpeg / jpeg[0])));
-        summary.add(String.format(Locale.ROOT, "%-24s %-9s %8s (%2d) %10.2f %8.2f (q%d) %12s %10s", input, size,
-                ratio(sizeMean), sizeRatios.size(), cpuMean, worstCpu, worstCpuQuality, ratio(oursAtJpeg / jpeg[0]),
-                ratio(theirsAtJpeg / jpeg[0])));
+        summary.add(String.format(Locale.ROOT, "%-24s %-9s %8s %7s (%2d) %10.2f %8.2f (q%d) %12s %10s", input, size,
+                ratio(sizeMean), ratio(sizeMedian), sizeRatios.size(), cpuMean, worstCpu, worstCpuQuality,
+                ratio(oursAtJpeg / jpeg[0]), ratio(theirsAtJpeg / jpeg[0])));
     }
 
     void summary() {
         print("");
-        print("input                    rendition  size vs libwebp at equal PSNR (points)  cpu vs libwebp: mean  worst   ours/JPEG  libwebp/JPEG");
+        print("                                   size vs libwebp at equal PSNR   cpu vs libwebp at equal q");
+        print("input                    rendition  geomean  median (points)         mean  worst        ours/JPEG  libwebp/JPEG");
         summary.forEach(this::print);
     }
 
