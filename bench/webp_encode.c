@@ -1,12 +1,14 @@
 /*
  * The libwebp peer of WebpBenchmark: encodes one PPM picture in-process with libwebp's simple API, which is
- * cwebp's default configuration (method 4, -q quality), after WARMUP untimed encodes, then RUNS timed ones per
- * quality, so both sides are measured warm and without process start-up. Prints one JSON line per quality and
- * writes OUT_PREFIX<quality>.webp. Linked against the libwebp.so.7 that Debian's webp package depends on
- * (declared here: no -dev package needed).
+ * cwebp's default configuration (method 4, -q quality), so both sides are measured warm and without process
+ * start-up. Linked against the libwebp.so.7 that Debian's webp package depends on (declared here: no -dev
+ * package needed).
  *
  *   cc -O2 -o webp_encode webp_encode.c -l:libwebp.so.7
- *   webp_encode IN.ppm OUT_PREFIX 30,50,80 WARMUP RUNS
+ *   webp_encode IN.ppm OUT_PREFIX --serve
+ *
+ * Reads one quality a line from stdin, encodes once, writes OUT_PREFIX<quality>.webp and answers one JSON line
+ * with the size and the encode's CPU and wall times: the benchmark alternates these encodes with its own.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -23,9 +25,25 @@ static double now_ms(clockid_t clock) {
   return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
-static int compare(const void* a, const void* b) {
-  double x = *(const double*)a, y = *(const double*)b;
-  return x < y ? -1 : x > y;
+/* Encodes once at quality q, writes the file, returns its size and sets the times in ms. */
+static size_t encode_once(const uint8_t* rgb, int width, int height, const char* prefix, const char* q,
+                          double* cpu, double* wall) {
+  uint8_t* out = NULL;
+  char path[4096];
+  FILE* f;
+  double c0 = now_ms(CLOCK_THREAD_CPUTIME_ID), w0 = now_ms(CLOCK_MONOTONIC);
+  size_t size = WebPEncodeRGB(rgb, width, height, width * 3, (float)atof(q), &out);
+  *cpu = now_ms(CLOCK_THREAD_CPUTIME_ID) - c0;
+  *wall = now_ms(CLOCK_MONOTONIC) - w0;
+  snprintf(path, sizeof(path), "%s%s.webp", prefix, q);
+  f = fopen(path, "wb");
+  if (size == 0 || f == NULL || fwrite(out, 1, size, f) != size) {
+    fprintf(stderr, "webp_encode: failed at quality %s\n", q);
+    exit(1);
+  }
+  fclose(f);
+  WebPFree(out);
+  return size;
 }
 
 static uint8_t* read_ppm(const char* path, int* width, int* height) {
@@ -46,52 +64,22 @@ static uint8_t* read_ppm(const char* path, int* width, int* height) {
 }
 
 int main(int argc, char** argv) {
-  int width, height, warmup, runs, i;
+  char line[64];
+  int width, height;
   uint8_t* rgb;
-  char* qualities;
-  char* q;
-  if (argc != 6) {
-    fprintf(stderr, "usage: webp_encode IN.ppm OUT_PREFIX QUALITIES WARMUP RUNS\n");
+  if (argc != 4 || strcmp(argv[3], "--serve") != 0) {
+    fprintf(stderr, "usage: webp_encode IN.ppm OUT_PREFIX --serve\n");
     return 2;
   }
   rgb = read_ppm(argv[1], &width, &height);
-  qualities = strdup(argv[3]);
-  warmup = atoi(argv[4]);
-  runs = atoi(argv[5]);
-  for (q = strtok(qualities, ","); q != NULL; q = strtok(NULL, ",")) {
-    float quality = (float)atof(q);
-    double* cpu = malloc(sizeof(double) * runs);
-    double* wall = malloc(sizeof(double) * runs);
-    uint8_t* out = NULL;
-    size_t size = 0;
-    char path[4096];
-    FILE* f;
-    for (i = 0; i < warmup + runs; i++) {
-      double c0 = now_ms(CLOCK_THREAD_CPUTIME_ID), w0 = now_ms(CLOCK_MONOTONIC);
-      if (out != NULL) WebPFree(out);
-      size = WebPEncodeRGB(rgb, width, height, width * 3, quality, &out);
-      if (i >= warmup) {
-        cpu[i - warmup] = now_ms(CLOCK_THREAD_CPUTIME_ID) - c0;
-        wall[i - warmup] = now_ms(CLOCK_MONOTONIC) - w0;
-      }
-    }
-    if (size == 0) {
-      fprintf(stderr, "webp_encode: libwebp failed at quality %s\n", q);
-      return 1;
-    }
-    snprintf(path, sizeof(path), "%s%s.webp", argv[2], q);
-    f = fopen(path, "wb");
-    fwrite(out, 1, size, f);
-    fclose(f);
-    WebPFree(out);
-    qsort(cpu, runs, sizeof(double), compare);
-    qsort(wall, runs, sizeof(double), compare);
-    printf("{\"quality\":%s,\"bytes\":%zu,\"cpu_ms\":%.4f,\"median_cpu_ms\":%.4f,\"wall_ms\":%.4f,\"median_wall_ms\":%.4f}\n",
-           q, size, cpu[0], cpu[runs / 2], wall[0], wall[runs / 2]);
-    free(cpu);
-    free(wall);
+  while (fgets(line, sizeof(line), stdin) != NULL) {
+    double cpu, wall;
+    size_t size;
+    line[strcspn(line, "\r\n")] = 0;
+    size = encode_once(rgb, width, height, argv[2], line, &cpu, &wall);
+    printf("{\"quality\":%s,\"bytes\":%zu,\"cpu_ms\":%.4f,\"wall_ms\":%.4f}\n", line, size, cpu, wall);
+    fflush(stdout);
   }
-  free(qualities);
   free(rgb);
   return 0;
 }

@@ -15,7 +15,8 @@ import java.util.Locale;
  * pipeline's JPEG, on the renditions of the resize benchmark's inputs. Each rendition is the exact Lanczos resize
  * of the whole input ({@link Reference}): every encoder gets those pixels, and PSNR (R, G, B, all pixels) is
  * measured against them after decoding (WebP by dwebp, JPEG by ImageIO). Sizes are compared at equal PSNR along
- * each side's size/PSNR curve over the qualities; times at the same quality setting, both warm, in-process.
+ * each side's size/PSNR curve over the qualities; times at the same quality setting, both warm, in-process,
+ * taken in turns.
  */
 public final class WebpBenchmark {
 
@@ -24,8 +25,9 @@ public final class WebpBenchmark {
                                  [--runs N] [--warmup-mbs N] [--jpeg-quality 85] [--json-only]
               --input       an image; repeatable (default: the four inputs of bench resize)
               --qualities   WebP qualities of both encoders (default 20,30,40,50,60,70,75,80,85,90,95)
-              --runs        timed encodes per quality and encoder (default 7), after warm-up: for ours --warmup-mbs
-                            macroblocks per rendition (default 100000: the JIT's steady state), 3 encodes for libwebp
+              --runs        timed encodes per quality and encoder, the two in turns (default 7), after warm-up: for
+                            ours --warmup-mbs macroblocks per rendition (default 100000: the JIT's steady state),
+                            3 encodes per quality for libwebp
               --jpeg-quality  the pipeline's JPEG quality, 1..100 (default 85)
             """;
 
@@ -82,17 +84,22 @@ public final class WebpBenchmark {
                 WebpRendition rendition = new WebpRendition(fit[0], fit[1], reference.exact(fit[0], fit[1]));
                 Path ppm = work.resolve("rendition.ppm");
                 WebpPeer.writePpm(ppm, fit[0], fit[1], rendition.bgr);
-                WebpRendition.Timed[] ours = rendition.encode(o.qualities, o.warmupMbs, o.runs);
-                List<WebpPeer.Encoded> theirs = peer.encode(ppm, o.qualities, 3, o.runs);
+                WebpRendition.Timed[][] raced;
+                try (WebpPeer.Server server = peer.serve(ppm)) {
+                    raced = rendition.race(o.qualities, o.warmupMbs, o.runs, server);
+                }
+                WebpRendition.Timed[] ours = raced[0];
+                WebpRendition.Timed[] theirs = raced[1];
                 RdCurve ourCurve = new RdCurve();
                 RdCurve theirCurve = new RdCurve();
                 for (int k = 0; k < o.qualities.length; k++) {
                     ourCurve.add(o.qualities[k], ours[k].file().length, RdCurve.psnr(rendition.bgr, peer.decode(ours[k].file())));
-                    byte[] file = theirs.get(k).file();
+                    byte[] file = theirs[k].file();
                     theirCurve.add(o.qualities[k], file.length, RdCurve.psnr(rendition.bgr, peer.decode(file)));
                 }
                 double[] jpeg = rendition.jpeg(o.jpegQuality / 100f);
-                boolean cwebpBytes = peer.sameAsCwebp(ppm, theirs.get(theirs.size() / 2));
+                int middle = o.qualities.length / 2;
+                boolean cwebpBytes = peer.sameAsCwebp(ppm, o.qualities[middle], theirs[middle].file());
                 report.rendition(input.getFileName().toString(), fit[0] + "x" + fit[1], ours, theirs, ourCurve,
                         theirCurve, jpeg, o.jpegQuality, cwebpBytes);
             }

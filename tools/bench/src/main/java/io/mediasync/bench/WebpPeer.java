@@ -1,25 +1,38 @@
 package io.mediasync.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * libwebp beside our encoder: {@code bench/webp_encode.c}, compiled here against the libwebp.so.7 of Debian's webp
  * package, encodes in-process with cwebp's default configuration (its files are cwebp -m 4 -q Q's, byte for byte;
- * checked on each rendition) and times warm encodes like ours; without a C compiler, cwebp itself with its own
- * -v timing (millisecond resolution). dwebp decodes every WebP, both sides', as browsers do (fancy upsampling).
+ * checked on each rendition), one encode per request so they can alternate with ours; without a C compiler,
+ * cwebp itself with its own -v timing (millisecond resolution). dwebp decodes every WebP, both sides', as
+ * browsers do (fancy upsampling).
  */
 final class WebpPeer {
 
-    /** One libwebp encode: its file and the best and median of its timed runs, in ms (NaN when not measured). */
-    record Encoded(int quality, byte[] file, double cpuMs, double medianCpuMs, double wallMs, double medianWallMs) {
+    /** libwebp at the service of one rendition: one encode per call, its file kept per quality. */
+    interface Server extends AutoCloseable {
+        /** One encode at {@code quality}: its CPU and wall times in ms (NaN when not measured). */
+        double[] encode(int quality) throws IOException, InterruptedException;
+
+        byte[] file(int quality) throws IOException;
+
+        @Override
+        void close() throws IOException;
     }
 
     private final Path root;
@@ -46,42 +59,69 @@ final class WebpPeer {
         return harness() != null ? "in-process (bench/webp_encode.c)" : "cwebp -v";
     }
 
-    List<Encoded> encode(Path ppm, int[] qualities, int warmup, int runs) throws IOException, InterruptedException {
-        List<Encoded> out = new ArrayList<>();
+    /** A libwebp server for the picture in {@code ppm}: the harness, else cwebp with its -v time. */
+    Server serve(Path ppm) throws IOException, InterruptedException {
         Path prefix = work.resolve("libwebp-q");
-        if (harness() != null) {
-            String list = String.join(",", Arrays.stream(qualities).mapToObj(String::valueOf).toList());
-            String json = run(List.of(harness.toString(), ppm.toString(), prefix.toString(), list,
-                    String.valueOf(warmup), String.valueOf(runs)));
-            for (String line : json.strip().split("\n")) {
-                int q = (int) Json.number(line, "quality");
-                out.add(new Encoded(q, Files.readAllBytes(Path.of(prefix + String.valueOf(q) + ".webp")),
-                        Json.number(line, "cpu_ms"), Json.number(line, "median_cpu_ms"), Json.number(line, "wall_ms"),
-                        Json.number(line, "median_wall_ms")));
-            }
-            return out;
+        if (harness() == null) {
+            return new Server() {
+                @Override
+                public double[] encode(int quality) throws IOException, InterruptedException {
+                    String log = run(List.of("cwebp", "-v", "-m", "4", "-q", String.valueOf(quality), ppm.toString(),
+                            "-o", prefix + String.valueOf(quality) + ".webp"));
+                    Matcher time = Pattern.compile("Time to encode picture: ([0-9.]+)s").matcher(log);
+                    return new double[] {time.find() ? 1000 * Double.parseDouble(time.group(1)) : Double.NaN, Double.NaN};
+                }
+
+                @Override
+                public byte[] file(int quality) throws IOException {
+                    return Files.readAllBytes(Path.of(prefix + String.valueOf(quality) + ".webp"));
+                }
+
+                @Override
+                public void close() {
+                }
+            };
         }
-        for (int q : qualities) {
-            Path file = Path.of(prefix + String.valueOf(q) + ".webp");
-            double[] times = new double[runs];
-            for (int i = 0; i < runs; i++) {
-                String log = run(List.of("cwebp", "-v", "-m", "4", "-q", String.valueOf(q), ppm.toString(), "-o",
-                        file.toString()));
-                times[i] = 1000 * Json.number("{\"t\":" + log.replaceAll("(?s).*Time to encode picture: ([0-9.]+)s.*", "$1")
-                        + "}", "t");
+        Process process = new ProcessBuilder(harness.toString(), ppm.toString(), prefix.toString(), "--serve")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Writer commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII);
+        BufferedReader replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        return new Server() {
+            @Override
+            public double[] encode(int quality) throws IOException {
+                commands.write(quality + "\n");
+                commands.flush();
+                String line = replies.readLine();
+                if (line == null) {
+                    throw new IOException("the libwebp harness stopped");
+                }
+                return new double[] {Json.number(line, "cpu_ms"), Json.number(line, "wall_ms")};
             }
-            out.add(new Encoded(q, Files.readAllBytes(file), Arrays.stream(times).min().orElse(Double.NaN),
-                    Json.median(times), Double.NaN, Double.NaN));
-        }
-        return out;
+
+            @Override
+            public byte[] file(int quality) throws IOException {
+                return Files.readAllBytes(Path.of(prefix + String.valueOf(quality) + ".webp"));
+            }
+
+            @Override
+            public void close() throws IOException {
+                commands.close();
+                try {
+                    process.waitFor(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                process.destroy();
+            }
+        };
     }
 
-    /** Whether the harness's file at quality q is cwebp -m 4 -q q's, byte for byte. */
-    boolean sameAsCwebp(Path ppm, Encoded encoded) throws IOException, InterruptedException {
-        Path file = work.resolve("cwebp-check.webp");
-        run(List.of("cwebp", "-quiet", "-m", "4", "-q", String.valueOf(encoded.quality()), ppm.toString(), "-o",
-                file.toString()));
-        return Arrays.equals(Files.readAllBytes(file), encoded.file());
+    /** Whether libwebp's file at this quality is cwebp -m 4 -q quality's, byte for byte. */
+    boolean sameAsCwebp(Path ppm, int quality, byte[] file) throws IOException, InterruptedException {
+        Path check = work.resolve("cwebp-check.webp");
+        run(List.of("cwebp", "-quiet", "-m", "4", "-q", String.valueOf(quality), ppm.toString(), "-o",
+                check.toString()));
+        return Arrays.equals(Files.readAllBytes(check), file);
     }
 
     /** dwebp's R, G, B bytes of a WebP file. */

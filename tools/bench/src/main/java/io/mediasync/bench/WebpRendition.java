@@ -19,10 +19,10 @@ import java.util.Arrays;
 import java.util.Iterator;
 
 /**
- * One rendition's pictures, the exact resize every encoder is given, and what our side does with it: our WebP
- * encoder timed warm (this thread's CPU time and the wall clock, best and median of the timed runs, after
- * warm-up encodes at every quality in turn), and the pipeline's JPEG (the JDK writer, 4:2:0, optimised Huffman
- * tables, as JpegEncoder) decoded back by ImageIO.
+ * One rendition's pictures, the exact resize every encoder is given, and what is measured on it: our WebP
+ * encoder and libwebp timed warm and in turns (CPU time of the encoding thread and the wall clock, best and
+ * median of the timed runs), and the pipeline's JPEG (the JDK writer, 4:2:0, optimised Huffman tables, as
+ * JpegEncoder) decoded back by ImageIO.
  */
 final class WebpRendition {
 
@@ -42,32 +42,53 @@ final class WebpRendition {
     }
 
     /**
-     * Our encodes at each quality. The warm-up cycles through all qualities until {@code warmupMacroblocks}
-     * macroblocks are encoded (the JIT compiles per macroblock, so a small picture needs many more encodes).
+     * Both encoders at each quality, timed in turns: first ours is warmed up, cycling through the qualities until
+     * {@code warmupMacroblocks} macroblocks are encoded (the JIT compiles per macroblock, so a small picture needs
+     * many more encodes), and libwebp encodes each quality 3 times; then {@code runs} rounds, each encoding every
+     * quality with ours, then every quality with libwebp, so a busy machine weighs on both alike (in rounds, not
+     * encode by encode: each switch of process costs the next encode its warm caches).
+     *
+     * @return ours, then libwebp's, per quality: the last file and the best and median times
      */
-    Timed[] encode(int[] qualities, long warmupMacroblocks, int runs) {
+    Timed[][] race(int[] qualities, long warmupMacroblocks, int runs, WebpPeer.Server peer)
+            throws IOException, InterruptedException {
         long perEncode = (long) ((width + 15) / 16) * ((height + 15) / 16) * qualities.length;
         for (long round = 0; round < 3 || round * perEncode < warmupMacroblocks; round++) {
             for (int q : qualities) {
                 new WebpEncoder(q).encode(width, height, bgr, width * 3, null);
+                if (round < 3) {
+                    peer.encode(q);
+                }
             }
         }
-        Timed[] out = new Timed[qualities.length];
-        for (int k = 0; k < qualities.length; k++) {
-            double[] cpu = new double[runs];
-            double[] wall = new double[runs];
-            byte[] file = null;
-            for (int i = 0; i < runs; i++) {
+        int n = qualities.length;
+        double[][][] times = new double[4][n][runs]; // our cpu, our wall, their cpu, their wall
+        byte[][] ours = new byte[n][];
+        for (int i = 0; i < runs; i++) {
+            for (int k = 0; k < n; k++) {
                 long cpu0 = THREADS.getCurrentThreadCpuTime();
                 long wall0 = System.nanoTime();
-                file = new WebpEncoder(qualities[k]).encode(width, height, bgr, width * 3, null);
-                wall[i] = (System.nanoTime() - wall0) / 1e6;
-                cpu[i] = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6;
+                ours[k] = new WebpEncoder(qualities[k]).encode(width, height, bgr, width * 3, null);
+                times[1][k][i] = (System.nanoTime() - wall0) / 1e6;
+                times[0][k][i] = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6;
             }
-            out[k] = new Timed(qualities[k], file, Arrays.stream(cpu).min().orElseThrow(), Json.median(cpu),
-                    Arrays.stream(wall).min().orElseThrow(), Json.median(wall));
+            for (int k = 0; k < n; k++) {
+                double[] theirs = peer.encode(qualities[k]);
+                times[2][k][i] = theirs[0];
+                times[3][k][i] = theirs[1];
+            }
+        }
+        Timed[][] out = new Timed[2][n];
+        for (int k = 0; k < n; k++) {
+            out[0][k] = timed(qualities[k], ours[k], times[0][k], times[1][k]);
+            out[1][k] = timed(qualities[k], peer.file(qualities[k]), times[2][k], times[3][k]);
         }
         return out;
+    }
+
+    private static Timed timed(int quality, byte[] file, double[] cpu, double[] wall) {
+        return new Timed(quality, file, Arrays.stream(cpu).min().orElseThrow(), Json.median(cpu),
+                Arrays.stream(wall).min().orElseThrow(), Json.median(wall));
     }
 
     /** The pipeline's JPEG of this rendition: its bytes and its PSNR. */

@@ -21,7 +21,7 @@ final class WebpReport {
         this.jsonOnly = jsonOnly;
     }
 
-    void rendition(String input, String size, WebpRendition.Timed[] ours, List<WebpPeer.Encoded> theirs,
+    void rendition(String input, String size, WebpRendition.Timed[] ours, WebpRendition.Timed[] theirs,
                    RdCurve ourCurve, RdCurve theirCurve, double[] jpeg, int jpegQuality, boolean cwebpBytes) {
         print(String.format(Locale.ROOT, "%n%s %s (libwebp's files are cwebp -m 4's byte for byte: %s)", input, size,
                 cwebpBytes ? "yes" : "NO"));
@@ -36,7 +36,7 @@ final class WebpReport {
             RdCurve.Point peer = point(theirCurve, q);
             double atOurPsnr = theirCurve.bytesAt(mine.psnr());
             double sizeRatio = mine.bytes() / atOurPsnr;
-            double cpuRatio = ours[k].cpuMs() / theirs.get(k).cpuMs();
+            double cpuRatio = ours[k].cpuMs() / theirs[k].cpuMs();
             if (Double.isFinite(sizeRatio)) {
                 sizeRatios.add(sizeRatio);
             }
@@ -46,14 +46,14 @@ final class WebpReport {
                 worstCpuQuality = q;
             }
             print(String.format(Locale.ROOT, "%4d | %14d %7.2f %7.2f | %14d %7.2f %7.2f | %25s %7s | %9.2f", q, mine.bytes(),
-                    mine.psnr(), ours[k].cpuMs(), peer.bytes(), peer.psnr(), theirs.get(k).cpuMs(),
+                    mine.psnr(), ours[k].cpuMs(), peer.bytes(), peer.psnr(), theirs[k].cpuMs(),
                     Double.isFinite(atOurPsnr) ? String.valueOf(Math.round(atOurPsnr)) : "-",
                     Double.isFinite(sizeRatio) ? String.format(Locale.ROOT, "%.3f", sizeRatio) : "-", cpuRatio));
             System.out.println(Json.object("input", input, "size", size, "quality", q, "ours_bytes", mine.bytes(),
                     "ours_psnr", mine.psnr(), "ours_cpu_ms", ours[k].cpuMs(), "ours_median_cpu_ms", ours[k].medianCpuMs(),
                     "ours_wall_ms", ours[k].wallMs(), "libwebp_bytes", peer.bytes(), "libwebp_psnr", peer.psnr(),
-                    "libwebp_cpu_ms", theirs.get(k).cpuMs(), "libwebp_median_cpu_ms", theirs.get(k).medianCpuMs(),
-                    "libwebp_wall_ms", finite(theirs.get(k).wallMs()),
+                    "libwebp_cpu_ms", theirs[k].cpuMs(), "libwebp_median_cpu_ms", theirs[k].medianCpuMs(),
+                    "libwebp_wall_ms", finite(theirs[k].wallMs()),
                     "libwebp_bytes_at_our_psnr", finite(atOurPsnr), "size_ratio", finite(sizeRatio), "cpu_ratio", cpuRatio));
         }
         double oursAtJpeg = ourCurve.bytesAt(jpeg[1]);
