@@ -38,7 +38,7 @@ public final class WebpEncoder {
      * @return the complete .webp file
      */
     public byte[] encode(int width, int height, byte[] bgr, int stride, byte[] alpha) {
-        return encodeWithReconstruction(width, height, bgr, stride, alpha).file();
+        return encodeFrame(width, height, bgr, stride, alpha, false).file();
     }
 
     /** As {@link #encode}, with the planes a decoder will reconstruct, for checking decoders against. */
@@ -46,8 +46,20 @@ public final class WebpEncoder {
         return encodeFrame(width, height, bgr, stride, alpha, false).encoding();
     }
 
-    /** An encoding with the frame behind it and, if asked for, its reconstruction before the loop filter. */
-    record Encoded(WebpEncoding encoding, Vp8Frame frame, Planes unfiltered) {
+    /** A file with the frame behind it and, if asked for, its reconstruction before the loop filter. */
+    record Encoded(byte[] file, Vp8Frame frame, Planes unfiltered, byte[] alpha) {
+
+        /** The file with the planes a decoder reconstructs, the visible part of the filtered frame. */
+        WebpEncoding encoding() {
+            Planes rec = frame.reconstruction;
+            int width = frame.width;
+            int height = frame.height;
+            int chromaWidth = (width + 1) >> 1;
+            int chromaHeight = (height + 1) >> 1;
+            return new WebpEncoding(file, width, height, Planes.crop(rec.y, rec.yStride, width, height),
+                    Planes.crop(rec.u, rec.uvStride, chromaWidth, chromaHeight),
+                    Planes.crop(rec.v, rec.uvStride, chromaWidth, chromaHeight), alpha == null ? null : alpha.clone());
+        }
     }
 
     Encoded encodeFrame(int width, int height, byte[] bgr, int stride, byte[] alpha, boolean keepUnfiltered) {
@@ -68,13 +80,7 @@ public final class WebpEncoder {
         LoopFilter.apply(frame, 0);
         byte[] vp8 = Vp8Writer.write(frame, 0);
         byte[] alph = alpha == null ? null : AlphaEncoder.encode(alpha, width, height);
-        Planes rec = frame.reconstruction;
-        int chromaWidth = (width + 1) >> 1;
-        int chromaHeight = (height + 1) >> 1;
-        WebpEncoding encoding = new WebpEncoding(WebpContainer.wrap(width, height, vp8, alph), width, height,
-                Planes.crop(rec.y, rec.yStride, width, height), Planes.crop(rec.u, rec.uvStride, chromaWidth, chromaHeight),
-                Planes.crop(rec.v, rec.uvStride, chromaWidth, chromaHeight), alpha == null ? null : alpha.clone());
-        return new Encoded(encoding, frame, unfiltered);
+        return new Encoded(WebpContainer.wrap(width, height, vp8, alph), frame, unfiltered, alpha);
     }
 
     private static void check(int width, int height, byte[] bgr, int stride, byte[] alpha) {
