@@ -2,11 +2,13 @@ package io.mediasync.resizer.imaging.webp;
 
 /**
  * Encodes sRGB pixels as a lossy WebP: one VP8 key frame (RFC 6386), with the alpha plane, when there is one, in
- * an ALPH chunk coded lossless. Pure Java, no state between calls but the constant tables: an instance may be
+ * an ALPH chunk coded lossless (VP8L), at every size. That keeps a logo's edges exactly where they were while its
+ * colour is coded like any rendition's, whatever the content (photos with transparency, gradients); its alpha
+ * costs about what cwebp's does. Pure Java, no state between calls but the constant tables: an instance may be
  * shared by threads.
  *
  * <p>Quality is libwebp's 0..100 scale: it maps to the same quantisers as {@code cwebp -q}, before the
- * per-segment adaptation.
+ * per-segment adaptation (milder than cwebp's, see {@link Tuning#DEFAULT}).
  */
 public final class WebpEncoder {
 
