@@ -36,13 +36,26 @@ final class Reference {
         return new Reference(image);
     }
 
+    /** The exact Lanczos of the whole source to {@code width x height}, B, G, R bytes (computed once per size). */
+    byte[] exact(int width, int height) {
+        return cache.computeIfAbsent(width + "x" + height, k -> lanczos(width, height));
+    }
+
+    int width() {
+        return source.getWidth();
+    }
+
+    int height() {
+        return source.getHeight();
+    }
+
     /** PSNR in dB of a JPEG output against the exact Lanczos of the same size; NaN if it cannot be compared. */
     double psnr(byte[] jpeg) throws IOException {
         BufferedImage out = ImageIO.read(new ByteArrayInputStream(jpeg));
         if (out == null) {
             return Double.NaN;
         }
-        byte[] expected = cache.computeIfAbsent(out.getWidth() + "x" + out.getHeight(), k -> lanczos(out.getWidth(), out.getHeight()));
+        byte[] expected = exact(out.getWidth(), out.getHeight());
         double squared = 0;
         int n = 0;
         for (int y = 0; y < out.getHeight(); y++) {
