@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import io.mediasync.common.lambda.Deadline;
+import io.mediasync.resync.apply.Applier;
+import io.mediasync.resync.apply.ResultParser;
 import io.mediasync.resync.run.ResyncResponse;
 import io.mediasync.testsupport.SqsEventJson;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,6 +34,11 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 @TestProfile(StepwiseTest.OnePagePerInvocation.class)
 class StepwiseTest extends ResyncTestSupport {
 
+    @Inject
+    Applier applier;
+    @Inject
+    ResultParser parser;
+
     public static class OnePagePerInvocation implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -34,6 +46,9 @@ class StepwiseTest extends ResyncTestSupport {
         }
     }
 
+
+    static final List<Object> IDS_OF_EVERY_TYPE = List.of(-1, 2L, 2.5, "a", "b", new Document("k", 1), new org.bson.types.ObjectId(),
+            true, new java.util.Date(0), new org.bson.types.Binary(new byte[] {1, 2}));
 
     void seed(int channels) {
         reset("channels", "episodes");
@@ -141,8 +156,7 @@ class StepwiseTest extends ResyncTestSupport {
     @Test
     void idsOfEveryTypeArePagedThroughOnceEach() throws Exception {
         reset("channels", "episodes");
-        List<Object> ids = List.of(-1, 2L, 2.5, "a", "b", new Document("k", 1), new org.bson.types.ObjectId(), true,
-                new java.util.Date(0), new org.bson.types.Binary(new byte[] {1, 2}));
+        List<Object> ids = IDS_OF_EVERY_TYPE;
         for (int i = 0; i < ids.size(); i++) {
             collection("channels").insertOne(new Document("_id", ids.get(i)).append("image_url", images.image("/t" + i + ".jpg")));
         }
@@ -154,6 +168,65 @@ class StepwiseTest extends ResyncTestSupport {
             urls.add(JSON.readTree(order).path("image_url").asText());
         }
         assertThat(urls).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aChannelsImagesReachEpisodesWithIdsOfEveryTypePageByPage() throws Exception {
+        seed(1);
+        for (Object id : IDS_OF_EVERY_TYPE) {
+            collection("episodes").insertOne(new Document("_id", id).append("channel_id", "c1"));
+        }
+        run("{\"collection\": \"channels\"}");
+        settle();
+        Object info = collection("channels").find(Filters.eq("_id", "c1")).first().get("image_url_info");
+        assertThat(collection("episodes").find().into(new ArrayList<>())).hasSize(IDS_OF_EVERY_TYPE.size())
+                .allSatisfy(e -> assertThat(e.get("image_url_info")).as(e.toJson()).isNotNull().isEqualTo(info));
+        assertThat(collection("resync_storage").countDocuments()).isZero();
+    }
+
+    @Test
+    void aResultPassedOnBeyondItsInvocationIsNeitherWrittenAgainNorFinishedByOthersAndGoesOnWhenItsFollowUpIsLost()
+            throws Exception {
+        seed(1);
+        for (int i = 1; i <= 5; i++) {
+            collection("episodes").insertOne(new Document("_id", "e" + i).append("channel_id", "c1"));
+        }
+        String first = startRun("{\"collection\": \"channels\"}").runs().get(0).runId();
+        workUntil(first, "applying");
+        String result = RESIZER.resultFor(takeOrders().get(0));
+        applier.apply(parser.parse(result), Deadline.in(Duration.ZERO)); // its deadline has passed: no page of episodes
+        Document channel = collection("channels").find(Filters.eq("_id", "c1")).first();
+        assertThat(channel.get("image_url_info")).isNotNull();
+        assertThat(collection("episodes").countDocuments(Filters.exists("image_url_info"))).isZero();
+        assertThat(inheriting("channels|\"c1\"")).containsEntry("seq", 1L);
+
+        applier.apply(parser.parse(result), Deadline.in(Duration.ofMinutes(1))); // delivered again meanwhile
+        assertThat(collection("channels").find(Filters.eq("_id", "c1")).first()).as("not written again").isEqualTo(channel);
+        assertThat(collection("episodes").countDocuments(Filters.exists("image_url_info"))).isZero();
+
+        String later = startRun("{\"collection\": \"channels\"}").runs().get(0).runId();
+        workUntil(later, "applying");
+        assertThat(collection("resync_storage").countDocuments()).as("the row waits for its walk").isEqualTo(6);
+        collection("resync_storage").updateOne(Filters.eq("_id", "channels|\"c1\""), Updates.set("ordered.inheriting.at",
+                Date.from(Instant.now().minus(Duration.ofHours(1))))); // two invocations without progress: its follow-up is lost
+        String third = startRun("{\"collection\": \"channels\"}").runs().get(0).runId();
+        workUntil(third, "applying");
+
+        work(); // the follow-ups: the walk goes on from where it was saved
+        assertThat(collection("episodes").find(Filters.exists("image_url_info")).into(new ArrayList<>()))
+                .hasSize(5).allSatisfy(e -> assertThat(e.get("image_url_info")).isEqualTo(channel.get("image_url_info")));
+        assertThat(collection("resync_storage").countDocuments()).isZero();
+        Document run = collection("resync_runs").find(Filters.eq("_id", first)).first();
+        assertThat(run.getString("phase")).isEqualTo("completed");
+        assertThat(count(run, "inherited")).isEqualTo(5);
+        assertThat(count(run, "stale")).isOne();
+        assertThat(count(collection("resync_runs").find(Filters.eq("_id", later)).first(), "awaiting")).isOne();
+        assertThat(count(collection("resync_runs").find(Filters.eq("_id", third)).first(), "resent")).isOne();
+    }
+
+    Document inheriting(String rowKey) {
+        return collection("resync_storage").find(Filters.eq("_id", rowKey)).first().get("ordered", Document.class)
+                .get("inheriting", Document.class);
     }
 
     void settleAndCheck(int channels) throws Exception {

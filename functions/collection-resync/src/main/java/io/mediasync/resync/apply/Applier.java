@@ -1,10 +1,9 @@
 package io.mediasync.resync.apply;
 
 import io.mediasync.common.failure.FailureException;
+import io.mediasync.common.lambda.Deadline;
 import io.mediasync.resync.model.DocIds;
-import io.mediasync.resync.model.Planner;
 import io.mediasync.resync.run.Counts;
-import io.mediasync.resync.run.RunCompleter;
 import io.mediasync.resync.store.Documents;
 import io.mediasync.resync.store.Runs;
 import io.mediasync.resync.store.Storage;
@@ -23,6 +22,8 @@ import org.jboss.logging.Logger;
  *   <li>Only the result of the row's current order counts ({@code resync_token}): a duplicate, or the result of an
  *       order replaced since, is not applied.</li>
  *   <li>A field is written only if the document still holds the URL that was resized: a newer change wins.</li>
+ *   <li>Passing it on goes page by page within the deadline and on in follow-ups ({@link InheritanceTask}); the
+ *       result coming again meanwhile writes nothing again.</li>
  *   <li>The row goes only if the document needs nothing more and was not provided again after it was read.</li>
  * </ul>
  */
@@ -33,21 +34,17 @@ public class Applier {
 
     private final Storage storage;
     private final Documents documents;
-    private final Planner planner;
-    private final Inheritance inheritance;
+    private final InheritanceTask inheritance;
     private final Runs runs;
-    private final RunCompleter completer;
 
-    public Applier(Storage storage, Documents documents, Planner planner, Inheritance inheritance, Runs runs, RunCompleter completer) {
+    public Applier(Storage storage, Documents documents, InheritanceTask inheritance, Runs runs) {
         this.storage = storage;
         this.documents = documents;
-        this.planner = planner;
         this.inheritance = inheritance;
         this.runs = runs;
-        this.completer = completer;
     }
 
-    public void apply(ResyncResult result) throws FailureException {
+    public void apply(ResyncResult result, Deadline deadline) throws FailureException {
         String key = DocIds.rowKey(result.collection(), result.id());
         Optional<Document> row = storage.find(key);
         Document order = row.flatMap(Storage::ordered).orElse(null);
@@ -56,25 +53,19 @@ public class Applier {
             runs.count(result.runId(), Map.of("stale", 1));
             return;
         }
+        if (order.get("inheriting") != null) {
+            LOG.infof("result for %s is applied and being passed on: not applied again", key);
+            inheritance.handedOver(key, order);
+            runs.count(order.getString("run"), Map.of("stale", 1));
+            return;
+        }
         Counts counts = new Counts();
         boolean wrote = false;
         Date now = runs.now();
         for (Map.Entry<String, Object> ordered : order.get("fields", Document.class).entrySet()) {
             wrote |= write(result, ordered.getKey(), (String) ordered.getValue(), now, counts);
         }
-        Date readAt = runs.now();
-        Document doc = documents.byId(result.collection(), result.id());
-        if (doc != null && wrote) {
-            counts.add("inherited", inheritance.propagate(result.collection(), doc, readAt));
-        }
-        boolean current = doc == null || !planner.inherits(result.collection(), doc) && !planner.plan(doc, false).changed();
-        if (current) {
-            storage.removeApplied(key, result.token(), readAt);
-        } else {
-            LOG.infof("%s changed since it was ordered: its row stays for the next run", key);
-        }
-        runs.count(order.getString("run"), counts.asMap());
-        completer.completeFinished();
+        inheritance.start(key, order, result.collection(), result.id(), wrote, runs.now(), deadline, counts);
     }
 
     /** @return whether the document took it (it still holds the URL) */

@@ -3,6 +3,7 @@ package io.mediasync.resync.execute;
 import io.mediasync.common.sqs.BatchSender;
 import io.mediasync.common.sqs.MessageOut;
 import io.mediasync.resync.apply.Inheritance;
+import io.mediasync.resync.apply.InheritanceTask;
 import io.mediasync.resync.config.QueuesConfig;
 import io.mediasync.resync.config.ResyncConfig;
 import io.mediasync.resync.model.DocIds;
@@ -44,6 +45,7 @@ public class Executor {
     private final Planner planner;
     private final ResyncModel model;
     private final Inheritance inheritance;
+    private final InheritanceTask passingOn;
     private final ResizeOrders orders;
     private final OrderFailures failures;
     private final BatchSender sender;
@@ -51,12 +53,14 @@ public class Executor {
     private final ResyncConfig config;
 
     public Executor(Storage storage, Documents documents, Planner planner, ResyncModel model, Inheritance inheritance,
-            ResizeOrders orders, OrderFailures failures, BatchSender sender, QueuesConfig queues, ResyncConfig config) {
+            InheritanceTask passingOn, ResizeOrders orders, OrderFailures failures, BatchSender sender, QueuesConfig queues,
+            ResyncConfig config) {
         this.storage = storage;
         this.documents = documents;
         this.planner = planner;
         this.model = model;
         this.inheritance = inheritance;
+        this.passingOn = passingOn;
         this.orders = orders;
         this.failures = failures;
         this.sender = sender;
@@ -130,6 +134,9 @@ public class Executor {
             counts.add("inherited", inheritance.propagate(collection, documents.byId(collection, id), now));
         }
         if (plan.order().isEmpty()) {
+            if (!wrote && passingOn.awaits(row, now, counts)) { // its applied result is still being passed on
+                return Optional.empty();
+            }
             storage.removeAsRead(row);
             counts.add("unchanged", wrote ? 0 : 1);
             return Optional.empty();

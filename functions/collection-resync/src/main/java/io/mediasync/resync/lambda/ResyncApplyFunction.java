@@ -37,6 +37,6 @@ public class ResyncApplyFunction implements RequestHandler<SqsEvent, SqsBatchRes
             delivery.note("runId", result.runId());
             MDC.put("runId", result.runId());
         }
-        applier.apply(result);
+        applier.apply(result, delivery.deadline());
     }
 }

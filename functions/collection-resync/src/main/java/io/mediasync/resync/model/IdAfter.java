@@ -47,12 +47,21 @@ public final class IdAfter {
 
     public static Bson after(String field, Object value) {
         int bracket = bracketOf(value);
-        List<Integer> later = new ArrayList<>();
-        for (int i = bracket + 1; i < BRACKETS.size(); i++) {
-            BRACKETS.get(i).forEach(t -> later.add(t.getValue()));
+        return orIn(field, Filters.gt(field, value), bracket + 1, BRACKETS.size());
+    }
+
+    /** "Every {@code _id} up to this one, itself included, in sort order": the end of a page read by {@link #after}. */
+    public static Bson upTo(String field, Object value) {
+        return orIn(field, Filters.lte(field, value), 0, bracketOf(value));
+    }
+
+    /** {@code sameBracket}, or any value of a type in the brackets from {@code from} (included) to {@code to}. */
+    private static Bson orIn(String field, Bson sameBracket, int from, int to) {
+        List<Integer> types = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            BRACKETS.get(i).forEach(t -> types.add(t == BsonType.MIN_KEY ? -1 : t.getValue())); // $type's code for MinKey
         }
-        Bson sameBracket = Filters.gt(field, value);
-        return later.isEmpty() ? sameBracket : Filters.or(sameBracket, new Document(field, new Document("$type", later)));
+        return types.isEmpty() ? sameBracket : Filters.or(sameBracket, new Document(field, new Document("$type", types)));
     }
 
     static int bracketOf(Object value) {

@@ -7,9 +7,11 @@ import io.mediasync.resync.config.QueuesConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Follow-up work of a run that did not fit one invocation: {@code {"run_id": …, "seq": n}} to the re-sync's own
- * FIFO queue, one message group per run (its continuations run one at a time, in order), deduplicated on run and seq.
- * The message only says which run to go on with; where it stopped is in the run record.
+ * Follow-up work that did not fit one invocation, to the re-sync's own FIFO queue, deduplicated on what it continues
+ * and its seq. A run's: {@code {"run_id": …, "seq": n}}, one message group per run (its continuations run one at a
+ * time, in order); where it stopped is in the run record. An applied result still being passed on to the documents
+ * that show it: {@code {"inherit": <row key>, "token": …, "run_id": …, "seq": n}}, one group per row; where it
+ * stopped is in the row ({@code ordered.inheriting}).
  */
 @ApplicationScoped
 public class Continuations {
@@ -29,5 +31,10 @@ public class Continuations {
     public void send(String runId, String collection, long seq) {
         String body = json.createObjectNode().put("run_id", runId).put("collection", collection).put("seq", seq).toString();
         sender.send(urls.urlOf(queue), body, runId, runId + ":" + seq);
+    }
+
+    public void sendInheritance(String rowKey, String token, String runId, long seq) {
+        String body = json.createObjectNode().put("inherit", rowKey).put("token", token).put("run_id", runId).put("seq", seq).toString();
+        sender.send(urls.urlOf(queue), body, rowKey, rowKey + ":" + token + ":" + seq);
     }
 }

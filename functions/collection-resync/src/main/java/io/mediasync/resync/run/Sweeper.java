@@ -31,12 +31,17 @@ public class Sweeper {
 
     public void sweep(String collection) {
         completer.completeFinished();
-        Date stalledBefore = Date.from(runs.now().toInstant().minus(invocation.budget().plus(invocation.timeMargin()).multipliedBy(2)));
+        Date stalledBefore = stalledBefore(runs.now(), invocation);
         for (Document run : runs.stalled(collection, stalledBefore)) {
             long seq = new RunView(run).seq();
             LOG.warnf("run %s has not moved since %s: resumed (%s, step %d)", run.getString("_id"), run.getDate("updatedAt"),
                     run.getString("phase"), seq);
             continuations.send(run.getString("_id"), collection, seq);
         }
+    }
+
+    /** Work that has not moved since this moment lost its follow-up: two whole invocations passed without it. */
+    public static Date stalledBefore(Date now, InvocationConfig invocation) {
+        return Date.from(now.toInstant().minus(invocation.budget().plus(invocation.timeMargin()).multipliedBy(2)));
     }
 }

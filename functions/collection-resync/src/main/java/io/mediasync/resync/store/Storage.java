@@ -31,7 +31,8 @@ import org.bson.conversions.Bson;
  *
  * <p>Row: {@code _id, collection, doc_id, reason, related_to?, force?, run_id (the first provider, which owns it),
  * provided_by (the last), provided_at, created_at,
- * ordered?: {hash, token, run, at, fields: {field: url}, attempts, sent}}.
+ * ordered?: {hash, token, run, at, fields: {field: url}, attempts, sent, inheriting?: {cursor, since, seq, at}}}: inheriting
+ * while the applied result is being passed on to the documents that show it (its walk went beyond an invocation).
  */
 @ApplicationScoped
 public class Storage {
@@ -55,8 +56,13 @@ public class Storage {
             return 0;
         }
         Set<String> already = new HashSet<>();
-        rows.find(Filters.and(Filters.in("_id", provided.stream().map(r -> DocIds.rowKey(r.collection(), r.docId())).toList()),
-                Filters.eq("provided_by", runId))).projection(new Document("_id", 1)).forEach(r -> already.add(r.getString("_id")));
+        // by _id alone: the _id index serves it on every server, and the page's rows are few
+        rows.find(Filters.in("_id", provided.stream().map(r -> DocIds.rowKey(r.collection(), r.docId())).toList()))
+                .projection(new Document("provided_by", 1)).forEach(r -> {
+                    if (runId.equals(r.getString("provided_by"))) {
+                        already.add(r.getString("_id"));
+                    }
+                });
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (ProvidedRow row : provided) {
             if (!already.add(DocIds.rowKey(row.collection(), row.docId()))) {
@@ -145,11 +151,26 @@ public class Storage {
                 Filters.lte("provided_at", readAt))).getDeletedCount() == 1;
     }
 
-    /** Removes the rows of documents just brought in line with their parent, unless provided again since. */
-    public long removeInherited(String collection, List<Object> docIds, Date since) {
+    /**
+     * Removes the rows of documents just brought in line with their parent, unless provided again since.
+     *
+     * @param docIdRange the documents' id range ({@code doc_id}), checked first: the ids are compared only within it
+     */
+    public long removeInherited(String collection, Bson docIdRange, List<Object> docIds, Date since) {
         List<String> keys = docIds.stream().map(id -> DocIds.rowKey(collection, id)).toList();
-        return rows.deleteMany(Filters.and(Filters.in("_id", keys), Filters.exists("ordered", false), Filters.lte("provided_at", since)))
-                .getDeletedCount();
+        return rows.deleteMany(Filters.and(Filters.eq("collection", collection), docIdRange, Filters.in("_id", keys),
+                Filters.exists("ordered", false), Filters.lte("provided_at", since))).getDeletedCount();
+    }
+
+    /** Saves where passing the row's applied result on stands. @return false when the row has another order since */
+    public boolean saveInheriting(String key, String token, Document inheriting) {
+        return rows.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("ordered.token", token)),
+                Updates.set("ordered.inheriting", inheriting)).getMatchedCount() == 1;
+    }
+
+    /** The result is passed on in full, but the row stays (its document changed since): nothing is pending any more. */
+    public void endInheriting(String key, String token) {
+        rows.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("ordered.token", token)), Updates.unset("ordered.inheriting"));
     }
 
     /** Whether any row still belongs to the run (its work is not committed yet). */

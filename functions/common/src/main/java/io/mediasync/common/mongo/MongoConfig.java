@@ -1,11 +1,14 @@
 package io.mediasync.common.mongo;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * The functions' MongoDB connection: {@code mediasync.mongo.*}, each default written in the function's
- * application.properties (MONGO_URL, MONGO_DATABASE, MONGO_SERVER_SELECTION_TIMEOUT).
+ * The functions' MongoDB connection: {@code mediasync.mongo.*}. The connection string and database are written in
+ * each function's application.properties (MONGO_URL, MONGO_DATABASE); the three timeouts, the same for every
+ * function, once here. Together they make an unreachable or paused database fail a call (retried by SQS) instead of
+ * hanging it until Lambda's own timeout, which would leave the message without a record.
  */
 @ConfigMapping(prefix = "mediasync.mongo")
 public interface MongoConfig {
@@ -15,8 +18,19 @@ public interface MongoConfig {
 
     String database();
 
-    /** How long an operation waits for a usable server before it fails (and SQS retries the message). */
+    /** How long an operation waits for a usable server before it fails (MONGO_SERVER_SELECTION_TIMEOUT). */
+    @WithDefault("${MONGO_SERVER_SELECTION_TIMEOUT:5S}")
     Duration serverSelectionTimeout();
 
+    /** How long opening a connection may take (MONGO_CONNECT_TIMEOUT). */
+    @WithDefault("${MONGO_CONNECT_TIMEOUT:5S}")
     Duration connectTimeout();
+
+    /**
+     * The longest wait for an answer on an open connection (MONGO_SOCKET_TIMEOUT): a database that accepted a call
+     * and then stopped answering. Longer than any single call of the functions (pages, bulk writes of a page), well
+     * within the shortest function timeout (60 s), so the message is still recorded and given back.
+     */
+    @WithDefault("${MONGO_SOCKET_TIMEOUT:10S}")
+    Duration socketTimeout();
 }

@@ -46,12 +46,13 @@ public class MongoProducer {
         return client.getDatabase(config.database());
     }
 
-    /** The connection string first, then the two timeouts the functions rely on to fail fast (not hang). */
+    /** The connection string first, then the three timeouts the functions rely on to fail (not hang): they win over it. */
     static MongoClientSettings settings(MongoConfig config) {
         return MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(config.connectionString()))
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(config.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                .applyToSocketSettings(s -> s.connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .readTimeout(config.socketTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .build();
     }
 }

@@ -24,8 +24,9 @@ import org.jboss.logging.Logger;
  * One listed file: skipped if the registry has it unchanged (same remote id; ETag / Last-Modified answered 304,
  * or no validators and the same declared length; or the same bytes), otherwise stored in the content bucket,
  * registered as a new version and announced. A file that cannot be fetched is a failure of that file only:
- * its record (if any) is kept and marked seen, so it is never taken for deleted. S3 and MongoDB errors are
- * thrown: the order is retried and resumes here.
+ * its record (if any) is kept and marked seen, so it is never taken for deleted. A file the invocation's deadline
+ * cut off is no failure: it is left to the follow-up order, untouched. S3 and MongoDB errors are thrown: the order
+ * is retried and resumes here.
  */
 @ApplicationScoped
 public class FileSyncer {
@@ -47,8 +48,9 @@ public class FileSyncer {
     /**
      * @param record     the file's registry record, or null if it has none (looked up by the caller, per chunk)
      * @param prefetched the listing response when it is this very file (a direct image URL), else null
+     * @param mayDefer   whether a file cut off by the deadline may be left to the follow-up order (else it failed)
      */
-    public ItemOutcome sync(RunContext run, RemoteItem item, Document record, ListingPage prefetched) {
+    public ItemOutcome sync(RunContext run, RemoteItem item, Document record, ListingPage prefetched, boolean mayDefer) {
         if (record != null && run.runId().equals(record.getString("lastRunId")) && record.getString("lastOutcome") != null
                 && announced(record)) {
             return ItemOutcome.alreadyDone(); // a redelivered order passing over files it already handled
@@ -95,6 +97,10 @@ public class FileSyncer {
         try {
             outcome = fetcher.get(uri, headers, run.budget().deadline());
         } catch (FetchException e) {
+            if (mayDefer && e.kind() == FetchException.Kind.DEADLINE) {
+                LOG.infof("file %s cut off by the invocation's deadline: the follow-up order fetches it", item.url());
+                return ItemOutcome.deferred();
+            }
             LOG.warnf("file %s not downloaded (%s): %s", item.url(), e.code(), e.getMessage());
             if (record != null) {
                 registry.markFailed(record.getObjectId("_id"), run.runId(), e.code(), e.getMessage());

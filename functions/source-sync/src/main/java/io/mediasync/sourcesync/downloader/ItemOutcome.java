@@ -14,7 +14,8 @@ import org.bson.types.ObjectId;
 public record ItemOutcome(Kind kind, FileEvent event, ObjectId recordId, int version, boolean usedNetwork,
         String failureCode, String failureReason) {
 
-    public enum Kind { DOWNLOADED, SKIPPED, FAILED, ALREADY_DONE }
+    /** DEFERRED: cut off by the invocation's deadline, left to the follow-up order (nothing recorded). */
+    public enum Kind { DOWNLOADED, SKIPPED, FAILED, ALREADY_DONE, DEFERRED }
 
     static ItemOutcome downloaded(FileEvent event, ObjectId id, int version, boolean usedNetwork) {
         return new ItemOutcome(Kind.DOWNLOADED, event, id, version, usedNetwork, null, null);
@@ -26,6 +27,10 @@ public record ItemOutcome(Kind kind, FileEvent event, ObjectId recordId, int ver
 
     static ItemOutcome failed(ObjectId id, String code, String reason, boolean usedNetwork) {
         return new ItemOutcome(Kind.FAILED, null, id, 0, usedNetwork, code, reason);
+    }
+
+    static ItemOutcome deferred() {
+        return new ItemOutcome(Kind.DEFERRED, null, null, 0, false, null, null);
     }
 
     static ItemOutcome alreadyDone() {

@@ -34,8 +34,9 @@ import org.jboss.logging.MDC;
 /**
  * Works through a run: lists the source once (the snapshot is kept with the run), then syncs the files
  * from the run's cursor in chunks; after each chunk its events are sent, the announced versions recorded and
- * the cursor saved. When the invocation's budget is spent it sends a follow-up order and returns; the run
- * completes (deletions, counts, "source synchronized") only after the last file.
+ * the cursor saved. When the invocation's budget is spent it sends a follow-up order and returns (the cursor stops
+ * before a file its deadline cut off, so the follow-up fetches it); the run completes (deletions, counts, "source
+ * synchronized") only after the last file.
  */
 @ApplicationScoped
 public class SyncRunner {
@@ -112,12 +113,14 @@ public class SyncRunner {
         }
 
         int cursor = runDoc.getInteger("cursor", 0);
+        int started = cursor;
         long touched = System.currentTimeMillis();
         while (cursor < items.size()) {
             int size = Math.min(CHUNK, Math.max(Math.max(1, config.parallelDownloads()), run.budget().filesLeft()));
             int end = Math.min(items.size(), cursor + size);
-            syncChunk(run, items.subList(cursor, end), prefetched);
-            cursor = end;
+            // files the deadline cuts off go to the follow-up, except in an invocation's first chunk: those had the
+            // whole invocation (a file slower than that fails), so every invocation moves the cursor on
+            cursor += syncChunk(run, items.subList(cursor, end), prefetched, cursor > started);
             runs.checkpoint(run.runId(), cursor);
             if (System.currentTimeMillis() - touched > TOUCH_EVERY_MILLIS) {
                 sources.touchRun(run.sourceId(), run.runId());
@@ -134,8 +137,9 @@ public class SyncRunner {
         return Result.COMPLETED;
     }
 
-    private void syncChunk(RunContext run, List<RemoteItem> chunk, ListingPage prefetched) {
-        List<ItemOutcome> outcomes = syncAll(run, chunk, prefetched);
+    /** @return how many of the chunk's files are settled: those before the first one left to the follow-up */
+    private int syncChunk(RunContext run, List<RemoteItem> chunk, ListingPage prefetched, boolean mayDefer) {
+        List<ItemOutcome> outcomes = syncAll(run, chunk, prefetched, mayDefer);
         List<FileEvent> toSend = outcomes.stream().map(ItemOutcome::event).filter(Objects::nonNull).toList();
         events.publishFileEvents(toSend);
         int network = 0;
@@ -154,13 +158,16 @@ public class SyncRunner {
         }
         announced.forEach((version, ids) -> registry.markAnnounced(ids, version));
         run.budget().countFiles(network);
+        // the files after a deferred one that are done are passed over by the follow-up (already done in this run)
+        int deferred = outcomes.stream().map(ItemOutcome::kind).toList().indexOf(ItemOutcome.Kind.DEFERRED);
+        return deferred < 0 ? chunk.size() : deferred;
     }
 
     /** The chunk's files side by side (each host still throttled); the first infrastructure error is rethrown. */
-    private List<ItemOutcome> syncAll(RunContext run, List<RemoteItem> chunk, ListingPage prefetched) {
+    private List<ItemOutcome> syncAll(RunContext run, List<RemoteItem> chunk, ListingPage prefetched, boolean mayDefer) {
         Map<String, Document> records = registry.findAll(run.sourceId(), chunk.stream().map(RemoteItem::remoteId).toList());
         if (pool == null || chunk.size() == 1) {
-            return chunk.stream().map(item -> files.sync(run, item, records.get(item.remoteId()), prefetched)).toList();
+            return chunk.stream().map(item -> files.sync(run, item, records.get(item.remoteId()), prefetched, mayDefer)).toList();
         }
         Map<String, Object> mdc = MDC.getMap();
         List<Future<ItemOutcome>> futures = new ArrayList<>();
@@ -168,7 +175,7 @@ public class SyncRunner {
             futures.add(pool.submit(() -> {
                 mdc.forEach(MDC::put);
                 try {
-                    return files.sync(run, item, records.get(item.remoteId()), prefetched);
+                    return files.sync(run, item, records.get(item.remoteId()), prefetched, mayDefer);
                 } finally {
                     MDC.clear();
                 }

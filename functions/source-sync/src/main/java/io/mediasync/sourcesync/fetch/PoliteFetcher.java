@@ -41,7 +41,8 @@ public final class PoliteFetcher {
                 if (!deadline.passed()) {
                     Thread.currentThread().interrupt();
                 }
-                throw new FetchException(FetchException.Kind.TIMEOUT, "GET " + uri + " not started: " + e.getMessage(), e);
+                throw new FetchException(deadline.passed() ? FetchException.Kind.DEADLINE : FetchException.Kind.TIMEOUT,
+                        "GET " + uri + " not started: " + e.getMessage(), e);
             } catch (FetchException e) {
                 if (e.kind() == FetchException.Kind.HTTP_STATUS && e.status() == 304) {
                     return new FetchOutcome.NotModified();
@@ -50,8 +51,9 @@ public final class PoliteFetcher {
                     throw e;
                 }
                 Duration wait = backoff.delay(attempt + 1, RetryAfter.of(e));
-                if (deadline.remaining().compareTo(wait) <= 0) {
-                    throw e;
+                if (deadline.remaining().compareTo(wait) <= 0) { // the deadline, not the server, ends it: no answer yet
+                    throw new FetchException(FetchException.Kind.DEADLINE, "GET " + uri + " answered " + e.status()
+                            + "; the invocation's deadline comes before its retry", e);
                 }
                 LOG.infof("GET %s answered %d: retry %d of %d in %d ms", uri, e.status(), attempt + 1, retries, wait.toMillis());
                 sleep(wait, e);

@@ -117,8 +117,22 @@ class PoliteFetcherTest {
                 new Backoff(Duration.ofSeconds(10), Duration.ofSeconds(30)));
         long started = System.nanoTime();
         assertThatThrownBy(() -> patient.get(URI.create(http.url("/down")), Map.of(), Deadline.in(Duration.ofSeconds(2))))
-                .isInstanceOf(FetchException.class);
+                .isInstanceOfSatisfying(FetchException.class, e -> { // cut off by the deadline: a downloader defers it
+                    assertThat(e.code()).isEqualTo("timed_out");
+                    assertThat(e.getMessage()).contains("answered 503");
+                });
         assertThat(calls).hasValue(1);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void noSlotForTheHostBeforeTheDeadlineIsTheDeadlineNotAFailureOfTheFile() throws Exception {
+        HostThrottle throttle = new HostThrottle(1, Duration.ZERO);
+        PoliteFetcher oneAtATime = new PoliteFetcher(client, throttle, 0, new Backoff(Duration.ofMillis(10), Duration.ofMillis(10)));
+        URI uri = URI.create(http.url("/queued"));
+        try (HostThrottle.Permit busy = throttle.acquire(uri.getHost() + ":" + uri.getPort(), Deadline.none())) {
+            assertThatThrownBy(() -> oneAtATime.get(uri, Map.of(), Deadline.in(Duration.ofMillis(200))))
+                    .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.DEADLINE));
+        }
     }
 }

@@ -1,0 +1,165 @@
+package io.mediasync.resync.apply;
+
+import io.mediasync.common.lambda.Deadline;
+import io.mediasync.resync.config.InvocationConfig;
+import io.mediasync.resync.model.Planner;
+import io.mediasync.resync.model.ResyncModel;
+import io.mediasync.resync.run.Continuations;
+import io.mediasync.resync.run.Counts;
+import io.mediasync.resync.run.RunCompleter;
+import io.mediasync.resync.run.Sweeper;
+import io.mediasync.resync.store.Documents;
+import io.mediasync.resync.store.Runs;
+import io.mediasync.resync.store.Storage;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Date;
+import java.util.Optional;
+import org.bson.Document;
+import org.jboss.logging.Logger;
+
+/**
+ * Passes an applied result on to the documents that show it within the invocation's deadline, then finishes its
+ * storage row. A page is started only with MESSAGE_TIME_RESERVE left; after every page the walk's place is saved
+ * on the row ({@code ordered.inheriting: {cursor, since, seq, at}}), so a redelivery never writes a page again. What
+ * does not fit goes on in a follow-up on the work queue ({@code seq} + 1, saved before it is sent); the row, and so
+ * its run, is finished only after the last page.
+ */
+@ApplicationScoped
+public class InheritanceTask {
+
+    private static final Logger LOG = Logger.getLogger(InheritanceTask.class);
+
+    /** The row whose applied result is being passed on, as the walk needs it. */
+    private record Pending(String key, String token, String runId, String collection, Object id, Date since, long seq) {
+    }
+
+    private final Inheritance inheritance;
+    private final ResyncModel model;
+    private final Storage storage;
+    private final Documents documents;
+    private final Planner planner;
+    private final Runs runs;
+    private final RunCompleter completer;
+    private final Continuations continuations;
+    private final InvocationConfig invocation;
+
+    public InheritanceTask(Inheritance inheritance, ResyncModel model, Storage storage, Documents documents, Planner planner,
+            Runs runs, RunCompleter completer, Continuations continuations, InvocationConfig invocation) {
+        this.inheritance = inheritance;
+        this.model = model;
+        this.storage = storage;
+        this.documents = documents;
+        this.planner = planner;
+        this.runs = runs;
+        this.completer = completer;
+        this.continuations = continuations;
+        this.invocation = invocation;
+    }
+
+    /**
+     * Right after apply wrote a result's fields on its document: passes them on (if it wrote any), then finishes the row.
+     *
+     * @param readAt rows provided after this moment stay (something changed since the document was read)
+     */
+    public void start(String key, Document order, String collection, Object id, boolean wrote, Date readAt, Deadline deadline,
+            Counts counts) {
+        Pending pending = new Pending(key, order.getString("token"), order.getString("run"), collection, id, readAt, 0);
+        if (wrote && !model.childrenOf(collection).isEmpty()) {
+            advance(pending, InheritanceCursor.from(collection, id), deadline, counts);
+        } else {
+            finish(pending, counts);
+        }
+    }
+
+    /** A follow-up from the work queue: goes on where the walk stopped, if this is still the row's walk and its turn. */
+    public void resume(String key, String token, long seq, Deadline deadline) {
+        Optional<Document> row = storage.find(key);
+        Optional<Document> order = row.flatMap(Storage::ordered).filter(o -> token.equals(o.getString("token")));
+        Document saved = order.map(o -> o.get("inheriting", Document.class)).orElse(null);
+        if (saved == null) {
+            LOG.infof("%s has nothing left to pass on (finished, or ordered again since): follow-up %d dropped", key, seq);
+            return;
+        }
+        long current = saved.get("seq", Number.class).longValue();
+        if (seq == current - 1) {
+            resend(key, order.get(), saved); // a redelivery of the message that handed over: its follow-up may be lost
+        } else if (seq != current) {
+            LOG.infof("%s: follow-up %d is overtaken (the walk is at %d): dropped", key, seq, current);
+        } else {
+            advance(new Pending(key, token, order.get().getString("run"), row.get().getString("collection"), row.get().get("doc_id"),
+                    saved.getDate("since"), seq), InheritanceCursor.of(saved.get("cursor", Document.class)), deadline, new Counts());
+        }
+    }
+
+    /**
+     * A row whose result is still being passed on is not finished by others: execute leaves it ({@code awaiting}) and
+     * sends its follow-up again when the walk has not moved for two invocations ({@code resent}, e.g. it went to the
+     * DLQ). @return whether the row is such a row
+     */
+    public boolean awaits(Document row, Date now, Counts counts) {
+        Document order = Storage.ordered(row).orElse(null);
+        Document saved = order == null ? null : order.get("inheriting", Document.class);
+        if (saved == null) {
+            return false;
+        }
+        boolean stalled = saved.getDate("at").before(Sweeper.stalledBefore(now, invocation));
+        if (stalled) {
+            resend(row.getString("_id"), order, saved);
+        }
+        counts.add(stalled ? "resent" : "awaiting", 1);
+        return true;
+    }
+
+    /** The result came again while its walk goes on: the follow-up of the saved step is sent again (it may be lost). */
+    public void handedOver(String key, Document order) {
+        resend(key, order, order.get("inheriting", Document.class));
+    }
+
+    private void resend(String key, Document order, Document saved) {
+        continuations.sendInheritance(key, order.getString("token"), order.getString("run"), saved.get("seq", Number.class).longValue());
+    }
+
+    private void advance(Pending p, InheritanceCursor cursor, Deadline deadline, Counts counts) {
+        long pages = cursor.pages();
+        while (!cursor.done() && deadline.remaining().compareTo(invocation.messageReserve()) >= 0) {
+            counts.add("inherited", inheritance.step(cursor, p.since()));
+            if (cursor.pages() != pages) {
+                pages = cursor.pages();
+                if (!checkpoint(p, cursor, p.seq())) {
+                    LOG.infof("%s was ordered again meanwhile: its new result is passed on instead", p.key());
+                    runs.count(p.runId(), counts.asMap());
+                    return;
+                }
+            }
+        }
+        if (cursor.done()) {
+            finish(p, counts);
+            return;
+        }
+        long next = p.seq() + 1;
+        if (checkpoint(p, cursor, next)) { // saved first: the follow-up must find its own seq
+            continuations.sendInheritance(p.key(), p.token(), p.runId(), next);
+            LOG.infof("%s: %d pages passed on, the rest in a follow-up (step %d)", p.key(), cursor.pages(), next);
+        }
+        runs.count(p.runId(), counts.asMap());
+    }
+
+    private boolean checkpoint(Pending p, InheritanceCursor cursor, long seq) {
+        return storage.saveInheriting(p.key(), p.token(), new Document("cursor", cursor.toDocument()).append("since", p.since())
+                .append("seq", seq).append("at", runs.now()));
+    }
+
+    /** The row goes only if its document needs nothing more and was not provided again after it was read. */
+    private void finish(Pending p, Counts counts) {
+        Document doc = documents.byId(p.collection(), p.id());
+        boolean current = doc == null || !planner.inherits(p.collection(), doc) && !planner.plan(doc, false).changed();
+        if (current) {
+            storage.removeApplied(p.key(), p.token(), p.since());
+        } else {
+            storage.endInheriting(p.key(), p.token());
+            LOG.infof("%s changed since it was ordered: its row stays for the next run", p.key());
+        }
+        runs.count(p.runId(), counts.asMap());
+        completer.completeFinished();
+    }
+}
