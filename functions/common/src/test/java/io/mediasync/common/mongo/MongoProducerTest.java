@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.MongoClientSettings;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class MongoProducerTest {
 
     @Test
     void theClientFailsFastAndUsesNeitherClientSideEncryptionNorNettyWhichTheNativeSubstitutionsLeaveOut() {
-        MongoClientSettings settings = MongoProducer.settings(config("mongodb://db.test:27018/?appName=fn"));
+        MongoClientSettings settings = MongoProducer.settings(config("unused", Optional.empty()), "mongodb://db.test:27018/?appName=fn");
 
         assertThat(settings.getClusterSettings().getServerSelectionTimeout(TimeUnit.MILLISECONDS)).isEqualTo(2_000);
         assertThat(settings.getSocketSettings().getConnectTimeout(TimeUnit.MILLISECONDS)).isEqualTo(3_000);
@@ -21,11 +22,16 @@ class MongoProducerTest {
         assertThat(settings.getTransportSettings()).isNull();
     }
 
-    private static MongoConfig config(String url) {
+    static MongoConfig config(String url, Optional<String> secretArn) {
         return new MongoConfig() {
             @Override
             public String connectionString() {
                 return url;
+            }
+
+            @Override
+            public Optional<String> connectionStringSecretArn() {
+                return secretArn;
             }
 
             @Override
