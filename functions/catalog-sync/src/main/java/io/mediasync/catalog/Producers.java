@@ -1,6 +1,7 @@
 package io.mediasync.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediasync.catalog.auth.CredentialsSource;
 import io.mediasync.catalog.auth.PasswordGrant;
 import io.mediasync.catalog.auth.TokenUrl;
 import io.mediasync.catalog.auth.TokenSource;
@@ -17,6 +18,8 @@ import io.mediasync.common.net.Backoff;
 import io.mediasync.common.net.FetchLimits;
 import io.mediasync.common.net.HostResolver;
 import io.mediasync.common.net.SafeHttpClient;
+import io.mediasync.common.secrets.SecretSource;
+import io.mediasync.common.secrets.Secrets;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -53,14 +56,16 @@ public class Producers {
         client.close();
     }
 
+    /** Secrets are not read here but at each use (their ARNs set in AWS): init never waits for Secrets Manager. */
     @Produces
     @Singleton
-    TokenSource tokens(CatalogApiConfig api, SafeHttpClient http, ObjectMapper json) {
+    TokenSource tokens(CatalogApiConfig api, SafeHttpClient http, ObjectMapper json, Secrets secrets) {
         TokenSource tokens;
-        if (api.token().filter(t -> !t.isBlank()).isPresent()) {
-            tokens = TokenSource.fixed(api.token().get().trim());
+        Optional<SecretSource> token = secrets.setting(api.tokenSecretArn(), api.token());
+        if (token.isPresent()) {
+            tokens = TokenSource.fixed(token.get(), "a static token (" + (present(api.tokenSecretArn()) ? "API_TOKEN_SECRET_ARN" : "API_TOKEN") + ")");
         } else if (passwordGrant(api).filter(url -> TokenUrl.refusal(url).isEmpty()).isPresent()) {
-            tokens = new PasswordGrant(http, json, passwordGrant(api).get(), api.user().get(), api.password().get(),
+            tokens = new PasswordGrant(http, json, passwordGrant(api).get(), credentials(api, json, secrets),
                     api.tokenRetryInterval(), api.tokenRenewBefore(), api.httpTimeout());
         } else {
             tokens = TokenSource.none();
@@ -81,7 +86,7 @@ public class Producers {
         Optional<String> insecureTokenUrl;
         try {
             first = URI.create(base.get() + api.sourcesPath());
-            insecureTokenUrl = api.token().filter(t -> !t.isBlank()).isPresent() ? Optional.empty()
+            insecureTokenUrl = present(api.token()) || present(api.tokenSecretArn()) ? Optional.empty()
                     : passwordGrant(api).flatMap(TokenUrl::refusal);
         } catch (IllegalArgumentException e) {
             return new Upstream(Optional.empty(), "CATALOG_API_URL or CATALOG_TOKEN_URL is not a URL: " + e.getMessage());
@@ -99,12 +104,24 @@ public class Producers {
         return new ItemMapper(fields, limits.maxItemBytes());
     }
 
-    /** Where the password grant would send API_USER and API_PASSWORD, when they are set. */
+    /** API_CREDENTIALS_SECRET_ARN's JSON secret when it is set, else API_USER and API_PASSWORD. */
+    private static CredentialsSource credentials(CatalogApiConfig api, ObjectMapper json, Secrets secrets) {
+        Optional<SecretSource> secret = secrets.setting(api.credentialsSecretArn(), Optional.empty());
+        return secret.isPresent() ? CredentialsSource.fromJsonSecret(secret.get(), json)
+                : CredentialsSource.fixed(api.user().get(), api.password().get());
+    }
+
+    /** Where the password grant would send the credentials, when they are set (or their secret is). */
     private static Optional<URI> passwordGrant(CatalogApiConfig api) {
-        if (api.user().filter(u -> !u.isBlank()).isEmpty() || api.password().isEmpty() || base(api).isEmpty()) {
+        boolean plain = present(api.user()) && api.password().isPresent();
+        if (!plain && !present(api.credentialsSecretArn()) || base(api).isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(URI.create(api.tokenUrl().filter(t -> !t.isBlank()).orElse(base(api).get() + "/token")));
+    }
+
+    private static boolean present(Optional<String> setting) {
+        return setting.filter(v -> !v.isBlank()).isPresent();
     }
 
     /** CATALOG_API_URL without a trailing slash. */

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import io.mediasync.testsupport.HttpFixture;
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,8 @@ public final class FakeCatalog {
     public final List<String> requests = new CopyOnWriteArrayList<>();
     public final List<String> authorizations = new CopyOnWriteArrayList<>();
     public volatile String lastTokenForm;
+    /** The one password the token endpoint takes for catalog-user (a rotation changes it upstream too). */
+    public volatile String password = "s3cret&more";
 
     public static synchronized FakeCatalog shared() {
         if (shared == null) {
@@ -86,6 +89,7 @@ public final class FakeCatalog {
         unauthorizedAnswers.set(0);
         requests.clear();
         authorizations.clear();
+        password = "s3cret&more";
     }
 
     public static ObjectNode item(long id, String url, String contentPath) {
@@ -149,7 +153,7 @@ public final class FakeCatalog {
         String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         lastTokenForm = URLDecoder.decode(form, StandardCharsets.UTF_8);
         boolean good = credentialsOk && Set.of(form.split("&")).containsAll(Set.of("grant_type=password", "username=catalog-user",
-                "password=s3cret%26more"));
+                "password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)));
         if (!good) {
             HttpFixture.respond(exchange, 400, "{\"error\":\"invalid_grant\"}".getBytes(StandardCharsets.UTF_8), "application/json");
             return;

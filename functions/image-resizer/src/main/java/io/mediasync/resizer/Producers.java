@@ -6,7 +6,7 @@ import io.mediasync.common.net.SafeHttpClient;
 import io.mediasync.common.postback.LegacySecretKey;
 import io.mediasync.common.postback.PostbackKind;
 import io.mediasync.common.postback.PostbackSender;
-import io.mediasync.common.postback.ReceiverSecrets;
+import io.mediasync.common.secrets.Secrets;
 import io.mediasync.common.sqs.QueueUrls;
 import io.mediasync.common.sqs.RedirectQueues;
 import io.mediasync.resizer.config.PostbackConfig;
@@ -95,18 +95,17 @@ public class Producers {
         return new OrderOrigins(config.internalOrderQueues());
     }
 
-    /** Postbacks: each receiver signed with its own secret, derived from POSTBACK_SECRET and its origin. */
+    /** Postbacks: each receiver signed with its own secret, derived from POSTBACK_SECRET (or POSTBACK_SECRET_ARN's) and its origin. */
     @Produces
     @Singleton
-    PostbackSender postbackSender(@ForPostbacks SafeHttpClient http, PostbackConfig config) {
-        return new PostbackSender(http, config.secrets().filter(s -> !s.isBlank()).map(ReceiverSecrets::new),
-                PostbackKind.ORDER_RESULT);
+    PostbackSender postbackSender(@ForPostbacks SafeHttpClient http, PostbackConfig config, Secrets secrets) {
+        return new PostbackSender(http, secrets.setting(config.secretsArn(), config.secrets()), PostbackKind.ORDER_RESULT);
     }
 
     @Produces
     @Singleton
-    LegacySecretKey legacySecretKey(PostbackConfig config) {
-        return new LegacySecretKey(config.legacySecretKey(), config.legacyOrigins());
+    LegacySecretKey legacySecretKey(PostbackConfig config, Secrets secrets) {
+        return new LegacySecretKey(secrets.setting(config.legacySecretArn(), config.legacySecretKey()), config.legacyOrigins());
     }
 
     @Produces

@@ -5,7 +5,7 @@ import io.mediasync.common.net.HostResolver;
 import io.mediasync.common.net.SafeHttpClient;
 import io.mediasync.common.postback.PostbackKind;
 import io.mediasync.common.postback.PostbackSender;
-import io.mediasync.common.postback.ReceiverSecrets;
+import io.mediasync.common.secrets.Secrets;
 import io.mediasync.sourcesync.config.NetConfig;
 import io.mediasync.sourcesync.config.OrchestratorConfig;
 import io.mediasync.sourcesync.config.StorageConfig;
@@ -73,13 +73,12 @@ public class Producers {
         return ThumbnailSizes.parse(storage.resizeSizes());
     }
 
-    /** Sync postbacks: each receiver signed with its own secret, derived from POSTBACK_SECRET and its origin. */
+    /** Sync postbacks: each receiver signed with its own secret, derived from POSTBACK_SECRET (or POSTBACK_SECRET_ARN's) and its origin. */
     @Produces
     @Singleton
-    PostbackSender postbackSender(@ForPostbacks SafeHttpClient http, OrchestratorConfig config) {
+    PostbackSender postbackSender(@ForPostbacks SafeHttpClient http, OrchestratorConfig config, Secrets secrets) {
         // the orchestrator's postbacks are messages mediasync authors: signed as such, never as an order result
-        return new PostbackSender(http, config.postbackSecrets().filter(s -> !s.isBlank()).map(ReceiverSecrets::new),
-                PostbackKind.SYSTEM_EVENT);
+        return new PostbackSender(http, secrets.setting(config.postbackSecretsArn(), config.postbackSecrets()), PostbackKind.SYSTEM_EVENT);
     }
 
 }

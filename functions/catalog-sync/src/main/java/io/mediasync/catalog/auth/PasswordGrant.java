@@ -18,7 +18,8 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * API_USER/API_PASSWORD exchanged for a token with an OAuth 2.0 password grant (RFC 6749 4.3) at the token URL.
+ * API_USER/API_PASSWORD (or the secret API_CREDENTIALS_SECRET_ARN names, read at each retrieval) exchanged for a
+ * token with an OAuth 2.0 password grant (RFC 6749 4.3) at the token URL.
  * The token is cached for the container's life, renewed before it expires and after the API answered 401; a
  * retrieval that cannot connect is tried again every INTERVAL_RETRY_TOKEN_SECONDS while the run has time. The
  * password and the tokens never reach a log, a record or an error message.
@@ -33,20 +34,19 @@ public final class PasswordGrant implements TokenSource {
     private final SafeHttpClient http;
     private final ObjectMapper json;
     private final URI tokenUrl;
-    private final byte[] form;
+    private final CredentialsSource credentials;
     private final Duration retryInterval;
     private final Duration renewBefore;
     private final Duration requestTimeout;
     private Cached cached;
     private int retrievals;
 
-    public PasswordGrant(SafeHttpClient http, ObjectMapper json, URI tokenUrl, String user, String password,
+    public PasswordGrant(SafeHttpClient http, ObjectMapper json, URI tokenUrl, CredentialsSource credentials,
             Duration retryInterval, Duration renewBefore, Duration requestTimeout) {
         this.http = http;
         this.json = json;
         this.tokenUrl = tokenUrl;
-        this.form = ("grant_type=password&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        this.credentials = credentials;
         this.retryInterval = retryInterval;
         this.renewBefore = renewBefore;
         this.requestTimeout = requestTimeout;
@@ -88,6 +88,7 @@ public final class PasswordGrant implements TokenSource {
     }
 
     private Cached retrieve(Deadline deadline) throws CatalogFailure {
+        byte[] form = form(credentials.current());
         for (int attempt = 1; ; attempt++) {
             try {
                 retrievals++;
@@ -104,6 +105,11 @@ public final class PasswordGrant implements TokenSource {
                 pause();
             }
         }
+    }
+
+    private static byte[] form(CredentialsSource.Credentials current) {
+        return ("grant_type=password&username=" + URLEncoder.encode(current.user(), StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(current.password(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
     }
 
     private Cached parse(io.mediasync.common.net.FetchedBody body) throws CatalogFailure {

@@ -29,6 +29,15 @@ public interface CatalogApiConfig {
     /** API_PASSWORD (seed). */
     Optional<String> password();
 
+    /** API_TOKEN_SECRET_ARN: the Secrets Manager secret holding the static token, read at run time; wins over API_TOKEN. */
+    Optional<String> tokenSecretArn();
+
+    /**
+     * API_CREDENTIALS_SECRET_ARN: a Secrets Manager secret {@code {"username": "...", "password": "..."}}, read at run
+     * time; wins over API_USER/API_PASSWORD.
+     */
+    Optional<String> credentialsSecretArn();
+
     /** INTERVAL_RETRY_TOKEN_SECONDS (seed): pause between token retrievals that failed to connect. */
     Duration tokenRetryInterval();
 

@@ -1,6 +1,7 @@
 package io.mediasync.common.failure;
 
 import io.mediasync.common.net.FetchException;
+import io.mediasync.common.secrets.SecretUnavailableException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,12 @@ public final class FailurePolicy {
         }
         if (t instanceof FetchException f) {
             return new Failure(f.code(), f.getMessage(), f.retryable());
+        }
+        // also when CDI wrapped it (a bean such as the MongoDB client could not be built without its secret)
+        for (Throwable cause = t; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SecretUnavailableException s) {
+                return Failure.retryable("secret_unavailable", s.getMessage());
+            }
         }
         for (Mapping m : mappings) {
             if (m.type().isInstance(t)) {

@@ -3,18 +3,26 @@ package io.mediasync.common.mongo;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * The functions' MongoDB connection: {@code mediasync.mongo.*}. The connection string and database are written in
- * each function's application.properties (MONGO_URL, MONGO_DATABASE); the three timeouts, the same for every
- * function, once here. Together they make an unreachable or paused database fail a call (retried by SQS) instead of
- * hanging it until Lambda's own timeout, which would leave the message without a record.
+ * The functions' MongoDB connection: {@code mediasync.mongo.*}. The connection string (MONGO_URL, or the secret
+ * MONGO_URL_SECRET_ARN names) and database are written in each function's application.properties; the three
+ * timeouts, the same for every function, once here. Together they make an unreachable or paused database fail a
+ * call (retried by SQS) instead of hanging it until Lambda's own timeout, which would leave the message without a
+ * record.
  */
 @ConfigMapping(prefix = "mediasync.mongo")
 public interface MongoConfig {
 
     /** A MongoDB connection string: {@code mongodb://…} or {@code mongodb+srv://…} (options in it apply). */
     String connectionString();
+
+    /**
+     * MONGO_URL_SECRET_ARN: a Secrets Manager secret whose value is the connection string, read at run time (the
+     * template's way, so the credentials are not in the function's configuration); wins over MONGO_URL.
+     */
+    Optional<String> connectionStringSecretArn();
 
     String database();
 

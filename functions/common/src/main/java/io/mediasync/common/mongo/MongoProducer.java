@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import io.mediasync.common.secrets.Secrets;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -30,10 +31,21 @@ import java.util.concurrent.TimeUnit;
 @RegisterForReflection(classNames = {"com.sun.jndi.dns.DnsContextFactory", "com.sun.jndi.url.dns.dnsURLContextFactory"})
 public class MongoProducer {
 
+    /**
+     * The connection string is read once per execution environment: the driver authenticates every connection it
+     * opens with the credentials it was built with, so a rotated password reaches a running environment only when
+     * Lambda recycles it. Rotate with Secrets Manager's alternating-users scheme (infra/README.md): the previous
+     * user stays valid while environments that read it still run.
+     */
     @Produces
     @Singleton
-    MongoClient client(MongoConfig config) {
-        return MongoClients.create(settings(config));
+    MongoClient client(MongoConfig config, Secrets secrets) {
+        return MongoClients.create(settings(config, connectionString(config, secrets)));
+    }
+
+    /** MONGO_URL_SECRET_ARN's value when it is set, else MONGO_URL. */
+    static String connectionString(MongoConfig config, Secrets secrets) {
+        return secrets.readOnce(config.connectionStringSecretArn(), config.connectionString());
     }
 
     void close(@Disposes MongoClient client) {
@@ -47,9 +59,9 @@ public class MongoProducer {
     }
 
     /** The connection string first, then the three timeouts the functions rely on to fail (not hang): they win over it. */
-    static MongoClientSettings settings(MongoConfig config) {
+    static MongoClientSettings settings(MongoConfig config, String connectionString) {
         return MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(config.connectionString()))
+                .applyConnectionString(new ConnectionString(connectionString))
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(config.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(s -> s.connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                         .readTimeout(config.socketTimeout().toMillis(), TimeUnit.MILLISECONDS))

@@ -1,6 +1,7 @@
 package io.mediasync.common.postback;
 
 import io.mediasync.common.net.Origin;
+import io.mediasync.common.secrets.SecretSource;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Optional;
@@ -14,24 +15,33 @@ import java.util.stream.Collectors;
  */
 public final class LegacySecretKey {
 
-    private final Optional<String> value;
+    private final Optional<SecretSource> value;
     private final Set<Origin> origins;
 
-    /** @param origins comma-separated origins or URLs, e.g. "https://old.example.com" */
-    public LegacySecretKey(Optional<String> value, Optional<String> origins) {
-        this.value = value.filter(v -> !v.isBlank());
+    /**
+     * @param value   POSTBACK_LEGACY_SECRET_KEY (or the secret POSTBACK_LEGACY_SECRET_ARN names): read only for a
+     *                receiver that may have it, at each postback
+     * @param origins comma-separated origins or URLs, e.g. "https://old.example.com"
+     */
+    public LegacySecretKey(Optional<SecretSource> value, Optional<String> origins) {
+        this.value = value;
         this.origins = Arrays.stream(origins.orElse("").split(",")).map(String::trim).filter(o -> !o.isEmpty())
                 .map(o -> Origin.of(URI.create(o))).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** The value to add to a postback body for this receiver, if it may have it. */
+    /**
+     * The value to add to a postback body for this receiver, if it may have it.
+     *
+     * @throws io.mediasync.common.secrets.SecretUnavailableException when it may, and the secret cannot be read now
+     */
     public Optional<String> forReceiver(String postbackUrl) {
         if (value.isEmpty()) {
             return Optional.empty();
         }
         try {
             Origin origin = Origin.of(URI.create(postbackUrl));
-            return origin.scheme().equals("https") && origins.contains(origin) ? value : Optional.empty();
+            return origin.scheme().equals("https") && origins.contains(origin) ? value.map(SecretSource::value).filter(v -> !v.isBlank())
+                    : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

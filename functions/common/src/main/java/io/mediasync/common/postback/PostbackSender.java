@@ -4,6 +4,8 @@ import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.net.FetchException;
 import io.mediasync.common.net.PostResult;
 import io.mediasync.common.net.SafeHttpClient;
+import io.mediasync.common.secrets.SecretSource;
+import io.mediasync.common.secrets.SecretUnavailableException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -22,13 +24,16 @@ public final class PostbackSender {
     private static final Logger LOG = Logger.getLogger(PostbackSender.class);
 
     private final SafeHttpClient http;
-    private final Optional<ReceiverSecrets> secrets;
+    private final Optional<SecretSource> masterSecrets;
     private final PostbackKind kind;
 
-    /** @param secrets empty: postbacks go unsigned (a WARN each time) */
-    public PostbackSender(SafeHttpClient http, Optional<ReceiverSecrets> secrets, PostbackKind kind) {
+    /**
+     * @param masterSecrets POSTBACK_SECRET (or the secret POSTBACK_SECRET_ARN names), read at each postback so a
+     *                      rotation reaches the next one; empty: postbacks go unsigned (a WARN each time)
+     */
+    public PostbackSender(SafeHttpClient http, Optional<SecretSource> masterSecrets, PostbackKind kind) {
         this.http = http;
-        this.secrets = secrets;
+        this.masterSecrets = masterSecrets;
         this.kind = kind;
     }
 
@@ -44,11 +49,12 @@ public final class PostbackSender {
             throw new PostbackFailure("postback_bad_url", "postback URL " + url + " is not valid", false, 0, e);
         }
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        Map<String, String> headers = secrets.map(s -> s.signerFor(target, kind).sign(webhookId, System.currentTimeMillis() / 1000, body))
-                .orElseGet(() -> {
-                    LOG.warn("POSTBACK_SECRET is not set: the postback is sent unsigned");
-                    return Map.of();
-                });
+        Map<String, String> headers = Map.of();
+        if (masterSecrets.isPresent()) {
+            headers = receiverSecrets(masterSecrets.get()).signerFor(target, kind).sign(webhookId, System.currentTimeMillis() / 1000, body);
+        } else {
+            LOG.warn("POSTBACK_SECRET is not set: the postback is sent unsigned");
+        }
         PostResult result;
         try {
             result = http.post(target, body, "application/json", headers, until);
@@ -62,6 +68,22 @@ public final class PostbackSender {
                     + result.status() + (gone ? " Gone: not retried" : "") + snippet(result), !gone, result.status(), null);
         }
         return result.status();
+    }
+
+    /** Nothing is sent unsigned when a secret is configured: one that cannot be read or parsed fails the postback, retried. */
+    private static ReceiverSecrets receiverSecrets(SecretSource master) throws PostbackFailure {
+        String value;
+        try {
+            value = master.value();
+        } catch (SecretUnavailableException e) {
+            throw new PostbackFailure("postback_secret_unavailable", e.getMessage(), true, 0, e);
+        }
+        try {
+            return new ReceiverSecrets(value);
+        } catch (IllegalArgumentException e) {
+            // WebhookSecret's messages name the fault (prefix, base64, length), never the value
+            throw new PostbackFailure("postback_secret_invalid", "the postback master secret is not valid: " + e.getMessage(), true, 0, e);
+        }
     }
 
     private static String snippet(PostResult result) {

@@ -9,6 +9,7 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +17,9 @@ class MongoProducerTest {
 
     @Test
     void theClientFailsFastAndUsesNeitherClientSideEncryptionNorNettyWhichTheNativeSubstitutionsLeaveOut() {
-        MongoClientSettings settings = MongoProducer.settings(new MongoSettings("mongodb://db.test:27018/?appName=fn&socketTimeoutMS=0",
-                "db", Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(4)));
+        String url = "mongodb://db.test:27018/?appName=fn&socketTimeoutMS=0";
+        MongoClientSettings settings = MongoProducer.settings(new MongoSettings(url, Optional.empty(), "db", Duration.ofSeconds(2),
+                Duration.ofSeconds(3), Duration.ofSeconds(4)), url);
 
         assertThat(settings.getClusterSettings().getServerSelectionTimeout(TimeUnit.MILLISECONDS)).isEqualTo(2_000);
         assertThat(settings.getSocketSettings().getConnectTimeout(TimeUnit.MILLISECONDS)).isEqualTo(3_000);
@@ -43,6 +45,11 @@ class MongoProducerTest {
         assertThat(set.serverSelectionTimeout()).isEqualTo(Duration.ofSeconds(7));
         assertThat(set.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(set.socketTimeout()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    /** A configuration with the given URL and secret and the default timeouts. */
+    static MongoConfig config(String url, Optional<String> secretArn) {
+        return new MongoSettings(url, secretArn, "db", Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(10));
     }
 
     /** The mapping as Quarkus reads it: its duration format ("5S"), expressions expanded from any config source. */

@@ -1,8 +1,9 @@
 package io.mediasync.common.mongo;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** A {@link MongoConfig} as the tests give it. */
-record MongoSettings(String connectionString, String database, Duration serverSelectionTimeout, Duration connectTimeout,
-        Duration socketTimeout) implements MongoConfig {
+record MongoSettings(String connectionString, Optional<String> connectionStringSecretArn, String database,
+        Duration serverSelectionTimeout, Duration connectTimeout, Duration socketTimeout) implements MongoConfig {
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import de.bwaldvogel.mongo.MongoServer;
@@ -19,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,8 +47,9 @@ class PausedDatabaseTest {
         server = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         proxy = new PausingProxy(server.getLocalAddress(), "paused_orders");
-        client = new MongoProducer().client(new MongoSettings("mongodb://127.0.0.1:" + proxy.port(), "db", Duration.ofSeconds(5),
-                Duration.ofSeconds(5), SOCKET_TIMEOUT));
+        String url = "mongodb://127.0.0.1:" + proxy.port();
+        client = MongoClients.create(MongoProducer.settings(new MongoSettings(url, Optional.empty(), "db", Duration.ofSeconds(5),
+                Duration.ofSeconds(5), SOCKET_TIMEOUT), url));
     }
 
     @AfterEach

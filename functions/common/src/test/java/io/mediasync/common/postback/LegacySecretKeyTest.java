@@ -2,12 +2,13 @@ package io.mediasync.common.postback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mediasync.common.secrets.SecretSource;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LegacySecretKeyTest {
 
-    private final LegacySecretKey key = new LegacySecretKey(Optional.of("s3cret"), Optional.of("https://old.example.com, https://b.example:8443"));
+    private final LegacySecretKey key = new LegacySecretKey(Optional.of(SecretSource.fixed("s3cret")), Optional.of("https://old.example.com, https://b.example:8443"));
 
     @Test
     void goesOnlyToAllowListedOriginsOverHttps() {

@@ -9,11 +9,17 @@ import java.util.Optional;
 @ConfigMapping(prefix = "mediasync.postback")
 public interface PostbackConfig {
 
-    /** The master Standard Webhooks secret(s) "whsec_...": each receiver's own secret is derived from it and its origin. */
+    /** POSTBACK_SECRET: the master Standard Webhooks secret(s) "whsec_...": each receiver's own secret is derived from it and its origin. */
     Optional<String> secrets();
 
-    /** When set, the seed's body field postback_secret_key is added with this value, for old receivers. */
+    /** POSTBACK_SECRET_ARN: the Secrets Manager secret holding them, read at run time; wins over POSTBACK_SECRET. */
+    Optional<String> secretsArn();
+
+    /** POSTBACK_LEGACY_SECRET_KEY: when set, the seed's body field postback_secret_key is added with this value, for old receivers. */
     Optional<String> legacySecretKey();
+
+    /** POSTBACK_LEGACY_SECRET_ARN: the Secrets Manager secret holding it, read at run time; wins over the plain variable. */
+    Optional<String> legacySecretArn();
 
     /** POSTBACK_LEGACY_ORIGINS: the only origins (https) that get the legacy body field, comma-separated. */
     Optional<String> legacyOrigins();

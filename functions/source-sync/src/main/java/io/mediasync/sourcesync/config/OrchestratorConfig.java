@@ -16,6 +16,9 @@ public interface OrchestratorConfig {
     /** Standard Webhooks secrets "whsec_..." for the sync postbacks, comma-separated (POSTBACK_SECRET). */
     Optional<String> postbackSecrets();
 
+    /** POSTBACK_SECRET_ARN: the Secrets Manager secret holding them, read at run time; wins over POSTBACK_SECRET. */
+    Optional<String> postbackSecretsArn();
+
     @WithDefault("PT10S")
     Duration postbackTimeout();
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What the local runtime needs from template.yaml, with every intrinsic already resolved. */
-public record StackModel(List<QueueDef> queues, List<String> buckets, List<FunctionDef> functions) {
+public record StackModel(List<QueueDef> queues, List<String> buckets, List<FunctionDef> functions, List<PolicyDef> policies) {
 
     /** An SQS queue; {@code deadLetterQueue} is the name of its DLQ, if it has a redrive policy. */
     public record QueueDef(String logicalId, String name, boolean fifo, Map<String, String> attributes,
@@ -24,10 +24,23 @@ public record StackModel(List<QueueDef> queues, List<String> buckets, List<Funct
     public record HttpRoute(String eventName, String method, String path) {
     }
 
-    /** {@code policies}: the function's Policies as the template resolves them (for the template's own checks). */
+    /** A function's explicit role: its inline policy documents and managed policies, resolved (for the template's own checks). */
+    public record RoleDef(String logicalId, List<Map<String, Object>> policyDocuments, List<String> managedPolicyArns) {
+    }
+
+    /** The statements of one resource that holds policy documents: a role, an IAM policy, a queue or bucket policy. */
+    public record PolicyDef(String resourceId, String type, List<Map<String, Object>> statements) {
+    }
+
+    /**
+     * @param environment what the function runs with locally: the template's variables, a secret's ARN replaced by the plain
+     *                    variables it stands for ({@link SecretVariables})
+     * @param secrets     the {@code *_SECRET_ARN} variables the template gives it in AWS, with the secret each names
+     * @param role        its explicit role; empty when it relies on one SAM generates
+     */
     public record FunctionDef(String logicalId, String name, Path codeUri, String runtime, String handler, int timeoutSeconds,
-            int memoryMb, Map<String, String> environment, List<SqsSource> sqsSources, List<ScheduleDef> schedules,
-            List<HttpRoute> httpRoutes, List<Object> policies) {
+            int memoryMb, Map<String, String> environment, Map<String, String> secrets, List<SqsSource> sqsSources,
+            List<ScheduleDef> schedules, List<HttpRoute> httpRoutes, Optional<RoleDef> role) {
     }
 
     public Optional<FunctionDef> function(String nameOrLogicalId) {

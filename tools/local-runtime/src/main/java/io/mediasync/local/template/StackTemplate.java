@@ -19,8 +19,10 @@ import java.util.function.Function;
 /**
  * Reads template.yaml into a {@link StackModel}: the one description of the wiring, shared with
  * AWS. Parameters take their defaults unless overridden (locally: PackageType=jvm, since only JVM
- * packages can be built without a container); {@code {{resolve:...}}} dynamic references are
- * handed to {@code localSecrets} by the name of the variable they fill.
+ * packages can be built without a container). A secret the template passes by ARN ({@code *_SECRET_ARN}) becomes the
+ * plain variables it stands for ({@link SecretVariables}), filled by {@code localSecrets}: a local stack gets plain
+ * values and no ARNs. A dynamic reference in an environment stops the reading: it would put the secret in the
+ * function's configuration.
  */
 public final class StackTemplate {
 
@@ -30,6 +32,7 @@ public final class StackTemplate {
     private final Path baseDir;
     private final String sqsBase;
     private final Set<String> resolving = new HashSet<>();
+    private final Grants grants;
 
     private StackTemplate(Map<String, Object> template, Map<String, String> parameterOverrides, Path baseDir, String sqsBase) {
         this.resources = map(template.get("Resources"));
@@ -44,11 +47,12 @@ public final class StackTemplate {
         });
         parameters.putAll(parameterOverrides);
         this.intrinsics = new Intrinsics(parameters, map(template.get("Conditions")), this::ref, this::attribute);
+        this.grants = new Grants(resources, this::properties);
     }
 
     /**
      * @param sqsBase the local SQS base URL, e.g. http://127.0.0.1:9324, for queue URLs
-     * @param localSecrets value of an environment variable whose template value is a dynamic reference
+     * @param localSecrets value of a plain variable standing for a secret (MONGO_URL, POSTBACK_SECRET, ...), or null: not set
      */
     public static StackModel load(Path templateFile, Map<String, String> parameterOverrides, String sqsBase,
             Function<String, String> localSecrets) throws IOException {
@@ -78,14 +82,14 @@ public final class StackTemplate {
         }
         Map<String, List<HttpRoute>> apiRoutes = ApiRoutes.byFunction(resources, this::exists);
         functions.replaceAll(f -> apiRoutes.containsKey(f.logicalId()) ? withRoutes(f, apiRoutes.get(f.logicalId())) : f);
-        return new StackModel(queues, buckets, functions);
+        return new StackModel(queues, buckets, functions, grants.all(this::exists));
     }
 
     private static FunctionDef withRoutes(FunctionDef f, List<HttpRoute> more) {
         List<HttpRoute> routes = new ArrayList<>(f.httpRoutes());
         routes.addAll(more);
         return new FunctionDef(f.logicalId(), f.name(), f.codeUri(), f.runtime(), f.handler(), f.timeoutSeconds(), f.memoryMb(),
-                f.environment(), f.sqsSources(), f.schedules(), routes, f.policies());
+                f.environment(), f.secrets(), f.sqsSources(), f.schedules(), routes, f.role());
     }
 
     private QueueDef queue(String id) {
@@ -120,11 +124,21 @@ public final class StackTemplate {
         Map<String, Object> props = new LinkedHashMap<>(shared);
         props.putAll(own);
         Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> secrets = new LinkedHashMap<>();
         for (Map<String, Object> source : List.of(map(map(shared.get("Environment")).get("Variables")),
                 map(map(own.get("Environment")).get("Variables")))) {
             source.forEach((k, v) -> {
                 String value = String.valueOf(v);
-                env.put(k, value.contains("{{resolve:") ? localSecrets.apply(k) : value);
+                if (value.contains("{{resolve:")) {
+                    throw new IllegalStateException("template: " + id + " " + k + " holds a dynamic reference, which puts the secret in"
+                            + " the function's configuration: pass the secret's ARN in a *" + SecretVariables.SUFFIX + " variable");
+                }
+                if (SecretVariables.isSecretArn(k)) {
+                    secrets.put(k, value);
+                    SecretVariables.plainFor(k).forEach(plain -> env.put(plain, localSecrets.apply(plain)));
+                } else {
+                    env.put(k, value);
+                }
             });
         }
         env.values().removeIf(v -> v == null);
@@ -158,8 +172,8 @@ public final class StackTemplate {
         return new FunctionDef(id, name(id), baseDir.resolve(String.valueOf(props.get("CodeUri"))).normalize(),
                 String.valueOf(props.getOrDefault("Runtime", "java21")), String.valueOf(props.getOrDefault("Handler", "")),
                 Integer.parseInt(String.valueOf(props.getOrDefault("Timeout", "3"))),
-                Integer.parseInt(String.valueOf(props.getOrDefault("MemorySize", "128"))), env, sqs, schedules, routes,
-                props.get("Policies") instanceof List<?> policies ? List.copyOf(policies) : List.of());
+                Integer.parseInt(String.valueOf(props.getOrDefault("MemorySize", "128"))), env, secrets, sqs, schedules, routes,
+                grants.roleOf(id));
     }
 
     private boolean exists(Map<String, Object> resource) {
@@ -215,7 +229,8 @@ public final class StackTemplate {
             case "AWS::S3::Bucket.Arn" -> "arn:aws:s3:::" + name;
             case "AWS::S3::Bucket.DomainName", "AWS::S3::Bucket.RegionalDomainName" -> name + ".s3.amazonaws.com";
             case "AWS::Serverless::Function.Arn" -> "arn:aws:lambda:us-east-1:000000000000:function:" + name;
-            case "AWS::Logs::LogGroup.Arn" -> "arn:aws:logs:us-east-1:000000000000:log-group:" + name;
+            case "AWS::Logs::LogGroup.Arn" -> "arn:aws:logs:us-east-1:000000000000:log-group:" + name + ":*"; // as AWS gives it
+            case "AWS::IAM::Role.Arn" -> "arn:aws:iam::000000000000:role/" + id;
             default -> "arn:aws:local:us-east-1:000000000000:" + id;
         };
     }
