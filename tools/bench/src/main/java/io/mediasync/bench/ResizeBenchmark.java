@@ -28,7 +28,7 @@ public final class ResizeBenchmark {
             usage: ResizeBenchmark [--input FILE]... [--generate-mp N] [--runs N] [--warmup N]
                                    [--sizes 50x50,250x250,800x800] [--mode fit|fill|force] [--quality 85]
                                    [--max-decoded-pixels N] [--python PATH] [--no-peers] [--no-before] [--no-psnr]
-                                   [--json-only]
+                                   [--json-only] [--no-deployed] [--first N]
               --input        an image (JPEG, PNG, ...); repeatable. Default: the four generated inputs of issue 10
                              (12 MP photo JPEG q90, 3000x3000 and 1400x1400 cover JPEGs, 3000x3000 cover PNG)
               --generate-mp  instead, one generated photo-like JPEG of N megapixels
@@ -37,14 +37,20 @@ public final class ResizeBenchmark {
               --python       interpreter with Pillow (default: python3, else /usr/bin/python3)
               --no-peers     skip Pillow and libvips;  --no-before  skip the ImageIO-only engine
               --no-psnr      skip the quality figures;  --json-only  print only the JSON lines
+              --no-deployed  skip the deployed configurations, each in a JVM of its own with Lambda's flags (serial GC,
+                             C1 only): after the warm-up (a warm container), and the first --first N images (default
+                             5) of a fresh process (a cold container)
             """;
+
+    /** The benchmark measures, it does not police. */
+    static final long MAX_PIXELS = 100_000_000L;
 
     private ResizeBenchmark() {
     }
 
     private record Options(List<Path> inputs, double generateMegapixels, int runs, int warmup, String sizes, ResizeMode mode,
                            int quality, long maxDecodedPixels, List<String> pythons, boolean peers, boolean before,
-                           boolean psnr, boolean jsonOnly) {
+                           boolean psnr, boolean jsonOnly, boolean deployed, int firstImages) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -65,7 +71,7 @@ public final class ResizeBenchmark {
         List<Path> inputs = !o.inputs.isEmpty() ? o.inputs
                 : o.generateMegapixels > 0 ? List.of(BenchInputs.photo(o.generateMegapixels, o.jsonOnly))
                 : BenchInputs.standard(o.jsonOnly);
-        long maxPixels = 100_000_000L; // the benchmark measures, it does not police
+        long maxPixels = MAX_PIXELS;
         ImageProcessor ours = new ImageProcessor(maxPixels, o.maxDecodedPixels, o.mode, o.quality / 100f, true);
         ImageProcessor imageIo = new ImageProcessor(maxPixels, o.maxDecodedPixels, o.mode, o.quality / 100f, false);
         Path work = Files.createTempDirectory("mediasync-bench");
@@ -86,15 +92,21 @@ public final class ResizeBenchmark {
                 }
                 double megapixels = info.pixels() / 1e6;
                 if (!o.jsonOnly) {
-                    System.err.printf(Locale.ROOT, "%n%s: %s %dx%d (%.1f MP, %d KB), sizes %s, %s, %d warm-up + %d runs, max heap %d MB%n",
-                            input.getFileName(), info.format(), info.width(), info.height(), megapixels, Files.size(input) / 1024,
-                            o.sizes, o.mode, o.warmup, o.runs, Runtime.getRuntime().maxMemory() >> 20);
+                    System.err.printf(Locale.ROOT, "%n%s: %s %dx%d (%.1f MP, %d KB), sizes %s, %s, %d warm-up + %d runs, max heap %d MB, "
+                            + "in-process rows on %s%n", input.getFileName(), info.format(), info.width(), info.height(), megapixels,
+                            Files.size(input) / 1024, o.sizes, o.mode, o.warmup, o.runs, Runtime.getRuntime().maxMemory() >> 20,
+                            DeployedRuns.ownFlags());
                 }
                 List<EngineResult> results = new ArrayList<>();
                 try {
                     results.add(MediasyncEngine.run("mediasync", ours, input, sizes, o.runs, o.warmup));
                     if (o.before) {
                         results.add(MediasyncEngine.run("mediasync-imageio", imageIo, input, sizes, o.runs, o.warmup));
+                    }
+                    if (o.deployed) {
+                        ResizeChild.Work deployedWork = new ResizeChild.Work(o.sizes, o.mode, o.quality, o.maxDecodedPixels, o.runs, o.warmup, false);
+                        DeployedRuns.lambdaFlags(input, deployedWork).ifPresent(results::add);
+                        DeployedRuns.firstImages(input, deployedWork, o.firstImages).ifPresent(results::add);
                     }
                 } catch (ImageRejectedException e) {
                     System.err.println("mediasync rejected " + input + ": " + e.code() + ": " + e.reason());
@@ -115,7 +127,7 @@ public final class ResizeBenchmark {
         }
         if (!o.jsonOnly) {
             System.err.println();
-            System.err.println("input                    engine               wall     cpu   decode   resize   encode   peak MB   PSNR dB per size");
+            System.err.println("input                    engine                       wall     cpu   decode   resize   encode   peak MB   PSNR dB per size");
             table.forEach(System.err::println);
         }
         return 0;
@@ -133,16 +145,20 @@ public final class ResizeBenchmark {
                 }
             }
             System.out.println(r.json(name, megapixels, psnr));
-            table.add(String.format(Locale.ROOT, "%-24s %-16s %7.1f %7s  %7s  %7s  %7s  %6.0f %-4s %s", name, r.engine(), r.totalMs(),
+            table.add(String.format(Locale.ROOT, "%-24s %-24s %7.1f %7s  %7s  %7s  %7s  %6.0f %-4s %s", name, r.engine(), r.totalMs(),
                     ms(r.cpuMs()), ms(r.decodeMs()), ms(r.resizeMs()), ms(r.encodeMs()), r.peakMb(), r.memoryKind(), psnrText(psnr)));
         }
-        EngineResult ours = results.get(0);
-        for (EngineResult peer : results.subList(1, results.size())) {
-            double cpuRatio = ours.cpuMs() / peer.cpuMs();
-            System.out.println(Json.object("input", name, "ratio", "mediasync/" + peer.engine(),
-                    "ms_per_image", ours.totalMs() / peer.totalMs(), "cpu_ms_per_image", Double.isFinite(cpuRatio) ? cpuRatio : null));
-            table.add(String.format(Locale.ROOT, "%-24s %-16s %6.2fx %6.2fx", name, "ours/" + peer.engine(),
-                    ours.totalMs() / peer.totalMs(), cpuRatio));
+        List<EngineResult> ours = results.stream().filter(r -> r.engine().startsWith("mediasync")
+                && !r.engine().equals("mediasync-imageio")).toList();
+        for (EngineResult peer : results.stream().filter(r -> !ours.contains(r)).toList()) {
+            // ImageIO's row is the in-process core's "before"; the native peers are what every row is held against
+            for (EngineResult row : peer.engine().startsWith("mediasync") ? ours.subList(0, 1) : ours) {
+                double cpuRatio = row.cpuMs() / peer.cpuMs();
+                System.out.println(Json.object("input", name, "ratio", row.engine() + "/" + peer.engine(),
+                        "ms_per_image", row.totalMs() / peer.totalMs(), "cpu_ms_per_image", Double.isFinite(cpuRatio) ? cpuRatio : null));
+                table.add(String.format(Locale.ROOT, "%-24s %-36s %6.2fx %6.2fx", name, row.engine() + "/" + peer.engine(),
+                        row.totalMs() / peer.totalMs(), cpuRatio));
+            }
         }
     }
 
@@ -178,6 +194,8 @@ public final class ResizeBenchmark {
         boolean before = true;
         boolean psnr = true;
         boolean jsonOnly = false;
+        boolean deployed = true;
+        int firstImages = 5;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -194,6 +212,8 @@ public final class ResizeBenchmark {
                 case "--no-before" -> before = false;
                 case "--no-psnr" -> psnr = false;
                 case "--json-only" -> jsonOnly = true;
+                case "--no-deployed" -> deployed = false;
+                case "--first" -> firstImages = (int) positive(Integer.parseInt(value(args, ++i, arg)), arg);
                 case "-h", "--help" -> throw new IllegalArgumentException("");
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
@@ -202,7 +222,8 @@ public final class ResizeBenchmark {
         if (quality > 100 || warmup < 0) {
             throw new IllegalArgumentException("--quality is 1..100 and --warmup >= 0");
         }
-        return new Options(inputs, generate, runs, warmup, sizes, mode, quality, maxDecoded, pythons, peers, before, psnr, jsonOnly);
+        return new Options(inputs, generate, runs, warmup, sizes, mode, quality, maxDecoded, pythons, peers, before, psnr, jsonOnly,
+                deployed, firstImages);
     }
 
     private static Path readable(Path input) {

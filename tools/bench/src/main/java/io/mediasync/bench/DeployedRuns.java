@@ -1,0 +1,70 @@
+package io.mediasync.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The resizer core as a deployed function runs it, each in a fresh JVM of its own (the in-process rows are the JIT's
+ * steady state after the warm-up, which no Lambda container reaches on its first images):
+ * <ul>
+ * <li>{@code lambda-flags}: Lambda's java17/java21 JVM flags (the serial collector, tiered compilation stopped at
+ * C1: what the local runtime gives the functions, {@code FunctionProcess}), after the same warm-up: a warm container;
+ * <li>{@code lambda-first-N}: the same flags, no warm-up, the first N images of the process: a fresh container
+ * (class loading and interpretation included), what every cold start pays.
+ * </ul>
+ * The child runs {@link ResizeChild}, which prints the engine's JSON line; PSNR is not measured again (the code and
+ * its output are the same, only the JVM differs).
+ */
+final class DeployedRuns {
+
+    /** Lambda's own JVM flags for java17 and java21 ("Customize Java runtime startup behavior", AWS Lambda docs). */
+    static final List<String> LAMBDA_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+
+    private DeployedRuns() {
+    }
+
+    /** The warm container's row: Lambda's flags, the benchmark's warm-up and runs. */
+    static Optional<EngineResult> lambdaFlags(Path input, ResizeChild.Work work) throws IOException, InterruptedException {
+        return child("mediasync-lambda-flags", input, work);
+    }
+
+    /** The fresh container's row: Lambda's flags, no warm-up, the first {@code images} images (their mean). */
+    static Optional<EngineResult> firstImages(Path input, ResizeChild.Work work, int images) throws IOException, InterruptedException {
+        return child("mediasync-lambda-first-" + images, input, new ResizeChild.Work(work.sizes(), work.mode(), work.quality(),
+                work.maxDecodedPixels(), images, 0, true));
+    }
+
+    private static Optional<EngineResult> child(String name, Path input, ResizeChild.Work work) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(LAMBDA_JVM_FLAGS);
+        command.add("-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m"); // the parent's heap (--heap), not a default
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ResizeChild.class.getName());
+        command.addAll(work.arguments(input));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (process.waitFor() != 0 || out.isEmpty()) {
+            System.err.println(name + ": the child JVM failed (exit " + process.exitValue() + ")");
+            return Optional.empty();
+        }
+        String line = out.lines().reduce((a, b) -> b).orElseThrow();
+        return Optional.of(new EngineResult(name, Json.number(line, "ms_per_image"), Json.number(line, "cpu_ms_per_image"),
+                Json.number(line, "decode_ms"), Json.number(line, "resize_ms"), Json.number(line, "encode_ms"),
+                Json.number(line, "peak_heap_mb"), "heap", (int) Json.number(line, "runs"), Map.of()));
+    }
+
+    /** The flags this JVM runs with, for the report's header (so a row's configuration is never guessed). */
+    static String ownFlags() {
+        List<String> flags = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:") || a.startsWith("-Xmx")).toList();
+        return flags.isEmpty() ? "the JVM's defaults (G1, C2)" : String.join(" ", flags);
+    }
+}
