@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class ControlCommands {
 
-    /** The sample SQS event shipped for {@code invoke image-resizer --event …} (README). */
+    /** The sample SQS event shipped for {@code invoke image-resizer --event …} (docs/local-runtime.md). */
     static final String SAMPLE_EVENT = "tools/local-runtime/samples/image-order-sqs-event.json";
 
     private ControlCommands() {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's local examples, run as written by bash from the repository root after the packages
+ * The local examples of docs/local-runtime.md (the README's "Try it by hand", moved there with issue 22), run as written by bash from the repository root after the packages
  * are built (the integration-test phase): its {@code ./mediasync up --fresh} block starts the stack
  * through the launcher, and its second-terminal block runs against it. Free ports and a temporary
  * data directory come in through the documented MEDIASYNC_* variables, so a stack the developer
@@ -109,9 +109,9 @@ class ReadmeExamplesIT {
                 "object content/samples/channel-cover.jpg\n");
     }
 
-    /** The blocks after the README's ReadmeExamplesIT marks. */
+    /** The blocks after the ReadmeExamplesIT marks of docs/local-runtime.md. */
     static List<String> blocks() throws IOException {
-        List<String> lines = Files.readAllLines(root.resolve("README.md"));
+        List<String> lines = Files.readAllLines(root.resolve("docs/local-runtime.md"));
         List<String> blocks = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).startsWith(MARK)) {

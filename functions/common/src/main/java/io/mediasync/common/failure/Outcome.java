@@ -9,7 +9,7 @@ public enum Outcome {
     /** Finished for good with its reason: retrying cannot help, it is not given back. */
     FAILED;
 
-    /** The record status, as the README documents it. */
+    /** The record status, as docs/image-resizer.md documents it. */
     public String status() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
