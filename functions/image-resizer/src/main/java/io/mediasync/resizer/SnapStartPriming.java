@@ -1,6 +1,8 @@
 package io.mediasync.resizer;
 
 import io.mediasync.resizer.Producers.OutputSizes;
+import io.mediasync.resizer.config.PrimingConfig;
+import io.mediasync.resizer.imaging.HotPathWarmUp;
 import io.mediasync.resizer.imaging.ImageProcessor;
 import io.mediasync.resizer.imaging.ImageRejectedException;
 import io.mediasync.resizer.order.OrderOrigin;
@@ -18,10 +20,12 @@ import org.jboss.logging.Logger;
 
 /**
  * SnapStart priming, for the template's JVM mode (PackageType=jvm, SnapStart on published versions): before
- * Lambda snapshots the initialised function, an order is read and a small image resized to every size a few
- * times, so the classes and code the first real order runs are loaded and compiled inside the snapshot rather
- * than on the first request. Nothing touches the network: connections would not survive a restore. Without
- * SnapStart (native, plain JVM, the local runtime) nothing calls {@link #beforeCheckpoint} and this costs nothing.
+ * Lambda snapshots the initialised function, an order is read and the bundled priming images are resized to every
+ * size until the hot loops are compiled by the optimising tier (the template lets the resizer's JVM use C2:
+ * JAVA_TOOL_OPTIONS), so the first orders after a restore run at the steady state's speed rather than in the
+ * interpreter and C1. Nothing touches the network: connections would not survive a restore. Without SnapStart
+ * (native, plain JVM, the local runtime) nothing calls {@link #beforeCheckpoint}; {@link #prime} is the cold start's
+ * cheaper warm-up (ResizerWarmup).
  */
 @Startup
 @ApplicationScoped
@@ -35,11 +39,13 @@ public class SnapStartPriming implements Resource {
     private final ImageProcessor processor;
     private final OutputSizes sizes;
     private final OrderParser parser;
+    private final PrimingConfig config;
 
-    public SnapStartPriming(ImageProcessor processor, OutputSizes sizes, OrderParser parser) {
+    public SnapStartPriming(ImageProcessor processor, OutputSizes sizes, OrderParser parser, PrimingConfig config) {
         this.processor = processor;
         this.sizes = sizes;
         this.parser = parser;
+        this.config = config;
         Core.getGlobalContext().register(this); // held by the context and by CDI: it lives as long as the function
     }
 
@@ -47,7 +53,15 @@ public class SnapStartPriming implements Resource {
     public void beforeCheckpoint(Context<? extends Resource> context) {
         long started = System.nanoTime();
         int made = prime(ROUNDS);
-        LOG.infof("primed for the snapshot: %d renditions in %d ms", made, (System.nanoTime() - started) / 1_000_000);
+        HotPathWarmUp.Result hot;
+        try {
+            hot = HotPathWarmUp.untilSteady(processor, sizes.sizes(), config.budget());
+        } catch (ImageRejectedException e) {
+            throw new IllegalStateException("a priming image no longer passes: " + e.getMessage(), e);
+        }
+        LOG.infof("primed for the snapshot: %d renditions in %d ms, the hot path %s after %d rounds (last %d ms)",
+                made + hot.renditions(), (System.nanoTime() - started) / 1_000_000, hot.steady() ? "steady" : "not yet steady (budget spent)",
+                hot.rounds(), hot.lastRound().toMillis());
     }
 
     @Override

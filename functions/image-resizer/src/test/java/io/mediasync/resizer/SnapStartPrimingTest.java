@@ -20,4 +20,10 @@ class SnapStartPrimingTest {
         // the test's connect guard would fail any non-loopback connect; priming makes none at all
         assertThat(priming.prime(3)).isEqualTo(3 * sizes.sizes().size());
     }
+
+    @Test
+    void theSnapshotsPrimingRunsTheHotPathWithItsConfiguredBudgetAndNoNetwork() {
+        // what Lambda calls before the snapshot: the order path and HotPathWarmUp on the bundled images
+        priming.beforeCheckpoint(null);
+    }
 }

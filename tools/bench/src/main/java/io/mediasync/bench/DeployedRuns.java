@@ -3,11 +3,14 @@ package io.mediasync.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The resizer core as a deployed function runs it, each in a fresh JVM of its own (the in-process rows are the JIT's
@@ -16,7 +19,11 @@ import java.util.Optional;
  * <li>{@code lambda-flags}: Lambda's java17/java21 JVM flags (the serial collector, tiered compilation stopped at
  * C1: what the local runtime gives the functions, {@code FunctionProcess}), after the same warm-up: a warm container;
  * <li>{@code lambda-first-N}: the same flags, no warm-up, the first N images of the process: a fresh container
- * (class loading and interpretation included), what every cold start pays.
+ * (class loading and interpretation included), what every cold start pays;
+ * <li>{@code template-first-N}: the template's resizer in JVM mode, Lambda's flags with its {@code JAVA_TOOL_OPTIONS}
+ * (read from template.yaml, so the row is what is deployed), the first N images of a fresh container without SnapStart;
+ * <li>{@code template-primed-first-N}: the same after SnapStart's priming ({@code HotPathWarmUp}): the first N images
+ * after a restore.
  * </ul>
  * The child runs {@link ResizeChild}, which prints the engine's JSON line; PSNR is not measured again (the code and
  * its output are the same, only the JVM differs).
@@ -25,6 +32,9 @@ final class DeployedRuns {
 
     /** Lambda's own JVM flags for java17 and java21 ("Customize Java runtime startup behavior", AWS Lambda docs). */
     static final List<String> LAMBDA_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+
+    /** The resizer's JAVA_TOOL_OPTIONS line in template.yaml: {@code JAVA_TOOL_OPTIONS: !If [IsJvm, "…", …]}. */
+    private static final Pattern TEMPLATE_OPTIONS = Pattern.compile("JAVA_TOOL_OPTIONS: !If \\[IsJvm, \"([^\"]+)\"");
 
     private DeployedRuns() {
     }
@@ -36,14 +46,39 @@ final class DeployedRuns {
 
     /** The fresh container's row: Lambda's flags, no warm-up, the first {@code images} images (their mean). */
     static Optional<EngineResult> firstImages(Path input, ResizeChild.Work work, int images) throws IOException, InterruptedException {
-        return child("mediasync-lambda-first-" + images, input, new ResizeChild.Work(work.sizes(), work.mode(), work.quality(),
-                work.maxDecodedPixels(), images, 0, true));
+        return child("mediasync-lambda-first-" + images, input, first(work, images, false));
+    }
+
+    /** The template's JVM mode: a fresh container, then a restored one (primed), each its first {@code images} images. */
+    static List<EngineResult> template(Path input, ResizeChild.Work work, int images) throws IOException, InterruptedException {
+        List<EngineResult> rows = new ArrayList<>();
+        Path template = Path.of(System.getProperty("mediasync.root", "."), "template.yaml");
+        Matcher line = TEMPLATE_OPTIONS.matcher(Files.readString(template));
+        if (!line.find()) {
+            System.err.println("template rows: skipped, no JAVA_TOOL_OPTIONS for JVM mode in " + template);
+            return rows;
+        }
+        List<String> options = List.of(line.group(1).trim().split("\\s+"));
+        child("mediasync-template-first-" + images, input, first(work, images, false), options).ifPresent(rows::add);
+        child("mediasync-template-primed-first-" + images, input, first(work, images, true), options).ifPresent(rows::add);
+        return rows;
+    }
+
+    private static ResizeChild.Work first(ResizeChild.Work work, int images, boolean primed) {
+        return new ResizeChild.Work(work.sizes(), work.mode(), work.quality(), work.maxDecodedPixels(), images, 0, true, primed);
     }
 
     private static Optional<EngineResult> child(String name, Path input, ResizeChild.Work work) throws IOException, InterruptedException {
+        return child(name, input, work, List.of());
+    }
+
+    /** {@code toolOptions}: after Lambda's flags, so they win as JAVA_TOOL_OPTIONS set on the function do in AWS. */
+    private static Optional<EngineResult> child(String name, Path input, ResizeChild.Work work, List<String> toolOptions)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LAMBDA_JVM_FLAGS);
+        command.addAll(toolOptions);
         command.add("-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m"); // the parent's heap (--heap), not a default
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -39,7 +39,8 @@ public final class ResizeBenchmark {
               --no-psnr      skip the quality figures;  --json-only  print only the JSON lines
               --no-deployed  skip the deployed configurations, each in a JVM of its own with Lambda's flags (serial GC,
                              C1 only): after the warm-up (a warm container), and the first --first N images (default
-                             5) of a fresh process (a cold container)
+                             5) of a fresh process (a cold container); then the template's resizer (Lambda's flags and
+                             its JAVA_TOOL_OPTIONS): the first N images of a fresh container, and after SnapStart's priming
             """;
 
     /** The benchmark measures, it does not police. */
@@ -104,9 +105,10 @@ public final class ResizeBenchmark {
                         results.add(MediasyncEngine.run("mediasync-imageio", imageIo, input, sizes, o.runs, o.warmup));
                     }
                     if (o.deployed) {
-                        ResizeChild.Work deployedWork = new ResizeChild.Work(o.sizes, o.mode, o.quality, o.maxDecodedPixels, o.runs, o.warmup, false);
+                        ResizeChild.Work deployedWork = new ResizeChild.Work(o.sizes, o.mode, o.quality, o.maxDecodedPixels, o.runs, o.warmup, false, false);
                         DeployedRuns.lambdaFlags(input, deployedWork).ifPresent(results::add);
                         DeployedRuns.firstImages(input, deployedWork, o.firstImages).ifPresent(results::add);
+                        results.addAll(DeployedRuns.template(input, deployedWork, o.firstImages));
                     }
                 } catch (ImageRejectedException e) {
                     System.err.println("mediasync rejected " + input + ": " + e.code() + ": " + e.reason());
@@ -127,7 +129,7 @@ public final class ResizeBenchmark {
         }
         if (!o.jsonOnly) {
             System.err.println();
-            System.err.println("input                    engine                       wall     cpu   decode   resize   encode   peak MB   PSNR dB per size");
+            System.err.println("input                    engine                                 wall     cpu   decode   resize   encode   peak MB   PSNR dB per size");
             table.forEach(System.err::println);
         }
         return 0;
@@ -145,7 +147,7 @@ public final class ResizeBenchmark {
                 }
             }
             System.out.println(r.json(name, megapixels, psnr));
-            table.add(String.format(Locale.ROOT, "%-24s %-24s %7.1f %7s  %7s  %7s  %7s  %6.0f %-4s %s", name, r.engine(), r.totalMs(),
+            table.add(String.format(Locale.ROOT, "%-24s %-34s %7.1f %7s  %7s  %7s  %7s  %6.0f %-4s %s", name, r.engine(), r.totalMs(),
                     ms(r.cpuMs()), ms(r.decodeMs()), ms(r.resizeMs()), ms(r.encodeMs()), r.peakMb(), r.memoryKind(), psnrText(psnr)));
         }
         List<EngineResult> ours = results.stream().filter(r -> r.engine().startsWith("mediasync")
@@ -156,7 +158,7 @@ public final class ResizeBenchmark {
                 double cpuRatio = row.cpuMs() / peer.cpuMs();
                 System.out.println(Json.object("input", name, "ratio", row.engine() + "/" + peer.engine(),
                         "ms_per_image", row.totalMs() / peer.totalMs(), "cpu_ms_per_image", Double.isFinite(cpuRatio) ? cpuRatio : null));
-                table.add(String.format(Locale.ROOT, "%-24s %-36s %6.2fx %6.2fx", name, row.engine() + "/" + peer.engine(),
+                table.add(String.format(Locale.ROOT, "%-24s %-46s %6.2fx %6.2fx", name, row.engine() + "/" + peer.engine(),
                         row.totalMs() / peer.totalMs(), cpuRatio));
             }
         }

@@ -1,0 +1,31 @@
+package io.mediasync.resizer.imaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HotPathWarmUpTest {
+
+    private static final List<SizeSpec> SIZES = SizeSpec.parseList("50x50,250x250,800x800");
+    private final ImageProcessor processor = new ImageProcessor(50_000_000L, ResizeMode.FIT, 0.85f);
+
+    @Test
+    void primingRunsBothBundledImagesToEverySizeUntilTheRoundTimesAreSteady() throws Exception {
+        HotPathWarmUp.Result result = HotPathWarmUp.untilSteady(processor, SIZES, Duration.ofMinutes(2));
+
+        assertThat(result.steady()).as("steady within the budget").isTrue();
+        assertThat(result.rounds()).isGreaterThanOrEqualTo(HotPathWarmUp.MIN_ROUNDS);
+        // the JPEG cover and the PNG logo, each to the three sizes, every round
+        assertThat(result.renditions()).isEqualTo(result.rounds() * 2 * 3);
+    }
+
+    @Test
+    void aSpentBudgetStopsPrimingBeforeAnyRound() throws Exception {
+        HotPathWarmUp.Result result = HotPathWarmUp.untilSteady(processor, SIZES, Duration.ZERO);
+
+        assertThat(result.rounds()).isZero();
+        assertThat(result.steady()).isFalse();
+    }
+}
