@@ -1,5 +1,6 @@
 package io.mediasync.sourcesync.scheduler;
 
+import io.mediasync.common.metrics.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.mediasync.common.lambda.Deadline;
@@ -25,6 +26,10 @@ public class SourceSchedulerFunction implements RequestHandler<ScheduleRequest, 
 
     @Override
     public ScheduleResult handleRequest(ScheduleRequest request, Context context) {
-        return scheduler.schedule(request, Deadline.forInvocation(context, config.timeMargin(), config.budget()));
+        try {
+            return scheduler.schedule(request, Deadline.forInvocation(context, config.timeMargin(), config.budget()));
+        } finally {
+            Metrics.flush(); // ColdStart: the scheduler has no metrics of its own
+        }
     }
 }
