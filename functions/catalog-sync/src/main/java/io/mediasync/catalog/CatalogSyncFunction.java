@@ -1,5 +1,6 @@
 package io.mediasync.catalog;
 
+import io.mediasync.common.metrics.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,11 +45,15 @@ public class CatalogSyncFunction implements RequestHandler<JsonNode, JsonNode> {
     @Override
     public JsonNode handleRequest(JsonNode event, Context context) {
         Deadline deadline = Deadline.forInvocation(context, config.timeMargin(), config.budget());
-        return switch (EventShape.of(event)) {
-            case HTTP -> http(event, deadline);
-            case SQS -> json.valueToTree(queued.process(sqsEvent(event), deadline));
-            case SCHEDULE -> scheduled.fire(event, deadline);
-        };
+        try {
+            return switch (EventShape.of(event)) {
+                case HTTP -> http(event, deadline);
+                case SQS -> json.valueToTree(queued.process(sqsEvent(event), deadline));
+                case SCHEDULE -> scheduled.fire(event, deadline);
+            };
+        } finally {
+            Metrics.flush(); // the HTTP and schedule runs' metrics (SqsBatchProcessor writes the queue's itself)
+        }
     }
 
     private JsonNode http(JsonNode event, Deadline deadline) {

@@ -1,5 +1,7 @@
 package io.mediasync.catalog.auth;
 
+import io.mediasync.common.metrics.Metric;
+import io.mediasync.common.metrics.Metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediasync.catalog.upstream.CatalogFailure;
@@ -56,6 +58,7 @@ public final class PasswordGrant implements TokenSource {
     public synchronized Optional<String> token(Deadline deadline) throws CatalogFailure {
         if (cached == null || System.nanoTime() - cached.renewAtNanos() >= 0) {
             cached = retrieve(deadline);
+            Metrics.count(Metric.TOKEN_RENEWALS, 1);
         }
         return Optional.of(cached.token());
     }
