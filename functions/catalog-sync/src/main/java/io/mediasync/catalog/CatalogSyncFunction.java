@@ -1,6 +1,5 @@
 package io.mediasync.catalog;
 
-import io.mediasync.common.metrics.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +11,7 @@ import io.mediasync.catalog.sync.QueuedRuns;
 import io.mediasync.catalog.sync.ScheduledRuns;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.lambda.SqsEvent;
+import io.mediasync.common.metrics.Metrics;
 import jakarta.inject.Named;
 import org.jboss.logging.Logger;
 

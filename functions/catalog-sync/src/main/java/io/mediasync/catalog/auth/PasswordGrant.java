@@ -1,12 +1,12 @@
 package io.mediasync.catalog.auth;
 
-import io.mediasync.common.metrics.Metric;
-import io.mediasync.common.metrics.Metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediasync.catalog.upstream.CatalogFailure;
 import io.mediasync.catalog.upstream.FailureReasons;
 import io.mediasync.common.lambda.Deadline;
+import io.mediasync.common.metrics.Metric;
+import io.mediasync.common.metrics.Metrics;
 import io.mediasync.common.net.FetchException;
 import io.mediasync.common.net.SafeHttpClient;
 import java.io.IOException;

@@ -1,7 +1,5 @@
 package io.mediasync.catalog.sync;
 
-import io.mediasync.common.metrics.Metric;
-import io.mediasync.common.metrics.Metrics;
 import io.mediasync.catalog.config.CatalogLimitsConfig;
 import io.mediasync.catalog.config.CatalogRunConfig;
 import io.mediasync.catalog.upstream.CatalogClient;
@@ -9,6 +7,8 @@ import io.mediasync.catalog.upstream.CatalogFailure;
 import io.mediasync.catalog.upstream.Page;
 import io.mediasync.common.failure.Failure;
 import io.mediasync.common.lambda.Deadline;
+import io.mediasync.common.metrics.Metric;
+import io.mediasync.common.metrics.Metrics;
 import io.mediasync.common.mongo.MongoFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

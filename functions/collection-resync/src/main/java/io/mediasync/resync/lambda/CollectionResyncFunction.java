@@ -1,9 +1,9 @@
 package io.mediasync.resync.lambda;
 
-import io.mediasync.common.metrics.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.mediasync.common.lambda.Deadline;
+import io.mediasync.common.metrics.Metrics;
 import io.mediasync.resync.config.InvocationConfig;
 import io.mediasync.resync.run.ResyncRequest;
 import io.mediasync.resync.run.ResyncResponse;

@@ -1,6 +1,5 @@
 package io.mediasync.resync.store;
 
-import io.mediasync.resync.run.RunMetrics;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -14,6 +13,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.mediasync.resync.config.ResyncConfig;
+import io.mediasync.resync.run.RunMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package io.mediasync.sourcesync.scheduler;
 
-import io.mediasync.common.metrics.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.mediasync.common.lambda.Deadline;
+import io.mediasync.common.metrics.Metrics;
 import io.mediasync.sourcesync.config.SchedulerConfig;
 import io.mediasync.sourcesync.messages.ScheduleRequest;
 import io.mediasync.sourcesync.messages.ScheduleResult;
