@@ -11,6 +11,7 @@ import io.mediasync.catalog.sync.QueuedRuns;
 import io.mediasync.catalog.sync.ScheduledRuns;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.lambda.SqsEvent;
+import io.mediasync.common.metrics.Metrics;
 import jakarta.inject.Named;
 import org.jboss.logging.Logger;
 
@@ -44,11 +45,15 @@ public class CatalogSyncFunction implements RequestHandler<JsonNode, JsonNode> {
     @Override
     public JsonNode handleRequest(JsonNode event, Context context) {
         Deadline deadline = Deadline.forInvocation(context, config.timeMargin(), config.budget());
-        return switch (EventShape.of(event)) {
-            case HTTP -> http(event, deadline);
-            case SQS -> json.valueToTree(queued.process(sqsEvent(event), deadline));
-            case SCHEDULE -> scheduled.fire(event, deadline);
-        };
+        try {
+            return switch (EventShape.of(event)) {
+                case HTTP -> http(event, deadline);
+                case SQS -> json.valueToTree(queued.process(sqsEvent(event), deadline));
+                case SCHEDULE -> scheduled.fire(event, deadline);
+            };
+        } finally {
+            Metrics.flush(); // the HTTP and schedule runs' metrics (SqsBatchProcessor writes the queue's itself)
+        }
     }
 
     private JsonNode http(JsonNode event, Deadline deadline) {

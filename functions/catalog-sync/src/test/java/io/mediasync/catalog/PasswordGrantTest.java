@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mediasync.catalog.auth.PasswordGrant;
 import io.mediasync.catalog.auth.TokenSource;
+import io.mediasync.testsupport.emf.EmfLines;
+import io.mediasync.testsupport.emf.StdoutCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -59,10 +61,16 @@ class PasswordGrantTest extends CatalogTestSupport {
         catalog.tokenLifetimeSeconds = 1; // renewed halfway: every 0.5 s
         catalog.pageDelayMillis = 300;
 
-        JsonNode result = Api.syncall().body();
+        JsonNode result;
+        EmfLines metrics;
+        try (StdoutCapture out = new StdoutCapture()) {
+            result = Api.syncall().body();
+            metrics = out.emf();
+        }
 
         assertThat(result.path("data").asText()).isEqualTo("10 upserted");
         assertThat(catalog.tokenRequests.get()).isGreaterThanOrEqualTo(3);
+        assertThat(metrics.sum("TokenRenewals", "catalog-sync")).as("every token obtained").isEqualTo(catalog.tokenRequests.get());
         assertThat(catalog.unauthorizedAnswers).as("never sent an expired token").hasValue(0);
         assertThat(catalog.authorizations.stream().distinct().count()).isGreaterThanOrEqualTo(2);
     }

@@ -87,6 +87,7 @@ public class OrderPipeline {
             });
             LOG.warnf("order rejected (%s): %s", e.code(), e.reason());
             records.finishWithError(message.messageId(), OrderRecords.REJECTED, e.code(), e.reason());
+            delivery.rejected(e.code());
             return;
         }
         order.orderId().ifPresent(id -> {
@@ -138,6 +139,7 @@ public class OrderPipeline {
             LOG.warnf("order failed (%s): %s%s", firstError.getString("code"), firstError.getString("reason"),
                     order.reportFailures() ? " (reported to its destinations, as the order asked)" : "");
             records.finishWithError(recordId, OrderRecords.FAILED, firstError.getString("code"), firstError.getString("reason"));
+            delivery.rejected(firstError.getString("code"));
             return;
         }
         records.finish(recordId, OrderRecords.DONE, new Document("totalMs", (System.nanoTime() - started) / 1_000_000));

@@ -10,11 +10,13 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.mediasync.local.scenario.CatalogApi;
 import io.mediasync.testsupport.HttpFixture;
+import io.mediasync.testsupport.emf.EmfLines;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,9 @@ class CatalogSyncEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SEED_OK = "\\{\"data\":\"%d upserted\",\"date\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z\",\"response\":\"ok\"}";
 
+    static final String F = "mediasync-dev-catalog-sync"; // the Function dimension, and its log's name
     static LocalCloud cloud;
+    static Path data;
     static HttpFixture web;
     static CatalogApi catalog;
     static MongoClient mongo;
@@ -49,7 +53,8 @@ class CatalogSyncEndToEndTest {
                 CatalogApi.source(3, web.url("/feeds/3.xml"), "podcasts/3/", "Three")));
         Map<String, String> environment = Map.of("CATALOG_API_URL", catalog.baseUrl(), "API_USER", "catalog-user",
                 "API_PASSWORD", "pa ss&word", "FETCH_ALLOW_ORIGINS", "127.0.0.1:" + web.port());
-        cloud = TestStacks.start(Files.createTempDirectory("mediasync-catalog"), environment);
+        data = Files.createTempDirectory("mediasync-catalog");
+        cloud = TestStacks.start(data, environment);
         mongo = MongoClients.create(cloud.endpoints().mongo());
         db = mongo.getDatabase("mediasync_dev");
     }
@@ -93,6 +98,26 @@ class CatalogSyncEndToEndTest {
 
         // one password grant for every run: the function keeps its token
         assertThat(catalog.tokenRequests()).isEqualTo(1);
+
+        // the function's EMF lines (its log): every run's pages and upserts as catalog_sync_runs counts them, the token
+        Await.until(() -> metric("CatalogPages") == runTotal("pages") && metric("SourcesUpserted") == runTotal("upserted"),
+                Duration.ofSeconds(10));
+        assertThat(runTotal("pages")).isPositive();
+        assertThat(metric("SourcesUpserted")).isEqualTo(runTotal("upserted")).isGreaterThanOrEqualTo(6); // two runs of 3
+        assertThat(metric("TokenRenewals")).isEqualTo(catalog.tokenRequests());
+    }
+
+    private static double metric(String name) {
+        return EmfLines.ofFile(data.resolve("logs").resolve(F + ".log"), 0).sum(name, F);
+    }
+
+    private static double runTotal(String count) {
+        double total = 0;
+        for (Document run : db.getCollection("catalog_sync_runs").find(Filters.exists("counts"))) {
+            Number n = run.get("counts", Document.class).get(count, Number.class);
+            total += n == null ? 0 : n.doubleValue();
+        }
+        return total;
     }
 
     @Test

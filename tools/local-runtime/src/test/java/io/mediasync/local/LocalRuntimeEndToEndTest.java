@@ -12,6 +12,7 @@ import io.mediasync.local.bench.Images;
 import io.mediasync.testsupport.AwsClients;
 import io.mediasync.testsupport.HttpFixture;
 import io.mediasync.testsupport.PostbackReceiver;
+import io.mediasync.testsupport.emf.EmfLines;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -34,11 +36,15 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * The real image-resizer package run by the local runtime from template.yaml: orders sent with the
  * plain AWS SDK reach it through the event source mapping; results land in S3, Mongo, the redirect
- * queue and a signed postback; a poison message ends in the DLQ after maxReceiveCount.
+ * queue and a signed postback; a poison message ends in the DLQ after maxReceiveCount. Each also checks the EMF
+ * lines the package wrote to its log (as Lambda would send them to CloudWatch) for what it did.
  */
 class LocalRuntimeEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The Function dimension: AWS_LAMBDA_FUNCTION_NAME, as the template names it for Stage=dev. */
+    private static final String F = "mediasync-dev-image-resizer";
+    private static final byte[] COVER = Images.jpeg(1200, 800, 1);
     static LocalCloud cloud;
     static HttpFixture web;
     static SqsClient sqs;
@@ -49,7 +55,7 @@ class LocalRuntimeEndToEndTest {
         data = Files.createTempDirectory("mediasync-local");
         web = new HttpFixture();
         cloud = TestStacks.start(data, TestStacks.downloadsFrom(web), "--retry-delay", "PT1S");
-        web.serve("/cover.jpg", Images.jpeg(1200, 800, 1), "image/jpeg");
+        web.serve("/cover.jpg", COVER, "image/jpeg");
         sqs = AwsClients.sqs(cloud.endpoints());
     }
 
@@ -80,6 +86,7 @@ class LocalRuntimeEndToEndTest {
         String body = "{\"image_url\":\"" + web.url("/cover.jpg") + "\",\"bucket_name\":\"E2E\",\"redirect_queue\":\"ChannelImages\","
                 + "\"postback_url\":\"" + web.url("/ok") + "\",\"_id\":\"e2e-1\"}";
         String queueUrl = cloud.queueUrl("ImageQueue.fifo");
+        long logOffset = logSize();
         String messageId = sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body).messageGroupId("e2e")
                 .messageDeduplicationId("e2e-1")).messageId();
 
@@ -113,12 +120,19 @@ class LocalRuntimeEndToEndTest {
         // the message was deleted from the queue once the function succeeded
         Await.until(() -> attribute(queueUrl, "ApproximateNumberOfMessagesNotVisible") == 0, Duration.ofSeconds(10));
         assertThat(attribute(queueUrl, "ApproximateNumberOfMessages")).isZero();
+
+        Await.until(() -> emf(logOffset).sum("Done", F) == 1, Duration.ofSeconds(10)); // written as the invocation ends
+        EmfLines metrics = emf(logOffset);
+        assertThat(metrics.values("BytesIn", Map.of("Function", F))).containsExactly((double) COVER.length);
+        assertThat(metrics.sum("PostbackAttempts", Map.of("Function", F, "StatusClass", "2xx"))).isEqualTo(1);
+        assertThat(metrics.sum("Rejected", F) + metrics.sum("Retried", F) + metrics.sum("DeadLettered", F)).isZero();
     }
 
     @Test
     void poisonMessageEndsInTheDlqAfterMaxReceiveCountWithItsReasonRecorded() throws Exception {
         web.receiver("/always-500", 500);
         String body = "{\"image_url\":\"" + web.url("/cover.jpg") + "\",\"postback_url\":\"" + web.url("/always-500") + "\",\"_id\":\"poison\"}";
+        long logOffset = logSize();
         String messageId = sqs.sendMessage(b -> b.queueUrl(cloud.queueUrl("ImageQueue.fifo")).messageBody(body)
                 .messageGroupId("poison").messageDeduplicationId("poison-1")).messageId();
         String dlq = cloud.queueUrl("ImageQueue-dlq.fifo");
@@ -131,6 +145,13 @@ class LocalRuntimeEndToEndTest {
             assertThat(record.getInteger("attempts")).isEqualTo(5);
             assertThat(record.get("lastError", Document.class).getString("code")).isEqualTo("postback_http_500");
         }
+        // four receives given back, the fifth dead-lettered, each under the bounded reason; five POSTs answered 5xx
+        Map<String, String> reason = Map.of("Function", F, "Reason", "postback_http_5xx");
+        Await.until(() -> emf(logOffset).sum("DeadLettered", reason) == 1, Duration.ofSeconds(10));
+        EmfLines metrics = emf(logOffset);
+        assertThat(metrics.sum("Retried", reason)).isEqualTo(4);
+        assertThat(metrics.sum("PostbackAttempts", Map.of("Function", F, "StatusClass", "5xx"))).isEqualTo(5);
+        assertThat(metrics.sum("Done", F)).isZero();
     }
 
     @Test
@@ -153,4 +174,17 @@ class LocalRuntimeEndToEndTest {
     }
 
 
+
+    private static Path functionLog() {
+        return data.resolve("logs").resolve(F + ".log");
+    }
+
+    private static long logSize() throws java.io.IOException {
+        return Files.exists(functionLog()) ? Files.size(functionLog()) : 0;
+    }
+
+    /** The function's EMF lines written since {@code offset}, each validated as CloudWatch would read it. */
+    private static EmfLines emf(long offset) {
+        return EmfLines.ofFile(functionLog(), offset);
+    }
 }

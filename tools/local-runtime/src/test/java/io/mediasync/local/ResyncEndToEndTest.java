@@ -9,7 +9,9 @@ import com.mongodb.client.model.Updates;
 import io.mediasync.local.bench.Images;
 import io.mediasync.local.scenario.ResyncScenario;
 import io.mediasync.testsupport.HttpFixture;
+import io.mediasync.testsupport.emf.EmfLines;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class ResyncEndToEndTest {
 
     static LocalCloud cloud;
+    static Path data;
     static HttpFixture web;
     static MongoClient mongo;
     static ResyncScenario scenario;
@@ -39,7 +42,8 @@ class ResyncEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         web = new HttpFixture();
-        cloud = TestStacks.start(Files.createTempDirectory("mediasync-resync"), TestStacks.downloadsFrom(web), "--retry-delay", "PT1S");
+        data = Files.createTempDirectory("mediasync-resync");
+        cloud = TestStacks.start(data, TestStacks.downloadsFrom(web), "--retry-delay", "PT1S");
         mongo = MongoClients.create(cloud.endpoints().mongo());
         scenario = new ResyncScenario(web, mongo.getDatabase(cloud.database().orElseThrow()), cloud.httpPort());
         urls = new ResultUrls(cloud);
@@ -111,6 +115,33 @@ class ResyncEndToEndTest {
         assertThat(changed.get("itunes_image_info")).isEqualTo(channel.get("itunes_image_info"));
         assertThat(scenario.doc(scenario.episodes(), "shows-its-channel").get("image_url_info")).isEqualTo(changed.get("image_url_info"));
         assertThat(mongo.getDatabase(cloud.database().orElseThrow()).getCollection("resync_storage").countDocuments()).isZero();
+        everyStepsCountsAreInTheMetrics();
+    }
+
+    /** The three functions' EMF lines (their logs) add up to the run records' counts, metric by metric. */
+    private void everyStepsCountsAreInTheMetrics() throws Exception {
+        Map<String, String> fields = Map.of("DocumentsProvided", "provided", "DocumentsOrdered", "ordered", "DocumentsApplied",
+                "applied", "DocumentsStale", "stale", "DocumentsFailed", "failed");
+        List<Document> runs = mongo.getDatabase(cloud.database().orElseThrow()).getCollection("resync_runs")
+                .find(Filters.exists("counts")).into(new ArrayList<>());
+        Map<String, Double> expected = new java.util.HashMap<>();
+        fields.forEach((metric, field) -> expected.put(metric, runs.stream()
+                .map(r -> r.get("counts", Document.class).get(field, Number.class)).mapToDouble(n -> n == null ? 0 : n.doubleValue())
+                .sum()));
+        assertThat(expected.get("DocumentsOrdered")).as("something was ordered").isPositive();
+        assertThat(expected.get("DocumentsFailed")).as("gone.jpg").isPositive();
+        // the last step's line is written as its invocation ends, just after the record says completed
+        Await.until(() -> fields.keySet().stream().allMatch(m -> metric(m) == expected.get(m)), Duration.ofSeconds(10));
+        fields.keySet().forEach(m -> assertThat(metric(m)).as(m).isEqualTo(expected.get(m)));
+    }
+
+    private static double metric(String name) {
+        double sum = 0;
+        for (String function : List.of("collection-resync", "collection-resync-worker", "collection-resync-apply")) {
+            String f = "mediasync-dev-" + function;
+            sum += EmfLines.ofFile(data.resolve("logs").resolve(f + ".log"), 0).sum(name, f);
+        }
+        return sum;
     }
 
     private static Document resync(Document doc, String field) {

@@ -55,7 +55,7 @@ class ScheduledFunctionsTemplateTest {
         List<String> watched = new ArrayList<>();
         resources.values().stream().filter(r -> "AWS::CloudWatch::Alarm".equals(r.get("Type"))).forEach(r -> {
             Map<String, Object> p = map(r.get("Properties"));
-            for (Object d : (List<?>) p.get("Dimensions")) {
+            for (Object d : (List<?>) p.getOrDefault("Dimensions", List.of())) { // none: a metric-math alarm
                 watched.add(p.get("Namespace") + "/" + p.get("MetricName") + "/" + target(map(d).get("Value")));
             }
         });

@@ -13,12 +13,14 @@ import io.mediasync.local.scenario.Thumbnails;
 import io.mediasync.local.bench.Images;
 import io.mediasync.testsupport.AwsClients;
 import io.mediasync.testsupport.HttpFixture;
+import io.mediasync.testsupport.emf.EmfLines;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -36,7 +38,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * whose order reaches the source-downloader, whose events reach the sync-orchestrator, whose resize
  * orders reach the image-resizer — four real function processes from two packages. A second sync
  * skips everything; an item removed from the feed takes its thumbnails with it; a two-page HTML
- * gallery is followed to its second page.
+ * gallery is followed to its second page. The downloader's EMF lines (its log) count the files as the runs did.
  */
 class SourceSyncEndToEndTest {
 
@@ -44,6 +46,9 @@ class SourceSyncEndToEndTest {
     private static final long SOURCE = 725;
 
     static LocalCloud cloud;
+    static Path data;
+    static final List<Double> IMAGE_SIZES = new ArrayList<>(); // cover, ep1 and ep2 as served
+    static final String DOWNLOADER = "mediasync-dev-source-downloader"; // the Function dimension
     static HttpFixture web;
     static MongoClient mongo;
     static MongoDatabase db;
@@ -52,10 +57,13 @@ class SourceSyncEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         web = new HttpFixture();
-        cloud = TestStacks.start(Files.createTempDirectory("mediasync-sync"), TestStacks.downloadsFrom(web), "--retry-delay", "PT1S");
+        data = Files.createTempDirectory("mediasync-sync");
+        cloud = TestStacks.start(data, TestStacks.downloadsFrom(web), "--retry-delay", "PT1S");
         List<String> names = List.of("cover", "ep1", "ep2");
         for (int i = 0; i < names.size(); i++) {
-            web.serve("/img/" + names.get(i) + ".jpg", Images.jpeg(640, 480, i), "image/jpeg"); // different bytes each
+            byte[] jpeg = Images.jpeg(640, 480, i);
+            IMAGE_SIZES.add((double) jpeg.length);
+            web.serve("/img/" + names.get(i) + ".jpg", jpeg, "image/jpeg"); // different bytes each
         }
         web.handle("/feed.xml", exchange -> {
             exchange.getResponseHeaders().add("ETag", "\"" + Integer.toHexString(feed.get().hashCode()) + "\"");
@@ -89,6 +97,7 @@ class SourceSyncEndToEndTest {
     @Test
     void scheduledSyncDownloadsResizesSkipsAndForgetsRemovedItems() throws Exception {
         // the template's schedule fires the scheduler, which orders the one enabled source
+        long firstOffset = logSize();
         JsonNode ordered = post("/_mediasync/trigger/SyncAllSources", "");
         assertThat(ordered.path("ordered").asInt()).isEqualTo(1);
         Document first = awaitSync(null);
@@ -97,20 +106,44 @@ class SourceSyncEndToEndTest {
         List<String> shas = liveShas();
         assertThat(shas).hasSize(3);
         Await.until(() -> shas.stream().allMatch(this::thumbnailsExist), Duration.ofSeconds(120));
+        EmfLines firstRun = metrics(firstOffset, "FilesNew", 3);
+        assertThat(firstRun.values("BytesDownloaded", Map.of("Function", DOWNLOADER))).containsExactlyInAnyOrderElementsOf(IMAGE_SIZES);
+        assertThat(firstRun.sum("Rejected", DOWNLOADER) + firstRun.sum("DeadLettered", DOWNLOADER)).isZero();
 
         // again, on demand: nothing changed at the source, nothing is downloaded
+        long secondOffset = logSize();
         post("/_mediasync/invoke/source-scheduler", "{\"source_id\": " + SOURCE + ", \"force\": true}");
         Document second = awaitSync(first.getDate("lastSyncEndedAt"));
         assertThat(count(second, "downloaded")).isZero();
         assertThat(count(second, "skipped")).isEqualTo(3);
+        EmfLines secondRun = metrics(secondOffset, "FilesUnchanged", 3);
+        assertThat(secondRun.sum("FilesNew", DOWNLOADER)).isZero();
+        assertThat(secondRun.values("BytesDownloaded", Map.of("Function", DOWNLOADER))).as("the feed answered 304").isEmpty();
 
         // an episode leaves the feed: its file is marked deleted and its thumbnails disappear
         String removed = fileSha("ep2");
         feed.set(podcast(List.of("ep1")));
+        long thirdOffset = logSize();
         post("/_mediasync/invoke/source-scheduler", "{\"source_id\": " + SOURCE + ", \"force\": true}");
         Document third = awaitSync(second.getDate("lastSyncEndedAt"));
         assertThat(count(third, "deleted")).isEqualTo(1);
+        EmfLines thirdRun = metrics(thirdOffset, "FilesDeleted", 1);
+        assertThat(thirdRun.sum("FilesUnchanged", DOWNLOADER)).isEqualTo(count(third, "skipped"));
         Await.until(() -> !thumbnailsExist(removed) && thumbnailsExist(fileSha("ep1")), Duration.ofSeconds(60));
+    }
+
+    private static long logSize() throws java.io.IOException {
+        Path log = data.resolve("logs").resolve(DOWNLOADER + ".log");
+        return Files.exists(log) ? Files.size(log) : 0;
+    }
+
+    /** The downloader's EMF lines since {@code offset}, once {@code metric} has reached {@code n} (written as a run ends). */
+    private static EmfLines metrics(long offset, String metric, int n) throws InterruptedException {
+        Path log = data.resolve("logs").resolve(DOWNLOADER + ".log");
+        Await.until(() -> EmfLines.ofFile(log, offset).sum(metric, DOWNLOADER) >= n, Duration.ofSeconds(10));
+        EmfLines lines = EmfLines.ofFile(log, offset);
+        assertThat(lines.sum(metric, DOWNLOADER)).as(metric).isEqualTo(n);
+        return lines;
     }
 
     private static int count(Document source, String name) {

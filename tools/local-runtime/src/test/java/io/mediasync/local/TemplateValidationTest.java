@@ -153,7 +153,8 @@ class TemplateValidationTest {
                 dlqs.add(getAttTarget(redrive.get("deadLetterTargetArn")));
             }
             if ("AWS::CloudWatch::Alarm".equals(resource.get("Type"))) {
-                ((List<Object>) props.get("Dimensions")).forEach(d -> alarmed.add(getAttTarget(((Map<String, Object>) d).get("Value"))));
+                // a metric-math alarm (the failure rates) has its dimensions in its Metrics
+                ((List<Object>) props.getOrDefault("Dimensions", List.of())).forEach(d -> alarmed.add(getAttTarget(((Map<String, Object>) d).get("Value"))));
             }
         });
         assertThat(dlqs).hasSizeGreaterThanOrEqualTo(8);

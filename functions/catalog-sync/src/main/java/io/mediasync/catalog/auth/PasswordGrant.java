@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediasync.catalog.upstream.CatalogFailure;
 import io.mediasync.catalog.upstream.FailureReasons;
 import io.mediasync.common.lambda.Deadline;
+import io.mediasync.common.metrics.Metric;
+import io.mediasync.common.metrics.Metrics;
 import io.mediasync.common.net.FetchException;
 import io.mediasync.common.net.SafeHttpClient;
 import java.io.IOException;
@@ -56,6 +58,7 @@ public final class PasswordGrant implements TokenSource {
     public synchronized Optional<String> token(Deadline deadline) throws CatalogFailure {
         if (cached == null || System.nanoTime() - cached.renewAtNanos() >= 0) {
             cached = retrieve(deadline);
+            Metrics.count(Metric.TOKEN_RENEWALS, 1);
         }
         return Optional.of(cached.token());
     }

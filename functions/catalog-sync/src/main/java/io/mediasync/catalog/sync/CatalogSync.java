@@ -7,6 +7,8 @@ import io.mediasync.catalog.upstream.CatalogFailure;
 import io.mediasync.catalog.upstream.Page;
 import io.mediasync.common.failure.Failure;
 import io.mediasync.common.lambda.Deadline;
+import io.mediasync.common.metrics.Metric;
+import io.mediasync.common.metrics.Metrics;
 import io.mediasync.common.mongo.MongoFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -109,6 +111,7 @@ public class CatalogSync {
             recordFailed(runId, trigger, counts, started, e);
             throw e;
         } finally {
+            counted(counts);
             release(runId);
             MDC.remove("runId");
         }
@@ -123,6 +126,13 @@ public class CatalogSync {
         } catch (RuntimeException again) {
             LOG.warnf("run %s: its failure could not be recorded either (%s)", runId, MongoFailures.POLICY.classify(again).reason());
         }
+    }
+
+    /** What the run did, as metrics: also for a run that broke midway (its pages were read, its writes made). */
+    private static void counted(RunCounts counts) {
+        Metrics.count(Metric.CATALOG_PAGES, counts.pages);
+        Metrics.count(Metric.SOURCES_UPSERTED, counts.upserted());
+        Metrics.count(Metric.SOURCES_DISABLED, counts.disabled);
     }
 
     /** Never hides the run's own exception: a lease that cannot be released expires by itself. */

@@ -44,6 +44,7 @@ public class QueuedRuns {
         if (run.isEmpty()) {
             LOG.warnf("message %s is not a queued run: dropped", delivery.message().messageId());
             runs.recordFailure("msg-" + delivery.message().messageId(), "rejected", "bad_message", "not {\"run_id\": \"…\"}");
+            delivery.rejected("bad_message");
             return;
         }
         String runId = run.get().runId();

@@ -3,6 +3,7 @@ package io.mediasync.resync.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.mediasync.common.lambda.Deadline;
+import io.mediasync.common.metrics.Metrics;
 import io.mediasync.resync.config.InvocationConfig;
 import io.mediasync.resync.run.ResyncRequest;
 import io.mediasync.resync.run.ResyncResponse;
@@ -26,6 +27,10 @@ public class CollectionResyncFunction implements RequestHandler<ResyncRequest, R
 
     @Override
     public ResyncResponse handleRequest(ResyncRequest request, Context context) {
-        return starter.start(request, Deadline.forInvocation(context, invocation.timeMargin(), invocation.budget()));
+        try {
+            return starter.start(request, Deadline.forInvocation(context, invocation.timeMargin(), invocation.budget()));
+        } finally {
+            Metrics.flush(); // the run's first step (DocumentsProvided) and ColdStart
+        }
     }
 }

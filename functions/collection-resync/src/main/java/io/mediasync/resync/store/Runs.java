@@ -13,6 +13,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.mediasync.resync.config.ResyncConfig;
+import io.mediasync.resync.run.RunMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,6 +97,7 @@ public class Runs {
 
     /** Saves where the phase stopped, with the counts of the step just done. */
     public void progress(String runId, Document cursor, Map<String, Integer> counts) {
+        RunMetrics.counted(counts);
         List<Bson> updates = new ArrayList<>(List.of(Updates.set("cursor", cursor), Updates.set("updatedAt", now())));
         counts.forEach((name, n) -> {
             if (n != 0) {
@@ -114,6 +116,7 @@ public class Runs {
         });
         if (!updates.isEmpty() && runId != null) {
             runs.updateOne(Filters.eq("_id", runId), Updates.combine(updates));
+            RunMetrics.counted(counts);
         }
     }
 

@@ -14,6 +14,7 @@ public final class Delivery {
     private final Deadline deadline;
     private final boolean lastReceive;
     private final Map<String, Object> facts = new HashMap<>();
+    private String rejection;
 
     public Delivery(SqsMessage message, Deadline deadline, boolean lastReceive) {
         this.message = message;
@@ -37,6 +38,19 @@ public final class Delivery {
     /** Remembers something about the message for the failure recorder (e.g. "sourceId"). */
     public void note(String name, Object value) {
         facts.put(name, value);
+    }
+
+    /**
+     * The handler finished the message as rejected and recorded it itself (it returns normally, nothing to retry):
+     * counted as Rejected with this code, not as Done.
+     */
+    public void rejected(String code) {
+        rejection = code;
+    }
+
+    /** The code given to {@link #rejected}, if the handler rejected the message. */
+    public Optional<String> rejection() {
+        return Optional.ofNullable(rejection);
     }
 
     @SuppressWarnings("unchecked")

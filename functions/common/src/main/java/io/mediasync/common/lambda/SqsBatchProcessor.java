@@ -3,6 +3,7 @@ package io.mediasync.common.lambda;
 import io.mediasync.common.failure.Failure;
 import io.mediasync.common.failure.FailurePolicy;
 import io.mediasync.common.failure.Outcome;
+import io.mediasync.common.metrics.Metrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,6 +40,10 @@ public final class SqsBatchProcessor {
         void handle(Delivery delivery) throws Exception;
     }
 
+    /** The codes of a message given back unstarted: no time left for it, or an earlier one of its group failed. */
+    static final String TIMED_OUT = "timed_out";
+    static final String HELD_BACK = "held_back";
+
     private static final Logger LOG = Logger.getLogger(SqsBatchProcessor.class);
 
     private final FailurePolicy policy;
@@ -57,7 +62,16 @@ public final class SqsBatchProcessor {
         this.messageReserve = messageReserve;
     }
 
+    /** Handles the batch; its metrics (see {@link OutcomeMetrics}) are written as it ends, whatever happens. */
     public SqsBatchResponse process(SqsEvent event, Deadline deadline, MessageHandler handler) {
+        try {
+            return handle(event, deadline, handler);
+        } finally {
+            Metrics.flush();
+        }
+    }
+
+    private SqsBatchResponse handle(SqsEvent event, Deadline deadline, MessageHandler handler) {
         List<SqsBatchResponse.ItemFailure> givenBack = new ArrayList<>();
         Set<String> failedGroups = new HashSet<>();
         List<SqsMessage> records = event.records();
@@ -73,10 +87,10 @@ public final class SqsBatchProcessor {
                 String group = message.fromFifoQueue() ? message.messageGroupId() : null;
                 Failure notStarted = null;
                 if (group != null && failedGroups.contains(group)) {
-                    notStarted = Failure.retryable("held_back", "not started: an earlier message of its group " + group
+                    notStarted = Failure.retryable(HELD_BACK, "not started: an earlier message of its group " + group
                             + " failed in the same batch");
                 } else if (remaining.compareTo(messageReserve) < 0) {
-                    notStarted = Failure.retryable("timed_out", "not started: " + remaining.toMillis()
+                    notStarted = Failure.retryable(TIMED_OUT, "not started: " + remaining.toMillis()
                             + " ms of the invocation were left, a message needs " + messageReserve.toMillis() + " ms");
                 }
                 boolean finished = notStarted == null ? run(delivery, handler) : giveBackUnstarted(delivery, notStarted);
@@ -101,6 +115,7 @@ public final class SqsBatchProcessor {
     private boolean run(Delivery delivery, MessageHandler handler) {
         try {
             handler.handle(delivery);
+            OutcomeMetrics.finished(delivery);
             return true;
         } catch (Throwable t) {
             Failure failure = policy.classify(t);
@@ -114,11 +129,14 @@ public final class SqsBatchProcessor {
             boolean expected = !failure.code().equals("internal_error") && !(t instanceof Error);
             LOG.warnf(expected ? null : t, "attempt %d failed (%s): %s - %s", delivery.message().receiveCount(), failure.code(),
                     failure.reason(), next);
-            return record(delivery, failure, outcome) && outcome == Outcome.FAILED;
+            boolean finished = record(delivery, failure, outcome) && outcome == Outcome.FAILED;
+            OutcomeMetrics.failed(delivery, failure, finished);
+            return finished;
         }
     }
 
     private boolean giveBackUnstarted(Delivery delivery, Failure why) {
+        OutcomeMetrics.failed(delivery, why, false);
         if (delivery.lastReceive()) {
             LOG.warnf("%s; last receive, the message goes to the DLQ", why.reason());
             record(delivery, why, Outcome.DEAD_LETTERED);

@@ -1,6 +1,9 @@
 package io.mediasync.common.postback;
 
 import io.mediasync.common.lambda.Deadline;
+import io.mediasync.common.metrics.Metric;
+import io.mediasync.common.metrics.Metrics;
+import io.mediasync.common.metrics.StatusClass;
 import io.mediasync.common.net.FetchException;
 import io.mediasync.common.net.PostResult;
 import io.mediasync.common.net.SafeHttpClient;
@@ -56,9 +59,12 @@ public final class PostbackSender {
             LOG.warn("POSTBACK_SECRET is not set: the postback is sent unsigned");
         }
         PostResult result;
+        long started = System.nanoTime();
         try {
             result = http.post(target, body, "application/json", headers, until);
+            attempted(started, StatusClass.of(result.status()));
         } catch (FetchException e) {
+            attempted(started, StatusClass.of(e.status()));
             throw new PostbackFailure("postback_" + e.code(), "postback to " + url + " failed: " + e.getMessage(), e.retryable(),
                     0, e);
         }
@@ -84,6 +90,12 @@ public final class PostbackSender {
             // WebhookSecret's messages name the fault (prefix, base64, length), never the value
             throw new PostbackFailure("postback_secret_invalid", "the postback master secret is not valid: " + e.getMessage(), true, 0, e);
         }
+    }
+
+    /** Every POST made counts, by what came back: PostbackAttempts by StatusClass, and PostbackTime. */
+    private static void attempted(long startedNanos, String statusClass) {
+        Metrics.nanos(Metric.POSTBACK_TIME, System.nanoTime() - startedNanos);
+        Metrics.count(Metric.POSTBACK_ATTEMPTS, statusClass, 1);
     }
 
     private static String snippet(PostResult result) {

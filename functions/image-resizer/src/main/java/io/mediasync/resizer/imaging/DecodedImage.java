@@ -121,4 +121,9 @@ final class DecodedImage {
         }
         return out;
     }
+
+    /** Whether this is a JPEG's component planes rather than pixels. */
+    boolean planar() {
+        return kind != Kind.BGR;
+    }
 }

@@ -81,11 +81,11 @@ public final class ImageProcessor {
         }
         ImageInfo info = rendered.info();
         return new ProcessedImage(info.format(), info.width(), info.height(), List.of(renditions),
-                new ProcessingTimes(rendered.decodeNanos(), rendered.resizeNanos(), System.nanoTime() - start));
+                new ProcessingTimes(rendered.decodeNanos(), rendered.resizeNanos(), System.nanoTime() - start), rendered.decodePath());
     }
 
     /** Every size's pixels, upright, before encoding; in the order of {@code sizes}. */
-    record Rendered(ImageInfo info, RgbImage[] pixels, long decodeNanos, long resizeNanos) {
+    record Rendered(ImageInfo info, RgbImage[] pixels, long decodeNanos, long resizeNanos, DecodePath decodePath) {
     }
 
     /** The pipeline up to encoding: header checks, one decode, every size rendered and oriented. */
@@ -129,7 +129,8 @@ public final class ImageProcessor {
                 }
                 pixels[i] = orientation.apply(image.render(regions, g.width(), g.height()));
             }
-            return new Rendered(info, pixels, decodeNanos, System.nanoTime() - start);
+            return new Rendered(info, pixels, decodeNanos, System.nanoTime() - start,
+                    DecodePath.of(decoded.builtIn(), image.planar()));
         }
     }
 

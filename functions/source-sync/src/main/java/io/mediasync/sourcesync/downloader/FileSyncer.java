@@ -1,6 +1,8 @@
 package io.mediasync.sourcesync.downloader;
 
 import io.mediasync.common.hash.Sha256;
+import io.mediasync.common.metrics.Metric;
+import io.mediasync.common.metrics.Metrics;
 import io.mediasync.common.net.FetchException;
 import io.mediasync.common.net.FetchedBody;
 import io.mediasync.sourcesync.config.StorageConfig;
@@ -116,6 +118,7 @@ public class FileSyncer {
     }
 
     private ItemOutcome store(RunContext run, RemoteItem item, Document record, boolean live, FetchedBody body) {
+        Metrics.value(Metric.BYTES_DOWNLOADED, body.body().length); // every body fetched, changed or not
         String sha256 = Sha256.hex(body.body());
         String etag = body.headers().get("etag");
         String lastModified = body.headers().get("last-modified");

@@ -1,5 +1,7 @@
 package io.mediasync.sourcesync.downloader;
 
+import io.mediasync.common.metrics.Metric;
+import io.mediasync.common.metrics.Metrics;
 import io.mediasync.sourcesync.messages.FileEvent;
 import io.mediasync.sourcesync.messages.SourceSynchronizedEvent;
 import io.mediasync.sourcesync.registry.Counts;
@@ -60,10 +62,19 @@ public class RunCompletion {
         sources.recordCompleted(run.sourceId(), run.runId(), status, counts, runDoc.getString("url"),
                 runDoc.getString("listingEtag"), runDoc.getString("listingLastModified"), fullSync, lastError);
         runs.complete(run.runId(), status, counts);
+        counted(counts);
         announce(run.sourceId(), run.runId(), status, Boolean.TRUE.equals(runDoc.getBoolean("notModified")), counts);
         LOG.infof("source %d synchronized (%s): %d downloaded, %d skipped, %d deleted, %d failed", run.sourceId(), status,
                 counts.downloaded(), counts.skipped(), counts.deleted(), counts.failed());
         return counts;
+    }
+
+    /** The run's counts as metrics, once, when it completes: exact however many invocations the run took. */
+    private static void counted(Counts counts) {
+        Metrics.count(Metric.FILES_NEW, counts.downloaded());
+        Metrics.count(Metric.FILES_UNCHANGED, counts.skipped());
+        Metrics.count(Metric.FILES_DELETED, counts.deleted());
+        Metrics.count(Metric.FILES_FAILED, counts.failed());
     }
 
     /** Sends "source synchronized" for a completed run and notes it; again after a crash in between, by the planner. */

@@ -54,7 +54,7 @@ public class SyncOrderHandler {
         try {
             received = parser.parse(message.body());
         } catch (OrderRejectedException e) {
-            reject(message, e.sourceId(), e.code(), e.getMessage());
+            reject(delivery, e.sourceId(), e.code(), e.getMessage());
             return;
         }
         long sourceId = received.sourceId();
@@ -62,11 +62,11 @@ public class SyncOrderHandler {
         delivery.note(DownloaderFailureRecorder.SOURCE_ID, sourceId);
         Optional<Document> source = sources.find(sourceId);
         if (source.isEmpty()) {
-            reject(message, sourceId, "unknown_source", "no source " + sourceId + " in the sources collection");
+            reject(delivery, sourceId, "unknown_source", "no source " + sourceId + " in the sources collection");
             return;
         }
         if (Boolean.FALSE.equals(source.get().get("enabled"))) {
-            reject(message, sourceId, "source_disabled", "source " + sourceId + " is disabled");
+            reject(delivery, sourceId, "source_disabled", "source " + sourceId + " is disabled");
             return;
         }
         SyncOrder order = fromRecord(received, source.get());
@@ -117,8 +117,10 @@ public class SyncOrderHandler {
         }
     }
 
-    private void reject(SqsMessage message, Long sourceId, String code, String reason) {
+    private void reject(Delivery delivery, Long sourceId, String code, String reason) {
         LOG.warnf("order rejected (%s): %s", code, reason);
+        SqsMessage message = delivery.message();
         runs.recordNotRun(message.messageId(), SyncRuns.REJECTED, sourceId, message.body(), code, reason);
+        delivery.rejected(code);
     }
 }

@@ -65,6 +65,7 @@ public class SyncEventHandler {
         } catch (EventRejectedException e) {
             LOG.warnf("event rejected (%s): %s", e.code(), e.getMessage());
             records.recordRejected(message.messageId(), message.queueName(), message.body(), e.code(), e.getMessage());
+            delivery.rejected(e.code());
         }
     }
 

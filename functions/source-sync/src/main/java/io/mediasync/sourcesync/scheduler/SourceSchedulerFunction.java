@@ -3,6 +3,7 @@ package io.mediasync.sourcesync.scheduler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.mediasync.common.lambda.Deadline;
+import io.mediasync.common.metrics.Metrics;
 import io.mediasync.sourcesync.config.SchedulerConfig;
 import io.mediasync.sourcesync.messages.ScheduleRequest;
 import io.mediasync.sourcesync.messages.ScheduleResult;
@@ -25,6 +26,10 @@ public class SourceSchedulerFunction implements RequestHandler<ScheduleRequest, 
 
     @Override
     public ScheduleResult handleRequest(ScheduleRequest request, Context context) {
-        return scheduler.schedule(request, Deadline.forInvocation(context, config.timeMargin(), config.budget()));
+        try {
+            return scheduler.schedule(request, Deadline.forInvocation(context, config.timeMargin(), config.budget()));
+        } finally {
+            Metrics.flush(); // ColdStart: the scheduler has no metrics of its own
+        }
     }
 }
