@@ -104,9 +104,9 @@ class MetricsTemplateTest {
     }
 
     @Test
-    void theReadmeDocumentsEveryMetricAndDimension() throws Exception {
-        String readme = Files.readString(Repo.root().resolve("README.md"));
-        String section = readme.substring(readme.indexOf("### Metrics"));
+    void theOperatorsPageDocumentsEveryMetricAndDimension() throws Exception {
+        String page = Files.readString(Repo.root().resolve("docs/operations.md"));
+        String section = page.substring(page.indexOf("## Metrics"));
         for (Metric metric : Metric.values()) {
             assertThat(section).as(metric.emfName()).contains("`" + metric.emfName() + "`");
         }
