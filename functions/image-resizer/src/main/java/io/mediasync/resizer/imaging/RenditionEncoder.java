@@ -7,6 +7,10 @@ import java.util.Set;
  * Writes one rendered size as the files asked for: the JPEG from the pixels flattened onto white, as ever; the WebP
  * from the same pixels when the source is opaque, else from the premultiplied pixels brought back to straight colour
  * with their opacity (an ALPH chunk), so a logo keeps its transparency. Immutable and thread-safe.
+ * <p>
+ * VP8+ALPH, not VP8L, for every size: the opacity is exact either way (ALPH is lossless), the colour follows the
+ * quality setting as an opaque rendition's does rather than costing lossless bytes on gradients and shadows, and one
+ * tested encoder serves every rendition (a flat logo could be smaller as VP8L; not worth a second encoder).
  */
 final class RenditionEncoder {
 
