@@ -57,6 +57,7 @@ class ResyncFlowTest extends ResyncTestSupport implements MongoSrvContract {
         ResyncResponse episodes = run("{\"collection\": \"episodes\"}");
         List<String> orders = resize();
         assertThat(orders).hasSize(3); // c1 (two images), c2, e2: one order per document
+        assertThat(orders).allSatisfy(o -> assertThat(JSON.readTree(o).has("formats")).as("RESYNC_WEBP off").isFalse());
         applyResults();
         settle();
 

@@ -12,6 +12,7 @@ import io.mediasync.resizer.fetch.SourceFetcher;
 import io.mediasync.resizer.imaging.ImageInfo;
 import io.mediasync.resizer.imaging.ImageProcessor;
 import io.mediasync.resizer.imaging.ImageRejectedException;
+import io.mediasync.resizer.imaging.OutputFormat;
 import io.mediasync.resizer.imaging.ProcessedImage;
 import io.mediasync.resizer.imaging.Rendition;
 import io.mediasync.resizer.imaging.SizeSpec;
@@ -19,13 +20,18 @@ import io.mediasync.resizer.store.ImageStore;
 import io.mediasync.resizer.store.StoredImage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 
 /**
- * One image field of an order: download, then either find the resized images an earlier order of
- * the same bytes made, or decode once, resize to every size and upload.
+ * One image field of an order: download, then either find the resized images an earlier order of the same bytes
+ * made, or decode once, resize to every size and upload. Reuse is decided format by format: an image stored as JPEG
+ * only, ordered now with WebP, gets its WebPs made and keeps its JPEGs (the same pixels would give the same files).
  */
 @ApplicationScoped
 public class ImageMaker {
@@ -42,8 +48,11 @@ public class ImageMaker {
         this.sizes = sizes.sizes();
     }
 
-    /** @return the record of the outputs; permanent problems are thrown as {@link ImageRejectedException} or non-retryable {@link SourceFetchException} */
-    public Document make(String url, String bucketName, Deadline deadline)
+    /**
+     * @param formats the files each size is written as (JPEG among them): at most the configured sizes x 2 files
+     * @return the record of the outputs; permanent problems are thrown as {@link ImageRejectedException} or non-retryable {@link SourceFetchException}
+     */
+    public Document make(String url, String bucketName, Set<OutputFormat> formats, Deadline deadline)
             throws SourceFetchException, ImageRejectedException, FailureException {
         long t0 = System.nanoTime();
         byte[] source = fetcher.fetch(url, deadline);
@@ -55,35 +64,36 @@ public class ImageMaker {
         String imageId = ResizedImageKeys.imageId(sha256);
         ImageInfo info = processor.probe(source);
 
-        List<StoredImage> existing = new ArrayList<>();
-        for (SizeSpec size : sizes) {
-            Optional<StoredImage> found = store.find(size.label(), ResizedImageKeys.key(bucketName, imageId, size.label()), deadline);
-            if (found.isEmpty()) {
-                break;
-            }
-            existing.add(found.get());
+        Map<OutputFormat, List<StoredImage>> outputs = new EnumMap<>(OutputFormat.class);
+        Set<OutputFormat> missing = EnumSet.noneOf(OutputFormat.class);
+        for (OutputFormat format : formats) {
+            Optional<List<StoredImage>> found = store.findAll(bucketName, imageId, sizes, format, deadline);
+            found.ifPresentOrElse(images -> outputs.put(format, images), () -> missing.add(format));
         }
-        if (existing.size() == sizes.size()) {
+        if (missing.isEmpty()) {
             Document timings = new Document("download", ms(t0, t1)).append("total", ms(t0, System.nanoTime()));
             return ImageResult.ok(url, imageId, sha256, info.format().name().toLowerCase(), info.width(), info.height(),
-                    source.length, existing, true, timings);
+                    source.length, outputs, true, timings);
         }
 
         if (deadline.passed()) { // the download took the message's time: decoding now would run past it
             throw new FailureException("timed_out", "no time left to resize " + url + " after its download", true, null);
         }
-        ProcessedImage processed = processor.process(source, sizes);
+        ProcessedImage processed = processor.process(source, sizes, missing);
         long t2 = System.nanoTime();
-        List<StoredImage> stored = new ArrayList<>();
-        for (Rendition rendition : processed.renditions()) {
-            stored.add(store.put(ResizedImageKeys.key(bucketName, imageId, rendition.size().label()), rendition, deadline));
+        for (OutputFormat format : missing) {
+            List<StoredImage> stored = new ArrayList<>();
+            for (Rendition rendition : processed.renditions()) {
+                stored.add(store.put(bucketName, imageId, rendition, format, deadline));
+            }
+            outputs.put(format, stored);
         }
         long t3 = System.nanoTime();
         made(processed, t3 - t2);
         Document timings = new Document("download", ms(t0, t1)).append("process", ms(t1, t2)).append("upload", ms(t2, t3))
                 .append("total", ms(t0, t3));
         return ImageResult.ok(url, imageId, sha256, processed.format().name().toLowerCase(), processed.width(),
-                processed.height(), source.length, stored, false, timings);
+                processed.height(), source.length, outputs, false, timings);
     }
 
     /** Counted here, not in ImageProcessor: the SnapStart priming and the warm-up run that too, and are no traffic. */
@@ -93,7 +103,9 @@ public class ImageMaker {
         Metrics.nanos(Metric.RESIZE_TIME, processed.times().resizeNanos());
         Metrics.nanos(Metric.ENCODE_TIME, processed.times().encodeNanos());
         Metrics.nanos(Metric.STORE_TIME, storeNanos);
-        Metrics.value(Metric.BYTES_OUT, processed.renditions().stream().mapToLong(r -> r.jpeg().length).sum());
+        // every file made: the JPEGs, and the WebPs where the order asked for them
+        Metrics.value(Metric.BYTES_OUT, processed.renditions().stream()
+                .mapToLong(r -> (r.jpeg() == null ? 0 : r.jpeg().length) + (r.webp() == null ? 0 : r.webp().length)).sum());
     }
 
     private static long ms(long from, long to) {

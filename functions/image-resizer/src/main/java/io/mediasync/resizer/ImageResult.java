@@ -1,21 +1,33 @@
 package io.mediasync.resizer;
 
+import io.mediasync.resizer.imaging.OutputFormat;
 import io.mediasync.resizer.store.StoredImage;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 
-/** What became of one image field of an order, as recorded in Mongo under images.<field>. */
+/**
+ * What became of one image field of an order, as recorded in Mongo under images.<field>. A WebP sits inside its
+ * size's entry, beside the JPEG's fields, under "webp"; a JPEG-only image's record is the seed-era one, field for field.
+ */
 final class ImageResult {
+
+    static final String WEBP = OutputFormat.WEBP.extension();
 
     private ImageResult() {
     }
 
+    /** @param outputs each format's stored sizes, in the same order; JPEG always among them */
     static Document ok(String url, String imageId, String sha256, String format, int width, int height, long bytes,
-            List<StoredImage> outputs, boolean reused, Document timings) {
+            Map<OutputFormat, List<StoredImage>> outputs, boolean reused, Document timings) {
         Document byLabel = new Document();
-        for (StoredImage image : outputs) {
+        for (StoredImage image : outputs.get(OutputFormat.JPEG)) {
             byLabel.append(image.label(), new Document("url", image.url()).append("key", image.key())
                     .append("width", image.width()).append("height", image.height()).append("bytes", image.bytes()));
+        }
+        for (StoredImage image : outputs.getOrDefault(OutputFormat.WEBP, List.of())) {
+            byLabel.get(image.label(), Document.class).append(WEBP, new Document("url", image.url())
+                    .append("key", image.key()).append("bytes", image.bytes()));
         }
         return new Document("url", url).append("id", imageId).append("sha256", sha256).append("format", format)
                 .append("width", width).append("height", height).append("bytes", bytes)
@@ -30,11 +42,20 @@ final class ImageResult {
         return image != null && image.get("outputs") instanceof Document;
     }
 
-    /** The seed's {label: {"url": ..., "bucket_path": ...}} for the result message. */
+    /**
+     * The seed's {label: {"url": ..., "bucket_path": ...}} for the result message, and {"webp": {"url": ...}} in a
+     * size's entry when its WebP was made: a client that reads only url and bucket_path sees what it always saw.
+     */
     static Document info(Document image, String bucketPath) {
         Document info = new Document();
-        image.get("outputs", Document.class).forEach((label, output) ->
-                info.append(label, new Document("url", ((Document) output).getString("url")).append("bucket_path", bucketPath)));
+        image.get("outputs", Document.class).forEach((label, value) -> {
+            Document output = (Document) value;
+            Document entry = new Document("url", output.getString("url")).append("bucket_path", bucketPath);
+            if (output.get(WEBP) instanceof Document webp) {
+                entry.append(WEBP, new Document("url", webp.getString("url")));
+            }
+            info.append(label, entry);
+        });
         return info;
     }
 }

@@ -118,7 +118,7 @@ public class OrderPipeline {
         for (Map.Entry<String, String> field : order.images().entrySet()) {
             Document image = done.get(field.getKey(), Document.class);
             if (!ImageResult.succeeded(image)) {
-                image = makeImage(field.getValue(), order.bucketName(), delivery);
+                image = makeImage(field.getValue(), order, delivery);
                 records.set(recordId, "images." + field.getKey(), image);
             }
             if (ImageResult.succeeded(image)) {
@@ -162,9 +162,9 @@ public class OrderPipeline {
         }
     }
 
-    private Document makeImage(String url, String bucketName, Delivery delivery) throws SourceFetchException, FailureException {
+    private Document makeImage(String url, ImageOrder order, Delivery delivery) throws SourceFetchException, FailureException {
         try {
-            return images.make(url, bucketName, delivery.deadline());
+            return images.make(url, order.bucketName(), order.formats(), delivery.deadline());
         } catch (ImageRejectedException e) {
             LOG.warnf("image %s rejected (%s): %s", url, e.code(), e.reason());
             return ImageResult.error(url, e.code(), e.reason());

@@ -18,6 +18,7 @@ import io.mediasync.resizer.imaging.ResizeMode;
 import io.mediasync.resizer.imaging.SizeSpec;
 import io.mediasync.resizer.order.OrderOrigins;
 import io.mediasync.resizer.order.OrderParser;
+import io.mediasync.resizer.order.OutputFormats;
 import io.mediasync.resizer.order.ReservedBucketNames;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
@@ -47,7 +48,11 @@ public class Producers {
         if (config.jpegQuality() < 1 || config.jpegQuality() > 100) {
             throw new IllegalArgumentException("mediasync.resizer.jpeg-quality must be 1..100, not " + config.jpegQuality());
         }
-        return new ImageProcessor(config.maxPixels(), ResizeMode.parse(config.mode()), config.jpegQuality() / 100f);
+        if (config.webpQuality() < 0 || config.webpQuality() > 100) {
+            throw new IllegalArgumentException("mediasync.resizer.webp-quality must be 0..100, not " + config.webpQuality());
+        }
+        return new ImageProcessor(config.maxPixels(), ImageProcessor.DEFAULT_MAX_DECODED_PIXELS,
+                ResizeMode.parse(config.mode()), config.jpegQuality() / 100f, config.webpQuality(), true);
     }
 
     /** Downloads of source images. */
@@ -112,6 +117,6 @@ public class Producers {
     @Singleton
     OrderParser orderParser(ObjectMapper json, ResizerConfig config, RedirectTargets targets) {
         return new OrderParser(json, config.defaultBucketName(), targets::allows,
-                new ReservedBucketNames(config.internalBucketNames()));
+                new ReservedBucketNames(config.internalBucketNames()), new OutputFormats(OutputFormats.parseSetting(config.formats())));
     }
 }

@@ -55,8 +55,8 @@ public class SnapStartPriming implements Resource {
         int made = prime(ROUNDS);
         HotPathWarmUp.Result hot;
         try {
-            hot = HotPathWarmUp.untilSteady(processor, sizes.sizes(), config.budget());
-        } catch (ImageRejectedException e) {
+            hot = HotPathWarmUp.untilSteady(processor, sizes.sizes(), parser.parse(ORDER, OrderOrigin.PUBLIC).formats(), config.budget());
+        } catch (OrderRejectedException | ImageRejectedException e) {
             throw new IllegalStateException("a priming image no longer passes: " + e.getMessage(), e);
         }
         LOG.infof("primed for the snapshot: %d renditions in %d ms, the hot path %s after %d rounds (last %d ms)",
@@ -75,8 +75,9 @@ public class SnapStartPriming implements Resource {
         int made = 0;
         try {
             for (int i = 0; i < rounds; i++) {
-                parser.parse(ORDER, OrderOrigin.PUBLIC);
-                made += processor.process(sample, sizes.sizes()).renditions().size();
+                // the formats of an order that names none: WebP's encoder too when RESIZE_FORMATS asks for it
+                made += processor.process(sample, sizes.sizes(), parser.parse(ORDER, OrderOrigin.PUBLIC).formats())
+                        .renditions().size();
             }
         } catch (OrderRejectedException | ImageRejectedException e) {
             throw new IllegalStateException("the priming sample no longer passes: " + e.getMessage(), e);

@@ -96,6 +96,8 @@ abstract class AbstractFlowTest extends ResizerTestSupport {
             assertThat(info).as(field).isNotNull();
             assertThat(iterable(info.fieldNames())).containsExactly("50x50", "250x250", "800x800");
             info.forEach(size -> {
+                assertThat(iterable(size.fieldNames())).as("no formats asked: the seed's fields only")
+                        .containsExactly("url", "bucket_path");
                 assertThat(size.path("bucket_path").asText()).isEqualTo("images-resized/TEST/");
                 assertThat(size.path("url").asText()).matches(".*/images-ch/images-resized/TEST/[0-9a-f]{32}_\\d+x\\d+\\.jpeg");
             });

@@ -35,6 +35,7 @@ class OrchestratorOrdersTest extends OrchestratorFixture {
         assertThat(order.path("source_id").asLong()).isEqualTo(8101);
         assertThat(order.path("filename").asText()).isEqualTo("6miu5n4ybt3.jpg");
         assertThat(order.path("file_id").asText()).isEqualTo(file.getObjectId("_id").toHexString());
+        assertThat(order.has("formats")).as("SYNC_WEBP off: the seed's order").isFalse();
         assertThat(orders.get(0).attributesAsStrings()).containsEntry("MessageGroupId", "source-8101")
                 .containsEntry("MessageDeduplicationId", sha(sha("8101-a") + "content/p8101/6miu5n4ybt3.jpg"));
         Document recorded = collection(mongo, "files").find(Filters.eq("_id", file.getObjectId("_id"))).first();

@@ -2,6 +2,7 @@ package io.mediasync.bench;
 
 import io.mediasync.resizer.imaging.HotPathWarmUp;
 import io.mediasync.resizer.imaging.ImageProcessor;
+import io.mediasync.resizer.imaging.OutputFormat;
 import io.mediasync.resizer.imaging.ResizeMode;
 import io.mediasync.resizer.imaging.SizeSpec;
 
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One engine run of the resizer core in a JVM of its own ({@link DeployedRuns} starts it with the deployed flags):
@@ -46,7 +48,7 @@ final class ResizeChild {
                 work.quality() / 100f, true);
         List<SizeSpec> sizes = SizeSpec.parseList(work.sizes());
         if (work.primed()) {
-            HotPathWarmUp.Result primed = HotPathWarmUp.untilSteady(processor, sizes, PRIMING_BUDGET);
+            HotPathWarmUp.Result primed = HotPathWarmUp.untilSteady(processor, sizes, Set.of(OutputFormat.JPEG), PRIMING_BUDGET);
             System.err.printf(Locale.ROOT, "  primed: %d rounds, %s, last round %d ms%n", primed.rounds(),
                     primed.steady() ? "steady" : "budget spent", primed.lastRound().toMillis());
         }

@@ -128,7 +128,20 @@ final class ImageServer implements AutoCloseable {
             text(exchange, 502, "S3 answered " + e.statusCode() + " for " + key);
             return;
         }
-        send(exchange, 200, object.response().contentType(), object.asByteArray());
+        send(exchange, 200, contentTypeOf(key, object.response().contentType()), object.asByteArray());
+    }
+
+    /**
+     * The stored type, or (none stored, or S3's generic one) the type the key's extension names: the resizer's .jpeg
+     * and .webp renditions (issue 25) open in a browser either way.
+     */
+    static String contentTypeOf(String key, String stored) {
+        if (stored != null && !stored.isBlank() && !stored.equals("binary/octet-stream")
+                && !stored.equals("application/octet-stream")) {
+            return stored;
+        }
+        return key.endsWith(".webp") ? "image/webp" : key.endsWith(".jpeg") || key.endsWith(".jpg") ? "image/jpeg"
+                : "application/octet-stream";
     }
 
     private static void text(HttpExchange exchange, int status, String message) throws IOException {

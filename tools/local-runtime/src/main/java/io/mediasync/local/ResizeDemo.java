@@ -78,6 +78,7 @@ final class ResizeDemo {
         List<String> problems = new ArrayList<>();
         WebhookVerifier verifier = new WebhookVerifier(cloud.receiverSecrets(receiverUrl));
         List<PostbackReceiver.Received> received = postbacks.received();
+        int webps = 0;
         if (received.size() < 2) {
             problems.add("only " + received.size() + " of 2 postbacks arrived within " + WAIT.toMinutes() + " minutes");
         }
@@ -94,10 +95,21 @@ final class ResizeDemo {
             for (String field : List.of("image_url_info", "itunes_image_info")) {
                 for (JsonNode size : result.path(field)) {
                     String url = size.path("url").asText();
-                    out.println("    " + field + " " + url);
+                    long jpegBytes = urls.stored(url).length;
+                    out.println("    " + field + " " + url + " (" + jpegBytes + " bytes)");
                     urls.check(url).ifPresent(problems::add);
+                    if (size.path("webp").path("url").isTextual()) { // asked for with "formats": ["jpeg", "webp"]
+                        String webp = size.path("webp").path("url").asText();
+                        long webpBytes = urls.stored(webp).length;
+                        out.printf("      webp %s (%d bytes, %d %% of the JPEG)%n", webp, webpBytes, Math.round(100.0 * webpBytes / jpegBytes));
+                        urls.check(webp).ifPresent(problems::add);
+                        webps++;
+                    }
                 }
             }
+        }
+        if (webps == 0) {
+            problems.add("the order with \"formats\": [\"jpeg\", \"webp\"] got no WebP rendition");
         }
         String redirectUrl = cloud.queueUrl("ChannelImages");
         List<Message> forwarded = sqs.receiveMessage(b -> b.queueUrl(redirectUrl).maxNumberOfMessages(10).waitTimeSeconds(2)).messages();
@@ -127,7 +139,8 @@ final class ResizeDemo {
             return 1;
         }
         out.println("DEMO OK: 2 orders resized, stored, recorded, forwarded and posted back with verified signatures, their image"
-                + " URLs answering with the stored bytes; the order aimed at 169.254.169.254 was refused and recorded.");
+                + " URLs answering with the stored bytes and type (" + webps + " WebP renditions beside their JPEGs); the order"
+                + " aimed at 169.254.169.254 was refused and recorded.");
         return 0;
     }
 
@@ -152,9 +165,10 @@ final class ResizeDemo {
                 {"image_url": "%s", "itunes_image": "%s", "bucket_name": "TEST", "redirect_queue": "ChannelImages",
                  "postback_url": "%s", "_id": {"$oid": "6650b2f1c2a4e93b8f0e4a11"}, "any": "other field"}"""
                 .formatted(web.url("/images/channel-cover.jpg"), web.url("/images/itunes-square.jpg"), web.url("/postback"))));
-        orders.put("a PNG with alpha, a bucket_name with a space", (ObjectNode) JSON.readTree("""
+        orders.put("a PNG with alpha, a bucket_name with a space, WebP beside the JPEGs (transparency kept)",
+                (ObjectNode) JSON.readTree("""
                 {"_id": {"$oid": "6650b2f1c2a4e93b8f0e4a12"}, "image_url": "%s", "bucket_name": "Test Bucket",
-                 "redirect_queue": "ChannelImages", "postback_url": "%s"}"""
+                 "redirect_queue": "ChannelImages", "postback_url": "%s", "formats": ["jpeg", "webp"]}"""
                 .formatted(web.url("/images/logo-alpha.png"), web.url("/postback"))));
         orders.put("aimed at the cloud metadata address: the SSRF guard must refuse it", (ObjectNode) JSON.readTree("""
                 {"_id": "%s", "image_url": "http://169.254.169.254/latest/meta-data/", "postback_url": "%s"}"""

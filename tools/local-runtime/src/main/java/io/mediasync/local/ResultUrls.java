@@ -22,18 +22,30 @@ final class ResultUrls implements AutoCloseable {
         this.s3 = AwsClients.s3(cloud.endpoints());
     }
 
-    /** Empty when the URL answers 200 with exactly the bytes stored under its key; else what is wrong. */
+    /**
+     * Empty when the URL answers 200 with exactly the bytes stored under its key, with the content type its extension
+     * names (.jpeg image/jpeg, .webp image/webp); else what is wrong.
+     */
     Optional<String> check(String url) throws IOException, InterruptedException {
         if (!url.startsWith(cloud.imagesUrl() + "/")) {
             return Optional.of(url + " is not under the stack's images URL " + cloud.imagesUrl());
         }
-        String key = URI.create(url).getPath().substring(1);
-        byte[] stored = s3.getObjectAsBytes(b -> b.bucket(cloud.resizedBucket().orElseThrow()).key(key)).asByteArray();
+        byte[] stored = stored(url);
         HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
         if (answer.statusCode() != 200) {
             return Optional.of(url + " answered " + answer.statusCode());
         }
+        String type = answer.headers().firstValue("Content-Type").orElse("none");
+        if (!type.equals(ImageServer.contentTypeOf(url, null))) {
+            return Optional.of(url + " answered with Content-Type " + type);
+        }
         return Arrays.equals(answer.body(), stored) ? Optional.empty() : Optional.of(url + " did not answer the stored bytes");
+    }
+
+    /** The bytes stored under the URL's key. */
+    byte[] stored(String url) {
+        String key = URI.create(url).getPath().substring(1);
+        return s3.getObjectAsBytes(b -> b.bucket(cloud.resizedBucket().orElseThrow()).key(key)).asByteArray();
     }
 
     /** Where the demo's results, records and logs are, and how to open them after it ended. */

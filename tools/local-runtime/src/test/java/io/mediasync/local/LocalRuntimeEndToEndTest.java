@@ -129,6 +129,37 @@ class LocalRuntimeEndToEndTest {
     }
 
     @Test
+    void orderWithWebpGetsWebpRenditionsBesideTheJpegsServedAsImageWebp() throws Exception {
+        PostbackReceiver receiver = web.receiver("/webp");
+        String body = "{\"image_url\":\"" + web.url("/cover.jpg") + "\",\"bucket_name\":\"E2E-WEBP\",\"formats\":[\"jpeg\",\"webp\"],"
+                + "\"postback_url\":\"" + web.url("/webp") + "\",\"_id\":\"e2e-webp\"}";
+        sqs.sendMessage(b -> b.queueUrl(cloud.queueUrl("ImageQueue.fifo")).messageBody(body).messageGroupId("e2e-webp")
+                .messageDeduplicationId("e2e-webp"));
+
+        JsonNode result = JSON.readTree(receiver.await(1, Duration.ofSeconds(90)).get(0).body());
+        // the 1200x800 cover in each box, WebP and JPEG alike
+        int[][] expected = {{50, 33}, {250, 167}, {800, 533}};
+        String[] labels = {"50x50", "250x250", "800x800"};
+        try (S3Client s3 = AwsClients.s3(cloud.endpoints())) {
+            for (int i = 0; i < labels.length; i++) {
+                JsonNode size = result.path("image_url_info").path(labels[i]);
+                String jpegUrl = size.path("url").asText();
+                String webpUrl = size.path("webp").path("url").asText();
+                assertThat(webpUrl).isEqualTo(jpegUrl.replaceFirst("\\.jpeg$", ".webp")).startsWith(cloud.imagesUrl() + "/images-resized/E2E-WEBP/");
+                String key = webpUrl.substring(webpUrl.indexOf("images-resized/"));
+                var stored = s3.getObjectAsBytes(b -> b.bucket("images-ch").key(key));
+                assertThat(stored.response().contentType()).isEqualTo("image/webp");
+                BufferedImage image = ImageIO.read(new ByteArrayInputStream(stored.asByteArray()));
+                assertThat(new int[] {image.getWidth(), image.getHeight()}).as(labels[i]).isEqualTo(expected[i]);
+                HttpResponse<byte[]> opened = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(webpUrl)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(opened.headers().firstValue("Content-Type")).hasValue("image/webp");
+                assertThat(opened.body()).isEqualTo(stored.asByteArray());
+            }
+        }
+    }
+
+    @Test
     void poisonMessageEndsInTheDlqAfterMaxReceiveCountWithItsReasonRecorded() throws Exception {
         web.receiver("/always-500", 500);
         String body = "{\"image_url\":\"" + web.url("/cover.jpg") + "\",\"postback_url\":\"" + web.url("/always-500") + "\",\"_id\":\"poison\"}";

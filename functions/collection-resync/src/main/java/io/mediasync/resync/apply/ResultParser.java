@@ -65,20 +65,31 @@ public class ResultParser {
         return new ResyncResult.FieldResult(url, null, null, null);
     }
 
-    /** The seed's shape: {label: {"url": "http(s)://…", "bucket_path": "…"}}, nothing else. */
+    /**
+     * The seed's shape: {label: {"url": "http(s)://…", "bucket_path": "…"}}, and the WebP's {"webp": {"url": …}} when
+     * the order asked for it (RESYNC_WEBP); nothing else.
+     */
     private static Document checkedInfo(String field, Object info) throws FailureException {
         if (!(info instanceof Document sizes) || sizes.isEmpty() || sizes.size() > MAX_SIZES) {
             throw FailureException.permanent("bad_info", ImageFields.info(field) + " is not {label: {url, bucket_path}}");
         }
         Document clean = new Document();
         for (Map.Entry<String, Object> size : sizes.entrySet()) {
-            if (!(size.getValue() instanceof Document s) || !(s.get("url") instanceof String url) || !(url.startsWith("https://")
-                    || url.startsWith("http://")) || !(s.get("bucket_path") instanceof String path)) {
+            if (!(size.getValue() instanceof Document s) || !(s.get("url") instanceof String url) || !isHttp(url)
+                    || !(s.get("bucket_path") instanceof String path)) {
                 throw FailureException.permanent("bad_info", ImageFields.info(field) + "." + size.getKey() + " is not {url, bucket_path}");
             }
-            clean.append(size.getKey(), new Document("url", url).append("bucket_path", path));
+            Document entry = new Document("url", url).append("bucket_path", path);
+            if (s.get("webp") instanceof Document webp && webp.get("url") instanceof String webpUrl && isHttp(webpUrl)) {
+                entry.append("webp", new Document("url", webpUrl));
+            }
+            clean.append(size.getKey(), entry);
         }
         return clean;
+    }
+
+    private static boolean isHttp(String url) {
+        return url.startsWith("https://") || url.startsWith("http://");
     }
 
     private static String text(Document result, String field) {

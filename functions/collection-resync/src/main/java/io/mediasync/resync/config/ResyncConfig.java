@@ -45,6 +45,13 @@ public interface ResyncConfig {
     /** Create the indexes the scans need on the re-synced collections at start-up (RESYNC_CREATE_INDEXES). */
     boolean createIndexes();
 
+    /**
+     * RESYNC_WEBP: the orders ask for WebP renditions beside the JPEGs ({@code "formats": ["jpeg", "webp"]}, issue 25),
+     * whose URLs the documents' infos then keep; off, the orders are the seed's.
+     */
+    @WithDefault("${RESYNC_WEBP:false}")
+    boolean webp();
+
     /** Most ids one manual run takes ({"collection": …, "ids": […]}). */
     @WithDefault("1000")
     int maxIds();

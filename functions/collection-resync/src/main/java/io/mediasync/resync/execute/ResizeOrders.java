@@ -43,6 +43,9 @@ public class ResizeOrders {
             order.put("report_failures", true);
             order.put("resync_token", token);
             order.put("resync_run", runId);
+            if (config.webp()) { // without RESYNC_WEBP the body is the seed's, field for field
+                order.putArray("formats").add("jpeg").add("webp");
+            }
             // one group per document: its orders are resized in the order they were sent
             return new MessageOut(json.writeValueAsString(order), DocIds.rowKey(collection, id), token);
         } catch (JsonProcessingException e) {

@@ -24,6 +24,17 @@ public interface ResizerConfig {
     @WithDefault("fit")
     String mode();
 
+    /**
+     * RESIZE_FORMATS: the files each size is written as when an order has no "formats": "jpeg" (the seed's) or
+     * "jpeg,webp" (issue 25). The only place this default is written.
+     */
+    @WithDefault("${RESIZE_FORMATS:jpeg}")
+    String formats();
+
+    /** WEBP_QUALITY: libwebp's 0..100 scale (cwebp -q), for the WebP renditions. */
+    @WithDefault("${WEBP_QUALITY:80}")
+    int webpQuality();
+
     /** JPEG quality, 1..100. */
     @WithDefault("85")
     int jpegQuality();

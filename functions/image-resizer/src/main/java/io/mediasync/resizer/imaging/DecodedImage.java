@@ -23,14 +23,39 @@ final class DecodedImage {
 
     private final Kind kind;
     private final Layer[] layers;
+    /** Pixels with their opacity, premultiplied ({@link Premultiplied}), on the grid of the B, G, R plane; or null. */
+    private final Plane premultiplied;
 
     private DecodedImage(Kind kind, Layer... layers) {
+        this(kind, null, layers);
+    }
+
+    private DecodedImage(Kind kind, Plane premultiplied, Layer... layers) {
         this.kind = kind;
         this.layers = layers;
+        this.premultiplied = premultiplied;
     }
 
     static DecodedImage of(RgbImage pixels) {
-        return new DecodedImage(Kind.BGR, new Layer(pixels.plane(), 1, 1, null, 0));
+        return of(pixels, null);
+    }
+
+    /**
+     * Pixels flattened onto white (the JPEG's, as ever) and, for a source with transparency decoded for WebP, the
+     * same pixels with their opacity: B, G, R, A premultiplied, 4 bytes a pixel, or null for an opaque source.
+     */
+    static DecodedImage of(RgbImage pixels, Plane premultiplied) {
+        if (premultiplied != null && (premultiplied.width() != pixels.width() || premultiplied.height() != pixels.height()
+                || premultiplied.channels() != Premultiplied.CHANNELS)) {
+            throw new IllegalArgumentException("alpha plane " + premultiplied.width() + "x" + premultiplied.height()
+                    + " does not match the pixels");
+        }
+        return new DecodedImage(Kind.BGR, premultiplied, new Layer(pixels.plane(), 1, 1, null, 0));
+    }
+
+    /** The premultiplied pixels with opacity, with the copies a resize will reduce them to; null when opaque. */
+    ReducedSources premultipliedSources() {
+        return premultiplied == null ? null : new ReducedSources(premultiplied);
     }
 
     static DecodedImage of(JpegPlanes decoded) {

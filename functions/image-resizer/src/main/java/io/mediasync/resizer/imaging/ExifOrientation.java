@@ -47,15 +47,23 @@ enum ExifOrientation {
         return swapsAxes() ? storedWidth : storedHeight;
     }
 
-    /** The upright image. Each case is "where does output pixel (x, y) read from", as a start and two strides. */
+    /** The upright image. */
     RgbImage apply(RgbImage stored) {
+        return this == TOP_LEFT ? stored : RgbImage.of(apply(stored.plane()));
+    }
+
+    /**
+     * The upright plane, packed, of any number of channels (B, G, R or, for WebP, premultiplied B, G, R, A). Each case
+     * is "where does output pixel (x, y) read from", as a start and two strides.
+     */
+    Plane apply(Plane stored) {
         if (this == TOP_LEFT) {
             return stored;
         }
         int w = stored.width();
         int h = stored.height();
-        int px = RgbImage.CHANNELS;
-        int row = w * px;
+        int px = stored.channels();
+        int row = stored.stride();
         int last = (w - 1) * px;
         int bottom = (h - 1) * row;
         // source index = start + x * stepX + y * stepY, for output (x, y)
@@ -71,15 +79,15 @@ enum ExifOrientation {
         };
         int outWidth = uprightWidth(w, h);
         int outHeight = uprightHeight(w, h);
-        RgbImage upright = RgbImage.allocate(outWidth, outHeight);
-        byte[] in = stored.bgr();
-        byte[] out = upright.bgr();
+        Plane upright = Plane.allocate(outWidth, outHeight, px);
+        byte[] in = stored.samples();
+        byte[] out = upright.samples();
         int d = 0;
         for (int y = 0; y < outHeight; y++) {
-            for (int x = 0, s = walk[0] + y * walk[2]; x < outWidth; x++, s += walk[1]) {
-                out[d++] = in[s];
-                out[d++] = in[s + 1];
-                out[d++] = in[s + 2];
+            for (int x = 0, s = stored.offset() + walk[0] + y * walk[2]; x < outWidth; x++, s += walk[1]) {
+                for (int c = 0; c < px; c++) {
+                    out[d++] = in[s + c];
+                }
             }
         }
         return upright;

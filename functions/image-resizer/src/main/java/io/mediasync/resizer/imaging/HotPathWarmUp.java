@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs the resize path on the bundled priming images until its hot loops are compiled by the JIT's optimising tier:
@@ -36,8 +37,12 @@ public final class HotPathWarmUp {
     private HotPathWarmUp() {
     }
 
-    /** Rounds over every sample, at least {@link #MIN_ROUNDS}, until steady or until {@code budget} is spent. */
-    public static Result untilSteady(ImageProcessor processor, List<SizeSpec> sizes, Duration budget) throws ImageRejectedException {
+    /**
+     * Rounds over every sample, at least {@link #MIN_ROUNDS}, until steady or until {@code budget} is spent; each
+     * sample to every size in every format a default order gets (so WebP's encoder too where it is the default).
+     */
+    public static Result untilSteady(ImageProcessor processor, List<SizeSpec> sizes, Set<OutputFormat> formats, Duration budget)
+            throws ImageRejectedException {
         List<byte[]> samples = SAMPLES.stream().map(HotPathWarmUp::read).toList();
         long deadline = System.nanoTime() + budget.toNanos();
         long fastest = Long.MAX_VALUE;
@@ -48,7 +53,7 @@ public final class HotPathWarmUp {
         while (System.nanoTime() < deadline) {
             long started = System.nanoTime();
             for (byte[] sample : samples) {
-                renditions += processor.process(sample, sizes).renditions().size();
+                renditions += processor.process(sample, sizes, formats).renditions().size();
             }
             last = System.nanoTime() - started;
             rounds++;

@@ -113,6 +113,14 @@ final class ImageDecoder implements AutoCloseable {
      * hands the image over.
      */
     Decoded decode(List<ResizeGeometry> renditions, long maxDecodedPixels) throws ImageRejectedException {
+        return decode(renditions, maxDecodedPixels, false);
+    }
+
+    /**
+     * @param keepAlpha also the pixels' opacity, when the source has transparency (for WebP renditions; see
+     *                  {@link DecodedImage#of(RgbImage, Plane)}); the flattened pixels are the same either way
+     */
+    Decoded decode(List<ResizeGeometry> renditions, long maxDecodedPixels, boolean keepAlpha) throws ImageRejectedException {
         int factor = ShrinkOnLoad.exactReduction(renditions, jpeg != null);
         if (jpeg != null && factor == 1) {
             // At full size the built-in JPEG decoder has nothing to save, and ImageIO's native libjpeg is faster
@@ -120,12 +128,12 @@ final class ImageDecoder implements AutoCloseable {
             handOver();
         }
         return decode(factor, () -> ShrinkOnLoad.decoderSubsampling(width, height, renditions, maxDecodedPixels),
-                ShrinkOnLoad.chromaSpan(renditions));
+                ShrinkOnLoad.chromaSpan(renditions), keepAlpha);
     }
 
     /** {@link #decode(int, IntSupplier, double)} to pixels. */
     Decoded decode(int exactFactor, IntSupplier subsampling) throws ImageRejectedException {
-        return decode(exactFactor, subsampling, 0);
+        return decode(exactFactor, subsampling, 0, false);
     }
 
     /**
@@ -135,7 +143,8 @@ final class ImageDecoder implements AutoCloseable {
      * most that many source pixels ({@link ShrinkOnLoad#chromaSpan}), where they are smaller than pixels would be
      * (grey, or chroma at less than full resolution); with 0, to pixels.
      */
-    Decoded decode(int exactFactor, IntSupplier subsampling, double chromaSpan) throws ImageRejectedException {
+    Decoded decode(int exactFactor, IntSupplier subsampling, double chromaSpan, boolean keepAlpha)
+            throws ImageRejectedException {
         if (jpeg != null) {
             int denominator = exactFactor;
             try {
@@ -159,8 +168,15 @@ final class ImageDecoder implements AutoCloseable {
         } else if (png != null) {
             int factor = Math.min(exactFactor, PngDecoder.MAX_FACTOR);
             try {
-                return new Decoded(DecodedImage.of(new RgbImage(BoxReducer.ceilDiv(width, factor),
-                        BoxReducer.ceilDiv(height, factor), png.decode(factor))), factor, true);
+                int w = BoxReducer.ceilDiv(width, factor);
+                int h = BoxReducer.ceilDiv(height, factor);
+                if (!keepAlpha) {
+                    return new Decoded(DecodedImage.of(new RgbImage(w, h, png.decode(factor))), factor, true);
+                }
+                PngDecoder.Pixels pixels = png.decodeWithAlpha(factor);
+                return new Decoded(DecodedImage.of(new RgbImage(w, h, pixels.bgr()), pixels.premultiplied() == null ? null
+                        : new Plane(w, h, Premultiplied.CHANNELS, w * Premultiplied.CHANNELS, pixels.premultiplied())),
+                        factor, true);
             } catch (PngException e) {
                 if (e.truncated()) {
                     throw new ImageRejectedException(ImageRejectedException.CORRUPT_IMAGE,
@@ -172,7 +188,7 @@ final class ImageDecoder implements AutoCloseable {
             }
         }
         int n = subsampling.getAsInt();
-        return new Decoded(DecodedImage.of(imageIo.decode(n)), n, false);
+        return new Decoded(keepAlpha ? imageIo.decodeWithAlpha(n) : DecodedImage.of(imageIo.decode(n)), n, false);
     }
 
     /**

@@ -78,6 +78,23 @@ final class ImageIoDecoder implements AutoCloseable {
      * (1 = full size): memory is then bounded by the subsampled size, not the source's.
      */
     RgbImage decode(int subsampling) throws ImageRejectedException {
+        return toRgb(read(subsampling));
+    }
+
+    /** As {@link #decode}, with the pixels' opacity for a WebP rendition (see {@link DecodedImage#of(RgbImage, Plane)}). */
+    DecodedImage decodeWithAlpha(int subsampling) throws ImageRejectedException {
+        BufferedImage image = read(subsampling);
+        Plane premultiplied;
+        try {
+            premultiplied = SrgbConverter.premultiplied(image); // first: toRgb may flatten the image in place
+        } catch (RuntimeException e) {
+            throw new ImageRejectedException(ImageRejectedException.UNSUPPORTED_FORMAT,
+                    "cannot convert this " + format + " image's colours to sRGB (" + e.getMessage() + ")", e);
+        }
+        return DecodedImage.of(toRgb(image), premultiplied);
+    }
+
+    private BufferedImage read(int subsampling) throws ImageRejectedException {
         ImageReadParam param = reader.getDefaultReadParam();
         if (subsampling > 1) {
             param.setSourceSubsampling(subsampling, subsampling, 0, 0);
@@ -96,6 +113,10 @@ final class ImageIoDecoder implements AutoCloseable {
                         format + " data is truncated (" + warning + ")");
             }
         }
+        return image;
+    }
+
+    private RgbImage toRgb(BufferedImage image) throws ImageRejectedException {
         try {
             return SrgbConverter.toRgb(image);
         } catch (RuntimeException e) {

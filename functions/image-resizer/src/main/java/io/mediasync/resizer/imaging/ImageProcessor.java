@@ -1,13 +1,15 @@
 package io.mediasync.resizer.imaging;
 
+import io.mediasync.resizer.imaging.webp.WebpEncoder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * Decodes a source image once and produces every requested size as a JPEG.
+ * Decodes a source image once and produces every requested size as a JPEG and, when asked, a WebP.
  * <p>
  * Pipeline: sniff the format from the bytes; read the header and refuse too many pixels before decoding any;
  * decode (JPEG and PNG: reduced exactly while decoding as far as the sizes allow, see
@@ -29,7 +31,7 @@ public final class ImageProcessor {
     private final long maxPixels;
     private final long maxDecodedPixels;
     private final ResizeMode mode;
-    private final JpegEncoder encoder;
+    private final RenditionEncoder encoder;
     private final boolean builtInDecoders;
 
     /**
@@ -54,13 +56,19 @@ public final class ImageProcessor {
      *                        comparisons (the benchmark's "before" figures, equivalence tests)
      */
     public ImageProcessor(long maxPixels, long maxDecodedPixels, ResizeMode mode, float jpegQuality, boolean builtInDecoders) {
+        this(maxPixels, maxDecodedPixels, mode, jpegQuality, WebpEncoder.DEFAULT_QUALITY, builtInDecoders);
+    }
+
+    /** @param webpQuality 0..100, libwebp's scale (cwebp -q), for the WebP renditions */
+    public ImageProcessor(long maxPixels, long maxDecodedPixels, ResizeMode mode, float jpegQuality, int webpQuality,
+            boolean builtInDecoders) {
         if (maxPixels < 1 || maxDecodedPixels < 1) {
             throw new IllegalArgumentException("pixel limits must be positive");
         }
         this.maxPixels = maxPixels;
         this.maxDecodedPixels = maxDecodedPixels;
         this.mode = Objects.requireNonNull(mode, "mode");
-        this.encoder = new JpegEncoder(jpegQuality);
+        this.encoder = new RenditionEncoder(jpegQuality, webpQuality);
         this.builtInDecoders = builtInDecoders;
     }
 
@@ -71,25 +79,46 @@ public final class ImageProcessor {
         }
     }
 
+    /** Every size as a JPEG. */
     public ProcessedImage process(byte[] source, List<SizeSpec> sizes) throws ImageRejectedException {
-        Rendered rendered = render(source, sizes);
+        return process(source, sizes, Set.of(OutputFormat.JPEG));
+    }
+
+    /**
+     * Every size in each of {@code formats} (at least one). The source's opacity is decoded only when a WebP is
+     * asked for: the JPEG-only path is the one it always was.
+     */
+    public ProcessedImage process(byte[] source, List<SizeSpec> sizes, Set<OutputFormat> formats)
+            throws ImageRejectedException {
+        if (formats.isEmpty()) {
+            throw new IllegalArgumentException("at least one format is needed");
+        }
+        Rendered rendered = render(source, sizes, formats.contains(OutputFormat.WEBP));
         long start = System.nanoTime();
         Rendition[] renditions = new Rendition[sizes.size()];
         for (int i = 0; i < renditions.length; i++) {
-            RgbImage pixels = rendered.pixels()[i];
-            renditions[i] = new Rendition(sizes.get(i), pixels.width(), pixels.height(), encoder.encode(pixels));
+            renditions[i] = encoder.encode(sizes.get(i), rendered.pixels()[i], rendered.premultiplied()[i], formats);
         }
         ImageInfo info = rendered.info();
         return new ProcessedImage(info.format(), info.width(), info.height(), List.of(renditions),
                 new ProcessingTimes(rendered.decodeNanos(), rendered.resizeNanos(), System.nanoTime() - start), rendered.decodePath());
     }
 
-    /** Every size's pixels, upright, before encoding; in the order of {@code sizes}. */
-    record Rendered(ImageInfo info, RgbImage[] pixels, long decodeNanos, long resizeNanos, DecodePath decodePath) {
+    /**
+     * Every size's pixels, upright, before encoding, in the order of {@code sizes}; and, for a source with
+     * transparency decoded for WebP, each size's premultiplied pixels with opacity (else nulls).
+     */
+    record Rendered(ImageInfo info, RgbImage[] pixels, Plane[] premultiplied, long decodeNanos, long resizeNanos,
+            DecodePath decodePath) {
     }
 
     /** The pipeline up to encoding: header checks, one decode, every size rendered and oriented. */
     Rendered render(byte[] source, List<SizeSpec> sizes) throws ImageRejectedException {
+        return render(source, sizes, false);
+    }
+
+    /** @param keepAlpha also each size's premultiplied pixels with opacity, for a source with transparency (WebP) */
+    Rendered render(byte[] source, List<SizeSpec> sizes, boolean keepAlpha) throws ImageRejectedException {
         if (sizes == null || sizes.isEmpty()) {
             throw new IllegalArgumentException("at least one size is needed");
         }
@@ -103,7 +132,7 @@ public final class ImageProcessor {
                         .beforeOrientation(orientation));
             }
             long start = System.nanoTime();
-            ImageDecoder.Decoded decoded = decoder.decode(geometries, maxDecodedPixels);
+            ImageDecoder.Decoded decoded = decoder.decode(geometries, maxDecodedPixels, keepAlpha);
             long decodeNanos = System.nanoTime() - start;
             start = System.nanoTime();
             DecodedImage image = decoded.image();
@@ -114,7 +143,12 @@ public final class ImageProcessor {
                         sourcePixelsPerDecodedPixel(decoder.width(), plane.width(), decoded.factor() * image.subsamplingX(p)),
                         sourcePixelsPerDecodedPixel(decoder.height(), plane.height(), decoded.factor() * image.subsamplingY(p)));
             }
+            ReducedSources alphaSources = image.premultipliedSources();
+            // on the grid of the B, G, R pixels (a source with alpha is decoded as pixels): their scale
+            SourcePlane alpha = alphaSources == null ? null
+                    : new SourcePlane(alphaSources, planes[0].scaleX(), planes[0].scaleY());
             RgbImage[] pixels = new RgbImage[sizes.size()];
+            Plane[] premultiplied = new Plane[sizes.size()];
             // biggest renditions first: their reductions are the starting points of the smaller ones'
             List<Integer> order = new ArrayList<>();
             for (int i = 0; i < sizes.size(); i++) {
@@ -128,8 +162,13 @@ public final class ImageProcessor {
                     regions[p] = region(g, planes[p], decoder);
                 }
                 pixels[i] = orientation.apply(image.render(regions, g.width(), g.height()));
+                if (alpha != null) {
+                    DecodedImage.Region r = region(g, alpha, decoder);
+                    premultiplied[i] = orientation.apply(
+                            Resampler.resample(r.plane(), r.x0(), r.y0(), r.x1(), r.y1(), g.width(), g.height()));
+                }
             }
-            return new Rendered(info, pixels, decodeNanos, System.nanoTime() - start,
+            return new Rendered(info, pixels, premultiplied, decodeNanos, System.nanoTime() - start,
                     DecodePath.of(decoded.builtIn(), image.planar()));
         }
     }

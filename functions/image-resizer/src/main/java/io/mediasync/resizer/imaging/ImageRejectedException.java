@@ -10,6 +10,8 @@ public class ImageRejectedException extends Exception {
     public static final String UNSUPPORTED_FORMAT = "unsupported_format";
     public static final String TOO_MANY_PIXELS = "too_many_pixels";
     public static final String CORRUPT_IMAGE = "corrupt_image";
+    /** A WebP was asked for a size that comes out over VP8's 16383 px a side (only with sizes configured that big). */
+    public static final String TOO_LARGE_FOR_WEBP = "too_large_for_webp";
 
     private static final long serialVersionUID = 1L;
 
@@ -26,7 +28,7 @@ public class ImageRejectedException extends Exception {
         this.reason = reason;
     }
 
-    /** One of not_an_image, unsupported_format, too_many_pixels, corrupt_image. */
+    /** One of not_an_image, unsupported_format, too_many_pixels, corrupt_image, too_large_for_webp. */
     public String code() {
         return code;
     }

@@ -1,5 +1,6 @@
 package io.mediasync.resizer.imaging;
 
+import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
@@ -40,6 +41,62 @@ final class SrgbConverter {
             return flattenAbgrInPlace(image);
         }
         return drawOnWhite(image);
+    }
+
+    /**
+     * The pixels with their opacity, premultiplied ({@link Premultiplied}), for a WebP rendition; null when the image
+     * has no alpha or every pixel is opaque. Called before {@link #toRgb}, which may flatten the image in place.
+     */
+    static Plane premultiplied(BufferedImage image) {
+        ColorModel model = image.getColorModel();
+        if (!model.hasAlpha()) {
+            return null;
+        }
+        if (model instanceof ComponentColorModel && model.getColorSpace().getType() == ColorSpace.TYPE_GRAY) {
+            return greyPremultiplied(image);
+        }
+        if (!model.getColorSpace().isCS_sRGB() && !(model instanceof IndexColorModel)) {
+            image = toSrgb(image);
+        }
+        if (image.getType() != BufferedImage.TYPE_4BYTE_ABGR || !isPacked(image.getRaster(), 4)) {
+            BufferedImage abgr = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_4BYTE_ABGR);
+            Graphics2D g = abgr.createGraphics();
+            try {
+                g.setComposite(AlphaComposite.Src); // a copy, colour and opacity as they are: nothing under it
+                g.drawImage(image, 0, 0, null);
+            } finally {
+                g.dispose();
+            }
+            image = abgr;
+        }
+        return Premultiplied.fromAbgr(((DataBufferByte) image.getRaster().getDataBuffer()).getData(), image.getWidth(),
+                image.getHeight());
+    }
+
+    /** Grey with alpha, scaled to 8 bits as {@link #fromGray} scales it (not through Java2D's linear grey). */
+    private static Plane greyPremultiplied(BufferedImage image) {
+        Raster raster = image.getRaster();
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int bits = raster.getSampleModel().getSampleSize(0);
+        int alphaBits = raster.getSampleModel().getSampleSize(1);
+        int max = (1 << bits) - 1;
+        int alphaMax = (1 << alphaBits) - 1;
+        byte[] abgr = new byte[width * height * 4];
+        int[] grey = new int[width];
+        int[] opacity = new int[width];
+        for (int y = 0, d = 0; y < height; y++) {
+            raster.getSamples(0, y, width, 1, 0, grey);
+            raster.getSamples(0, y, width, 1, 1, opacity);
+            for (int x = 0; x < width; x++, d += 4) {
+                byte v = (byte) (bits == 8 ? grey[x] : (grey[x] * 255 + max / 2) / max);
+                abgr[d] = (byte) (alphaBits == 8 ? opacity[x] : (opacity[x] * 255 + alphaMax / 2) / alphaMax);
+                abgr[d + 1] = v;
+                abgr[d + 2] = v;
+                abgr[d + 3] = v;
+            }
+        }
+        return Premultiplied.fromAbgr(abgr, width, height);
     }
 
     /** Grey samples are already gamma-encoded like sRGB; Java2D would treat them as linear and brighten them. */

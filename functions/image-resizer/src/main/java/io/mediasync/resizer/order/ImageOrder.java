@@ -1,9 +1,11 @@
 package io.mediasync.resizer.order;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediasync.resizer.imaging.OutputFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A resize order (seed 004): the fields mediasync acts on, plus the whole message, which is passed
@@ -17,10 +19,11 @@ import java.util.Optional;
  *                   delivered even when no field could be resized (the seed delivered nothing then; that stays the
  *                   default, and the only behaviour of public orders)
  * @param origin     the queue it came from, which decides what it may cause ({@link OrderOrigin})
+ * @param formats    the files each size is written as ({@link OutputFormats}): JPEG, and WebP if asked for
  */
 public record ImageOrder(ObjectNode message, Map<String, String> images, String bucketName,
         Optional<String> redirectQueue, Optional<String> postbackUrl, Optional<String> orderId, boolean reportFailures,
-        OrderOrigin origin) {
+        OrderOrigin origin, Set<OutputFormat> formats) {
 
     public static final String IMAGE_URL = "image_url";
     public static final String ITUNES_IMAGE = "itunes_image";

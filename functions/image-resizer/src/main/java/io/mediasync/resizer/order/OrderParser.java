@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediasync.resizer.imaging.OutputFormat;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayDeque;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiPredicate;
 import org.bson.Document;
 
@@ -26,11 +28,13 @@ public final class OrderParser {
     private final String defaultBucketName;
     private final BiPredicate<OrderOrigin, String> redirectAllowed;
     private final ReservedBucketNames reservedBucketNames;
+    private final OutputFormats formats;
 
     /** @param redirectAllowed whether a redirect_queue is on the allow-list for orders of that origin (no AWS call) */
     public OrderParser(ObjectMapper json, String defaultBucketName, BiPredicate<OrderOrigin, String> redirectAllowed,
-            ReservedBucketNames reservedBucketNames) {
+            ReservedBucketNames reservedBucketNames, OutputFormats formats) {
         this.json = json;
+        this.formats = formats;
         this.defaultBucketName = defaultBucketName;
         this.redirectAllowed = redirectAllowed;
         this.reservedBucketNames = reservedBucketNames;
@@ -59,6 +63,8 @@ public final class OrderParser {
     private ImageOrder parse(ObjectNode message, String body, Optional<String> orderId, OrderOrigin origin)
             throws OrderRejectedException {
         checkStorable(message, body);
+        // before anything is fetched: a bad list costs nothing but its rejection
+        Set<OutputFormat> outputs = formats.of(message.get(OutputFormats.FIELD));
         Map<String, String> images = new LinkedHashMap<>();
         for (String field : new String[] {ImageOrder.IMAGE_URL, ImageOrder.ITUNES_IMAGE}) {
             text(message, field).ifPresent(url -> images.put(field, url));
@@ -92,7 +98,8 @@ public final class OrderParser {
         }
         // checked for its type on every order; it has effect only on internal ones (a public one passes it through)
         boolean reportFailures = flag(message, ImageOrder.REPORT_FAILURES) && origin == OrderOrigin.INTERNAL;
-        return new ImageOrder(message, images, bucketName, redirectQueue, postbackUrl, orderId, reportFailures, origin);
+        return new ImageOrder(message, images, bucketName, redirectQueue, postbackUrl, orderId, reportFailures, origin,
+                outputs);
     }
 
     /**

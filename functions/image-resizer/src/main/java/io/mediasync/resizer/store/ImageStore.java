@@ -3,13 +3,18 @@ package io.mediasync.resizer.store;
 import io.mediasync.common.aws.StaleConnectionRetry;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.resizer.config.ResizerConfig;
+import io.mediasync.common.images.ResizedImageKeys;
+import io.mediasync.resizer.imaging.OutputFormat;
 import io.mediasync.resizer.imaging.Rendition;
+import io.mediasync.resizer.imaging.SizeSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -64,13 +69,34 @@ public class ImageStore {
         }
     }
 
-    public StoredImage put(String key, Rendition rendition, Deadline deadline) {
-        StaleConnectionRetry.call("S3 PUT " + key, () -> s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType("image/jpeg")
-                .cacheControl(config.cacheControl()).overrideConfiguration(until(deadline))
+    /**
+     * Every size of this image in this format, as an earlier order stored them; empty as soon as one is missing (the
+     * format is then made again, all its sizes), without asking for the rest.
+     */
+    public Optional<List<StoredImage>> findAll(String bucketName, String imageId, List<SizeSpec> sizes, OutputFormat format,
+            Deadline deadline) {
+        List<StoredImage> found = new ArrayList<>();
+        for (SizeSpec size : sizes) {
+            Optional<StoredImage> image = find(size.label(),
+                    ResizedImageKeys.key(bucketName, imageId, size.label(), format.extension()), deadline);
+            if (image.isEmpty()) {
+                return Optional.empty();
+            }
+            found.add(image.get());
+        }
+        return Optional.of(found);
+    }
+
+    /** The rendition's file of that format under its key; same headers for every format but the type. */
+    public StoredImage put(String bucketName, String imageId, Rendition rendition, OutputFormat format, Deadline deadline) {
+        String key = ResizedImageKeys.key(bucketName, imageId, rendition.size().label(), format.extension());
+        byte[] file = rendition.file(format);
+        StaleConnectionRetry.call("S3 PUT " + key, () -> s3.putObject(b -> b.bucket(config.bucket()).key(key)
+                .contentType(format.contentType()).cacheControl(config.cacheControl()).overrideConfiguration(until(deadline))
                 .metadata(Map.of("width", Integer.toString(rendition.width()), "height", Integer.toString(rendition.height()))),
-                RequestBody.fromBytes(rendition.jpeg())));
+                RequestBody.fromBytes(file)));
         return new StoredImage(rendition.size().label(), key, publicUrl(key), rendition.width(), rendition.height(),
-                rendition.jpeg().length);
+                file.length);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class HotPathWarmUpTest {
@@ -13,7 +14,7 @@ class HotPathWarmUpTest {
 
     @Test
     void primingRunsBothBundledImagesToEverySizeUntilTheRoundTimesAreSteady() throws Exception {
-        HotPathWarmUp.Result result = HotPathWarmUp.untilSteady(processor, SIZES, Duration.ofMinutes(2));
+        HotPathWarmUp.Result result = HotPathWarmUp.untilSteady(processor, SIZES, Set.of(OutputFormat.JPEG), Duration.ofMinutes(2));
 
         assertThat(result.steady()).as("steady within the budget").isTrue();
         assertThat(result.rounds()).isGreaterThanOrEqualTo(HotPathWarmUp.MIN_ROUNDS);
@@ -23,7 +24,7 @@ class HotPathWarmUpTest {
 
     @Test
     void aSpentBudgetStopsPrimingBeforeAnyRound() throws Exception {
-        HotPathWarmUp.Result result = HotPathWarmUp.untilSteady(processor, SIZES, Duration.ZERO);
+        HotPathWarmUp.Result result = HotPathWarmUp.untilSteady(processor, SIZES, Set.of(OutputFormat.JPEG), Duration.ZERO);
 
         assertThat(result.rounds()).isZero();
         assertThat(result.steady()).isFalse();

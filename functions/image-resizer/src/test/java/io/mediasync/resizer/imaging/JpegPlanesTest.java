@@ -151,7 +151,7 @@ class JpegPlanesTest {
 
     private static int planeCount(byte[] jpeg) throws Exception {
         try (ImageDecoder decoder = ImageDecoder.open(jpeg, true, Long.MAX_VALUE)) {
-            ImageDecoder.Decoded decoded = decoder.decode(2, () -> 1, Double.MAX_VALUE);
+            ImageDecoder.Decoded decoded = decoder.decode(2, () -> 1, Double.MAX_VALUE, false);
             assertThat(decoded.builtIn()).isTrue();
             return decoded.image().planeCount();
         }

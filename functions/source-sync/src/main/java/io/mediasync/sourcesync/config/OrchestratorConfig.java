@@ -21,4 +21,11 @@ public interface OrchestratorConfig {
 
     @WithDefault("PT10S")
     Duration postbackTimeout();
+
+    /**
+     * SYNC_WEBP: the resize orders ask for WebP renditions beside the JPEGs ({@code "formats": ["jpeg", "webp"]}, issue
+     * 25), and a removed file's WebPs go with its JPEGs. Off: the orders and removals are the seed's.
+     */
+    @WithDefault("${SYNC_WEBP:false}")
+    boolean webp();
 }

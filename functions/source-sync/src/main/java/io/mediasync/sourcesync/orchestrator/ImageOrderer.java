@@ -3,6 +3,7 @@ package io.mediasync.sourcesync.orchestrator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediasync.common.sqs.QueueSender;
+import io.mediasync.sourcesync.config.OrchestratorConfig;
 import io.mediasync.sourcesync.config.QueuesConfig;
 import io.mediasync.sourcesync.downloader.ContentStore;
 import io.mediasync.sourcesync.downloader.adapter.MediaSniffer;
@@ -37,9 +38,11 @@ public class ImageOrderer {
     private final String contentBucket;
     private final String resizeQueue;
     private final String defaultRedirect;
+    private final boolean webp;
 
     public ImageOrderer(QueueSender sender, QueueUrls urls, FileRegistry registry, ObjectMapper json, ContentStore content,
-            QueuesConfig queues) {
+            QueuesConfig queues, OrchestratorConfig config) {
+        this.webp = config.webp();
         this.sender = sender;
         this.urls = urls;
         this.registry = registry;
@@ -97,6 +100,9 @@ public class ImageOrderer {
         order.put("filename", file.getString("filename"));
         order.put("file_id", file.getObjectId("_id").toHexString());
         order.put("sha256", sha);
+        if (webp) { // SYNC_WEBP: WebP renditions beside the JPEGs; without it the order is the seed's, field for field
+            order.putArray("formats").add("jpeg").add("webp");
+        }
         String messageId = sender.send(urls.urlOf(resizeQueue), order.toString(), bucketName(sourceId),
                 sha + file.getString("key"));
         registry.markImageOrdered(file.getObjectId("_id"), new Document("sha256", sha).append("status", "sent")

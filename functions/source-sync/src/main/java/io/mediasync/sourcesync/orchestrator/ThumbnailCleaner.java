@@ -1,5 +1,6 @@
 package io.mediasync.sourcesync.orchestrator;
 
+import io.mediasync.sourcesync.config.OrchestratorConfig;
 import io.mediasync.sourcesync.config.StorageConfig;
 import io.mediasync.sourcesync.registry.FileRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,12 +23,16 @@ public class ThumbnailCleaner {
     private final FileRegistry registry;
     private final ThumbnailSizes sizes;
     private final String bucket;
+    /** The WebPs too when the orders ask for them (SYNC_WEBP); else the seed's JPEGs only, as recorded before. */
+    private final List<String> extensions;
 
-    public ThumbnailCleaner(S3Client s3, FileRegistry registry, ThumbnailSizes sizes, StorageConfig storage) {
+    public ThumbnailCleaner(S3Client s3, FileRegistry registry, ThumbnailSizes sizes, StorageConfig storage,
+            OrchestratorConfig config) {
         this.s3 = s3;
         this.registry = registry;
         this.sizes = sizes;
         this.bucket = storage.resizedBucket();
+        this.extensions = config.webp() ? List.of("jpeg", "webp") : List.of("jpeg");
     }
 
     /** @return the keys removed; empty when another live file still uses them */
@@ -39,7 +44,7 @@ public class ThumbnailCleaner {
             LOG.infof("thumbnails of %s kept: another file of source %d has the same bytes", sha256, sourceId);
             return List.of();
         }
-        List<String> keys = sizes.keys(ImageOrderer.bucketName(sourceId), sha256);
+        List<String> keys = sizes.keys(ImageOrderer.bucketName(sourceId), sha256, extensions);
         for (String key : keys) {
             s3.deleteObject(b -> b.bucket(bucket).key(key)); // idempotent: a missing key is not an error
         }

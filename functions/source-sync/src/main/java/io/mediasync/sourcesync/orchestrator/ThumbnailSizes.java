@@ -40,9 +40,15 @@ public record ThumbnailSizes(List<String> labels) {
         return new ThumbnailSizes(new ArrayList<>(labels));
     }
 
-    /** The keys the resizer writes for these bytes (their full SHA-256) under this bucket_name. */
+    /** The JPEG keys the resizer writes for these bytes (their full SHA-256) under this bucket_name. */
     public List<String> keys(String bucketName, String sha256) {
+        return keys(bucketName, sha256, List.of("jpeg"));
+    }
+
+    /** The keys of these bytes' sizes in each format of {@code extensions} ("jpeg", "webp"), size by size. */
+    public List<String> keys(String bucketName, String sha256, List<String> extensions) {
         String id = ResizedImageKeys.imageId(sha256);
-        return labels.stream().map(label -> ResizedImageKeys.key(bucketName, id, label)).toList();
+        return labels.stream().flatMap(label -> extensions.stream()
+                .map(extension -> ResizedImageKeys.key(bucketName, id, label, extension))).toList();
     }
 }

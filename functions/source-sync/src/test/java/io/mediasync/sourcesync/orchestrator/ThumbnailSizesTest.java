@@ -15,6 +15,9 @@ class ThumbnailSizesTest {
                 "images-resized/source-7/975bfd4caa0d11ebb394f36767fff8ec_50x50.jpeg",
                 "images-resized/source-7/975bfd4caa0d11ebb394f36767fff8ec_250x250.jpeg",
                 "images-resized/source-7/975bfd4caa0d11ebb394f36767fff8ec_800x800.jpeg");
+        assertThat(ThumbnailSizes.parse("50x50").keys("source-7", SHA, java.util.List.of("jpeg", "webp"))).containsExactly(
+                "images-resized/source-7/975bfd4caa0d11ebb394f36767fff8ec_50x50.jpeg",
+                "images-resized/source-7/975bfd4caa0d11ebb394f36767fff8ec_50x50.webp");
         assertThat(ThumbnailSizes.parse("50x50, 250X250=250x250 ,thumb=100x100").labels())
                 .containsExactly("50x50", "250X250", "thumb");
     }

@@ -41,6 +41,24 @@ public final class PngDecoder {
      * ceil(width / factor) x ceil(height / factor) pixels of B, G, R bytes.
      */
     public byte[] decode(int factor) throws PngException {
+        return decode(factor, null);
+    }
+
+    /** The flattened pixels as {@link #decode(int)} makes them and, for WebP, their opacity (see {@link Pixels}). */
+    public Pixels decodeWithAlpha(int factor) throws PngException {
+        AlphaRows alpha = AlphaRows.possible(header) ? new AlphaRows(header, factor) : null;
+        byte[] bgr = decode(factor, alpha);
+        return new Pixels(bgr, alpha == null ? null : alpha.result());
+    }
+
+    /**
+     * @param bgr           the pixels flattened onto white, B, G, R
+     * @param premultiplied the same pixels with their opacity, premultiplied B, G, R, A; null when all are opaque
+     */
+    public record Pixels(byte[] bgr, byte[] premultiplied) {
+    }
+
+    private byte[] decode(int factor, AlphaRows alpha) throws PngException {
         if (factor < 1 || factor > MAX_FACTOR) {
             throw new IllegalArgumentException("factor must be 1.." + MAX_FACTOR + ", got " + factor);
         }
@@ -67,6 +85,9 @@ public final class PngDecoder {
                 byte filter = row[filterStep - 1];
                 row[filterStep - 1] = 0; // back to a zero "left neighbour" of the first pixel
                 Filters.undo(filter, row, above, filterStep, rowBytes);
+                if (alpha != null) {
+                    alpha.add(row, filterStep, y);
+                }
                 if (factor == 1) {
                     converter.toBgr(row, filterStep, out, y * width * 3, width);
                 } else if (factor == 2 && converter.isPlainRgb()) { // the rows as inflated: no copy
