@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code ./mediasync up | invoke | trigger | send | env | demo}: the local runtime's commands. */
+/** {@code ./mediasync up | invoke | trigger | send | env | dlq | records | demo}: the local runtime's commands. */
 public final class Main {
 
     private Main() {
@@ -23,6 +23,8 @@ public final class Main {
             case "send" -> SendOrderCommand.run(rest, System.getenv(), System.in, System.out, System.err);
             case "env" -> EnvCommand.run(rest, System.getenv(), System.out, System.err);
             case "postback-secret" -> PostbackSecretCommand.run(rest, System.getenv(), System.out, System.err);
+            case "dlq" -> DlqCommand.run(rest, System.getenv(), System.out, System.err);
+            case "records" -> RecordsCommand.run(rest, System.getenv(), System.out, System.err);
             case "demo" -> Demo.run(rest, System.out);
             default -> {
                 usage();
@@ -62,6 +64,9 @@ public final class Main {
                   send --image-url URL [--postback-url URL | --redirect-queue Q] [...]
                                         send an image order to the local resize queue
                   env [--http-port N]   export lines for the aws CLI, SDKs and MongoDB clients: eval "$(./mediasync env)"
+                  dlq list | show QUEUE | redrive QUEUE (--all | --reason CODE | --id ID…) [--dry-run] [--new-dedup-id]
+                                        dead letters beside their records, and back to their queue (--aws: in AWS)
+                  records orders|sources|runs [--id ID] [--status S] [--latest N]   the functions' records
                   postback-secret URL   the secret a postback receiver at URL verifies with (derived from POSTBACK_SECRET)
                   demo                  the whole system once: a catalog API -> catalog-sync -> source-scheduler -> downloader
                                         -> orchestrator -> image-resizer -> collection-resync, each stage verified
