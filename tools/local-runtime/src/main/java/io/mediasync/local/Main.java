@@ -1,5 +1,6 @@
 package io.mediasync.local;
 
+import io.mediasync.testsupport.DevStack;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -42,7 +43,22 @@ public final class Main {
             System.err.println("up: " + e.getMessage());
             return 2;
         }
-        LocalCloud cloud = LocalCloud.start(options, System.out);
+        String busy = UpPorts.busy(options);
+        if (busy != null) {
+            System.err.println("up: " + busy);
+            return 1;
+        }
+        LocalCloud cloud;
+        try {
+            cloud = LocalCloud.start(options, System.out);
+        } catch (DevStack.NotStarted e) { // taken between the check and the devstack's start
+            System.err.println("up: " + e.getMessage() + ": stop what listens there, or choose other ports (--sqs-port, --s3-port, --mongo-port)");
+            return 1;
+        } catch (IOException | RuntimeException e) {
+            String why = e instanceof java.nio.file.NoSuchFileException ? "no such file " + e.getMessage() : String.valueOf(e.getMessage());
+            System.err.println("up: could not start: " + why + " (logs in " + options.dataDir().resolve("logs") + ")");
+            return 1;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("stopping the local runtime");
             cloud.close();
