@@ -42,6 +42,9 @@ final class EnvCommand {
             vars.put("MONGO_DATABASE", status.path("database").asText());
         }
         vars.put("MEDIASYNC_HTTP_PORT", Integer.toString(control.port())); // ./mediasync invoke/trigger/env find the same stack
+        if (status.hasNonNull("dataDir")) {
+            vars.put("MEDIASYNC_DATA_DIR", status.path("dataDir").asText()); // and postback-secret its secret
+        }
         vars.put("MEDIASYNC_IMAGES_URL", status.path("images").asText());
         out.println("# the local mediasync stack, for the aws CLI, AWS SDKs and MongoDB clients: eval \"$(./mediasync env)\"");
         vars.forEach((name, value) -> out.println("export " + name + "='" + value + "'"));

@@ -169,6 +169,11 @@ public final class LocalCloud implements AutoCloseable {
         return new ReceiverSecrets(postbackSecret).secretsFor(java.net.URI.create(receiverUrl));
     }
 
+    /** Where this stack keeps its state, logs and postback secret. */
+    public Path dataDir() {
+        return options.dataDir().toAbsolutePath().normalize();
+    }
+
     public int httpPort() {
         return gateway.port();
     }

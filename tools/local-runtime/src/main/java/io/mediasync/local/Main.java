@@ -17,7 +17,18 @@ public final class Main {
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        int status = switch (args[0]) {
+        int status;
+        try {
+            status = command(args[0], rest);
+        } catch (RunningStacks.Unknown e) {
+            System.err.println(args[0] + ": " + e.getMessage());
+            status = 2;
+        }
+        System.exit(status);
+    }
+
+    private static int command(String command, String[] rest) throws Exception {
+        return switch (command) {
             case "up" -> up(rest);
             case "invoke" -> ControlCommands.invoke(rest, System.getenv(), System.out, System.err);
             case "trigger" -> ControlCommands.trigger(rest, System.getenv(), System.out, System.err);
@@ -26,13 +37,13 @@ public final class Main {
             case "postback-secret" -> PostbackSecretCommand.run(rest, System.getenv(), System.out, System.err);
             case "dlq" -> DlqCommand.run(rest, System.getenv(), System.out, System.err);
             case "records" -> RecordsCommand.run(rest, System.getenv(), System.out, System.err);
+            case "status" -> StatusCommand.run(rest, System.getenv(), System.out, System.err);
             case "demo" -> Demo.run(rest, System.out);
             default -> {
                 usage();
                 yield 2;
             }
         };
-        System.exit(status);
     }
 
     private static int up(String[] args) throws IOException, InterruptedException {
@@ -59,8 +70,10 @@ public final class Main {
             System.err.println("up: could not start: " + why + " (logs in " + options.dataDir().resolve("logs") + ")");
             return 1;
         }
+        Runnable forget = RunningStacks.record(cloud, options.dataDir(), RunningStacks.registry());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("stopping the local runtime");
+            forget.run();
             cloud.close();
         }));
         cloud.printSummary();
@@ -83,6 +96,8 @@ public final class Main {
                   dlq list | show QUEUE | redrive QUEUE (--all | --reason CODE | --id ID…) [--dry-run] [--new-dedup-id]
                                         dead letters beside their records, and back to their queue (--aws: in AWS)
                   records orders|sources|runs [--id ID] [--status S] [--latest N]   the functions' records
+                  status                per queue depth, in flight, DLQ depth; per function invocations, errors, cold starts,
+                                        last error; the functions' EMF metric sums
                   postback-secret URL   the secret a postback receiver at URL verifies with (derived from POSTBACK_SECRET)
                   demo                  the whole system once: a catalog API -> catalog-sync -> source-scheduler -> downloader
                                         -> orchestrator -> image-resizer -> collection-resync, each stage verified

@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -89,6 +90,13 @@ class DeadLetterRedriveTest {
         assertThat(list.status).isZero();
         assertThat(list.out).containsPattern("ImageQueue-dlq\\.fifo +3 +0 +\\d+s +ImageQueue\\.fifo");
 
+        Run status = run("status");
+        assertThat(status.out).containsPattern("ImageQueue\\.fifo +0 +0 +ImageQueue-dlq\\.fifo \\(3  ./mediasync dlq show")
+                .containsPattern("mediasync-dev-image-resizer +\\d+ +0 +1 ");
+        Path registry = Files.createTempDirectory("registry"); // as up records itself: a second terminal finds the stack
+        RunningStacks.record(cloud, cloud.dataDir(), registry);
+        assertThat(ControlClient.of(new String[0], Map.of(), registry).port()).isEqualTo(cloud.httpPort());
+
         Run show = run("dlq", "show", "ImageQueue-dlq.fifo");
         assertThat(show.out).contains(messageIds).contains("resize_orders").contains("(order dl-a)")
                 .contains("status dead_lettered").contains("reason postback_http_500").contains("reason postback_http_503");
@@ -146,7 +154,11 @@ class DeadLetterRedriveTest {
         String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        int status = args[0].equals("dlq") ? DlqCommand.run(rest, env, o, e) : RecordsCommand.run(rest, env, o, e);
+        int status = switch (args[0]) {
+            case "dlq" -> DlqCommand.run(rest, env, o, e);
+            case "status" -> StatusCommand.run(rest, env, o, e);
+            default -> RecordsCommand.run(rest, env, o, e);
+        };
         Run run = new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         System.out.println("$ ./mediasync " + String.join(" ", args) + "\n" + run.out + run.err);
         return run;
