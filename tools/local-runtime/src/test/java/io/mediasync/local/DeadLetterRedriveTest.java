@@ -92,7 +92,8 @@ class DeadLetterRedriveTest {
 
         Run status = run("status");
         assertThat(status.out).containsPattern("ImageQueue\\.fifo +0 +0 +ImageQueue-dlq\\.fifo \\(3  ./mediasync dlq show")
-                .containsPattern("mediasync-dev-image-resizer +\\d+ +0 +1 ");
+                .containsPattern("mediasync-dev-image-resizer +\\d+ +0 +1 ")
+                .contains("unconfigured: set CATALOG_API_URL (--parameter CatalogApiUrl=URL)");
         Path registry = Files.createTempDirectory("registry"); // as up records itself: a second terminal finds the stack
         RunningStacks.record(cloud, cloud.dataDir(), registry);
         assertThat(ControlClient.of(new String[0], Map.of(), registry).port()).isEqualTo(cloud.httpPort());
@@ -142,6 +143,20 @@ class DeadLetterRedriveTest {
         Run one = run("records", "orders", "--id", "dl-a");
         assertThat(one.out).contains("\"redrivenAs\"").contains("\"status\": \"done\"").contains("\"status\": \"dead_lettered\"");
         assertThat(run("dlq", "show", "ImageQueue-dlq.fifo").out).contains("0 message(s)");
+    }
+
+    @Test
+    void anUnconfiguredCatalogSyncSaysWhatToSetAndAnUnroutedMethodIsNotFound() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + cloud.httpPort();
+        var syncall = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/syncall"))
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var data = JSON.readTree(syncall.body()).path("data");
+        assertThat(data.path("reason").asText()).isEqualTo("not_configured");
+        assertThat(data.path("message").asText()).startsWith("CATALOG_API_URL is not set (the template parameter CatalogApiUrl");
+        var get = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/syncall")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(get.statusCode()).as("API Gateway routes PATCH only: 404, as the README says").isEqualTo(404);
     }
 
     record Run(int status, String out, String err) {
