@@ -75,8 +75,11 @@ final class OpsArgs {
         return options.keySet().stream().filter(k -> !known.contains(k) && !flags.contains(k)).toList();
     }
 
-    /** The arguments {@link ControlClient#of} reads: {@code --http-port N}. */
+    /** The arguments {@link ControlClient#of} reads: {@code --http-port N}, {@code --data-dir D}. */
     String[] controlArgs() {
-        return value("--http-port").map(p -> new String[] {"--http-port", p}).orElse(new String[0]);
+        List<String> args = new ArrayList<>();
+        value("--http-port").ifPresent(p -> args.addAll(List.of("--http-port", p)));
+        value("--data-dir").ifPresent(d -> args.addAll(List.of("--data-dir", d)));
+        return args.toArray(String[]::new);
     }
 }

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * Which stack an operator's command works on, and the clients for it. By default the running local stack (its
- * endpoints from its control routes, {@code --http-port N} or MEDIASYNC_HTTP_PORT); with {@code --aws} the AWS
+ * endpoints from its control routes: {@code --http-port N}, {@code --data-dir D}, as {@link RunningStacks} finds it); with {@code --aws} the AWS
  * account of the usual settings (AWS_PROFILE or {@code --profile}, AWS_REGION or {@code --region}) and the
  * records' MongoDB from MONGO_URL or {@code --mongo-url}. The SQS calls are the same either way.
  *
@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  */
 record OpsTarget(String where, SqsClient sqs, Optional<String> mongoUrl, String database) implements AutoCloseable {
 
-    static final Set<String> OPTIONS = Set.of("--http-port", "--profile", "--region", "--mongo-url", "--database");
+    static final Set<String> OPTIONS = Set.of("--http-port", "--data-dir", "--profile", "--region", "--mongo-url", "--database");
     static final String AWS = "--aws";
 
     static OpsTarget resolve(OpsArgs args, Map<String, String> env) throws IOException, InterruptedException {
