@@ -146,6 +146,22 @@ class DeadLetterRedriveTest {
     }
 
     @Test
+    void aMessageNoFunctionRecordedSaysSoAndAStandardDlqRedrivesToo() throws Exception {
+        // a result ChannelImages' consumer (not ours) could not take: no function wrote a record of it
+        String dlq = cloud.queueUrl("ChannelImages-dlq");
+        String id = sqs.sendMessage(b -> b.queueUrl(dlq).messageBody("{\"_id\":\"not-ours\"}")).messageId();
+        Run show = run("dlq", "show", "ChannelImages-dlq");
+        assertThat(show.out).contains("- message " + id).contains("no record (no function wrote one for this message id)");
+        Run back = run("dlq", "redrive", "ChannelImages-dlq", "--id", id);
+        assertThat(back.status).as(back.err).isZero();
+        assertThat(back.out).contains("redriven " + id + " → ChannelImages as ").contains("(no record to note it in)");
+        List<software.amazon.awssdk.services.sqs.model.Message> moved = sqs.receiveMessage(b -> b.queueUrl(cloud.queueUrl("ChannelImages"))
+                .waitTimeSeconds(5)).messages();
+        assertThat(moved).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo("{\"_id\":\"not-ours\"}"));
+        sqs.deleteMessage(b -> b.queueUrl(cloud.queueUrl("ChannelImages")).receiptHandle(moved.get(0).receiptHandle()));
+    }
+
+    @Test
     void anUnconfiguredCatalogSyncSaysWhatToSetAndAnUnroutedMethodIsNotFound() throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + cloud.httpPort();
