@@ -32,17 +32,11 @@ final class DlqCommand {
     }
 
     static int run(String[] argv, Map<String, String> env, PrintStream out, PrintStream err) throws InterruptedException {
-        OpsArgs args;
-        try {
-            args = new OpsArgs(argv, FLAGS, Set.of("--id"));
-        } catch (IllegalArgumentException e) {
-            err.println("dlq: " + e.getMessage());
-            return 2;
-        }
-        List<String> unknown = args.unknown(union(OPTIONS, OpsTarget.OPTIONS));
+        OpsArgs args = new OpsArgs(argv, FLAGS, Set.of("--id"));
+        Optional<String> problem = args.problem(union(OPTIONS, OpsTarget.OPTIONS));
         String action = args.positional.isEmpty() ? "" : args.positional.get(0);
-        if (!unknown.isEmpty() || !Set.of("list", "show", "redrive").contains(action) || (!action.equals("list") && args.positional.size() != 2)) {
-            err.println(unknown.isEmpty() ? USAGE : "dlq: unknown option " + unknown.get(0) + "\n" + USAGE);
+        if (problem.isPresent() || !Set.of("list", "show", "redrive").contains(action) || (!action.equals("list") && args.positional.size() != 2)) {
+            err.println(problem.map(p -> "dlq: " + p + "\n").orElse("") + USAGE);
             return 2;
         }
         if (action.equals("redrive") && !args.has("--all") && !args.has("--reason") && !args.has("--id")) {

@@ -38,11 +38,19 @@ final class OpsArgs {
                 positional.add(arg);
             }
         }
-        options.forEach((name, values) -> {
-            if (!flags.contains(name) && values.isEmpty()) {
-                throw new IllegalArgumentException(name + " needs a value");
+    }
+
+    /** What is wrong with the arguments, said for people: an option not {@code known} (nor a flag), or one without its value. */
+    Optional<String> problem(Set<String> known) {
+        for (var option : options.entrySet()) {
+            if (!known.contains(option.getKey()) && !flags.contains(option.getKey())) {
+                return Optional.of("unknown option " + option.getKey());
             }
-        });
+            if (!flags.contains(option.getKey()) && option.getValue().isEmpty()) {
+                return Optional.of(option.getKey() + " needs a value");
+            }
+        }
+        return Optional.empty();
     }
 
     boolean has(String name) {
@@ -68,11 +76,6 @@ final class OpsArgs {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " takes a number, not " + v);
         }
-    }
-
-    /** The options given that are not among {@code known} (with the value-less flags). */
-    List<String> unknown(Set<String> known) {
-        return options.keySet().stream().filter(k -> !known.contains(k) && !flags.contains(k)).toList();
     }
 
     /** The arguments {@link ControlClient#of} reads: {@code --http-port N}, {@code --data-dir D}. */

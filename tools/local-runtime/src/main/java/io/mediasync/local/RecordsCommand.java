@@ -39,18 +39,12 @@ final class RecordsCommand {
     }
 
     static int run(String[] argv, Map<String, String> env, PrintStream out, PrintStream err) throws InterruptedException {
-        OpsArgs args;
-        try {
-            args = new OpsArgs(argv, Set.of(OpsTarget.AWS), Set.of());
-        } catch (IllegalArgumentException e) {
-            err.println("records: " + e.getMessage());
-            return 2;
-        }
+        OpsArgs args = new OpsArgs(argv, Set.of(OpsTarget.AWS), Set.of());
         List<String> known = new ArrayList<>(OpsTarget.OPTIONS);
         known.addAll(List.of("--id", "--status", "--latest"));
-        List<String> unknown = args.unknown(Set.copyOf(known));
-        if (args.positional.size() != 1 || !KINDS.containsKey(args.positional.get(0)) || !unknown.isEmpty()) {
-            err.println((unknown.isEmpty() ? "" : "records: unknown option " + unknown.get(0) + "\n") + USAGE);
+        var problem = args.problem(Set.copyOf(known));
+        if (args.positional.size() != 1 || !KINDS.containsKey(args.positional.get(0)) || problem.isPresent()) {
+            err.println(problem.map(p -> "records: " + p + "\n").orElse("") + USAGE);
             return 2;
         }
         try (OpsTarget target = OpsTarget.resolve(args, env)) {
