@@ -77,14 +77,13 @@ final class DlqView {
 
     int redrive(Selection selection, boolean dryRun, boolean newDedupId, int max, PrintStream err) {
         List<Message> read = dlqs.read(dlq, max);
-        List<Message> keep = new ArrayList<>();
+        List<Message> keep = new ArrayList<>(read); // all but what was moved goes back, whatever happens on the way
         int moved = 0;
         int skipped = 0;
         try {
             for (Message m : read) {
                 Optional<Found> found = DlqCommand.record(records, m);
                 if (!selection.takes(m, found)) {
-                    keep.add(m);
                     continue;
                 }
                 Optional<String> source = dlqs.sourceOf(dlq, m);
@@ -98,14 +97,12 @@ final class DlqView {
                                 : null;
                 if (why != null) {
                     out.println("skipped " + m.messageId() + ": " + why);
-                    keep.add(m);
                     skipped++;
                     continue;
                 }
                 if (dryRun) {
                     out.println("would redrive " + m.messageId() + " → " + source.get() + found.map(f -> "  (" + f.collection() + " "
                             + f.id() + ", " + DeadLetterRecords.summarize(f.record()).code() + ")").orElse("  (no record)"));
-                    keep.add(m);
                     moved++;
                     continue;
                 }
@@ -114,11 +111,11 @@ final class DlqView {
                 try {
                     sent = dlqs.move(dlq, m, source.get(), dedup);
                 } catch (SqsException e) {
-                    keep.add(m);
                     err.println("redrive " + m.messageId() + " → " + source.get() + " refused: " + e.awsErrorDetails().errorCode() + ": "
                             + e.awsErrorDetails().errorMessage() + (e.statusCode() == 403 ? deniedHint(source.get()) : ""));
                     return 1;
                 }
+                keep.remove(m);
                 found.ifPresent(f -> records.noteRedrive(f, dlq.name(), source.get(), sent));
                 out.println("redriven " + m.messageId() + " → " + source.get() + " as " + sent
                         + found.map(f -> "  (noted in " + f.collection() + " " + f.id() + ")").orElse("  (no record to note it in)"));
