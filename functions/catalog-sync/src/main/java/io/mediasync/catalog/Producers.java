@@ -80,7 +80,7 @@ public class Producers {
             TokenSource tokens, ObjectMapper json) {
         Optional<String> base = base(api);
         if (base.isEmpty()) {
-            return new Upstream(Optional.empty(), "CATALOG_API_URL is not set");
+            return new Upstream(Optional.empty(), "CATALOG_API_URL is not set (the template parameter CatalogApiUrl: the catalog API's base URL)");
         }
         URI first;
         Optional<String> insecureTokenUrl;

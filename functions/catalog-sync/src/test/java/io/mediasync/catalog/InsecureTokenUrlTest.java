@@ -44,6 +44,9 @@ class InsecureTokenUrlTest extends CatalogTestSupport {
         Api.Answer answer = Api.syncall();
 
         assertThat(reason(answer.body())).isEqualTo("not_configured");
+        assertThat(answer.body().path("data").path("message").asText()).as("the answer names what to set")
+                .startsWith("the token URL must be https outside loopback").contains("(CATALOG_TOKEN_URL, else CATALOG_API_URL/token)");
+        assertThat(answer.body().toString()).doesNotContain("s3cret");
         assertThat(onlyRun().toJson()).contains("the token URL must be https outside loopback, the password would travel in clear"
                 + " (CATALOG_TOKEN_URL, else CATALOG_API_URL/token): " + tokenUrl());
         assertThat(catalog.tokenRequests).hasValue(0);

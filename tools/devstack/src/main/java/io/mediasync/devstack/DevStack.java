@@ -54,9 +54,24 @@ public final class DevStack {
 
     public static void main(String[] args) throws Exception {
         DevStackOptions options = DevStackOptions.parse(args);
+        String busy = busyPort(options);
+        if (busy != null) { // one line for the parent, and nothing started: a port in use ends us at once
+            System.out.println(failure(busy));
+            System.exit(3);
+        }
         DevStack stack = new DevStack();
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "devstack-stop"));
-        String endpoints = stack.start(options);
+        String endpoints;
+        try {
+            endpoints = stack.start(options);
+        } catch (Throwable e) {
+            // ElasticMQ's threads would keep a half-started JVM alive: say why, stop what started, and go
+            System.out.println(failure("could not start: " + e));
+            System.out.flush();
+            stack.stop();
+            Runtime.getRuntime().halt(1);
+            return;
+        }
         System.out.println(endpoints);
         System.out.flush();
         if (options.exitOnStdinEof()) {
@@ -145,6 +160,32 @@ public final class DevStack {
             }
         }
         running.clear();
+    }
+
+    /** The first of the asked ports (0 = any) that something else listens on, said for people; null when all are free. */
+    static String busyPort(DevStackOptions o) {
+        String[][] ports = {{"SQS", Integer.toString(o.sqsPort())}, {"S3", Integer.toString(o.s3Port())}, {"MongoDB", Integer.toString(o.mongoPort())}};
+        for (String[] p : ports) {
+            int port = Integer.parseInt(p[1]);
+            if (port != 0 && inUse(o.host(), port)) {
+                return "port " + port + " (" + p[0] + ") on " + o.host() + " is in use";
+            }
+        }
+        return null;
+    }
+
+    static boolean inUse(String host, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(host, port));
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** The line the parent reads instead of the endpoints: {"ready":false,"error":"…"}. */
+    static String failure(String error) {
+        return "{\"ready\":false,\"error\":\"" + error.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + "\"}";
     }
 
     private static int freePort(String host) throws IOException {

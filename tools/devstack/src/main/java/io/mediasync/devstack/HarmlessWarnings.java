@@ -7,8 +7,10 @@ import java.util.List;
 
 /**
  * Drops the servers' warnings that say nothing about the user's data: mongo-java-server not
- * building a compound index (queries work without it) and Pekko finding the JVM already shutting
- * down when the devstack stops. Every other warning still shows.
+ * building a compound index (queries work without it), Pekko finding the JVM already shutting
+ * down when the devstack stops, and mongo-java-server's stack trace for each command it does not
+ * implement, which clients probe on every connection (mongosh: atlasVersion, getCmdLineOpts, …)
+ * and take the answer to, CommandNotFound (59), as a real server's. Every other warning still shows.
  */
 public final class HarmlessWarnings extends Filter<ILoggingEvent> {
 
@@ -17,6 +19,13 @@ public final class HarmlessWarnings extends Filter<ILoggingEvent> {
     @Override
     public FilterReply decide(ILoggingEvent event) {
         String message = event.getFormattedMessage();
-        return message != null && HARMLESS.stream().anyMatch(message::startsWith) ? FilterReply.DENY : FilterReply.NEUTRAL;
+        if (message == null) {
+            return FilterReply.NEUTRAL;
+        }
+        if (message.startsWith("failed to handle") && event.getThrowableProxy() != null
+                && event.getThrowableProxy().getClassName().endsWith(".NoSuchCommandException")) {
+            return FilterReply.DENY;
+        }
+        return HARMLESS.stream().anyMatch(message::startsWith) ? FilterReply.DENY : FilterReply.NEUTRAL;
     }
 }

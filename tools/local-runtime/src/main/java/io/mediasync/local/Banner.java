@@ -72,6 +72,15 @@ final class Banner {
             out.println("  function " + d.name() + " [" + d.environment().getOrDefault("QUARKUS_LAMBDA_HANDLER", d.handler()) + "] "
                     + d.codeUri().getFileName() + " ←" + triggers);
         }
+        out.println("  logs     " + cloud.dataDir().resolve("logs") + "/<function>.log (each function's output), devstack.log (SQS, S3, "
+                + "MongoDB)   ./mediasync status: queues and functions now");
+        for (FunctionProcess f : cloud.functions().values()) {
+            List<String> missing = Unconfigured.of(f.function());
+            if (!missing.isEmpty()) {
+                out.println("  unconfigured " + f.function().name() + ": set " + String.join(", ", missing)
+                        + "; until then its runs end not_configured");
+            }
+        }
     }
 
     /** Each collection with its documents so far, and what it holds; then any other collection found there. */

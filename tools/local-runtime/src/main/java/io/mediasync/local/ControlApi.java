@@ -113,9 +113,18 @@ final class ControlApi {
         cloud.database().ifPresent(db -> status.put("database", db));
         status.put("images", cloud.imagesUrl());
         status.put("region", cloud.endpoints().region());
+        status.put("dataDir", cloud.dataDir().toString());
         status.put("readyMillis", cloud.readyMillis());
         ObjectNode functions = status.putObject("functions");
-        cloud.functions().forEach((name, f) -> functions.putObject(name).put("coldStartMillis", f.lastColdStartMillis()));
+        cloud.functions().forEach((name, f) -> {
+            ObjectNode function = functions.putObject(name).put("coldStartMillis", f.lastColdStartMillis())
+                    .put("invocations", f.stats().invocations()).put("errors", f.stats().errors()).put("coldStarts", f.stats().coldStarts());
+            var last = f.stats().lastError();
+            if (last != null) {
+                function.putObject("lastError").put("at", last.at().toString()).put("body", last.body());
+            }
+            function.put("unconfigured", String.join(",", Unconfigured.of(f.function())));
+        });
         return status;
     }
 

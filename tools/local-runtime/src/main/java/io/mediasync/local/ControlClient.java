@@ -34,14 +34,24 @@ final class ControlClient {
         this.port = port;
     }
 
-    /** The port of {@code --http-port N} among the arguments, else MEDIASYNC_HTTP_PORT, else 3000. */
+    /**
+     * The port of {@code --http-port N} among the arguments, else the running stack {@link RunningStacks#find} names,
+     * else MEDIASYNC_HTTP_PORT, else 3000.
+     *
+     * @throws RunningStacks.Unknown when two stacks run and nothing says which, or none runs with the data directory given
+     */
     static ControlClient of(String[] args, Map<String, String> env) {
+        return of(args, env, RunningStacks.registry());
+    }
+
+    static ControlClient of(String[] args, Map<String, String> env, java.nio.file.Path registry) {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals("--http-port")) {
                 return new ControlClient(Integer.parseInt(args[i + 1]));
             }
         }
-        return new ControlClient(Integer.parseInt(env.getOrDefault("MEDIASYNC_HTTP_PORT", "3000")));
+        return RunningStacks.find(args, env, registry).map(stack -> new ControlClient(stack.path("http").asInt()))
+                .orElseGet(() -> new ControlClient(Integer.parseInt(env.getOrDefault("MEDIASYNC_HTTP_PORT", "3000"))));
     }
 
     int port() {

@@ -41,7 +41,7 @@ final class ControlCommands {
                         return 2;
                     }
                 }
-                case "--http-port" -> i++;
+                case "--http-port", "--data-dir" -> i++;
                 default -> function = function == null && !args[i].startsWith("-") ? args[i] : function;
             }
         }

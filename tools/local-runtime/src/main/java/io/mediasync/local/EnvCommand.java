@@ -22,12 +22,18 @@ final class EnvCommand {
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws IOException, InterruptedException {
-        ControlClient control = ControlClient.of(args, env);
+        ControlClient control;
         JsonNode status;
         try {
+            control = ControlClient.of(args, env);
             status = control.get("status").json();
-        } catch (ControlClient.NoRuntime e) {
-            err.println("# no local runtime answers on 127.0.0.1:" + control.port() + " yet: these are the endpoints ./mediasync up will use");
+        } catch (ControlClient.NoRuntime | RunningStacks.Unknown e) {
+            if (e instanceof RunningStacks.Ambiguous ambiguous) {
+                throw ambiguous; // two run: which one is for the user to say
+            }
+            control = new ControlClient(Integer.parseInt(env.getOrDefault("MEDIASYNC_HTTP_PORT", "3000")));
+            err.println("# " + (e instanceof ControlClient.NoRuntime ? "no local runtime answers on 127.0.0.1:" + control.port() + " yet"
+                    : e.getMessage()) + ": these are the endpoints ./mediasync up will use");
             status = defaults(env);
         }
         Map<String, String> vars = new LinkedHashMap<>();
@@ -42,6 +48,9 @@ final class EnvCommand {
             vars.put("MONGO_DATABASE", status.path("database").asText());
         }
         vars.put("MEDIASYNC_HTTP_PORT", Integer.toString(control.port())); // ./mediasync invoke/trigger/env find the same stack
+        if (status.hasNonNull("dataDir")) {
+            vars.put("MEDIASYNC_DATA_DIR", status.path("dataDir").asText()); // and postback-secret its secret
+        }
         vars.put("MEDIASYNC_IMAGES_URL", status.path("images").asText());
         out.println("# the local mediasync stack, for the aws CLI, AWS SDKs and MongoDB clients: eval \"$(./mediasync env)\"");
         vars.forEach((name, value) -> out.println("export " + name + "='" + value + "'"));
@@ -59,6 +68,7 @@ final class EnvCommand {
         status.put("s3", "http://127.0.0.1:" + options.s3Port());
         status.put("mongo", "mongodb://127.0.0.1:" + options.mongoPort());
         status.put("region", DevStack.REGION);
+        status.put("dataDir", options.dataDir().toAbsolutePath().normalize().toString());
         status.put("images", "http://127.0.0.1:" + options.imagesPort().orElse(ImageServer.DEFAULT_PORT));
         if (database != null) {
             status.put("database", database);

@@ -41,16 +41,16 @@ public final class LocalCloud implements AutoCloseable {
     private final DevStack devstack;
     private final Endpoints endpoints;
     private final SqsClient sqs;
-    private final StackModel model;
+    private StackModel model;
     private final String postbackSecret;
     private final Map<String, FunctionProcess> functions = new LinkedHashMap<>();
     private final List<SqsEventSource> eventSources = new ArrayList<>();
     private final ExecutorService pollers = Executors.newCachedThreadPool(r -> daemon(r, "event-source"));
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "schedules"));
-    private final ScheduleClock schedules;
-    private final HttpGateway gateway;
-    private final ImageServer images;
-    private final long readyMillis;
+    private ScheduleClock schedules;
+    private HttpGateway gateway;
+    private ImageServer images;
+    private long readyMillis;
 
     public static LocalCloud start(LocalOptions options, PrintStream out) throws IOException {
         return new LocalCloud(options, out);
@@ -72,6 +72,25 @@ public final class LocalCloud implements AutoCloseable {
                 data.resolve("state"), data.resolve("logs/devstack.log")));
         this.endpoints = devstack.endpoints();
         this.sqs = AwsClients.sqs(endpoints);
+        try {
+            startRest(options, data);
+        } catch (IOException | RuntimeException e) {
+            // nothing left running behind a failed start: the devstack, the functions started so far
+            eventSources.forEach(SqsEventSource::stop);
+            pollers.shutdownNow();
+            clock.shutdownNow();
+            if (images != null) {
+                images.close();
+            }
+            functions.values().forEach(FunctionProcess::close);
+            sqs.close();
+            devstack.close();
+            throw e;
+        }
+        this.readyMillis = System.currentTimeMillis() - started;
+    }
+
+    private void startRest(LocalOptions options, Path data) throws IOException {
         // the results' URLs are this server's: bound before the template is read, whose PublicBaseUrl it is
         this.images = ImageServer.bind(options.imagesPort());
         Map<String, String> parameters = new LinkedHashMap<>(options.parameterOverrides());
@@ -88,7 +107,6 @@ public final class LocalCloud implements AutoCloseable {
         startEventSources();
         this.schedules = ScheduleClock.start(functions.values(), clock, out);
         this.gateway = new HttpGateway(this, options.httpPort());
-        this.readyMillis = System.currentTimeMillis() - started;
     }
 
     /** The bucket the resizer writes to, as the template configures it. */
@@ -149,6 +167,11 @@ public final class LocalCloud implements AutoCloseable {
     /** The secret(s) a receiver at this URL verifies its postbacks with: derived from the master secret and its origin. */
     public List<String> receiverSecrets(String receiverUrl) {
         return new ReceiverSecrets(postbackSecret).secretsFor(java.net.URI.create(receiverUrl));
+    }
+
+    /** Where this stack keeps its state, logs and postback secret. */
+    public Path dataDir() {
+        return options.dataDir().toAbsolutePath().normalize();
     }
 
     public int httpPort() {

@@ -32,7 +32,12 @@ final class PostbackSecretCommand {
         }
         String master = env.get("POSTBACK_SECRET");
         if (master == null || master.isBlank()) {
-            Path file = Path.of(env.getOrDefault("MEDIASYNC_DATA_DIR", ".mediasync")).resolve("postback-secret");
+            // the running stack's (MEDIASYNC_DATA_DIR's, or the only one running), else the default data directory's
+            String named = env.get("MEDIASYNC_DATA_DIR");
+            Path dir = named != null && !named.isBlank() ? Path.of(named)
+                    : RunningStacks.find(new String[0], env, RunningStacks.registry()).map(s -> Path.of(s.path("dataDir").asText()))
+                            .orElse(Path.of(".mediasync"));
+            Path file = dir.resolve("postback-secret");
             if (!Files.isRegularFile(file)) {
                 err.println("no master secret: set POSTBACK_SECRET, or start the local stack once (./mediasync up) to create "
                         + file);

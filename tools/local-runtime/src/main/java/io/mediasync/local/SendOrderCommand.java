@@ -104,7 +104,9 @@ final class SendOrderCommand {
             return 2;
         }
         if (endpoint == null && !host(queueUrl).endsWith(".amazonaws.com")) {
-            endpoint = "http://127.0.0.1:" + env.getOrDefault("MEDIASYNC_SQS_PORT", "9324");
+            // the running stack's SQS (its data directory, or the only one running), else the port up would use
+            endpoint = RunningStacks.find(new String[0], env, RunningStacks.registry()).map(s -> s.path("sqs").asText())
+                    .orElse("http://127.0.0.1:" + env.getOrDefault("MEDIASYNC_SQS_PORT", "9324"));
         }
         if (queueUrl == null || queueUrl.isBlank()) {
             queueUrl = endpoint + "/000000000000/ImageQueue.fifo";

@@ -116,6 +116,14 @@ class LocalControlsTest {
         assertThat(ControlCommands.trigger(new String[] {"SyncAllSources"}, nothing, print(out), print(err))).isEqualTo(1);
         String line = "no local runtime on 127.0.0.1:" + port + ": start it with ./mediasync up\n";
         assertThat(text(err)).isEqualTo(line + line);
+
+        // a shell pinned to a data directory whose stack has stopped: env says so, and what up would serve there
+        java.nio.file.Path stopped = Files.createTempDirectory("stopped");
+        err.reset();
+        assertThat(EnvCommand.run(new String[0], Map.of("MEDIASYNC_DATA_DIR", stopped.toString(), "MEDIASYNC_TEMPLATE",
+                Repo.root().resolve("template.yaml").toString()), print(out), print(err))).isZero();
+        assertThat(text(err)).startsWith("# no local stack runs with data directory " + stopped);
+        assertThat(text(out)).contains("export MEDIASYNC_DATA_DIR='" + stopped.toAbsolutePath() + "'\n");
     }
 
     @Test
@@ -126,7 +134,7 @@ class LocalControlsTest {
                 "export AWS_ENDPOINT_URL_S3='" + cloud.endpoints().s3() + "'\n", "export AWS_REGION='us-east-1'\n",
                 "export AWS_DEFAULT_REGION='us-east-1'\n", "export AWS_ACCESS_KEY_ID='test'\n", "export AWS_SECRET_ACCESS_KEY='test'\n",
                 "export MONGO_URL='" + cloud.endpoints().mongo() + "'\n", "export MONGO_DATABASE='mediasync_dev'\n",
-                "export MEDIASYNC_IMAGES_URL='" + cloud.imagesUrl() + "'\n");
+                "export MEDIASYNC_IMAGES_URL='" + cloud.imagesUrl() + "'\n", "export MEDIASYNC_DATA_DIR='" + cloud.dataDir() + "'\n");
         assertThat(err.size()).isZero();
     }
 

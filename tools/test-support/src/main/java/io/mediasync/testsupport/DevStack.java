@@ -76,9 +76,10 @@ public final class DevStack implements AutoCloseable {
         if (launch.dataDir() != null) {
             command.addAll(List.of("--data-dir", launch.dataDir().toString()));
         }
+        Process process = null;
         try {
             Files.createDirectories(launch.logFile().getParent());
-            Process process = new ProcessBuilder(command)
+            process = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()))
                     .start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -93,9 +94,35 @@ public final class DevStack implements AutoCloseable {
             if (line == null) {
                 throw new IllegalStateException("devstack exited before it was ready; see " + launch.logFile());
             }
-            return new DevStack(process, new ObjectMapper().readTree(line));
+            JsonNode ready = new ObjectMapper().readTree(line);
+            if (!ready.path("ready").asBoolean(false)) {
+                throw new NotStarted(ready.path("error").asText(line));
+            }
+            return new DevStack(process, ready);
+        } catch (NotStarted e) {
+            stop(process);
+            throw e;
         } catch (Exception e) {
+            stop(process); // never left running behind a failed start
             throw new IllegalStateException("could not start the devstack from " + home + ": " + e, e);
+        }
+    }
+
+    /** The devstack said why it could not start (a port in use: {@code port 9000 (S3) on 127.0.0.1 is in use}) and exited. */
+    public static final class NotStarted extends IllegalStateException {
+        NotStarted(String reason) {
+            super(reason);
+        }
+    }
+
+    private static void stop(Process process) {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -103,6 +103,9 @@ public class CatalogSync {
                 LOG.warnf("%s run %s %s (%s) after %d page(s): %s", trigger, runId, f.refused() ? "refused" : "ended in error",
                         f.reason(), counts.pages, detail);
                 result = SeedResult.error(f.reason(), null, Instant.now());
+                if (f.reason().equals("not_configured")) { // what to set; no secret is in it
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) result.data()).put("message", detail);
+                }
             }
             runs.finish(runId, status, result, counts, timings(started), detail);
             LOG.infof("%s run %s: %s %s", trigger, runId, result.response(), counts.toDocument().toJson());

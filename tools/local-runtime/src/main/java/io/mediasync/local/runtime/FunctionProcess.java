@@ -51,6 +51,7 @@ public final class FunctionProcess implements AutoCloseable {
     private volatile Process process;
     private FunctionCode code;
     private long lastColdStartMillis = -1;
+    private final InvocationStats stats = new InvocationStats();
 
     public FunctionProcess(FunctionDef function, Path dataDir, Path runtimeClientDir, Map<String, String> localEnvironment,
             PrintStream console) {
@@ -77,10 +78,21 @@ public final class FunctionProcess implements AutoCloseable {
         return lastColdStartMillis;
     }
 
+    /** Invocations, errors, cold starts and the last error since the stack started. */
+    public InvocationStats stats() {
+        return stats;
+    }
+
     /** Invokes the function once and waits for its answer (at most its timeout). */
     public synchronized Invocation.Result invoke(String event) {
-        long started = System.currentTimeMillis();
         boolean cold = process == null || !process.isAlive();
+        Invocation.Result result = invoke(event, cold);
+        stats.count(cold, result);
+        return result;
+    }
+
+    private Invocation.Result invoke(String event, boolean cold) {
+        long started = System.currentTimeMillis();
         if (cold) {
             start();
         }
