@@ -18,8 +18,8 @@ class HotPathWarmUpTest {
 
         assertThat(result.steady()).as("steady within the budget").isTrue();
         assertThat(result.rounds()).isGreaterThanOrEqualTo(HotPathWarmUp.MIN_ROUNDS);
-        // the JPEG cover and the PNG logo, each to the three sizes, every round
-        assertThat(result.renditions()).isEqualTo(result.rounds() * 2 * 3);
+        // the JPEG photo and cover and the PNG logo, each to the three sizes, every round
+        assertThat(result.renditions()).isEqualTo(result.rounds() * 3 * 3);
     }
 
     @Test
