@@ -4,12 +4,14 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import io.mediasync.common.metrics.Metric;
 import io.mediasync.local.bench.Images;
 import io.mediasync.local.scenario.CatalogApi;
 import io.mediasync.local.scenario.PodcastFeed;
 import io.mediasync.local.scenario.ResyncScenario;
 import io.mediasync.testsupport.HttpFixture;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,11 +63,15 @@ final class SystemDemo {
                         && runner.stage("sync-orchestrator → image-resizer: every downloaded image resized", () -> stages.thumbnails(WAIT))
                         && runner.stage("collection-resync: channels and episodes get their images' resized versions",
                                 () -> stages.resync(WAIT));
+                if (ok) {
+                    ok = outcomes(options.dataDir().resolve("logs"), db, out);
+                }
                 out.println();
                 out.println(ResultUrls.whereToLook(cloud, options, "database " + db.getName() + ": sources, files, sync_runs,"
                         + " resize_orders, channels and episodes (image_url_info, image_resync), resync_runs, catalog_sync_runs"));
                 if (!ok) {
-                    out.println("DEMO FAILED at stage " + runner.failedStage() + ": " + runner.failure());
+                    out.println(runner.failure() == null ? "DEMO FAILED: the metrics disagree with the records (above)"
+                            : "DEMO FAILED at stage " + runner.failedStage() + ": " + runner.failure());
                     return 1;
                 }
                 out.println("DEMO OK: the catalog's 2 podcasts synced as sources, their 6 images downloaded and resized, and their"
@@ -73,6 +79,32 @@ final class SystemDemo {
                 return 0;
             }
         }
+    }
+
+    /**
+     * The outcome summary, from the functions' own EMF lines; the resizer's {@code Done} must equal its done records.
+     * A function writes its lines when its invocation ends, just after its records: the check waits for them.
+     */
+    private static boolean outcomes(Path logs, MongoDatabase db, PrintStream out) throws Exception {
+        long records = db.getCollection("resize_orders").countDocuments(Filters.eq("status", "done"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        EmfCounts counts = EmfCounts.read(logs);
+        while (resizerDone(counts) != records && System.nanoTime() < deadline) {
+            Thread.sleep(100); // polling for the last invocation's lines, not a wait that proves anything
+            counts = EmfCounts.read(logs);
+        }
+        out.println();
+        out.println("outcomes of every message, from the functions' metrics (" + counts.lines() + " EMF lines in " + logs + "):");
+        OutcomeSummary.lines(counts).forEach(out::println);
+        long done = resizerDone(counts);
+        out.println("  the resizer's Done metric: " + done + "; resize_orders done in MongoDB: " + records
+                + (done == records ? " (they agree)" : " (THEY DISAGREE)"));
+        return done == records;
+    }
+
+    private static long resizerDone(EmfCounts counts) {
+        return counts.sums().entrySet().stream().filter(e -> e.getKey().endsWith("image-resizer"))
+                .mapToLong(e -> OutcomeSummary.total(e.getValue(), Metric.DONE.emfName())).sum();
     }
 
     /** A podcast on loopback (channel image, two episodes with images) and its catalog entry. */

@@ -29,6 +29,11 @@ class SystemDemoTest {
         assertThat(output).contains("[1/5] ok", "[2/5] ok", "[3/5] ok", "[4/5] ok", "[5/5] ok", "DEMO OK");
         assertThat(output).doesNotContain("FAILED");
         assertThat(status).isZero();
+        // the closing summary from the functions' EMF lines: every function that took messages, none lost
+        assertThat(output).contains("outcomes of every message, from the functions' metrics", "(they agree)");
+        assertThat(output).containsPattern("mediasync-dev-image-resizer +[1-9][0-9]* done, 0 rejected, [0-9]+ retried, [0-9]+ timed out, [0-9]+ held back, 0 dead-lettered")
+                .containsPattern("mediasync-dev-source-downloader +[1-9][0-9]* done, 0 rejected")
+                .containsPattern("mediasync-dev-collection-resync-apply +[1-9][0-9]* done, 0 rejected");
     }
 
     @Test

@@ -59,7 +59,9 @@ public final class PipelineBenchmark {
         Path data = Files.createTempDirectory("mediasync-bench");
         LocalOptions options = LocalOptions.parse(new String[] {"--data-dir", data.toString(), "--sqs-port", "0", "--s3-port", "0",
                 "--mongo-port", "0", "--http-port", "0", "--quiet"}, System.getenv());
-        try (LocalCloud cloud = LocalCloud.start(options, log); HttpFixture web = new HttpFixture();
+        // the images' server is a loopback server of this benchmark's own: the stack downloads from it alone (not from
+        // the whole of 127.0.0.0/8), as from the demos' servers
+        try (HttpFixture web = new HttpFixture(); LocalCloud cloud = LocalCloud.start(options.allowingDownloadsFrom(web.port()), log);
                 SqsClient sqs = AwsClients.sqs(cloud.endpoints()); MongoClient mongo = MongoClients.create(cloud.endpoints().mongo())) {
             for (int i = 0; i < orders + coldStarts; i++) {
                 web.serve("/img/" + i + ".jpg", images.get(i), "image/jpeg");
