@@ -2,6 +2,7 @@ package io.mediasync.bench;
 
 import io.mediasync.resizer.imaging.ImageProcessor;
 import io.mediasync.resizer.imaging.ImageRejectedException;
+import io.mediasync.resizer.imaging.OutputFormat;
 import io.mediasync.resizer.imaging.ProcessedImage;
 import io.mediasync.resizer.imaging.Rendition;
 import io.mediasync.resizer.imaging.SizeSpec;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -43,14 +45,20 @@ final class MediasyncEngine {
 
     static EngineResult run(String name, ImageProcessor processor, Path input, List<SizeSpec> sizes, int runs, int warmup)
             throws IOException, ImageRejectedException {
-        return run(name, processor, input, sizes, runs, warmup, false);
+        return run(name, processor, input, sizes, Set.of(OutputFormat.JPEG), runs, warmup, false);
+    }
+
+    static EngineResult run(String name, ImageProcessor processor, Path input, List<SizeSpec> sizes, int runs, int warmup,
+            boolean mean) throws IOException, ImageRejectedException {
+        return run(name, processor, input, sizes, Set.of(OutputFormat.JPEG), runs, warmup, mean);
     }
 
     /** {@code mean}: the runs' mean instead of their median, for the first images of a process, where each one counts. */
-    static EngineResult run(String name, ImageProcessor processor, Path input, List<SizeSpec> sizes, int runs, int warmup,
-            boolean mean) throws IOException, ImageRejectedException {
+    /** {@code formats}: what every rendition is written as, the JPEG and, as an order may ask, the WebP (issue 25). */
+    static EngineResult run(String name, ImageProcessor processor, Path input, List<SizeSpec> sizes, Set<OutputFormat> formats,
+            int runs, int warmup, boolean mean) throws IOException, ImageRejectedException {
         for (int i = 0; i < warmup; i++) {
-            processor.process(Files.readAllBytes(input), sizes);
+            processor.process(Files.readAllBytes(input), sizes, formats);
         }
         System.gc(); // start the measured runs from a clean heap, so the peak is theirs
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -65,7 +73,7 @@ final class MediasyncEngine {
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
             long startCpu = processCpuNanos();
-            last = processor.process(Files.readAllBytes(input), sizes);
+            last = processor.process(Files.readAllBytes(input), sizes, formats);
             total[i] = (System.nanoTime() - start) / 1e6;
             cpu[i] = (processCpuNanos() - startCpu) / 1e6;
             decode[i] = last.times().decodeNanos() / 1e6;

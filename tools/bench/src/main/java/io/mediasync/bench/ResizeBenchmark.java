@@ -3,6 +3,7 @@ package io.mediasync.bench;
 import io.mediasync.resizer.imaging.ImageInfo;
 import io.mediasync.resizer.imaging.ImageProcessor;
 import io.mediasync.resizer.imaging.ImageRejectedException;
+import io.mediasync.resizer.imaging.OutputFormat;
 import io.mediasync.resizer.imaging.ResizeMode;
 import io.mediasync.resizer.imaging.SizeSpec;
 
@@ -10,11 +11,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code ./mediasync bench resize}: times the image-resizer's core ({@link ImageProcessor#process}: read, decode
@@ -28,7 +31,7 @@ public final class ResizeBenchmark {
             usage: ResizeBenchmark [--input FILE]... [--generate-mp N] [--runs N] [--warmup N]
                                    [--sizes 50x50,250x250,800x800] [--mode fit|fill|force] [--quality 85]
                                    [--max-decoded-pixels N] [--python PATH] [--no-peers] [--no-before] [--no-psnr]
-                                   [--json-only] [--no-deployed] [--first N]
+                                   [--json-only] [--no-deployed] [--first N] [--formats jpeg,webp]
               --input        an image (JPEG, PNG, ...); repeatable. Default: the four generated inputs of issue 10
                              (12 MP photo JPEG q90, 3000x3000 and 1400x1400 cover JPEGs, 3000x3000 cover PNG)
               --generate-mp  instead, one generated photo-like JPEG of N megapixels
@@ -37,6 +40,8 @@ public final class ResizeBenchmark {
               --python       interpreter with Pillow (default: python3, else /usr/bin/python3)
               --no-peers     skip Pillow and libvips;  --no-before  skip the ImageIO-only engine
               --no-psnr      skip the quality figures;  --json-only  print only the JSON lines
+              --formats      the in-process row writes every rendition in these (default jpeg; jpeg,webp: an order
+                             asking for WebP too)
               --no-deployed  skip the deployed configurations, each in a JVM of its own with Lambda's flags (serial GC,
                              C1 only): after the warm-up (a warm container), and the first --first N images (default
                              5) of a fresh process (a cold container); then the template's resizer (Lambda's flags and
@@ -51,7 +56,7 @@ public final class ResizeBenchmark {
 
     private record Options(List<Path> inputs, double generateMegapixels, int runs, int warmup, String sizes, ResizeMode mode,
                            int quality, long maxDecodedPixels, List<String> pythons, boolean peers, boolean before,
-                           boolean psnr, boolean jsonOnly, boolean deployed, int firstImages) {
+                           boolean psnr, boolean jsonOnly, boolean deployed, int firstImages, Set<OutputFormat> formats) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -100,7 +105,7 @@ public final class ResizeBenchmark {
                 }
                 List<EngineResult> results = new ArrayList<>();
                 try {
-                    results.add(MediasyncEngine.run("mediasync", ours, input, sizes, o.runs, o.warmup));
+                    results.add(MediasyncEngine.run("mediasync", ours, input, sizes, o.formats, o.runs, o.warmup, false));
                     if (o.before) {
                         results.add(MediasyncEngine.run("mediasync-imageio", imageIo, input, sizes, o.runs, o.warmup));
                     }
@@ -198,6 +203,7 @@ public final class ResizeBenchmark {
         boolean jsonOnly = false;
         boolean deployed = true;
         int firstImages = 5;
+        Set<OutputFormat> formats = EnumSet.of(OutputFormat.JPEG);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -215,6 +221,7 @@ public final class ResizeBenchmark {
                 case "--no-psnr" -> psnr = false;
                 case "--json-only" -> jsonOnly = true;
                 case "--no-deployed" -> deployed = false;
+                case "--formats" -> formats = formats(value(args, ++i, arg));
                 case "--first" -> firstImages = (int) positive(Integer.parseInt(value(args, ++i, arg)), arg);
                 case "-h", "--help" -> throw new IllegalArgumentException("");
                 default -> throw new IllegalArgumentException("unknown option " + arg);
@@ -225,7 +232,19 @@ public final class ResizeBenchmark {
             throw new IllegalArgumentException("--quality is 1..100 and --warmup >= 0");
         }
         return new Options(inputs, generate, runs, warmup, sizes, mode, quality, maxDecoded, pythons, peers, before, psnr, jsonOnly,
-                deployed, firstImages);
+                deployed, firstImages, formats);
+    }
+
+    /** "jpeg" or "jpeg,webp", as an order's formats: the in-process row writes every rendition in each. */
+    private static Set<OutputFormat> formats(String list) {
+        Set<OutputFormat> formats = EnumSet.noneOf(OutputFormat.class);
+        for (String name : list.split(",")) {
+            formats.add(OutputFormat.named(name.strip()).orElseThrow(() -> new IllegalArgumentException("--formats: unknown " + name)));
+        }
+        if (!formats.contains(OutputFormat.JPEG)) {
+            throw new IllegalArgumentException("--formats must include jpeg, as an order's do");
+        }
+        return formats;
     }
 
     private static Path readable(Path input) {
