@@ -27,9 +27,19 @@ final class ResizeChild {
     record Work(String sizes, ResizeMode mode, int quality, long maxDecodedPixels, int runs, int warmup, boolean mean,
                 boolean primed) {
 
+        /** The child's command line: the input, then the fields in the record's order ({@link #of} reads it back). */
         List<String> arguments(Path input) {
             return List.of(input.toString(), sizes, mode.name(), Integer.toString(quality), Long.toString(maxDecodedPixels),
                     Integer.toString(runs), Integer.toString(warmup), Boolean.toString(mean), Boolean.toString(primed));
+        }
+
+        /** The inverse of {@link #arguments}: the record from {@code args[1..]} (args[0] is the input). */
+        static Work of(String[] args) {
+            if (args.length != 9) {
+                throw new IllegalArgumentException("ResizeChild: expected the input and 8 fields, got " + args.length + " arguments");
+            }
+            return new Work(args[1], ResizeMode.valueOf(args[2]), Integer.parseInt(args[3]), Long.parseLong(args[4]),
+                    Integer.parseInt(args[5]), Integer.parseInt(args[6]), Boolean.parseBoolean(args[7]), Boolean.parseBoolean(args[8]));
         }
     }
 
@@ -41,8 +51,7 @@ final class ResizeChild {
 
     public static void main(String[] args) throws Exception {
         Path input = Path.of(args[0]);
-        Work work = new Work(args[1], ResizeMode.valueOf(args[2]), Integer.parseInt(args[3]), Long.parseLong(args[4]),
-                Integer.parseInt(args[5]), Integer.parseInt(args[6]), Boolean.parseBoolean(args[7]), Boolean.parseBoolean(args[8]));
+        Work work = Work.of(args);
         // the same processor as the in-process row (ResizeBenchmark): only the JVM differs
         ImageProcessor processor = new ImageProcessor(ResizeBenchmark.MAX_PIXELS, work.maxDecodedPixels(), work.mode(),
                 work.quality() / 100f, true);
