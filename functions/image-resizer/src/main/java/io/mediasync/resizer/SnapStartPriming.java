@@ -10,9 +10,6 @@ import io.mediasync.resizer.order.OrderParser;
 import io.mediasync.resizer.order.OrderRejectedException;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -71,7 +68,7 @@ public class SnapStartPriming implements Resource {
 
     /** @return the renditions made (every size, every round) */
     int prime(int rounds) {
-        byte[] sample = sample();
+        byte[] sample = HotPathWarmUp.bundled(HotPathWarmUp.SMALL_SAMPLE);
         int made = 0;
         try {
             for (int i = 0; i < rounds; i++) {
@@ -83,16 +80,5 @@ public class SnapStartPriming implements Resource {
             throw new IllegalStateException("the priming sample no longer passes: " + e.getMessage(), e);
         }
         return made;
-    }
-
-    private static byte[] sample() {
-        try (InputStream in = SnapStartPriming.class.getResourceAsStream("/priming/sample.jpg")) {
-            if (in == null) {
-                throw new IllegalStateException("priming/sample.jpg is not in the package");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

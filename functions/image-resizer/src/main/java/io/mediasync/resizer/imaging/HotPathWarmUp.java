@@ -22,6 +22,8 @@ public final class HotPathWarmUp {
      * shapes, noise, smooth enough to stay small): together 625 KB of the package.
      */
     private static final List<String> SAMPLES = List.of("/priming/photo.jpg", "/priming/cover.jpg", "/priming/logo.png");
+    /** A small JPEG for the cold start's cheaper warm-up, where a whole round of the samples above would cost too much. */
+    public static final String SMALL_SAMPLE = "/priming/sample.jpg";
     /**
      * The optimising tier compiles the resize loops after about 20 images (bench resize: 128 ms per image after 10
      * warm-up images, 35 ms after 30, with Lambda's flags and C2 allowed); fewer rounds are never steady.
@@ -44,7 +46,7 @@ public final class HotPathWarmUp {
      */
     public static Result untilSteady(ImageProcessor processor, List<SizeSpec> sizes, Set<OutputFormat> formats, Duration budget)
             throws ImageRejectedException {
-        List<byte[]> samples = SAMPLES.stream().map(HotPathWarmUp::read).toList();
+        List<byte[]> samples = SAMPLES.stream().map(HotPathWarmUp::bundled).toList();
         long deadline = System.nanoTime() + budget.toNanos();
         long fastest = Long.MAX_VALUE;
         int steadyRounds = 0;
@@ -67,7 +69,8 @@ public final class HotPathWarmUp {
         return new Result(rounds, renditions, Duration.ofNanos(last), false);
     }
 
-    private static byte[] read(String resource) {
+    /** The bytes of a bundled priming image: the one reader of the package's priming resources. */
+    public static byte[] bundled(String resource) {
         try (InputStream in = HotPathWarmUp.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is not in the package");
