@@ -101,6 +101,7 @@ public final class FunctionProcess implements AutoCloseable {
         long wait = function.timeoutSeconds() * 1000L + (cold ? 60_000 : 0); // JVM start-up is the init phase
         try {
             Invocation.Result result = invocation.result().get(wait, TimeUnit.MILLISECONDS);
+            invocation.duration().ifPresent(stats::duration);
             if (cold) {
                 lastColdStartMillis = System.currentTimeMillis() - started;
             }

@@ -1,5 +1,7 @@
 package io.mediasync.local.runtime;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,6 +16,8 @@ public final class Invocation {
     private final String event;
     private final long deadlineMillis;
     private final CompletableFuture<Result> result = new CompletableFuture<>();
+    private volatile long handedOutNanos;
+    private volatile long answeredNanos;
 
     public Invocation(String event, long timeoutMillis) {
         this.event = event;
@@ -34,5 +38,22 @@ public final class Invocation {
 
     public CompletableFuture<Result> result() {
         return result;
+    }
+
+    /** The runtime took the event (invocation/next answered): what Lambda bills starts here. */
+    void handedOut() {
+        handedOutNanos = System.nanoTime();
+    }
+
+    /** The function posted its response or error: what Lambda bills ends here. */
+    void answered() {
+        answeredNanos = System.nanoTime();
+    }
+
+    /** From hand-out to answer, Lambda's "Duration" of the invocation; empty if it never got both (a timeout, a crash). */
+    public Optional<Duration> duration() {
+        long out = handedOutNanos;
+        long in = answeredNanos;
+        return out == 0 || in == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(in - out));
     }
 }

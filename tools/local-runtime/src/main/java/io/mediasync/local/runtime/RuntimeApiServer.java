@@ -135,6 +135,7 @@ public final class RuntimeApiServer implements AutoCloseable {
         exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", functionArn);
         exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Sampled=0");
         exchange.getResponseHeaders().add("Content-Type", "application/json");
+        invocation.handedOut();
         respond(exchange, 200, invocation.event());
     }
 
@@ -150,6 +151,7 @@ public final class RuntimeApiServer implements AutoCloseable {
             respond(exchange, 400, "{\"errorMessage\":\"unknown or finished request id\"}");
             return;
         }
+        invocation.answered();
         invocation.result().complete(new Invocation.Result(error, new String(body, StandardCharsets.UTF_8)));
         respond(exchange, 202, "{\"status\":\"OK\"}");
     }

@@ -40,6 +40,28 @@ class RuntimeApiServerTest {
         }
     }
 
+    @Test
+    void anInvocationsDurationRunsFromTheEventsHandOutToTheFunctionsAnswer() throws Exception {
+        try (RuntimeApiServer api = new RuntimeApiServer("arn:aws:lambda:us-east-1:000000000000:function:f")) {
+            api.newProcess();
+            Invocation invocation = new Invocation("{\"n\":2}", 10_000);
+            assertThat(invocation.duration()).as("not handed out yet").isEmpty();
+            api.submit(invocation);
+            long beforeAsking = System.nanoTime();
+            HttpResponse<String> taken = next(api).get(10, TimeUnit.SECONDS);
+            String requestId = taken.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+            assertThat(invocation.duration()).as("handed out, not answered").isEmpty();
+
+            http.send(HttpRequest.newBuilder(url(api, "invocation/" + requestId + "/error"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"errorType\":\"E\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            long afterAnswer = System.nanoTime();
+
+            // inside what this runtime client saw from its own side: never the time the event waited in the queue
+            assertThat(invocation.duration()).hasValueSatisfying(d -> assertThat(d.toNanos()).isPositive()
+                    .isLessThanOrEqualTo(afterAnswer - beforeAsking));
+        }
+    }
+
     private static void awaitPolls(RuntimeApiServer api, int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (api.polling() < count && System.nanoTime() < deadline) {
