@@ -24,6 +24,11 @@ final class BenchInputs {
     private BenchInputs() {
     }
 
+    /** Prints the four standard inputs' paths, one per line, generating the missing ones ({@code ./mediasync bench order}). */
+    public static void main(String[] args) throws IOException {
+        standard(true).forEach(System.out::println);
+    }
+
     /** A 12 MP photo-like JPEG at quality 90 (noisy), 3000x3000 and 1400x1400 cover JPEGs, a 3000x3000 cover PNG. */
     static List<Path> standard(boolean quiet) throws IOException {
         return List.of(photo(12, quiet), coverJpeg(3000, quiet), coverJpeg(1400, quiet), coverPng(3000, quiet));
