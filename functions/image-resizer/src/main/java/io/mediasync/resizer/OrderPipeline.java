@@ -24,7 +24,6 @@ import io.mediasync.resizer.store.OrderRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
@@ -41,7 +40,6 @@ import org.jboss.logging.MDC;
 public class OrderPipeline {
 
     private static final Logger LOG = Logger.getLogger(OrderPipeline.class);
-    private static final List<String> FINISHED = List.of(OrderRecords.DONE, OrderRecords.REJECTED, OrderRecords.FAILED);
 
     private final OrderParser parser;
     private final OrderOrigins origins;
@@ -67,34 +65,36 @@ public class OrderPipeline {
         this.json = json;
     }
 
+    /**
+     * The record's writes are the round trips an order pays besides its images (bench order): each step's outcomes
+     * go in one write, and the record is begun, with the order's id, in one.
+     */
     public void handle(Delivery delivery) throws SourceFetchException, PostbackFailure, FailureException {
         SqsMessage message = delivery.message();
-        Optional<Document> earlier = records.find(message.messageId());
-        if (earlier.isPresent() && FINISHED.contains(earlier.get().getString("status"))) {
-            LOG.infof("already %s: redelivery ignored", earlier.get().getString("status"));
-            return;
-        }
         OrderOrigin origin = origins.of(message);
-        // the origin is part of the key: a public order never counts as a duplicate of an internal one, nor the reverse
-        Document record = records.begin(message, Sha256.hex(origin.label() + ":" + message.body()), origin);
-        ImageOrder order;
+        ImageOrder order = null;
+        OrderRejectedException rejected = null;
         try {
             order = parser.parse(message.body(), origin);
         } catch (OrderRejectedException e) {
-            e.orderId().ifPresent(id -> {
-                MDC.put("orderId", id);
-                records.set(message.messageId(), "orderId", id);
-            });
-            LOG.warnf("order rejected (%s): %s", e.code(), e.reason());
-            records.finishWithError(message.messageId(), OrderRecords.REJECTED, e.code(), e.reason());
-            delivery.rejected(e.code());
+            rejected = e;
+        }
+        Optional<String> orderId = order != null ? order.orderId() : rejected.orderId();
+        // the origin is part of the key: a public order never counts as a duplicate of an internal one, nor the reverse
+        Optional<Document> record = records.begin(message, Sha256.hex(origin.label() + ":" + message.body()), origin, orderId);
+        if (record.isEmpty()) {
+            LOG.infof("already %s: redelivery ignored",
+                    records.find(message.messageId()).map(r -> r.getString("status")).orElse("finished"));
             return;
         }
-        order.orderId().ifPresent(id -> {
-            MDC.put("orderId", id);
-            records.set(message.messageId(), "orderId", id);
-        });
-        process(delivery, record, order);
+        orderId.ifPresent(id -> MDC.put("orderId", id));
+        if (rejected != null) {
+            LOG.warnf("order rejected (%s): %s", rejected.code(), rejected.reason());
+            records.finishWithError(message.messageId(), OrderRecords.REJECTED, rejected.code(), rejected.reason());
+            delivery.rejected(rejected.code());
+            return;
+        }
+        process(delivery, record.get(), order);
     }
 
     private void process(Delivery delivery, Document record, ImageOrder order)
@@ -132,34 +132,39 @@ public class OrderPipeline {
                 }
             }
         }
-        if (resized > 0 || order.reportFailures()) {
-            deliver(delivery, record, order, result);
-        }
+        Document delivered = resized > 0 || order.reportFailures() ? deliver(delivery, record, order, result) : new Document();
         if (resized == 0) {
             LOG.warnf("order failed (%s): %s%s", firstError.getString("code"), firstError.getString("reason"),
                     order.reportFailures() ? " (reported to its destinations, as the order asked)" : "");
-            records.finishWithError(recordId, OrderRecords.FAILED, firstError.getString("code"), firstError.getString("reason"));
+            records.finishWithError(recordId, OrderRecords.FAILED, firstError.getString("code"), firstError.getString("reason"),
+                    delivered);
             delivery.rejected(firstError.getString("code"));
             return;
         }
-        records.finish(recordId, OrderRecords.DONE, new Document("totalMs", (System.nanoTime() - started) / 1_000_000));
+        records.finish(recordId, OrderRecords.DONE, delivered.append("totalMs", (System.nanoTime() - started) / 1_000_000));
         LOG.infof("order done: %d of %d image field(s) resized", resized, order.images().size());
     }
 
-    /** The result to the redirect queue (once: not again on a redelivery) and to the postback URL. */
-    private void deliver(Delivery delivery, Document record, ImageOrder order, ObjectNode result) throws PostbackFailure {
+    /**
+     * The result to the redirect queue (once: not again on a redelivery) and to the postback URL. The forward is
+     * recorded, with the result, as soon as it is sent, so a failed postback never sends it twice.
+     * @return what is left to record, written with the order's end
+     */
+    private Document deliver(Delivery delivery, Document record, ImageOrder order, ObjectNode result) throws PostbackFailure {
         String recordId = delivery.message().messageId();
         String resultJson = write(result);
-        records.set(recordId, "result", Document.parse(resultJson));
+        Document unrecorded = new Document("result", Document.parse(resultJson));
         if (order.redirectQueue().isPresent() && record.get("redirect") == null) { // not sent by an earlier attempt
             String group = delivery.message().messageGroupId() != null ? delivery.message().messageGroupId()
                     : order.orderId().orElse(null);
-            records.set(recordId, "redirect", redirect.send(order.origin(), order.redirectQueue().get(), resultJson, group,
-                    recordId));
+            unrecorded.append("redirect", redirect.send(order.origin(), order.redirectQueue().get(), resultJson, group, recordId));
+            records.set(recordId, unrecorded);
+            unrecorded = new Document();
         }
         if (order.postbackUrl().isPresent()) {
-            postBack(delivery, record, order.postbackUrl().get(), result);
+            postBack(delivery, record, order.postbackUrl().get(), result, unrecorded);
         }
+        return unrecorded;
     }
 
     private Document makeImage(String url, ImageOrder order, Delivery delivery) throws SourceFetchException, FailureException {
@@ -177,7 +182,9 @@ public class OrderPipeline {
         }
     }
 
-    private void postBack(Delivery delivery, Document record, String url, ObjectNode result) throws PostbackFailure {
+    /** Adds the postback's outcome to {@code unrecorded}; a failure is written at once (with it), then thrown. */
+    private void postBack(Delivery delivery, Document record, String url, ObjectNode result, Document unrecorded)
+            throws PostbackFailure {
         Document previous = record.get("postback", Document.class);
         if (previous != null && "delivered".equals(previous.getString("status"))) {
             return;
@@ -190,12 +197,12 @@ public class OrderPipeline {
         }
         try {
             int status = postback.send(url, recordId, write(body), delivery.deadline());
-            records.set(recordId, "postback", new Document("url", url).append("status", "delivered").append("httpStatus", status)
+            unrecorded.append("postback", new Document("url", url).append("status", "delivered").append("httpStatus", status)
                     .append("at", new Date()));
         } catch (PostbackFailure e) {
-            records.set(recordId, "postback", new Document("url", url).append("status", "failed")
+            records.set(recordId, unrecorded.append("postback", new Document("url", url).append("status", "failed")
                     .append("httpStatus", e.httpStatus() == 0 ? null : e.httpStatus())
-                    .append("error", new Document("code", e.code()).append("reason", e.getMessage())).append("at", new Date()));
+                    .append("error", new Document("code", e.code()).append("reason", e.getMessage())).append("at", new Date())));
             throw e;
         }
     }

@@ -1,9 +1,13 @@
 package io.mediasync.resizer.store;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -32,6 +36,8 @@ public class OrderRecords {
     public static final String RETRYING = "retrying";
     public static final String DEAD_LETTERED = "dead_lettered";
     public static final String PROCESSING = "processing";
+    /** A record in one of these is never started again: its order is over. */
+    public static final List<String> FINISHED = List.of(DONE, REJECTED, FAILED);
 
     private final MongoCollection<Document> records;
     private volatile boolean indexed;
@@ -52,11 +58,15 @@ public class OrderRecords {
                 .sort(Sorts.descending("completedAt")).first());
     }
 
-    /** Starts (or resumes, on a redelivery) the record of this delivery. */
-    public Document begin(SqsMessage message, String orderKey, OrderOrigin origin) {
+    /**
+     * Starts (or resumes, on a redelivery) the record of this delivery, in one round trip: empty when the record is
+     * already finished (done, rejected or failed: a redelivery to ignore). The filter leaves a finished record alone,
+     * so the upsert then collides with its _id instead of reopening it.
+     */
+    public Optional<Document> begin(SqsMessage message, String orderKey, OrderOrigin origin, Optional<String> orderId) {
         ensureIndexes();
         Date now = new Date();
-        records.updateOne(Filters.eq("_id", message.messageId()), Updates.combine(
+        List<Bson> updates = new ArrayList<>(List.of(
                 Updates.setOnInsert("createdAt", now),
                 Updates.setOnInsert("orderKey", orderKey),
                 Updates.setOnInsert("body", message.body()),
@@ -65,8 +75,25 @@ public class OrderRecords {
                 Updates.set("status", PROCESSING),
                 Updates.set("receiveCount", message.receiveCount()),
                 Updates.set("updatedAt", now),
-                Updates.inc("attempts", 1)), new UpdateOptions().upsert(true));
-        return find(message.messageId()).orElseThrow();
+                Updates.inc("attempts", 1)));
+        orderId.ifPresent(id -> updates.add(Updates.set("orderId", id)));
+        try {
+            return Optional.of(records.findOneAndUpdate(Filters.and(Filters.eq("_id", message.messageId()),
+                    Filters.nin("status", FINISHED)), Updates.combine(updates),
+                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
+        } catch (MongoException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Several fields at once: a step's outcomes in one write. */
+    public void set(String recordId, Document fields) {
+        List<Bson> updates = new ArrayList<>();
+        fields.forEach((k, v) -> updates.add(Updates.set(k, v)));
+        update(recordId, Updates.combine(updates));
     }
 
     public void set(String recordId, String field, Object value) {
@@ -84,7 +111,12 @@ public class OrderRecords {
 
     /** A permanent problem: rejected (bad message) or failed (bad image); never retried. */
     public void finishWithError(String recordId, String status, String code, String reason) {
-        finish(recordId, status, new Document("error", new Document("code", code).append("reason", reason)));
+        finishWithError(recordId, status, code, reason, new Document());
+    }
+
+    /** As above, with other fields of the same step written in the same round trip. */
+    public void finishWithError(String recordId, String status, String code, String reason, Document extra) {
+        finish(recordId, status, new Document(extra).append("error", new Document("code", code).append("reason", reason)));
     }
 
     /**
