@@ -12,9 +12,9 @@ final class OrderCostReport {
     }
 
     static String header() {
-        return "| input | orders | billed ms here | process | download | upload (S3) | rest (Mongo, redirect, postback, SQS) "
+        return "| input | orders | billed ms here | process | download | upload (S3) | records, redirect, postback | edges "
                 + "| outside the resize | est. billed ms at the template's memory | $ per million orders |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|";
+                + "|---|---|---|---|---|---|---|---|---|---|---|";
     }
 
     /**
@@ -24,15 +24,16 @@ final class OrderCostReport {
      */
     static String row(String input, List<Order> orders, int memoryMb, LambdaPrice price) {
         if (orders.isEmpty()) {
-            return "| " + input + " | 0 | - | - | - | - | - | - | - | - |";
+            return "| " + input + " | 0 | - | - | - | - | - | - | - | - | - |";
         }
         double billed = median(orders, Order::billed);
         double process = median(orders, Order::process);
         double outside = median(orders, o -> o.billed() <= 0 ? 0 : (o.billed() - o.process()) / o.billed());
         double atMemory = billed + process * (LambdaPrice.cpuStretch(memoryMb) - 1);
-        return String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f %% | %.0f | %.2f |", input, orders.size(),
-                billed, process, median(orders, Order::download), median(orders, Order::upload), median(orders, Order::rest),
-                100 * outside, atMemory, price.perMillion(atMemory, memoryMb));
+        return String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f %% | %.0f | %.2f |", input,
+                orders.size(), billed, process, median(orders, Order::download), median(orders, Order::upload),
+                median(orders, Order::records), median(orders, Order::edges), 100 * outside, atMemory,
+                price.perMillion(atMemory, memoryMb));
     }
 
     static String footer(int memoryMb, LambdaPrice price) {

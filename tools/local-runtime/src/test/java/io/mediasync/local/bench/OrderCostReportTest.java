@@ -26,12 +26,14 @@ class OrderCostReportTest {
 
     @Test
     void a_row_holds_the_medians_the_share_outside_the_resize_and_the_stretched_estimate() {
-        List<Order> orders = List.of(new Order(100, 10, 60, 20), new Order(200, 30, 100, 40), new Order(120, 20, 80, 10));
+        List<Order> orders = List.of(new Order(100, 95, 10, 60, 20), new Order(200, 190, 30, 100, 40),
+                new Order(120, 112, 20, 80, 10));
 
         String row = OrderCostReport.row("photo.jpg", orders, 1024, LambdaPrice.X86_64);
 
-        // medians: billed 120, process 80, download 20, upload 20, rest (10, 30, 10) -> 10, outside (0.4, 0.5, 0.333) -> 40 %;
+        // medians: billed 120, process 80, download 20, upload 20, records (5, 20, 2) -> 5, edges (5, 10, 8) -> 8,
+        // outside the resize (0.4, 0.5, 0.333) -> 40 %;
         // at 1024 MB: 120 + 80 x (1769/1024 - 1) = 178.2 -> billed 179 ms: 1e6 x 0.179 s x 1 GB x 0.0000166667 + 0.20 = 3.18
-        assertThat(row).isEqualTo("| photo.jpg | 3 | 120 | 80 | 20 | 20 | 10 | 40 % | 178 | 3.18 |");
+        assertThat(row).isEqualTo("| photo.jpg | 3 | 120 | 80 | 20 | 20 | 5 | 8 | 40 % | 178 | 3.18 |");
     }
 }
