@@ -14,12 +14,11 @@ import io.mediasync.resizer.imaging.ImageProcessor;
 import io.mediasync.resizer.imaging.ImageRejectedException;
 import io.mediasync.resizer.imaging.OutputFormat;
 import io.mediasync.resizer.imaging.ProcessedImage;
-import io.mediasync.resizer.imaging.Rendition;
 import io.mediasync.resizer.imaging.SizeSpec;
 import io.mediasync.resizer.store.ImageStore;
+import io.mediasync.resizer.store.RenditionUploads;
 import io.mediasync.resizer.store.StoredImage;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,12 +38,15 @@ public class ImageMaker {
     private final SourceFetcher fetcher;
     private final ImageProcessor processor;
     private final ImageStore store;
+    private final RenditionUploads uploads;
     private final List<SizeSpec> sizes;
 
-    public ImageMaker(SourceFetcher fetcher, ImageProcessor processor, ImageStore store, OutputSizes sizes) {
+    public ImageMaker(SourceFetcher fetcher, ImageProcessor processor, ImageStore store, RenditionUploads uploads,
+            OutputSizes sizes) {
         this.fetcher = fetcher;
         this.processor = processor;
         this.store = store;
+        this.uploads = uploads;
         this.sizes = sizes.sizes();
     }
 
@@ -81,13 +83,7 @@ public class ImageMaker {
         }
         ProcessedImage processed = processor.process(source, sizes, missing);
         long t2 = System.nanoTime();
-        for (OutputFormat format : missing) {
-            List<StoredImage> stored = new ArrayList<>();
-            for (Rendition rendition : processed.renditions()) {
-                stored.add(store.put(bucketName, imageId, rendition, format, deadline));
-            }
-            outputs.put(format, stored);
-        }
+        outputs.putAll(uploads.putAll(bucketName, imageId, processed.renditions(), missing, deadline));
         long t3 = System.nanoTime();
         made(processed, t3 - t2);
         Document timings = new Document("download", ms(t0, t1)).append("process", ms(t1, t2)).append("upload", ms(t2, t3))
