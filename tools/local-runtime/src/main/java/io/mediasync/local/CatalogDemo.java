@@ -35,7 +35,7 @@ final class CatalogDemo {
     private CatalogDemo() {
     }
 
-    static int run(List<String> flags, PrintStream out) throws Exception {
+    static int run(StackFlags flags, PrintStream out) throws Exception {
         try (HttpFixture web = new HttpFixture()) {
             CatalogApi catalog = new CatalogApi(web, USER, PASSWORD, 2);
             List<com.fasterxml.jackson.databind.node.ObjectNode> sources = new ArrayList<>();
@@ -50,7 +50,7 @@ final class CatalogDemo {
             Map<String, String> environment = new HashMap<>(System.getenv());
             environment.remove("API_TOKEN"); // this demo shows the password grant
             environment.putAll(Map.of("CATALOG_API_URL", catalog.baseUrl(), "API_USER", USER, "API_PASSWORD", PASSWORD));
-            LocalOptions options = LocalOptions.parse(flags.toArray(String[]::new), environment);
+            LocalOptions options = flags.resolve(environment);
             out.println("==> starting the local stack from " + options.template() + " (fresh state in " + options.dataDir() + ")");
             try (LocalCloud cloud = LocalCloud.start(options.allowingDownloadsFrom(web.port()), out); MongoClient mongo = MongoClients.create(cloud.endpoints().mongo())) {
                 cloud.printSummary();

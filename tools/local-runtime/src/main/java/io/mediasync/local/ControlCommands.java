@@ -7,6 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./mediasync invoke FUNCTION [--event FILE.json]} and {@code ./mediasync trigger SCHEDULE}:
@@ -21,57 +26,84 @@ final class ControlCommands {
     private ControlCommands() {
     }
 
-    static int invoke(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws InterruptedException {
-        String body = "{}";
-        String function = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--event" -> {
-                    if (i + 1 >= args.length) {
-                        err.println("invoke: --event needs a file, e.g. --event " + SAMPLE_EVENT);
-                        return 2;
-                    }
-                    try {
-                        body = Files.readString(Path.of(args[++i]));
-                    } catch (NoSuchFileException e) {
-                        err.println("invoke: no event file " + args[i]);
-                        return 2;
-                    } catch (IOException e) {
-                        err.println("invoke: cannot read " + args[i] + ": " + e.getMessage());
-                        return 2;
-                    }
-                }
-                case "--http-port", "--data-dir" -> i++;
-                default -> function = function == null && !args[i].startsWith("-") ? args[i] : function;
-            }
+    static int invoke(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        return Cli.command("invoke", args, env, out, err);
+    }
+
+    static int trigger(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        return Cli.command("trigger", args, env, out, err);
+    }
+
+    @Command(name = "invoke", description = "Invoke one function of the running stack once and print its answer "
+            + "(no FUNCTION: list them).")
+    static final class Invoke implements Callable<Integer> {
+        private final Cli.Io io;
+        @Parameters(arity = "0..1", paramLabel = "FUNCTION", description = "its logical id or name in template.yaml")
+        private String function;
+        @Option(names = "--event", paramLabel = "FILE.json", description = "the event (default {}); a sample SQS event: " + SAMPLE_EVENT)
+        private Path event;
+        @Mixin
+        private StackChoice stack;
+
+        Invoke(Cli.Io io) {
+            this.io = io;
         }
-        ControlClient control = ControlClient.of(args, env);
-        try {
-            if (function == null) {
-                err.println("usage: ./mediasync invoke FUNCTION [--event FILE.json]   (a sample SQS event: " + SAMPLE_EVENT + ")");
-                list(control.get("").json().path("functions"), "functions", err);
-                return 2;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            String body = "{}";
+            if (event != null) {
+                try {
+                    body = Files.readString(event);
+                } catch (NoSuchFileException e) {
+                    io.err().println("invoke: no event file " + event);
+                    return 2;
+                } catch (IOException e) {
+                    io.err().println("invoke: cannot read " + event + ": " + e.getMessage());
+                    return 2;
+                }
             }
-            return answer(control.post("invoke/" + function, body), "functions", out, err);
-        } catch (IOException e) {
-            err.println(e.getMessage());
-            return 1;
+            ControlClient control = ControlClient.of(stack.args(), io.env());
+            try {
+                if (function == null) {
+                    io.err().println("usage: ./mediasync invoke FUNCTION [--event FILE.json]   (a sample SQS event: " + SAMPLE_EVENT + ")");
+                    list(control.get("").json().path("functions"), "functions", io.err());
+                    return 2;
+                }
+                return answer(control.post("invoke/" + function, body), "functions", io.out(), io.err());
+            } catch (IOException e) {
+                io.err().println(e.getMessage());
+                return 1;
+            }
         }
     }
 
-    static int trigger(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws InterruptedException {
-        ControlClient control = ControlClient.of(args, env);
-        String schedule = args.length > 0 && !args[0].startsWith("-") ? args[0] : null;
-        try {
-            if (schedule == null) {
-                err.println("usage: ./mediasync trigger SCHEDULE");
-                list(control.get("").json().path("schedules"), "schedules", err);
-                return 2;
+    @Command(name = "trigger", description = "Fire one schedule of the running stack now (no SCHEDULE: list them).")
+    static final class Trigger implements Callable<Integer> {
+        private final Cli.Io io;
+        @Parameters(arity = "0..1", paramLabel = "SCHEDULE", description = "the schedule's name in template.yaml")
+        private String schedule;
+        @Mixin
+        private StackChoice stack;
+
+        Trigger(Cli.Io io) {
+            this.io = io;
+        }
+
+        @Override
+        public Integer call() throws InterruptedException {
+            ControlClient control = ControlClient.of(stack.args(), io.env());
+            try {
+                if (schedule == null) {
+                    io.err().println("usage: ./mediasync trigger SCHEDULE");
+                    list(control.get("").json().path("schedules"), "schedules", io.err());
+                    return 2;
+                }
+                return answer(control.post("trigger/" + schedule, "{}"), "schedules", io.out(), io.err());
+            } catch (IOException e) {
+                io.err().println(e.getMessage());
+                return 1;
             }
-            return answer(control.post("trigger/" + schedule, "{}"), "schedules", out, err);
-        } catch (IOException e) {
-            err.println(e.getMessage());
-            return 1;
         }
     }
 

@@ -11,6 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
@@ -19,46 +24,71 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  * [--new-dedup-id]}: the stack's dead letters with what the records say about them, and their way back to the queue
  * they came from (FIFO group and deduplication id kept, the redrive noted in the record).
  */
-final class DlqCommand {
+@Command(name = "dlq", description = {"list: every dead-letter queue of the stack (messages, in flight, age of the oldest, "
+        + "source queue)", "show QUEUE: each dead-lettered message beside its record",
+    "redrive QUEUE: back to the queue each came from, FIFO group and deduplication id kept, noted in the record"})
+final class DlqCommand implements Callable<Integer> {
 
     /** SQS drops a FIFO message whose deduplication id it saw in the last five minutes. */
     static final Duration DEDUP_WINDOW = Duration.ofMinutes(5);
-    private static final Set<String> FLAGS = Set.of(OpsTarget.AWS, "--all", "--dry-run", "--new-dedup-id");
-    private static final Set<String> OPTIONS = Set.of("--reason", "--id", "--max");
     static final String USAGE = "usage: ./mediasync dlq list | show QUEUE | redrive QUEUE (--all | --reason CODE | --id ID…) [--dry-run] "
             + "[--new-dedup-id] [--max N]   (--aws [--profile P] [--region R]: the AWS stack instead of the local one)";
 
-    private DlqCommand() {
+    private final Cli.Io io;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "list|show|redrive", description = "what to do")
+    private String action;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "QUEUE", description = "show, redrive: the dead-letter queue")
+    private String queue;
+    @Option(names = "--all", description = "redrive: every message")
+    private boolean all;
+    @Option(names = "--reason", paramLabel = "CODE", description = "redrive: the messages whose record failed for this reason (repeatable)")
+    private List<String> reasons = new ArrayList<>();
+    @Option(names = "--id", arity = "1..*", paramLabel = "ID", description = "redrive: these messages (message or record ids)")
+    private List<String> ids = new ArrayList<>();
+    @Option(names = "--dry-run", description = "redrive: say what would go, send nothing")
+    private boolean dryRun;
+    @Option(names = "--new-dedup-id", description = "redrive: a new deduplication id (within SQS's five minutes of the first)")
+    private boolean newDedupId;
+    @Option(names = "--max", paramLabel = "N", description = "at most N messages (default: show 100, redrive 1000)")
+    private Integer max;
+    @Mixin
+    private TargetFlags target;
+
+    DlqCommand(Cli.Io io) {
+        this.io = io;
     }
 
-    static int run(String[] argv, Map<String, String> env, PrintStream out, PrintStream err) throws InterruptedException {
-        OpsArgs args = new OpsArgs(argv, FLAGS, Set.of("--id"));
-        Optional<String> problem = args.problem(union(OPTIONS, OpsTarget.OPTIONS));
-        String action = args.positional.isEmpty() ? "" : args.positional.get(0);
-        if (problem.isPresent() || !Set.of("list", "show", "redrive").contains(action) || (!action.equals("list") && args.positional.size() != 2)) {
-            err.println(problem.map(p -> "dlq: " + p + "\n").orElse("") + USAGE);
+    static int run(String[] argv, Map<String, String> env, PrintStream out, PrintStream err) {
+        return Cli.command("dlq", argv, env, out, err);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintStream out = io.out();
+        PrintStream err = io.err();
+        if (action == null || !Set.of("list", "show", "redrive").contains(action) || (!action.equals("list") && queue == null)) {
+            err.println(USAGE);
             return 2;
         }
-        if (action.equals("redrive") && !args.has("--all") && !args.has("--reason") && !args.has("--id")) {
-            err.println("dlq redrive: say which messages: --all, --reason CODE or --id ID… (dlq show " + args.positional.get(1) + " lists them)");
+        if (action.equals("redrive") && !all && reasons.isEmpty() && ids.isEmpty()) {
+            err.println("dlq redrive: say which messages: --all, --reason CODE or --id ID… (dlq show " + queue + " lists them)");
             return 2;
         }
-        try (OpsTarget target = OpsTarget.resolve(args, env)) {
-            DeadLetterQueues dlqs = new DeadLetterQueues(target.sqs());
+        try (OpsTarget stack = OpsTarget.resolve(target, io.env())) {
+            DeadLetterQueues dlqs = new DeadLetterQueues(stack.sqs());
             if (action.equals("list")) {
-                return list(dlqs, target, out);
+                return list(dlqs, stack, out);
             }
-            Optional<Dlq> dlq = dlqs.find(args.positional.get(1));
+            Optional<Dlq> dlq = dlqs.find(queue);
             if (dlq.isEmpty()) {
-                err.println("dlq: no dead-letter queue " + args.positional.get(1) + " in " + target.where() + "; there are: "
+                err.println("dlq: no dead-letter queue " + queue + " in " + stack.where() + "; there are: "
                         + String.join(", ", dlqs.list().stream().map(Dlq::name).toList()));
                 return 1;
             }
-            try (DeadLetterRecords records = target.mongoUrl().map(url -> new DeadLetterRecords(url, target.database())).orElse(null)) {
+            try (DeadLetterRecords records = stack.mongoUrl().map(url -> new DeadLetterRecords(url, stack.database())).orElse(null)) {
                 DlqView view = new DlqView(dlqs, dlq.get(), records, out);
-                return action.equals("show") ? view.show(args.intValue("--max", 100))
-                        : view.redrive(new DlqView.Selection(args.has("--all"), args.values("--reason"), args.values("--id")),
-                                args.has("--dry-run"), args.has("--new-dedup-id"), args.intValue("--max", 1000), err);
+                return action.equals("show") ? view.show(max != null ? max : 100)
+                        : view.redrive(new DlqView.Selection(all, reasons, ids), dryRun, newDedupId, max != null ? max : 1000, err);
             }
         } catch (java.io.IOException | IllegalArgumentException e) {
             err.println("dlq: " + e.getMessage());
@@ -112,11 +142,5 @@ final class DlqCommand {
 
     static Optional<Found> record(DeadLetterRecords records, Message m) {
         return records == null ? Optional.empty() : records.find(m.messageId());
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
     }
 }

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code ./mediasync env [--http-port N]}: the shell lines that point the plain {@code aws} CLI,
@@ -16,16 +19,31 @@ import java.util.Map;
  * the local stack: {@code eval "$(./mediasync env)"}. The endpoints of the running stack, else the
  * ones {@code ./mediasync up} will use (said on stderr).
  */
-final class EnvCommand {
+@Command(name = "env", description = {"Export lines for the aws CLI, AWS SDKs and MongoDB clients: eval \"$(./mediasync env)\"",
+        "The running stack's endpoints, else the ones ./mediasync up will use (said on stderr)."})
+final class EnvCommand implements Callable<Integer> {
 
-    private EnvCommand() {
+    private final Cli.Io io;
+    @Mixin
+    private StackChoice stack;
+
+    EnvCommand(Cli.Io io) {
+        this.io = io;
     }
 
-    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        return Cli.command("env", args, env, out, err);
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Map<String, String> env = io.env();
+        PrintStream out = io.out();
+        PrintStream err = io.err();
         ControlClient control;
         JsonNode status;
         try {
-            control = ControlClient.of(args, env);
+            control = ControlClient.of(stack.args(), env);
             status = control.get("status").json();
         } catch (ControlClient.NoRuntime | RunningStacks.Unknown e) {
             if (e instanceof RunningStacks.Ambiguous ambiguous) {

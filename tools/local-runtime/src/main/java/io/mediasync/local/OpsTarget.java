@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -26,24 +25,21 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  */
 record OpsTarget(String where, SqsClient sqs, Optional<String> mongoUrl, String database) implements AutoCloseable {
 
-    static final Set<String> OPTIONS = Set.of("--http-port", "--data-dir", "--profile", "--region", "--mongo-url", "--database");
-    static final String AWS = "--aws";
-
-    static OpsTarget resolve(OpsArgs args, Map<String, String> env) throws IOException, InterruptedException {
-        return args.has(AWS) ? aws(args, env) : local(args, env);
+    static OpsTarget resolve(TargetFlags args, Map<String, String> env) throws IOException, InterruptedException {
+        return args.aws ? aws(args, env) : local(args, env);
     }
 
-    private static OpsTarget local(OpsArgs args, Map<String, String> env) throws IOException, InterruptedException {
-        ControlClient control = ControlClient.of(args.controlArgs(), env);
+    private static OpsTarget local(TargetFlags args, Map<String, String> env) throws IOException, InterruptedException {
+        ControlClient control = ControlClient.of(args.local.args(), env);
         JsonNode status = control.get("status").json();
         Endpoints endpoints = new Endpoints(URI.create(status.path("sqs").asText()), URI.create(status.path("s3").asText()),
                 status.path("mongo").asText(), status.path("region").asText(DevStack.REGION), DevStack.ACCESS_KEY, DevStack.SECRET_KEY);
-        String database = args.value("--database").orElse(status.path("database").asText("mediasync_dev"));
+        String database = args.database().orElse(status.path("database").asText("mediasync_dev"));
         return new OpsTarget("the local stack (SQS " + endpoints.sqs() + ", MongoDB " + endpoints.mongo() + "/" + database + ")",
                 AwsClients.sqs(endpoints), Optional.of(endpoints.mongo()), database);
     }
 
-    private static OpsTarget aws(OpsArgs args, Map<String, String> env) {
+    private static OpsTarget aws(TargetFlags args, Map<String, String> env) {
         String localEndpoint = env.get("AWS_ENDPOINT_URL_SQS");
         if (localEndpoint != null && !localEndpoint.isBlank()) {
             // the SDK would follow it: an operator who means AWS must not be answered by a local stack
@@ -51,13 +47,13 @@ record OpsTarget(String where, SqsClient sqs, Optional<String> mongoUrl, String 
                     + "unset AWS_ENDPOINT_URL_SQS AWS_ENDPOINT_URL_S3 AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY, or use a new shell");
         }
         SqsClientBuilder builder = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
-        args.value("--profile").ifPresentOrElse(p -> builder.credentialsProvider(ProfileCredentialsProvider.create(p)),
+        args.profile().ifPresentOrElse(p -> builder.credentialsProvider(ProfileCredentialsProvider.create(p)),
                 () -> builder.credentialsProvider(DefaultCredentialsProvider.builder().build()));
-        args.value("--region").ifPresent(r -> builder.region(Region.of(r)));
-        Optional<String> mongo = args.value("--mongo-url").or(() -> Optional.ofNullable(env.get("MONGO_URL")).filter(s -> !s.isBlank()));
-        String database = args.value("--database").orElse(env.getOrDefault("MONGO_DATABASE", "mediasync_dev"));
-        String region = args.value("--region").orElse(env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "(the profile's region)")));
-        return new OpsTarget("AWS (" + region + args.value("--profile").map(p -> ", profile " + p).orElse("")
+        args.region().ifPresent(r -> builder.region(Region.of(r)));
+        Optional<String> mongo = args.mongoUrl().or(() -> Optional.ofNullable(env.get("MONGO_URL")).filter(s -> !s.isBlank()));
+        String database = args.database().orElse(env.getOrDefault("MONGO_DATABASE", "mediasync_dev"));
+        String region = args.region().orElse(env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "(the profile's region)")));
+        return new OpsTarget("AWS (" + region + args.profile().map(p -> ", profile " + p).orElse("")
                 + (mongo.isPresent() ? ", MongoDB database " + database : ", no MONGO_URL: records not read") + ")",
                 builder.build(), mongo, database);
     }

@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./mediasync postback-secret [--system] URL}: prints the Standard Webhooks secret a postback receiver at that
@@ -17,15 +21,31 @@ import java.util.Map;
  * receiver's owner. One line per master secret during a rotation, the current first.
  * The master secret: POSTBACK_SECRET, else the local runtime's {@code <data dir>/postback-secret}.
  */
-final class PostbackSecretCommand {
+@Command(name = "postback-secret", description = {"The Standard Webhooks secret a postback receiver at URL verifies with, derived "
+        + "from the master POSTBACK_SECRET (else the local stack's <data dir>/postback-secret) and the URL's origin.",
+    "One line per master secret during a rotation, the current first."})
+final class PostbackSecretCommand implements Callable<Integer> {
 
-    private PostbackSecretCommand() {
+    private final Cli.Io io;
+    @Option(names = "--system", description = "the secret of the system's own events (e.g. a source synchronized); default: order results")
+    private boolean system;
+    @Parameters(arity = "0..1", paramLabel = "URL", description = "the receiver, e.g. https://receiver.example.com/path")
+    private String url;
+
+    PostbackSecretCommand(Cli.Io io) {
+        this.io = io;
     }
 
-    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws IOException {
-        List<String> given = new java.util.ArrayList<>(List.of(args));
-        PostbackKind kind = given.remove("--system") ? PostbackKind.SYSTEM_EVENT : PostbackKind.ORDER_RESULT;
-        if (given.size() != 1 || !given.get(0).matches("(?i)https?://.+")) {
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        return Cli.command("postback-secret", args, env, out, err);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Map<String, String> env = io.env();
+        PrintStream err = io.err();
+        PostbackKind kind = system ? PostbackKind.SYSTEM_EVENT : PostbackKind.ORDER_RESULT;
+        if (url == null || !url.matches("(?i)https?://.+")) {
             err.println("usage: ./mediasync postback-secret [--system] https://receiver.example.com/path"
                     + "   (--system: the secret of the system's own events, e.g. a source synchronized; default: order results)");
             return 2;
@@ -45,8 +65,8 @@ final class PostbackSecretCommand {
             }
             master = Files.readString(file).trim();
         }
-        List<String> secrets = new ReceiverSecrets(master).secretsFor(URI.create(given.get(0)), kind);
-        secrets.forEach(out::println);
+        List<String> secrets = new ReceiverSecrets(master).secretsFor(URI.create(url), kind);
+        secrets.forEach(io.out()::println);
         return 0;
     }
 }

@@ -9,19 +9,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import org.bson.types.ObjectId;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./mediasync records orders|sources|runs [--id ID] [--status S] [--latest N]}: what the functions recorded,
  * without a MongoDB shell. Orders are {@code resize_orders}; sources {@code sources}; runs the source syncs'
  * {@code sync_runs}, catalog-sync's {@code catalog_sync_runs} and collection-resync's {@code resync_runs}.
  */
-final class RecordsCommand {
+@Command(name = "records", description = "The functions' records, newest first: resize_orders; sources; sync, catalog and re-sync runs.")
+final class RecordsCommand implements Callable<Integer> {
 
     static final Map<String, List<String>> KINDS = new LinkedHashMap<>();
 
@@ -35,35 +40,54 @@ final class RecordsCommand {
             + "(--aws [--profile P] [--region R], MONGO_URL: the AWS stack's records)";
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).indent(true).build();
 
-    private RecordsCommand() {
+    private final Cli.Io io;
+    @Parameters(arity = "0..1", paramLabel = "orders|sources|runs", description = "resize_orders; sources; sync, catalog and re-sync runs")
+    private String kind;
+    @Option(names = "--id", paramLabel = "ID", description = "the record with this id (message, run, order or source id), in full")
+    private String id;
+    @Option(names = "--status", paramLabel = "S", description = "only the records with this status")
+    private String status;
+    @Option(names = "--latest", paramLabel = "N", description = "the N newest (default 20)")
+    private int latest = 20;
+    @Mixin
+    private TargetFlags stack;
+
+    RecordsCommand(Cli.Io io) {
+        this.io = io;
     }
 
-    static int run(String[] argv, Map<String, String> env, PrintStream out, PrintStream err) throws InterruptedException {
-        OpsArgs args = new OpsArgs(argv, Set.of(OpsTarget.AWS), Set.of());
-        List<String> known = new ArrayList<>(OpsTarget.OPTIONS);
-        known.addAll(List.of("--id", "--status", "--latest"));
-        var problem = args.problem(Set.copyOf(known));
-        if (args.positional.size() != 1 || !KINDS.containsKey(args.positional.get(0)) || problem.isPresent()) {
-            err.println(problem.map(p -> "records: " + p + "\n").orElse("") + USAGE);
+    static int run(String[] argv, Map<String, String> env, PrintStream out, PrintStream err) {
+        return Cli.command("records", argv, env, out, err);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintStream out = io.out();
+        PrintStream err = io.err();
+        if (kind == null || !KINDS.containsKey(kind)) {
+            err.println(USAGE);
             return 2;
         }
-        try (OpsTarget target = OpsTarget.resolve(args, env)) {
+        try (OpsTarget target = OpsTarget.resolve(stack, io.env())) {
             if (target.mongoUrl().isEmpty()) {
                 err.println("records: no MongoDB to read: set MONGO_URL (the cluster in the MongoUrlParameter secret) or --mongo-url");
                 return 2;
             }
             try (DeadLetterRecords records = new DeadLetterRecords(target.mongoUrl().get(), target.database())) {
-                int latest = args.intValue("--latest", 20);
                 List<Bson> filters = new ArrayList<>();
-                args.value("--id").ifPresent(id -> filters.add(byId(id)));
-                args.value("--status").ifPresent(s -> filters.add(Filters.or(Filters.eq("status", s), Filters.eq("lastSyncStatus", s))));
+                if (id != null) {
+                    filters.add(byId(id));
+                }
+                if (status != null) {
+                    filters.add(Filters.or(Filters.eq("status", status), Filters.eq("lastSyncStatus", status)));
+                }
                 Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
                 int shown = 0;
-                for (String collection : KINDS.get(args.positional.get(0))) {
+                for (String collection : KINDS.get(kind)) {
                     MongoCollection<Document> c = records.database().getCollection(collection);
                     for (Document d : c.find(filter).sort(Sorts.descending("updatedAt", "_id")).limit(latest)) {
                         shown++;
-                        if (args.has("--id")) {
+                        if (id != null) {
                             out.println(collection + " " + d.toJson(JSON));
                         } else {
                             out.println(line(collection, d));
@@ -71,7 +95,7 @@ final class RecordsCommand {
                     }
                 }
                 if (shown == 0) {
-                    out.println("no " + args.positional.get(0) + " records" + (filters.isEmpty() ? "" : " match") + " in " + target.where());
+                    out.println("no " + kind + " records" + (filters.isEmpty() ? "" : " match") + " in " + target.where());
                 }
                 return 0;
             }

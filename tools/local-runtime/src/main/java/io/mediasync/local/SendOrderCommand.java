@@ -14,8 +14,13 @@ import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -33,7 +38,8 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  *
  * <pre>
  * send --image-url URL [--itunes-image URL] [--bucket-name B] [--redirect-queue Q] [--postback-url URL]
- *      [--field name=value]... [--json '{...}' | --stdin] [--queue-url URL] [--endpoint-url URL] [--group-id G]
+ *      [--field name=value]... [--json-field name=JSON]... [--json '{...}' | --stdin] [--queue-url URL] [--endpoint-url URL]
+ *      [--group-id G]
  * </pre>
  * It talks to the local stack unless told otherwise: the endpoint is {@code --endpoint-url},
  * else {@code SQS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_SQS} or {@code AWS_ENDPOINT_URL}, else
@@ -42,55 +48,83 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  * loopback endpoint, else the standard AWS chain. The queue is {@code --queue-url}, else {@code QUEUE_URL} (the seed's variable),
  * else the local resize queue.
  */
-final class SendOrderCommand {
+@Command(name = "send", description = {"Send an image order to the local resize queue and print where it went: queue, message id, "
+        + "group id.", "The order: --json and --stdin first, then the flags, then --field and --json-field (later wins)."})
+final class SendOrderCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> ORDER_FLAGS = Map.of("--image-url", "image_url", "--itunes-image", "itunes_image",
-            "--bucket-name", "bucket_name", "--redirect-queue", "redirect_queue", "--postback-url", "postback_url");
 
-    private SendOrderCommand() {
+    private final Cli.Io io;
+    @Option(names = "--image-url", paramLabel = "URL", description = "image_url: the image to resize")
+    private String imageUrl;
+    @Option(names = "--itunes-image", paramLabel = "URL", description = "itunes_image: the podcast's image")
+    private String itunesImage;
+    @Option(names = "--bucket-name", paramLabel = "B", description = "bucket_name: where the renditions go")
+    private String bucketName;
+    @Option(names = "--redirect-queue", paramLabel = "Q", description = "redirect_queue: the queue the result goes to")
+    private String redirectQueue;
+    @Option(names = "--postback-url", paramLabel = "URL", description = "postback_url: where the signed result is posted")
+    private String postbackUrl;
+    @Option(names = "--field", paramLabel = "name=value", description = "any field of the order, as a string (repeatable)")
+    private Map<String, String> fields = new LinkedHashMap<>();
+    @Option(names = "--json-field", paramLabel = "name=JSON", description = "any field of the order as a JSON value: "
+            + "report_failures=true, sizes='[\"50x50\"]', quality=80 (repeatable)")
+    private Map<String, String> jsonFields = new LinkedHashMap<>();
+    @Option(names = "--json", paramLabel = "'{...}'", description = "a whole order as a JSON object")
+    private List<String> json = new ArrayList<>();
+    @Option(names = "--stdin", description = "read a JSON order from standard input")
+    private boolean stdin;
+    @Option(names = "--queue-url", paramLabel = "URL", description = "the queue (default: QUEUE_URL, else the local ImageQueue.fifo)")
+    private String queueUrl;
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "the SQS endpoint (default: SQS_ENDPOINT_URL, "
+            + "AWS_ENDPOINT_URL_SQS, AWS_ENDPOINT_URL, AWS for an amazonaws.com queue, else the running local stack)")
+    private String endpointUrl;
+    @Option(names = "--group-id", paramLabel = "G", description = "the FIFO group (default: the order's _id)")
+    private String groupId;
+
+    SendOrderCommand(Cli.Io io) {
+        this.io = io;
     }
 
-    static int run(String[] args, Map<String, String> env, InputStream stdin, PrintStream out, PrintStream err) throws IOException {
+    static int run(String[] args, Map<String, String> env, InputStream stdin, PrintStream out, PrintStream err) {
+        String[] all = new String[args.length + 1];
+        all[0] = "send";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Cli.run(new Cli.Io(env, stdin, out, err), all);
+    }
+
+    /** The message body: the JSON orders, the flags, then the fields. */
+    ObjectNode order() throws IOException {
         ObjectNode order = JSON.createObjectNode();
-        String queueUrl = env.get("QUEUE_URL");
-        String endpoint = firstSet(env, "SQS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SQS", "AWS_ENDPOINT_URL");
-        String groupId = null;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                String flag = args[i];
-                if (flag.equals("--stdin")) {
-                    order.setAll(object(new String(stdin.readAllBytes(), StandardCharsets.UTF_8)));
-                    continue;
-                }
-                if (i + 1 >= args.length) {
-                    err.println("send: " + flag + " needs a value");
-                    return 2;
-                }
-                String value = args[++i];
-                switch (flag) {
-                    case "--queue-url" -> queueUrl = value;
-                    case "--endpoint-url" -> endpoint = value;
-                    case "--group-id" -> groupId = value;
-                    case "--json" -> order.setAll(object(value));
-                    case "--field" -> {
-                        int eq = value.indexOf('=');
-                        if (eq < 1) {
-                            err.println("send: --field takes name=value");
-                            return 2;
-                        }
-                        order.put(value.substring(0, eq), value.substring(eq + 1));
-                    }
-                    default -> {
-                        String field = ORDER_FLAGS.get(flag);
-                        if (field == null) {
-                            err.println("send: unknown option " + flag);
-                            return 2;
-                        }
-                        order.put(field, value);
-                    }
-                }
+        if (stdin) {
+            order.setAll(object(new String(io.in().readAllBytes(), StandardCharsets.UTF_8)));
+        }
+        json.forEach(j -> order.setAll(object(j)));
+        Map<String, String> flags = new LinkedHashMap<>();
+        flags.put("image_url", imageUrl);
+        flags.put("itunes_image", itunesImage);
+        flags.put("bucket_name", bucketName);
+        flags.put("redirect_queue", redirectQueue);
+        flags.put("postback_url", postbackUrl);
+        flags.forEach((name, value) -> {
+            if (value != null) {
+                order.put(name, value);
             }
+        });
+        fields.forEach(order::put);
+        jsonFields.forEach((name, value) -> order.set(name, value(name, value)));
+        return order;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Map<String, String> env = io.env();
+        PrintStream err = io.err();
+        String queueUrl = this.queueUrl != null ? this.queueUrl : env.get("QUEUE_URL");
+        String endpoint = endpointUrl != null ? endpointUrl : firstSet(env, "SQS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SQS", "AWS_ENDPOINT_URL");
+        ObjectNode order;
+        try {
+            order = order();
         } catch (IllegalArgumentException e) {
             err.println("send: " + e.getMessage());
             return 2;
@@ -114,7 +148,7 @@ final class SendOrderCommand {
         String group = QueueNames.isFifo(queueUrl) ? FifoIds.groupId(groupId != null ? groupId : readableId(order.get("_id"))) : null;
         try (SqsClient sqs = client(env, endpoint)) {
             String messageId = new QueueSender(sqs).send(queueUrl, JSON.writeValueAsString(order), group, null);
-            out.println("sent to " + queueUrl + ": message id " + messageId + (group == null ? " (standard queue: no group)" : ", group id " + group));
+            io.out().println("sent to " + queueUrl + ": message id " + messageId + (group == null ? " (standard queue: no group)" : ", group id " + group));
             return 0;
         } catch (SdkClientException e) {
             err.println(unreachable(endpoint, e));
@@ -180,6 +214,15 @@ final class SendOrderCommand {
             }
         }
         return null;
+    }
+
+    private static JsonNode value(String name, String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("--json-field " + name + ": not a JSON value (a string needs quotes: '\"text\"'): "
+                    + e.getOriginalMessage());
+        }
     }
 
     private static ObjectNode object(String json) {

@@ -11,6 +11,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import java.util.Set;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -19,13 +22,27 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * depth; per function its invocations, errors, cold starts and last error since the stack started; then the sums of
  * the metrics the functions wrote as EMF lines into their log files (since those files began).
  */
-final class StatusCommand {
+@Command(name = "status", description = {"The running stack now: per queue depth, in flight and DLQ depth; per function "
+        + "invocations, errors, cold starts and last error; the outcomes the functions logged as EMF lines."})
+final class StatusCommand implements Callable<Integer> {
 
-    private StatusCommand() {
+    private final Cli.Io io;
+    @Mixin
+    private StackChoice stack;
+
+    StatusCommand(Cli.Io io) {
+        this.io = io;
     }
 
-    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws InterruptedException {
-        ControlClient control = ControlClient.of(args, env);
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        return Cli.command("status", args, env, out, err);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintStream out = io.out();
+        PrintStream err = io.err();
+        ControlClient control = ControlClient.of(stack.args(), io.env());
         JsonNode status;
         try {
             status = control.get("status").json();

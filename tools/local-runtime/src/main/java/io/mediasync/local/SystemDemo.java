@@ -37,7 +37,7 @@ final class SystemDemo {
     private SystemDemo() {
     }
 
-    static int run(List<String> flags, PrintStream out) throws Exception {
+    static int run(StackFlags flags, PrintStream out) throws Exception {
         try (HttpFixture web = new HttpFixture()) {
             CatalogApi catalog = new CatalogApi(web, USER, PASSWORD, 1);
             catalog.list(List.of(podcast(web, SOURCES[0], "Morning news", 1), podcast(web, SOURCES[1], "Music hour", 2)));
@@ -46,7 +46,7 @@ final class SystemDemo {
             environment.putAll(Map.of("CATALOG_API_URL", catalog.baseUrl(), "API_USER", USER, "API_PASSWORD", PASSWORD,
                     // new sources wait for the scheduler's schedule, so that every stage of the system runs
                     "CATALOG_ORDER_NEW_SOURCES", "false"));
-            LocalOptions options = LocalOptions.parse(flags.toArray(String[]::new), environment);
+            LocalOptions options = flags.resolve(environment);
             out.println("==> starting the local stack from " + options.template() + " (fresh state in " + options.dataDir() + ")");
             try (LocalCloud cloud = LocalCloud.start(options.allowingDownloadsFrom(web.port()), out); MongoClient mongo = MongoClients.create(cloud.endpoints().mongo());
                     ResultUrls urls = new ResultUrls(cloud)) {

@@ -7,15 +7,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** The operator's commands before any call: what they refuse, and which stack --aws means. No traffic leaves the machine. */
 class OpsCommandsTest {
 
     @Test
     void awsIsRefusedInAShellPointedAtTheLocalStack() {
-        OpsArgs args = new OpsArgs(new String[] {"list", "--aws", "--region", "eu-central-1"}, Set.of("--aws"), Set.of());
+        TargetFlags args = aws("--aws", "--region", "eu-central-1");
         assertThatThrownBy(() -> OpsTarget.resolve(args, Map.of("AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:9324")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AWS_ENDPOINT_URL_SQS=http://127.0.0.1:9324 is set")
                 .hasMessageContaining("unset AWS_ENDPOINT_URL_SQS");
@@ -23,7 +23,7 @@ class OpsCommandsTest {
 
     @Test
     void awsTakesTheUsualRegionAndTheRecordsFromMongoUrl() throws Exception {
-        OpsArgs args = new OpsArgs(new String[] {"list", "--aws", "--region", "eu-central-1"}, Set.of("--aws"), Set.of());
+        TargetFlags args = aws("--aws", "--region", "eu-central-1");
         try (OpsTarget target = OpsTarget.resolve(args, Map.of())) {
             assertThat(target.where()).isEqualTo("AWS (eu-central-1, no MONGO_URL: records not read)");
             assertThat(target.mongoUrl()).isEmpty();
@@ -40,6 +40,12 @@ class OpsCommandsTest {
         assertThat(dlq("show")).startsWith("2 usage: ./mediasync dlq");
         assertThat(dlq("list", "--frobnicate")).startsWith("2 dlq: unknown option --frobnicate");
         assertThat(dlq("redrive", "Q", "--reason")).startsWith("2 dlq: --reason needs a value");
+    }
+
+    private static TargetFlags aws(String... args) {
+        TargetFlags flags = new TargetFlags();
+        new CommandLine(flags).parseArgs(args);
+        return flags;
     }
 
     private static String dlq(String... args) throws Exception {
