@@ -1,6 +1,7 @@
 package io.mediasync.local;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -216,9 +217,14 @@ final class SendOrderCommand implements Callable<Integer> {
         return null;
     }
 
+    /** One whole JSON value: {@code true false} or nothing at all is not one. */
     private static JsonNode value(String name, String json) {
         try {
-            return JSON.readTree(json);
+            JsonNode value = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(json);
+            if (value == null || value.isMissingNode()) {
+                throw new IllegalArgumentException("--json-field " + name + ": no value (a string needs quotes: '\"text\"')");
+            }
+            return value;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("--json-field " + name + ": not a JSON value (a string needs quotes: '\"text\"'): "
                     + e.getOriginalMessage());

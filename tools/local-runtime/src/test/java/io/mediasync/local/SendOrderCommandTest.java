@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -55,6 +56,41 @@ class SendOrderCommandTest {
                     + ", group id 6650b2f1c2a4e93b8f0e4a11\n");
             assertThat(message.body()).isEqualTo("{\"_id\":{\"$oid\":\"6650b2f1c2a4e93b8f0e4a11\"},"
                     + "\"image_url\":\"http://127.0.0.1/a.jpg\",\"redirect_queue\":\"ChannelImages\"}");
+        }
+    }
+
+    @Test
+    void jsonFieldsAreSentAsJsonValuesAndFieldsAsStrings() throws IOException {
+        DevStack stack = DevStack.shared();
+        try (SqsClient sqs = AwsClients.sqs(stack.endpoints())) {
+            String queueUrl = sqs.createQueue(b -> b.queueName("send-json-field-test.fifo")
+                    .attributesWithStrings(Map.of("FifoQueue", "true"))).queueUrl();
+            int status = run(Map.of("AWS_ENDPOINT_URL_SQS", stack.endpoints().sqs().toString(), "QUEUE_URL", queueUrl),
+                    "--image-url", "http://127.0.0.1/a.jpg", "--postback-url", "http://127.0.0.1/hook", "--field", "_id=order-7",
+                    "--field", "note=true", "--json-field", "report_failures=true", "--json-field", "quality=80",
+                    "--json-field", "formats=[\"jpeg\", \"webp\"]", "--json-field", "extra={\"a\": null}");
+
+            assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            Message message = sqs.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(5)).messages().get(0);
+            assertThat(message.body()).isEqualTo("{\"image_url\":\"http://127.0.0.1/a.jpg\",\"postback_url\":\"http://127.0.0.1/hook\","
+                    + "\"_id\":\"order-7\",\"note\":\"true\",\"report_failures\":true,\"quality\":80,\"formats\":[\"jpeg\",\"webp\"],"
+                    + "\"extra\":{\"a\":null}}");
+        }
+    }
+
+    @Test
+    void aJsonFieldThatIsNotJsonIsRefusedBeforeAnythingIsSent() throws IOException {
+        int status = run(Map.of(), "--image-url", "http://127.0.0.1/a.jpg", "--redirect-queue", "Q", "--json-field", "name=plain text");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("send: --json-field name: not a JSON value (a string needs quotes")
+                .hasLineCount(1);
+        assertThat(out.size()).isZero();
+        for (String notOneValue : List.of("flag=true false", "empty=")) {
+            err.reset();
+            assertThat(run(Map.of(), "--image-url", "http://127.0.0.1/a.jpg", "--redirect-queue", "Q", "--json-field", notOneValue))
+                    .isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8)).as(notOneValue).startsWith("send: --json-field ").hasLineCount(1);
         }
     }
 
