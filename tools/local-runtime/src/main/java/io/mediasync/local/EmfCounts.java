@@ -93,6 +93,17 @@ final class EmfCounts {
         }
     }
 
+    /** One function's sum of one metric over every dimension value it emitted the metric with (0 when none). */
+    long total(String function, String metric) {
+        double sum = 0;
+        for (Map.Entry<String, Double> e : sums.getOrDefault(function, Map.of()).entrySet()) {
+            if (e.getKey().equals(metric) || e.getKey().startsWith(metric + "{")) {
+                sum += e.getValue();
+            }
+        }
+        return Math.round(sum);
+    }
+
     int lines() {
         return lines;
     }

@@ -29,7 +29,7 @@ final class OutcomeSummary {
             Map<String, Long> reasons = new TreeMap<>();
             long all = 0;
             for (Metric outcome : OUTCOMES) {
-                long n = total(metrics, outcome.emfName());
+                long n = counts.total(function, outcome.emfName());
                 all += n;
                 line.append(line.length() == 0 ? "" : ", ").append(n).append(' ').append(label(outcome));
                 if (outcome != Metric.DONE) {
@@ -46,17 +46,6 @@ final class OutcomeSummary {
             lines.add(String.format(Locale.ROOT, "  %-38s %s", function, line));
         });
         return lines;
-    }
-
-    /** The sum of one metric over every dimension value a function emitted it with. */
-    static long total(Map<String, Double> metrics, String name) {
-        double sum = 0;
-        for (Map.Entry<String, Double> e : metrics.entrySet()) {
-            if (e.getKey().equals(name) || e.getKey().startsWith(name + "{")) {
-                sum += e.getValue();
-            }
-        }
-        return Math.round(sum);
     }
 
     private static void reasons(Map<String, Double> metrics, String name, Map<String, Long> reasons) {

@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * {@code ./mediasync status}: the running local stack now. Per queue its depth, in-flight messages and its DLQ's
- * depth; per function its invocations, errors, cold starts and last error since the stack started; then the sums of
- * the metrics the functions wrote as EMF lines into their log files (since those files began).
+ * depth; per function its invocations, errors, cold starts and last error since the stack started; then what every
+ * message came to per function, summed from the EMF lines in their log files (since those files began) as the demo sums it.
  */
 @Command(name = "status", description = {"The running stack now: per queue depth, in flight and DLQ depth; per function "
         + "invocations, errors, cold starts and last error; the outcomes the functions logged as EMF lines."})
@@ -97,17 +97,18 @@ final class StatusCommand implements Callable<Integer> {
         });
     }
 
+    /** What every message came to, per function, as the demo sums it ({@link OutcomeSummary}). */
     private static void outcomes(EmfCounts counts, PrintStream out) {
         if (counts.lines() == 0) {
             out.println("\noutcomes: no EMF lines in the functions' logs yet (the counts appear once the functions emit them)");
             return;
         }
-        out.println("\noutcomes (" + counts.lines() + " EMF lines in the functions' logs, since the log files began):");
-        counts.sums().forEach((function, metrics) -> {
-            out.println("  " + function);
-            metrics.forEach((metric, sum) -> out.printf("    %-60s %s%n", metric,
-                    sum == Math.rint(sum) ? Long.toString(sum.longValue()) : String.format("%.1f", sum)));
-        });
+        out.println("\noutcomes of every message (" + counts.lines() + " EMF lines in the functions' logs, since the log files began):");
+        var lines = OutcomeSummary.lines(counts);
+        if (lines.isEmpty()) {
+            out.println("  no function has taken a message yet");
+        }
+        lines.forEach(out::println);
     }
 
     private static String oneLine(String text) {

@@ -64,7 +64,7 @@ final class SystemDemo {
                         && runner.stage("collection-resync: channels and episodes get their images' resized versions",
                                 () -> stages.resync(WAIT));
                 if (ok) {
-                    ok = outcomes(options.dataDir().resolve("logs"), db, out);
+                    ok = outcomes(options.dataDir().resolve("logs"), cloud.model().function("ImageResizerFunction").orElseThrow().name(), db, out);
                 }
                 out.println();
                 out.println(ResultUrls.whereToLook(cloud, options, "database " + db.getName() + ": sources, files, sync_runs,"
@@ -85,26 +85,21 @@ final class SystemDemo {
      * The outcome summary, from the functions' own EMF lines; the resizer's {@code Done} must equal its done records.
      * A function writes its lines when its invocation ends, just after its records: the check waits for them.
      */
-    private static boolean outcomes(Path logs, MongoDatabase db, PrintStream out) throws Exception {
+    private static boolean outcomes(Path logs, String resizer, MongoDatabase db, PrintStream out) throws Exception {
         long records = db.getCollection("resize_orders").countDocuments(Filters.eq("status", "done"));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         EmfCounts counts = EmfCounts.read(logs);
-        while (resizerDone(counts) != records && System.nanoTime() < deadline) {
+        while (counts.total(resizer, Metric.DONE.emfName()) != records && System.nanoTime() < deadline) {
             Thread.sleep(100); // polling for the last invocation's lines, not a wait that proves anything
             counts = EmfCounts.read(logs);
         }
         out.println();
         out.println("outcomes of every message, from the functions' metrics (" + counts.lines() + " EMF lines in " + logs + "):");
         OutcomeSummary.lines(counts).forEach(out::println);
-        long done = resizerDone(counts);
+        long done = counts.total(resizer, Metric.DONE.emfName());
         out.println("  the resizer's Done metric: " + done + "; resize_orders done in MongoDB: " + records
                 + (done == records ? " (they agree)" : " (THEY DISAGREE)"));
         return done == records;
-    }
-
-    private static long resizerDone(EmfCounts counts) {
-        return counts.sums().entrySet().stream().filter(e -> e.getKey().endsWith("image-resizer"))
-                .mapToLong(e -> OutcomeSummary.total(e.getValue(), Metric.DONE.emfName())).sum();
     }
 
     /** A podcast on loopback (channel image, two episodes with images) and its catalog entry. */

@@ -93,7 +93,10 @@ class DeadLetterRedriveTest {
         Run status = run("status");
         assertThat(status.out).containsPattern("ImageQueue\\.fifo +0 +0 +ImageQueue-dlq\\.fifo \\(3  ./mediasync dlq show")
                 .containsPattern("mediasync-dev-image-resizer +\\d+ +0 +1 ")
-                .contains("unconfigured: set CATALOG_API_URL (--parameter CatalogApiUrl=URL)");
+                .contains("unconfigured: set CATALOG_API_URL (--parameter CatalogApiUrl=URL)")
+                // the outcomes as the demo sums them: each of the three orders retried 4 times, then dead-lettered (5 receives)
+                .contains("outcomes of every message (").containsPattern("mediasync-dev-image-resizer +0 done, 0 rejected, "
+                        + "12 retried, 0 timed out, 0 held back, 3 dead-lettered  \\(postback_http_5xx 15\\)");
         Path registry = Files.createTempDirectory("registry"); // as up records itself: a second terminal finds the stack
         RunningStacks.record(cloud, cloud.dataDir(), registry);
         assertThat(ControlClient.of(new String[0], Map.of(), registry).port()).isEqualTo(cloud.httpPort());
