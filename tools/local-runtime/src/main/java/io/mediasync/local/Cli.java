@@ -34,7 +34,7 @@ public final class Cli {
     }
 
     /** Runs the command {@code name} with {@code args}, for callers that hold the command's own arguments. */
-    static int command(String name, String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    public static int command(String name, String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         String[] all = new String[args.length + 1];
         all[0] = name;
         System.arraycopy(args, 0, all, 1, args.length);

@@ -1,6 +1,7 @@
 package io.mediasync.local;
 
 import io.mediasync.local.bench.BenchCommand;
+import io.mediasync.local.demo.Demo;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * ({@link EmfCounts}): the demo's closing summary, so the metrics an operator watches in AWS are seen agreeing with
  * what the demo checked in the records.
  */
-final class OutcomeSummary {
+public final class OutcomeSummary {
 
     /** Every receive of a message counts once among these (SqsBatchProcessor). */
     static final List<Metric> OUTCOMES = List.of(Metric.DONE, Metric.REJECTED, Metric.RETRIED, Metric.TIMED_OUT, Metric.HELD_BACK,
@@ -22,7 +22,7 @@ final class OutcomeSummary {
     }
 
     /** One line per function that took messages: its outcome counts, then the reasons of what did not end done. */
-    static List<String> lines(EmfCounts counts) {
+    public static List<String> lines(EmfCounts counts) {
         List<String> lines = new ArrayList<>();
         counts.sums().forEach((function, metrics) -> {
             StringBuilder line = new StringBuilder();

@@ -146,7 +146,7 @@ final class SendOrderCommand implements Callable<Integer> {
         if (queueUrl == null || queueUrl.isBlank()) {
             queueUrl = endpoint + "/000000000000/ImageQueue.fifo";
         }
-        String group = QueueNames.isFifo(queueUrl) ? FifoIds.groupId(groupId != null ? groupId : readableId(order.get("_id"))) : null;
+        String group = QueueNames.isFifo(queueUrl) ? FifoIds.groupId(groupId != null ? groupId : OrderIds.readable(order.get("_id"))) : null;
         try (SqsClient sqs = client(env, endpoint)) {
             String messageId = new QueueSender(sqs).send(queueUrl, JSON.writeValueAsString(order), group, null);
             io.out().println("sent to " + queueUrl + ": message id " + messageId + (group == null ? " (standard queue: no group)" : ", group id " + group));
@@ -185,14 +185,6 @@ final class SendOrderCommand implements Callable<Integer> {
             }
         }
         return "send: SQS at " + (endpoint == null ? "AWS" : endpoint) + " failed: " + e.getMessage();
-    }
-
-    /** An order's own id, readable ({"$oid": "x"} → x): its FIFO group here, its name in the demo. */
-    static String readableId(JsonNode id) {
-        if (id == null || id.isNull()) {
-            return null;
-        }
-        return id.isValueNode() ? id.asText() : id.path("$oid").isTextual() ? id.path("$oid").asText() : id.toString();
     }
 
     private static boolean isLoopback(String url) {

@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 import picocli.CommandLine.Option;
 
 /** The options of {@code up} and of the demos (which fill in their own defaults): null where not given. */
-final class StackFlags {
+public final class StackFlags {
 
     @Option(names = "--template", paramLabel = "FILE", description = "the stack's template (default: template.yaml, or MEDIASYNC_TEMPLATE)")
     Path template;
@@ -35,7 +35,7 @@ final class StackFlags {
     Map<String, String> parameters = new LinkedHashMap<>();
 
     /** The settings: these flags, else the MEDIASYNC_* variables of {@code env}, else the defaults. */
-    LocalOptions resolve(Map<String, String> env) {
+    public LocalOptions resolve(Map<String, String> env) {
         Map<String, String> overrides = LocalOptions.localParameters();
         overrides.putAll(parameters);
         String images = env.get("MEDIASYNC_IMAGES_PORT");
@@ -50,7 +50,7 @@ final class StackFlags {
     }
 
     /** A demo's own defaults where nothing was given: fresh and quiet, its data directory, free ports, quick retries. */
-    StackFlags forDemo(String part) {
+    public StackFlags forDemo(String part) {
         fresh = true;
         quiet = true;
         dataDir = dataDir != null ? dataDir : Path.of(".mediasync/demo" + (part.isEmpty() ? "" : "-" + part));

@@ -9,7 +9,7 @@ import java.util.Map;
 import io.mediasync.testsupport.HttpFixture;
 
 /** The local stack as the end-to-end tests start it: the repository's template, free ports, its own data directory. */
-final class TestStacks {
+public final class TestStacks {
 
     private TestStacks() {
     }
@@ -30,7 +30,7 @@ final class TestStacks {
     }
 
     /** The runtime interface client the build put in target/ric, wherever the test runs from. */
-    static void useBuiltRuntimeClient() {
+    public static void useBuiltRuntimeClient() {
         System.setProperty("mediasync.ric", Repo.root().resolve("tools/local-runtime/target/ric").toString());
     }
 }

@@ -1,5 +1,9 @@
-package io.mediasync.local;
+package io.mediasync.local.demo;
 
+import io.mediasync.local.LocalCloud;
+import io.mediasync.local.LocalOptions;
+import io.mediasync.local.ResultUrls;
+import io.mediasync.local.Samples;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.mediasync.local.scenario.PodcastSource;

@@ -1,7 +1,9 @@
-package io.mediasync.local;
+package io.mediasync.local.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mediasync.local.Repo;
+import io.mediasync.local.TestStacks;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

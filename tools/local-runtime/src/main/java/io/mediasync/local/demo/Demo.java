@@ -1,5 +1,8 @@
-package io.mediasync.local;
+package io.mediasync.local.demo;
 
+import io.mediasync.local.Cli;
+import io.mediasync.local.LocalOptions;
+import io.mediasync.local.StackFlags;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,7 +17,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "demo", description = {"The whole system once, or one part of it, on a fresh stack of its own (free ports, "
         + "data in .mediasync/demo[-PART]); exit 0 only if every check held.", "The options of up apply too."})
-final class Demo implements Callable<Integer> {
+public final class Demo implements Callable<Integer> {
 
     static final List<String> PARTS = List.of("resize", "sync", "resync", "catalog");
 

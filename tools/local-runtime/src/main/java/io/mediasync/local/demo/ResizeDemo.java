@@ -1,5 +1,10 @@
-package io.mediasync.local;
+package io.mediasync.local.demo;
 
+import io.mediasync.local.LocalCloud;
+import io.mediasync.local.LocalOptions;
+import io.mediasync.local.ResultUrls;
+import io.mediasync.local.Samples;
+import io.mediasync.local.OrderIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,7 +57,7 @@ final class ResizeDemo {
             QueueSender sender = new QueueSender(sqs);
             Map<String, String> sent = new LinkedHashMap<>(); // order id → SQS message id
             for (Map.Entry<String, ObjectNode> order : orders(web).entrySet()) {
-                String id = SendOrderCommand.readableId(order.getValue().get("_id"));
+                String id = OrderIds.readable(order.getValue().get("_id"));
                 String messageId = sender.send(queueUrl, order.getValue().toString(), id, null);
                 sent.put(id, messageId);
                 out.println("==> sent order " + id + " (" + order.getKey() + ") as SQS message " + messageId);
@@ -90,7 +95,7 @@ final class ResizeDemo {
                 continue;
             }
             JsonNode result = JSON.readTree(postback.body());
-            out.println("==> postback for order " + SendOrderCommand.readableId(result.get("_id")) + " (signature verified, webhook-id "
+            out.println("==> postback for order " + OrderIds.readable(result.get("_id")) + " (signature verified, webhook-id "
                     + postback.headers().get("webhook-id") + ")");
             for (String field : List.of("image_url_info", "itunes_image_info")) {
                 for (JsonNode size : result.path(field)) {

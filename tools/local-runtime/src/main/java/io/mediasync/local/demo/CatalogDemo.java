@@ -1,5 +1,9 @@
-package io.mediasync.local;
+package io.mediasync.local.demo;
 
+import io.mediasync.local.LocalCloud;
+import io.mediasync.local.LocalOptions;
+import io.mediasync.local.Samples;
+import io.mediasync.local.StackFlags;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;

@@ -1,5 +1,11 @@
-package io.mediasync.local;
+package io.mediasync.local.demo;
 
+import io.mediasync.local.EmfCounts;
+import io.mediasync.local.LocalCloud;
+import io.mediasync.local.LocalOptions;
+import io.mediasync.local.OutcomeSummary;
+import io.mediasync.local.ResultUrls;
+import io.mediasync.local.StackFlags;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
