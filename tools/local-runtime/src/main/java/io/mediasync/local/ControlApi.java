@@ -17,9 +17,9 @@ import java.util.Optional;
  * they take. Who may call them, and how much they may send, {@link GatewayGuard} decides for every route of
  * the gateway.
  */
-final class ControlApi {
+public final class ControlApi {
 
-    static final String PREFIX = "/_mediasync/";
+    public static final String PREFIX = "/_mediasync/";
 
     record Route(String method, String path, String what) {
     }

@@ -28,10 +28,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * from the resized bucket. Nothing else of the bucket is reachable. It also serves the bundled sample images
  * under {@code /samples/…}: what a public order can name (only the system's own orders read {@code s3://}).
  */
-final class ImageServer implements AutoCloseable {
+public final class ImageServer implements AutoCloseable {
 
     /** The documented port; taken by another stack, the images get a free port instead (said in the banner). */
-    static final int DEFAULT_PORT = 9001;
+    public static final int DEFAULT_PORT = 9001;
     private static final String RESULTS = "/images-resized/";
     static final String SAMPLES = "/samples/";
 

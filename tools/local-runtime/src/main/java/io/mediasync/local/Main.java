@@ -1,6 +1,8 @@
 package io.mediasync.local;
 
-/** {@code ./mediasync up | invoke | trigger | send | env | dlq | records | status | demo | bench …}: see {@link MediasyncCommand}. */
+import io.mediasync.local.cli.Cli;
+
+/** {@code ./mediasync up | invoke | trigger | send | env | dlq | records | status | demo | bench …}: see {@code ./mediasync --help}. */
 public final class Main {
 
     private Main() {

@@ -1,15 +1,15 @@
 package io.mediasync.local.demo;
 
-import io.mediasync.local.LocalCloud;
-import io.mediasync.local.LocalOptions;
-import io.mediasync.local.Samples;
-import io.mediasync.local.StackFlags;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import io.mediasync.local.LocalCloud;
+import io.mediasync.local.LocalOptions;
+import io.mediasync.local.Samples;
+import io.mediasync.local.StackFlags;
 import io.mediasync.local.scenario.CatalogApi;
 import io.mediasync.local.scenario.PodcastFeed;
 import io.mediasync.testsupport.HttpFixture;

@@ -1,8 +1,8 @@
 package io.mediasync.local.demo;
 
-import io.mediasync.local.Cli;
 import io.mediasync.local.LocalOptions;
 import io.mediasync.local.StackFlags;
+import io.mediasync.local.cli.Cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,10 +1,5 @@
 package io.mediasync.local.demo;
 
-import io.mediasync.local.LocalCloud;
-import io.mediasync.local.LocalOptions;
-import io.mediasync.local.ResultUrls;
-import io.mediasync.local.Samples;
-import io.mediasync.local.OrderIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +9,11 @@ import com.mongodb.client.model.Filters;
 import io.mediasync.common.postback.WebhookVerificationException;
 import io.mediasync.common.postback.WebhookVerifier;
 import io.mediasync.common.sqs.QueueSender;
+import io.mediasync.local.LocalCloud;
+import io.mediasync.local.LocalOptions;
+import io.mediasync.local.OrderIds;
+import io.mediasync.local.ResultUrls;
+import io.mediasync.local.Samples;
 import io.mediasync.testsupport.AwsClients;
 import io.mediasync.testsupport.HttpFixture;
 import io.mediasync.testsupport.PostbackReceiver;

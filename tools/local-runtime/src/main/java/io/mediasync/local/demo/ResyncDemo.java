@@ -1,14 +1,14 @@
 package io.mediasync.local.demo;
 
-import io.mediasync.local.LocalCloud;
-import io.mediasync.local.LocalOptions;
-import io.mediasync.local.ResultUrls;
-import io.mediasync.local.Samples;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import io.mediasync.local.LocalCloud;
+import io.mediasync.local.LocalOptions;
+import io.mediasync.local.ResultUrls;
+import io.mediasync.local.Samples;
 import io.mediasync.local.bench.Images;
 import io.mediasync.local.scenario.ResyncScenario;
 import io.mediasync.testsupport.HttpFixture;

@@ -1,11 +1,11 @@
 package io.mediasync.local.demo;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import io.mediasync.local.LocalCloud;
 import io.mediasync.local.LocalOptions;
 import io.mediasync.local.ResultUrls;
 import io.mediasync.local.Samples;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.mediasync.local.scenario.PodcastSource;
 import io.mediasync.local.scenario.Thumbnails;
 import io.mediasync.testsupport.AwsClients;

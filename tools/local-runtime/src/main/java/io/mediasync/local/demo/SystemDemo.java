@@ -1,16 +1,16 @@
 package io.mediasync.local.demo;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import io.mediasync.common.metrics.Metric;
 import io.mediasync.local.EmfCounts;
 import io.mediasync.local.LocalCloud;
 import io.mediasync.local.LocalOptions;
 import io.mediasync.local.OutcomeSummary;
 import io.mediasync.local.ResultUrls;
 import io.mediasync.local.StackFlags;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import io.mediasync.common.metrics.Metric;
 import io.mediasync.local.bench.Images;
 import io.mediasync.local.scenario.CatalogApi;
 import io.mediasync.local.scenario.PodcastFeed;

@@ -1,12 +1,12 @@
 package io.mediasync.local.demo;
 
-import io.mediasync.local.LocalCloud;
-import io.mediasync.local.ResultUrls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import io.mediasync.local.LocalCloud;
+import io.mediasync.local.ResultUrls;
 import io.mediasync.local.demo.SystemDemo.StageFailed;
 import io.mediasync.local.runtime.Invocation;
 import io.mediasync.local.scenario.CatalogApi;

@@ -1,4 +1,4 @@
-package io.mediasync.local;
+package io.mediasync.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import io.mediasync.local.LocalCloud;
+import io.mediasync.local.RawHttp;
+import io.mediasync.local.Repo;
+import io.mediasync.local.Samples;
+import io.mediasync.local.TestStacks;
 import io.mediasync.testsupport.AwsClients;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

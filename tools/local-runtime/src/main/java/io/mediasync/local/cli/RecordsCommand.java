@@ -1,9 +1,9 @@
-package io.mediasync.local;
+package io.mediasync.local.cli;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import io.mediasync.local.DeadLetterRecords.Summary;
+import io.mediasync.local.cli.DeadLetterRecords.Summary;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.mediasync.local;
+package io.mediasync.local.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediasync.common.sqs.FifoIds;
 import io.mediasync.common.sqs.QueueNames;
 import io.mediasync.common.sqs.QueueSender;
+import io.mediasync.local.OrderIds;
 import io.mediasync.testsupport.DevStack;
 import java.io.IOException;
 import java.io.InputStream;

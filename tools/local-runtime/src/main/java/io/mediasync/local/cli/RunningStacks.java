@@ -1,8 +1,9 @@
-package io.mediasync.local;
+package io.mediasync.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediasync.local.LocalCloud;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

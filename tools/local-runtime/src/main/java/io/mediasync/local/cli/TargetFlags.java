@@ -1,4 +1,4 @@
-package io.mediasync.local;
+package io.mediasync.local.cli;
 
 import java.util.Optional;
 import picocli.CommandLine.Mixin;

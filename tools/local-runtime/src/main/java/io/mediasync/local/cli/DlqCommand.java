@@ -1,8 +1,8 @@
-package io.mediasync.local;
+package io.mediasync.local.cli;
 
-import io.mediasync.local.DeadLetterQueues.Dlq;
-import io.mediasync.local.DeadLetterRecords.Found;
-import io.mediasync.local.DeadLetterRecords.Summary;
+import io.mediasync.local.cli.DeadLetterQueues.Dlq;
+import io.mediasync.local.cli.DeadLetterRecords.Found;
+import io.mediasync.local.cli.DeadLetterRecords.Summary;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.mediasync.local;
+package io.mediasync.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import io.mediasync.local.Await;
+import io.mediasync.local.LocalCloud;
+import io.mediasync.local.TestStacks;
 import io.mediasync.local.bench.Images;
 import io.mediasync.testsupport.AwsClients;
 import io.mediasync.testsupport.HttpFixture;

@@ -1,4 +1,4 @@
-package io.mediasync.local;
+package io.mediasync.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mediasync.testsupport.AwsClients;

@@ -1,7 +1,8 @@
-package io.mediasync.local;
+package io.mediasync.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediasync.local.ControlApi;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

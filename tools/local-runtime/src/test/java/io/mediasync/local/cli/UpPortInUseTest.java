@@ -1,8 +1,10 @@
-package io.mediasync.local;
+package io.mediasync.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mediasync.local.Main;
+import io.mediasync.local.Repo;
 import io.mediasync.testsupport.DevStack;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,7 +1,9 @@
-package io.mediasync.local;
+package io.mediasync.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mediasync.local.DeadLetterQueues.Dlq;
+import io.mediasync.local.EmfCounts;
+import io.mediasync.local.OutcomeSummary;
+import io.mediasync.local.cli.DeadLetterQueues.Dlq;
 import io.mediasync.testsupport.AwsClients;
 import io.mediasync.testsupport.DevStack;
 import io.mediasync.testsupport.Endpoints;
@@ -11,10 +13,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import java.util.Set;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**

@@ -1,9 +1,12 @@
-package io.mediasync.local;
+package io.mediasync.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediasync.local.Await;
+import io.mediasync.local.Main;
+import io.mediasync.local.Repo;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

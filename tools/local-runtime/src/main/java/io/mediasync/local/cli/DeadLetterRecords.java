@@ -1,4 +1,4 @@
-package io.mediasync.local;
+package io.mediasync.local.cli;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;

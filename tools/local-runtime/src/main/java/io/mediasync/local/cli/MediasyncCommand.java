@@ -1,4 +1,4 @@
-package io.mediasync.local;
+package io.mediasync.local.cli;
 
 import io.mediasync.local.bench.BenchCommand;
 import io.mediasync.local.demo.Demo;

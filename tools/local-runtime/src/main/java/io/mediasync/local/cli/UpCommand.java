@@ -1,5 +1,9 @@
-package io.mediasync.local;
+package io.mediasync.local.cli;
 
+import io.mediasync.local.LocalCloud;
+import io.mediasync.local.LocalOptions;
+import io.mediasync.local.StackFlags;
+import io.mediasync.local.UpPorts;
 import io.mediasync.testsupport.DevStack;
 import java.io.IOException;
 import java.util.concurrent.Callable;

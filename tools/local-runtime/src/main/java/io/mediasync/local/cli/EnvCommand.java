@@ -1,8 +1,10 @@
-package io.mediasync.local;
+package io.mediasync.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediasync.local.ImageServer;
+import io.mediasync.local.LocalOptions;
 import io.mediasync.local.template.StackTemplate;
 import io.mediasync.testsupport.DevStack;
 import java.io.IOException;

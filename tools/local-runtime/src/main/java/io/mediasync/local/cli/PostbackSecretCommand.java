@@ -1,4 +1,4 @@
-package io.mediasync.local;
+package io.mediasync.local.cli;
 
 import io.mediasync.common.postback.PostbackKind;
 import io.mediasync.common.postback.ReceiverSecrets;
