@@ -1,5 +1,6 @@
 package io.mediasync.local;
 
+import io.mediasync.local.servers.ImageServer;
 import io.mediasync.testsupport.AwsClients;
 import java.io.IOException;
 import java.net.URI;

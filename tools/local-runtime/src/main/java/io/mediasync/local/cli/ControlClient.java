@@ -2,7 +2,7 @@ package io.mediasync.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediasync.local.ControlApi;
+import io.mediasync.local.servers.ControlApi;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

@@ -1,8 +1,10 @@
-package io.mediasync.local;
+package io.mediasync.local.servers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediasync.local.LocalCloud;
+import io.mediasync.local.Unconfigured;
 import io.mediasync.local.runtime.FunctionProcess;
 import io.mediasync.local.runtime.Invocation;
 import io.mediasync.local.template.StackModel.FunctionDef;

@@ -1,4 +1,4 @@
-package io.mediasync.local;
+package io.mediasync.local.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.mediasync.local;
+package io.mediasync.local.servers;
 
 import com.sun.net.httpserver.Headers;
 import java.io.IOException;

@@ -1,10 +1,11 @@
-package io.mediasync.local;
+package io.mediasync.local.servers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.mediasync.local.LocalCloud;
 import io.mediasync.local.runtime.FunctionProcess;
 import io.mediasync.local.runtime.Invocation;
 import io.mediasync.local.template.StackModel.HttpRoute;
@@ -25,7 +26,7 @@ import java.util.concurrent.Executors;
  * the runtime's own control endpoints under {@code /_mediasync/} ({@link ControlApi}). Every request, whatever
  * its route, first passes {@link GatewayGuard}.
  */
-final class HttpGateway implements AutoCloseable {
+public final class HttpGateway implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,7 +34,7 @@ final class HttpGateway implements AutoCloseable {
     private final ControlApi control;
     private final HttpServer server;
 
-    HttpGateway(LocalCloud cloud, int port) {
+    public HttpGateway(LocalCloud cloud, int port) {
         this.cloud = cloud;
         this.control = new ControlApi(cloud);
         try {
@@ -50,7 +51,7 @@ final class HttpGateway implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 

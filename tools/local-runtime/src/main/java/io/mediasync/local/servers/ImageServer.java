@@ -1,7 +1,8 @@
-package io.mediasync.local;
+package io.mediasync.local.servers;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.mediasync.local.Samples;
 import io.mediasync.testsupport.AwsClients;
 import io.mediasync.testsupport.Endpoints;
 import java.io.IOException;
@@ -33,7 +34,7 @@ public final class ImageServer implements AutoCloseable {
     /** The documented port; taken by another stack, the images get a free port instead (said in the banner). */
     public static final int DEFAULT_PORT = 9001;
     private static final String RESULTS = "/images-resized/";
-    static final String SAMPLES = "/samples/";
+    public static final String SAMPLES = "/samples/";
 
     private final HttpServer server;
     private final boolean fellBack;
@@ -46,7 +47,7 @@ public final class ImageServer implements AutoCloseable {
     }
 
     /** Binds now (the URL is the template's PublicBaseUrl, needed before the template is read); serves from {@link #start}. */
-    static ImageServer bind(OptionalInt port) {
+    public static ImageServer bind(OptionalInt port) {
         try {
             try {
                 return new ImageServer(listen(port.orElse(DEFAULT_PORT)), false);
@@ -66,7 +67,7 @@ public final class ImageServer implements AutoCloseable {
     }
 
     /** @param resizedBucket empty when no function of the template has a RESIZED_BUCKET: then no image is found */
-    void start(Endpoints endpoints, Optional<String> resizedBucket) {
+    public void start(Endpoints endpoints, Optional<String> resizedBucket) {
         this.s3 = AwsClients.s3(endpoints);
         this.bucket = resizedBucket.orElse(null);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
@@ -78,16 +79,16 @@ public final class ImageServer implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
     /** True when the default port was taken and a free one is used. */
-    boolean fellBack() {
+    public boolean fellBack() {
         return fellBack;
     }
 
@@ -135,7 +136,7 @@ public final class ImageServer implements AutoCloseable {
      * The stored type, or (none stored, or S3's generic one) the type the key's extension names: the resizer's .jpeg
      * and .webp renditions (issue 25) open in a browser either way.
      */
-    static String contentTypeOf(String key, String stored) {
+    public static String contentTypeOf(String key, String stored) {
         if (stored != null && !stored.isBlank() && !stored.equals("binary/octet-stream")
                 && !stored.equals("application/octet-stream")) {
             return stored;
