@@ -4,6 +4,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.mediasync.local.runtime.FunctionProcess;
+import io.mediasync.local.servers.ControlApi;
+import io.mediasync.local.servers.ImageServer;
 import io.mediasync.local.template.StackModel.FunctionDef;
 import io.mediasync.local.template.StackModel.QueueDef;
 import io.mediasync.testsupport.Endpoints;

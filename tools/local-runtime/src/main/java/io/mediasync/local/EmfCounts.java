@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * in the functions' log files, as CloudWatch would extract them. Keyed by log file, metric name and the values of the
  * directive's dimensions ({@code Outcome=done,Reason=-}). Nothing here knows which metrics the functions emit.
  */
-final class EmfCounts {
+public final class EmfCounts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,7 +27,7 @@ final class EmfCounts {
     private final Map<String, Map<String, Double>> sums = new TreeMap<>();
     private int lines;
 
-    static EmfCounts read(Path logs) throws IOException {
+    public static EmfCounts read(Path logs) throws IOException {
         EmfCounts counts = new EmfCounts();
         if (!Files.isDirectory(logs)) {
             return counts;
@@ -93,7 +93,18 @@ final class EmfCounts {
         }
     }
 
-    int lines() {
+    /** One function's sum of one metric over every dimension value it emitted the metric with (0 when none). */
+    public long total(String function, String metric) {
+        double sum = 0;
+        for (Map.Entry<String, Double> e : sums.getOrDefault(function, Map.of()).entrySet()) {
+            if (e.getKey().equals(metric) || e.getKey().startsWith(metric + "{")) {
+                sum += e.getValue();
+            }
+        }
+        return Math.round(sum);
+    }
+
+    public int lines() {
         return lines;
     }
 

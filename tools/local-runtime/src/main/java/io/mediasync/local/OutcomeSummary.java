@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * ({@link EmfCounts}): the demo's closing summary, so the metrics an operator watches in AWS are seen agreeing with
  * what the demo checked in the records.
  */
-final class OutcomeSummary {
+public final class OutcomeSummary {
 
     /** Every receive of a message counts once among these (SqsBatchProcessor). */
     static final List<Metric> OUTCOMES = List.of(Metric.DONE, Metric.REJECTED, Metric.RETRIED, Metric.TIMED_OUT, Metric.HELD_BACK,
@@ -22,14 +22,14 @@ final class OutcomeSummary {
     }
 
     /** One line per function that took messages: its outcome counts, then the reasons of what did not end done. */
-    static List<String> lines(EmfCounts counts) {
+    public static List<String> lines(EmfCounts counts) {
         List<String> lines = new ArrayList<>();
         counts.sums().forEach((function, metrics) -> {
             StringBuilder line = new StringBuilder();
             Map<String, Long> reasons = new TreeMap<>();
             long all = 0;
             for (Metric outcome : OUTCOMES) {
-                long n = total(metrics, outcome.emfName());
+                long n = counts.total(function, outcome.emfName());
                 all += n;
                 line.append(line.length() == 0 ? "" : ", ").append(n).append(' ').append(label(outcome));
                 if (outcome != Metric.DONE) {
@@ -46,17 +46,6 @@ final class OutcomeSummary {
             lines.add(String.format(Locale.ROOT, "  %-38s %s", function, line));
         });
         return lines;
-    }
-
-    /** The sum of one metric over every dimension value a function emitted it with. */
-    static long total(Map<String, Double> metrics, String name) {
-        double sum = 0;
-        for (Map.Entry<String, Double> e : metrics.entrySet()) {
-            if (e.getKey().equals(name) || e.getKey().startsWith(name + "{")) {
-                sum += e.getValue();
-            }
-        }
-        return Math.round(sum);
     }
 
     private static void reasons(Map<String, Double> metrics, String name, Map<String, Long> reasons) {

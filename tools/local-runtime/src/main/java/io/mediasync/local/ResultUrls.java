@@ -1,5 +1,6 @@
 package io.mediasync.local;
 
+import io.mediasync.local.servers.ImageServer;
 import io.mediasync.testsupport.AwsClients;
 import java.io.IOException;
 import java.net.URI;
@@ -11,13 +12,13 @@ import java.util.Optional;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The demos' check that a result URL opens, as a browser would open it, and what the demos say about where things are. */
-final class ResultUrls implements AutoCloseable {
+public final class ResultUrls implements AutoCloseable {
 
     private final LocalCloud cloud;
     private final S3Client s3;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    ResultUrls(LocalCloud cloud) {
+    public ResultUrls(LocalCloud cloud) {
         this.cloud = cloud;
         this.s3 = AwsClients.s3(cloud.endpoints());
     }
@@ -26,7 +27,7 @@ final class ResultUrls implements AutoCloseable {
      * Empty when the URL answers 200 with exactly the bytes stored under its key, with the content type its extension
      * names (.jpeg image/jpeg, .webp image/webp); else what is wrong.
      */
-    Optional<String> check(String url) throws IOException, InterruptedException {
+    public Optional<String> check(String url) throws IOException, InterruptedException {
         if (!url.startsWith(cloud.imagesUrl() + "/")) {
             return Optional.of(url + " is not under the stack's images URL " + cloud.imagesUrl());
         }
@@ -43,13 +44,13 @@ final class ResultUrls implements AutoCloseable {
     }
 
     /** The bytes stored under the URL's key. */
-    byte[] stored(String url) {
+    public byte[] stored(String url) {
         String key = URI.create(url).getPath().substring(1);
         return s3.getObjectAsBytes(b -> b.bucket(cloud.resizedBucket().orElseThrow()).key(key)).asByteArray();
     }
 
     /** Where the demo's results, records and logs are, and how to open them after it ended. */
-    static String whereToLook(LocalCloud cloud, LocalOptions options, String records) {
+    public static String whereToLook(LocalCloud cloud, LocalOptions options, String records) {
         String up = "./mediasync up --data-dir " + options.dataDir();
         String images = cloud.imagesFellBack()
                 ? "the URLs above answered while the demo ran (" + ImageServer.DEFAULT_PORT + " was taken); `" + up + "` serves them at "

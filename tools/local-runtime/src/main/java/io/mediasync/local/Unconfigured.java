@@ -8,7 +8,7 @@ import java.util.List;
  * template parameter (or {@code up}'s {@code --parameter}) that sets it. catalog-sync without CATALOG_API_URL
  * answers every run with {@code not_configured}.
  */
-final class Unconfigured {
+public final class Unconfigured {
 
     private record Need(String handler, String variable, String parameter) {
     }
@@ -19,7 +19,7 @@ final class Unconfigured {
     }
 
     /** The variables the function lacks, each with how to set it: {@code CATALOG_API_URL (--parameter CatalogApiUrl=URL)}. */
-    static List<String> of(FunctionDef f) {
+    public static List<String> of(FunctionDef f) {
         String handler = f.environment().getOrDefault("QUARKUS_LAMBDA_HANDLER", f.handler());
         return NEEDS.stream().filter(n -> handler.equals(n.handler()))
                 .filter(n -> f.environment().getOrDefault(n.variable(), "").isBlank())

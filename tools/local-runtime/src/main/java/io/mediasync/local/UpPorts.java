@@ -7,13 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The ports {@code up} is asked to listen on, checked before anything starts: one in use ends {@code up} at once, with one line. */
-final class UpPorts {
+public final class UpPorts {
 
     private UpPorts() {
     }
 
     /** The line saying which port is taken and the way out; null when every asked port is free (0 = any, always free). */
-    static String busy(LocalOptions o) {
+    public static String busy(LocalOptions o) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("SQS, --sqs-port", o.sqsPort());
         ports.put("S3, --s3-port", o.s3Port());

@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Polls a condition until it holds, or fails the test when the time is up. */
-final class Await {
+public final class Await {
 
     private Await() {
     }
 
-    static void until(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+    public static void until(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -26,5 +26,11 @@ class EmfCountsTest {
         assertThat(counts.sums().get("resizer")).containsEntry("Messages{Function=image-resizer,Outcome=done}", 2.0)
                 .containsEntry("BytesOut{Function=image-resizer,Outcome=done}", 300.0)
                 .containsEntry("Messages{Function=image-resizer,Outcome=rejected,Reason=bad_url}", 2.0).hasSize(3);
+        // by function: one metric over every dimension value, nothing from another function or a metric sharing a prefix
+        counts.add("scheduler", done);
+        assertThat(counts.total("resizer", "Messages")).isEqualTo(4);
+        assertThat(counts.total("resizer", "BytesOut")).isEqualTo(300);
+        assertThat(counts.total("resizer", "Bytes")).isZero();
+        assertThat(counts.total("downloader", "Messages")).isZero();
     }
 }

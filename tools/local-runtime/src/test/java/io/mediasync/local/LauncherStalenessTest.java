@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The launcher's rebuild rule ({@code ./mediasync build --dry-run}), on a copy of the script in a
  * repository of empty files with chosen times: a package is rebuilt only when one of its sources
- * is newer than it, and the launcher says which; a commented-out CodeUri is no package.
+ * is newer than it, and the launcher says which; a commented-out CodeUri is no package; {@code --help} builds nothing.
  */
 class LauncherStalenessTest {
 
@@ -101,6 +101,29 @@ class LauncherStalenessTest {
 
         assertThat(dryRun()).isEqualTo("mediasync: building functions/image-resizer (functions/image-resizer/target/function.zip does not"
                 + " exist yet; a first build downloads dependencies and takes a few minutes)\n");
+    }
+
+    @Test
+    void helpRunsTheCommandWithoutBuildingEvenWhenSomethingIsStale() throws Exception {
+        file("functions/common/src/main/java/Common.java", EDITED);
+        Path bin = Files.createDirectories(repo.resolve("bin"));
+        Path java = bin.resolve("java"); // stands in for the JVM: says what it was asked to run
+        Files.writeString(java, "#!/usr/bin/env bash\necho \"java ${*: -3}\"\n");
+        java.toFile().setExecutable(true);
+
+        for (List<String> command : List.of(List.of("up", "--help"), List.of("demo", "-h"), List.of("bench", "pipeline", "--help"))) {
+            ProcessBuilder builder = new ProcessBuilder("bash", repo.resolve("mediasync").toString()).directory(repo.toFile())
+                    .redirectErrorStream(true);
+            builder.command().addAll(command);
+            builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+            List<String> last = new java.util.ArrayList<>(List.of("io.mediasync.local.Main"));
+            last.addAll(command);
+            assertThat(output).as(command.toString()).isEqualTo("java " + String.join(" ", last.subList(last.size() - 3, last.size())) + "\n");
+        }
     }
 
     private void file(String path, Instant modified) throws IOException {

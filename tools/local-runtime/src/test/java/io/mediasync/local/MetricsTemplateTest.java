@@ -1,5 +1,7 @@
 package io.mediasync.local;
 
+import static io.mediasync.local.TemplateResources.map;
+import static io.mediasync.local.TemplateResources.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediasync.common.metrics.Breakdown;
 import io.mediasync.common.metrics.Metric;
 import io.mediasync.common.metrics.Metrics;
-import io.mediasync.local.template.CfnYaml;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,16 +28,6 @@ import org.junit.jupiter.api.Test;
 class MetricsTemplateTest {
 
     private static final Set<String> EMITTED = Arrays.stream(Metric.values()).map(Metric::emfName).collect(Collectors.toSet());
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Map<String, Object>> resources() throws Exception {
-        return (Map<String, Map<String, Object>>) CfnYaml.read(Repo.root().resolve("template.yaml")).get("Resources");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object node) {
-        return node instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
 
     @Test
     void everyFunctionThatTakesMessagesHasAFailureRateAlarmOnItsOwnCounts() throws Exception {
@@ -74,7 +65,7 @@ class MetricsTemplateTest {
         String body = (String) map(map(dashboard.get("Properties")).get("DashboardBody")).get("Fn::Sub");
 
         // every ${...} is a parameter, a pseudo parameter or a resource (with an attribute)
-        Map<String, Object> parameters = map(CfnYaml.read(Repo.root().resolve("template.yaml")).get("Parameters"));
+        Map<String, Object> parameters = map(TemplateResources.template().get("Parameters"));
         Matcher sub = Pattern.compile("\\$\\{([^}]*)}").matcher(body);
         while (sub.find()) {
             String name = sub.group(1).split("\\.")[0];

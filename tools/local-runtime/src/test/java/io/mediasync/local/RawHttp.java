@@ -11,13 +11,13 @@ import java.nio.charset.StandardCharsets;
  * One HTTP/1.1 request written by hand to a loopback port, as a browser would send it: with a Host and an Origin
  * of its choosing, which java.net.http does not let a caller set. Answers the whole response as text.
  */
-final class RawHttp {
+public final class RawHttp {
 
     private RawHttp() {
     }
 
     /** @param head the request line and headers, without Content-Length and Connection, which are added */
-    static String send(int port, String head, String body) throws IOException {
+    public static String send(int port, String head, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(30_000);

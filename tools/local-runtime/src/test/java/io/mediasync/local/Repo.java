@@ -4,12 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The repository root, found from -Dmediasync.root (set by the build) or by walking up to template.yaml. */
-final class Repo {
+public final class Repo {
 
     private Repo() {
     }
 
-    static Path root() {
+    public static Path root() {
         String root = System.getProperty("mediasync.root");
         if (root != null && Files.isRegularFile(Path.of(root, "template.yaml"))) {
             return Path.of(root);

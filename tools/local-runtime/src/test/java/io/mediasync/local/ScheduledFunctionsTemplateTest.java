@@ -1,8 +1,9 @@
 package io.mediasync.local;
 
+import static io.mediasync.local.TemplateResources.map;
+import static io.mediasync.local.TemplateResources.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mediasync.local.template.CfnYaml;
 import io.mediasync.local.template.StackModel.FunctionDef;
 import io.mediasync.local.template.StackTemplate;
 import java.util.ArrayList;
@@ -17,16 +18,6 @@ import org.junit.jupiter.api.Test;
  * too), and that destination has its own alarm. And the catalog API's CatalogApiAuth=NONE needs an acknowledgement.
  */
 class ScheduledFunctionsTemplateTest {
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Map<String, Object>> resources() throws Exception {
-        return (Map<String, Map<String, Object>>) CfnYaml.read(Repo.root().resolve("template.yaml")).get("Resources");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object node) {
-        return node instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
 
     /** The logical id a {@code !Ref Id} or {@code !GetAtt Id.Attribute} names. */
     private static String target(Object intrinsic) {
@@ -95,7 +86,7 @@ class ScheduledFunctionsTemplateTest {
         parameters.put("CatalogApiAuth", "NONE");
         FunctionDef catalog = StackTemplate.load(Repo.root().resolve("template.yaml"), parameters, "http://127.0.0.1:9324", n -> "x")
                 .function("catalog-sync").orElseThrow();
-        Map<String, Object> rule = map(map(CfnYaml.read(Repo.root().resolve("template.yaml")).get("Rules"))
+        Map<String, Object> rule = map(map(TemplateResources.template().get("Rules"))
                 .get("CatalogApiAuthNoneNeedsAcknowledgement"));
 
         assertThat(catalog.environment()).containsEntry("CATALOG_API_AUTH", "NONE").containsEntry("CATALOG_API_AUTH_NONE_ACKNOWLEDGED", "no");

@@ -1,5 +1,8 @@
 package io.mediasync.local.bench;
 
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Sorts;
@@ -23,22 +26,17 @@ import org.bson.Document;
  * (every source inserted) and an unchanged re-sync. Seconds and peak heap are the function's own (its run record);
  * orders are not sent (CATALOG_ORDER_NEW_SOURCES=false), so N downloads do not run alongside. A measurement, not a test.
  */
-public final class CatalogBenchmark {
+@Command(name = "catalog", description = "A catalog API of N sources synced by catalog-sync through the local stack: first sync and unchanged re-sync (seconds, requests, peak heap).")
+public final class CatalogBenchmark implements Callable<Integer> {
 
-    private CatalogBenchmark() {
-    }
+    @Option(names = "--sources", paramLabel = "N", description = "the catalog's sources (default 10000)")
+    private int sources = 10_000;
+    @Option(names = "--page-size", paramLabel = "N", description = "sources per page (default 100)")
+    private int pageSize = 100;
 
-    public static void main(String[] args) throws Exception {
-        int sources = 10_000;
-        int pageSize = 100;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--sources" -> sources = Integer.parseInt(args[++i]);
-                case "--page-size" -> pageSize = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--sources N, --page-size N)");
-            }
-        }
-        System.exit(run(sources, pageSize, System.err) ? 0 : 1);
+    @Override
+    public Integer call() throws Exception {
+        return run(sources, pageSize, System.err) ? 0 : 1;
     }
 
     static boolean run(int count, int pageSize, PrintStream log) throws Exception {

@@ -18,7 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.bson.Document;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -33,10 +36,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * took beyond the record is its edges (the event read and parsed, the answer). Prints medians per input
  * and {@link LambdaPrice}'s cost per million orders. A measurement, not a test.
  */
-public final class OrderCostBenchmark {
-
-    private OrderCostBenchmark() {
-    }
+@Command(name = "order", description = "What one resize order costs where it runs: billed duration per input, its parts, and the cost per million orders at the template's memory.")
+public final class OrderCostBenchmark implements Callable<Integer> {
 
     /**
      * One order's figures, in milliseconds; {@code recorded}: from the record's creation to its completion (the
@@ -52,27 +53,22 @@ public final class OrderCostBenchmark {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        int orders = 20;
-        int warmup = 10;
-        String formats = "jpeg";
-        String template = "template.yaml";
-        List<Path> inputs = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--orders" -> orders = Integer.parseInt(args[++i]);
-                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
-                case "--formats" -> formats = args[++i];
-                case "--input" -> inputs.add(Path.of(args[++i]));
-                case "--template" -> template = args[++i]; // a variant, e.g. other JAVA_TOOL_OPTIONS (in the repo: CodeUris are relative)
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--orders N, --warmup W, --formats jpeg|jpeg,webp, --input FILE..., --template FILE)");
-            }
-        }
-        if (inputs.isEmpty()) {
-            throw new IllegalArgumentException("no --input: ./mediasync bench order passes bench resize's four inputs");
-        }
-        System.exit(run(inputs, orders, warmup, formats, template, System.err) ? 0 : 1);
+    @Option(names = "--orders", paramLabel = "N", description = "orders measured per input (default 20)")
+    private int orders = 20;
+    @Option(names = "--warmup", paramLabel = "W", description = "orders before the first measured one (default 10)")
+    private int warmup = 10;
+    @Option(names = "--formats", paramLabel = "jpeg|jpeg,webp", description = "the orders' formats (default jpeg)")
+    private String formats = "jpeg";
+    @Option(names = "--input", paramLabel = "FILE", required = true,
+            description = "an image to order, repeatable (the launcher passes bench resize's four inputs)")
+    private List<Path> inputs = new ArrayList<>();
+    @Option(names = "--template", paramLabel = "FILE",
+            description = "a variant of template.yaml in the repository (its CodeUris are relative), e.g. other JAVA_TOOL_OPTIONS")
+    private String template = "template.yaml";
+
+    @Override
+    public Integer call() throws Exception {
+        return run(inputs, orders, warmup, formats, template, System.err) ? 0 : 1;
     }
 
     static boolean run(List<Path> inputs, int orders, int warmup, String formats, String template, PrintStream log) throws Exception {

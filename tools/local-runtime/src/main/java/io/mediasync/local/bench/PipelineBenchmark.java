@@ -1,5 +1,8 @@
 package io.mediasync.local.bench;
 
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -28,29 +31,24 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * for the stack's own JVMs compiling on the same two cores. Prints the local runtime's start-up time, the cold
  * starts and the throughput as one JSON line. A measurement, not a test.
  */
-public final class PipelineBenchmark {
+@Command(name = "pipeline", description = "N orders of N different images through the local stack: images/s, start-up time and the resizer's cold start, then K more cold starts with the stack warm.")
+public final class PipelineBenchmark implements Callable<Integer> {
 
-    private PipelineBenchmark() {
-    }
+    @Option(names = "--orders", paramLabel = "N", description = "orders, each a different image (default 1000)")
+    private int orders = 1000;
+    @Option(names = "--size", paramLabel = "WxH", description = "the images' size (default 1024x768)")
+    private String size = "1024x768";
+    @Option(names = "--cold-starts", paramLabel = "K", description = "cold starts measured with the stack warm (default 5)")
+    private int coldStarts = 5;
 
-    public static void main(String[] args) throws Exception {
-        int orders = 1000;
-        int width = 1024, height = 768;
-        int coldStarts = 5;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--orders" -> orders = Integer.parseInt(args[++i]);
-                case "--size" -> {
-                    String[] wh = args[++i].split("x");
-                    width = Integer.parseInt(wh[0]);
-                    height = Integer.parseInt(wh[1]);
-                }
-                case "--cold-starts" -> coldStarts = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--orders N, --size WxH, --cold-starts K)");
-            }
+    @Override
+    public Integer call() throws Exception {
+        String[] wh = size.split("x");
+        if (wh.length != 2 || !wh[0].matches("\\d+") || !wh[1].matches("\\d+")) {
+            System.err.println("bench: --size takes WxH, e.g. 1024x768, not " + size);
+            return 2;
         }
-        System.exit(run(orders, width, height, coldStarts, System.err) ? 0 : 1);
+        return run(orders, Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), coldStarts, System.err) ? 0 : 1;
     }
 
     static boolean run(int orders, int width, int height, int coldStarts, PrintStream log) throws Exception {

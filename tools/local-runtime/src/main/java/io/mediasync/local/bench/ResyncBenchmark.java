@@ -1,5 +1,8 @@
 package io.mediasync.local.bench;
 
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -26,34 +29,25 @@ import org.bson.Document;
  * images are resized and written back (documents/s). Without options: 100,000 channels with 1,000 changed, provide
  * only, then 1,000 changed channels end to end. A measurement, not a test.
  */
-public final class ResyncBenchmark {
+@Command(name = "resync", description = {"The collection re-sync over N channels synced yesterday, M with a new image since: provide time and peak heap, then the M end to end.", "No option: 100000 with 1000 changed (provide only), then 1000 changed end to end."})
+public final class ResyncBenchmark implements Callable<Integer> {
 
-    private ResyncBenchmark() {
-    }
+    @Option(names = "--channels", paramLabel = "N", description = "channels synced yesterday (default: the two runs above)")
+    private Integer channels;
+    @Option(names = "--changed", paramLabel = "M", description = "of them with a new image since (default 1000)")
+    private int changed = 1_000;
+    @Option(names = "--provide-only", description = "report when provide and execute are done, without the resizer and apply")
+    private boolean provideOnly;
 
-    public static void main(String[] args) throws Exception {
-        Integer channels = null;
-        int changed = 1_000;
-        boolean provideOnly = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--channels" -> channels = Integer.parseInt(args[++i]);
-                case "--changed" -> changed = Integer.parseInt(args[++i]);
-                case "--provide-only" -> provideOnly = true;
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--channels N, --changed M, --provide-only)");
-            }
-        }
-        boolean ok;
+    @Override
+    public Integer call() throws Exception {
         if (channels == null) {
             // the two figures of issue 8: provide over 100,000 channels with 1 % changed, then 1,000 end to end
-            ok = run(100_000, 1_000, true, System.err) && run(1_000, 1_000, false, System.err);
-        } else {
-            ok = run(channels, Math.min(changed, channels), provideOnly, System.err);
+            return run(100_000, 1_000, true, System.err) && run(1_000, 1_000, false, System.err) ? 0 : 1;
         }
-        System.exit(ok ? 0 : 1);
+        return run(channels, Math.min(changed, channels), provideOnly, System.err) ? 0 : 1;
     }
 
-    /** @param provideOnly report when provide and execute are done, without waiting for the resizer and apply */
     static boolean run(int channels, int changed, boolean provideOnly, PrintStream log) throws Exception {
         log.println("generating " + changed + " distinct 320x240 JPEGs");
         List<byte[]> images = IntStream.range(0, changed).parallel().mapToObj(i -> Images.jpeg(320, 240, i)).toList();

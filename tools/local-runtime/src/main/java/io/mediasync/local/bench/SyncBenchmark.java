@@ -1,5 +1,8 @@
 package io.mediasync.local.bench;
 
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
@@ -20,21 +23,15 @@ import org.bson.Document;
  * (order to "source synchronized", continuing across follow-up orders), the unchanged re-sync, and
  * the first sync until every image's resize order is done. A measurement, not a test.
  */
-public final class SyncBenchmark {
+@Command(name = "sync", description = "A podcast feed of N items synced through the local stack: the first sync, the unchanged re-sync, the images resized.")
+public final class SyncBenchmark implements Callable<Integer> {
 
-    private SyncBenchmark() {
-    }
+    @Option(names = "--items", paramLabel = "N", description = "the feed's items (default 500)")
+    private int items = 500;
 
-    public static void main(String[] args) throws Exception {
-        int items = 500;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--items")) {
-                items = Integer.parseInt(args[++i]);
-            } else {
-                throw new IllegalArgumentException("unknown option " + args[i] + " (--items N)");
-            }
-        }
-        System.exit(run(items, System.err) ? 0 : 1);
+    @Override
+    public Integer call() throws Exception {
+        return run(items, System.err) ? 0 : 1;
     }
 
     static boolean run(int items, PrintStream log) throws Exception {
