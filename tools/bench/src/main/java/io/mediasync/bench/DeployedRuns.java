@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * <li>{@code template-first-N}: the template's resizer in JVM mode, Lambda's flags with its {@code JAVA_TOOL_OPTIONS}
  * (read from template.yaml, so the row is what is deployed), the first N images of a fresh container without SnapStart;
  * <li>{@code template-primed-first-N}: the same after SnapStart's priming ({@code HotPathWarmUp}): the first N images
- * after a restore.
+ * after a restore; {@code template-primed-first-1}: the very first, in a process of its own.
  * </ul>
  * The child runs {@link ResizeChild}, which prints the engine's JSON line; PSNR is not measured again (the code and
  * its output are the same, only the JVM differs).
@@ -61,6 +61,9 @@ final class DeployedRuns {
         List<String> options = List.of(line.group(1).trim().split("\\s+"));
         child("mediasync-template-first-" + images, input, first(work, images, false), options).ifPresent(rows::add);
         child("mediasync-template-primed-first-" + images, input, first(work, images, true), options).ifPresent(rows::add);
+        if (images > 1) { // the first order after a restore on its own: the one a user waits for after a deploy
+            child("mediasync-template-primed-first-1", input, first(work, 1, true), options).ifPresent(rows::add);
+        }
         return rows;
     }
 
