@@ -37,6 +37,7 @@ abstract class CatalogTestSupport {
         catalog.reset();
         TestResolver.map("catalog.test", TestResolver.LISTENING);
         TestResolver.clearLookups();
+        RecordedWaits.SLEEPER.clear();
         for (String collection : List.of("sources", "catalog_sync_runs", "catalog_sync_lease")) {
             db.getCollection(collection).deleteMany(new Document());
         }
@@ -83,6 +84,11 @@ abstract class CatalogTestSupport {
             }
             Thread.onSpinWait();
         }
+    }
+
+    /** Every wait the function asked for in this test (retry backoffs, token retry intervals), in order. */
+    static List<Duration> waits() {
+        return RecordedWaits.SLEEPER.realWaits();
     }
 
     static String reason(JsonNode result) {
