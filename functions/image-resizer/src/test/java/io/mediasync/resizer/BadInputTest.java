@@ -8,6 +8,7 @@ import com.mongodb.client.MongoClient;
 import io.mediasync.testsupport.HttpFixture;
 import io.mediasync.testsupport.PostbackReceiver;
 import io.mediasync.testsupport.SqsEventJson;
+import io.mediasync.testsupport.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -35,7 +36,7 @@ class BadInputTest extends ResizerTestSupport {
         byte[] jpeg = TestImages.jpeg(400, 300);
         http.serve("/page.html", "<!doctype html><html><body><img src=x.jpg></body></html>".getBytes(), "image/jpeg");
         http.serve("/truncated.jpg", TestImages.truncated(jpeg), "image/jpeg");
-        http.serve("/huge.png", TestImages.hugePng(7746, 7746), "image/png");
+        http.serve("/huge.png", TestImages.blackPng(7746, 7746), "image/png");
         http.serve("/too-big.jpg", new byte[6_000_000], "image/jpeg");
         http.status("/missing.jpg", 404);
         http.status("/broken.jpg", 503);

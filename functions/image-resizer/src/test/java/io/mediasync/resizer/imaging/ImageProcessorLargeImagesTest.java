@@ -1,13 +1,14 @@
 package io.mediasync.resizer.imaging;
 
+import io.mediasync.testsupport.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.awt.image.BufferedImage;
 
-import static io.mediasync.resizer.imaging.TestImages.decode;
-import static io.mediasync.resizer.imaging.TestImages.rgbAt;
+import static io.mediasync.testsupport.TestImages.decode;
+import static io.mediasync.testsupport.TestImages.rgbAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Large images: decoded reduced within a memory bound, or refused from their header by the pixel and side limits. */
