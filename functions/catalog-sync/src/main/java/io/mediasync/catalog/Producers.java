@@ -3,28 +3,32 @@ package io.mediasync.catalog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediasync.catalog.auth.CredentialsSource;
 import io.mediasync.catalog.auth.PasswordGrant;
-import io.mediasync.catalog.auth.TokenUrl;
 import io.mediasync.catalog.auth.TokenSource;
+import io.mediasync.catalog.auth.TokenUrl;
 import io.mediasync.catalog.config.CatalogApiConfig;
 import io.mediasync.catalog.config.CatalogFieldsConfig;
 import io.mediasync.catalog.config.CatalogLimitsConfig;
 import io.mediasync.catalog.sync.ItemMapper;
 import io.mediasync.catalog.sync.Upstream;
 import io.mediasync.catalog.upstream.CatalogClient;
+import io.mediasync.catalog.upstream.FailureReasons;
 import io.mediasync.catalog.upstream.PageParser;
 import io.mediasync.catalog.upstream.PoliteGet;
 import io.mediasync.common.net.AddressPolicy;
 import io.mediasync.common.net.Backoff;
 import io.mediasync.common.net.FetchLimits;
 import io.mediasync.common.net.HostResolver;
+import io.mediasync.common.net.RetryPolicy;
 import io.mediasync.common.net.SafeHttpClient;
 import io.mediasync.common.secrets.SecretSource;
 import io.mediasync.common.secrets.Secrets;
+import io.mediasync.common.time.Sleeper;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -59,14 +63,14 @@ public class Producers {
     /** Secrets are not read here but at each use (their ARNs set in AWS): init never waits for Secrets Manager. */
     @Produces
     @Singleton
-    TokenSource tokens(CatalogApiConfig api, SafeHttpClient http, ObjectMapper json, Secrets secrets) {
+    TokenSource tokens(CatalogApiConfig api, SafeHttpClient http, ObjectMapper json, Secrets secrets, Clock clock, Sleeper sleeper) {
         TokenSource tokens;
         Optional<SecretSource> token = secrets.setting(api.tokenSecretArn(), api.token());
         if (token.isPresent()) {
             tokens = TokenSource.fixed(token.get(), "a static token (" + (present(api.tokenSecretArn()) ? "API_TOKEN_SECRET_ARN" : "API_TOKEN") + ")");
         } else if (passwordGrant(api).filter(url -> TokenUrl.refusal(url).isEmpty()).isPresent()) {
             tokens = new PasswordGrant(http, json, passwordGrant(api).get(), credentials(api, json, secrets),
-                    api.tokenRetryInterval(), api.tokenRenewBefore(), api.httpTimeout());
+                    api.tokenRetryInterval(), api.tokenRenewBefore(), api.httpTimeout(), clock, sleeper);
         } else {
             tokens = TokenSource.none();
         }
@@ -77,7 +81,7 @@ public class Producers {
     @Produces
     @Singleton
     Upstream upstream(CatalogApiConfig api, CatalogFieldsConfig fields, CatalogLimitsConfig limits, SafeHttpClient http,
-            TokenSource tokens, ObjectMapper json) {
+            TokenSource tokens, ObjectMapper json, Clock clock, Sleeper sleeper) {
         Optional<String> base = base(api);
         if (base.isEmpty()) {
             return new Upstream(Optional.empty(), "CATALOG_API_URL is not set (the template parameter CatalogApiUrl: the catalog API's base URL)");
@@ -94,7 +98,8 @@ public class Producers {
         if (insecureTokenUrl.isPresent()) {
             return new Upstream(Optional.empty(), insecureTokenUrl.get());
         }
-        PoliteGet get = new PoliteGet(http, tokens, api.httpTimeout(), api.retries(), new Backoff(api.backoffBase(), api.backoffCap()));
+        PoliteGet get = new PoliteGet(http, tokens, api.httpTimeout(), RetryPolicy.backoff(FailureReasons::retryable, api.retries(),
+                new Backoff(api.backoffBase(), api.backoffCap()), sleeper, clock));
         return new Upstream(Optional.of(new CatalogClient(first, get, new PageParser(json, fields, limits.maxPageItems()), api.maxPages())), null);
     }
 

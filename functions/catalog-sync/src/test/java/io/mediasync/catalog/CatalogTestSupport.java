@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.mediasync.catalog.sync.RunLease;
+import io.mediasync.testsupport.QueueDrain;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /** Fresh state per test: the fake catalog, DNS, the collections and queues this function writes. */
 abstract class CatalogTestSupport {
@@ -37,6 +37,7 @@ abstract class CatalogTestSupport {
         catalog.reset();
         TestResolver.map("catalog.test", TestResolver.LISTENING);
         TestResolver.clearLookups();
+        RecordedWaits.SLEEPER.clear();
         for (String collection : List.of("sources", "catalog_sync_runs", "catalog_sync_lease")) {
             db.getCollection(collection).deleteMany(new Document());
         }
@@ -85,21 +86,16 @@ abstract class CatalogTestSupport {
         }
     }
 
+    /** Every wait the function asked for in this test (retry backoffs, token retry intervals), in order. */
+    static List<Duration> waits() {
+        return RecordedWaits.SLEEPER.realWaits();
+    }
+
     static String reason(JsonNode result) {
         return result.path("data").path("reason").asText();
     }
 
     List<Message> drain(String queue) {
-        String url = sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
-        List<Message> all = new ArrayList<>();
-        while (true) {
-            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
-            if (batch.isEmpty()) {
-                return all;
-            }
-            all.addAll(batch);
-            batch.forEach(m -> sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle())));
-        }
+        return QueueDrain.drain(sqs, queue);
     }
 }

@@ -26,12 +26,6 @@ public class Producers {
         return new Planner(model, config.retryFailedAfter(), clock);
     }
 
-    @Produces
-    @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
     /** The common failure policy, plus what only MongoDB-backed functions meet: MongoDB being unreachable. */
     @Produces
     @Singleton

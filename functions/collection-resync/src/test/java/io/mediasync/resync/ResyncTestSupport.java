@@ -10,6 +10,7 @@ import io.mediasync.common.lambda.SqsBatchResponse;
 import io.mediasync.common.lambda.SqsEvent;
 import io.mediasync.resync.run.ResyncRequest;
 import io.mediasync.resync.run.ResyncResponse;
+import io.mediasync.testsupport.QueueDrain;
 import io.mediasync.testsupport.SqsEventJson;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -209,18 +210,7 @@ abstract class ResyncTestSupport {
 
     /** Every message of the queue, received and deleted one batch at a time (a FIFO group's next is then visible). */
     List<Message> takeAll(String queue) {
-        String url = sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
-        List<Message> all = new ArrayList<>();
-        for (int empty = 0; empty < 2; ) {
-            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)
-                    .visibilityTimeout(60).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
-            if (batch.isEmpty()) {
-                empty++;
-            }
-            all.addAll(batch);
-            batch.forEach(m -> delete(queue, m));
-        }
-        return all;
+        return QueueDrain.drain(sqs, queue);
     }
 
     void delete(String queue, Message m) {

@@ -13,6 +13,7 @@ import io.mediasync.common.sqs.QueueSender;
 import io.mediasync.testsupport.HttpFixture;
 import io.mediasync.testsupport.PostbackReceiver;
 import io.mediasync.testsupport.SqsEventJson;
+import io.mediasync.testsupport.TestImages;
 import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
 import java.net.URI;

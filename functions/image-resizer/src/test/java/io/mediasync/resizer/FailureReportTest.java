@@ -8,6 +8,7 @@ import com.mongodb.client.MongoClient;
 import io.mediasync.testsupport.HttpFixture;
 import io.mediasync.testsupport.ResizerResults;
 import io.mediasync.testsupport.SqsEventJson;
+import io.mediasync.testsupport.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ import io.mediasync.common.images.ResizedImageKeys;
 import io.mediasync.testsupport.HttpFixture;
 import io.mediasync.testsupport.PostbackReceiver;
 import io.mediasync.testsupport.SqsEventJson;
+import io.mediasync.testsupport.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -12,6 +12,7 @@ import io.mediasync.testsupport.HttpFixture;
 import io.mediasync.testsupport.PostbackReceiver.Received;
 import io.mediasync.testsupport.SecretsManagerStub;
 import io.mediasync.testsupport.SqsEventJson;
+import io.mediasync.testsupport.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mediasync.testsupport.HttpFixture;
 import io.mediasync.testsupport.PostbackReceiver;
 import io.mediasync.testsupport.SqsEventJson;
+import io.mediasync.testsupport.TestImages;
 import io.mediasync.testsupport.emf.EmfLines;
 import io.mediasync.testsupport.emf.StdoutCapture;
 import io.quarkus.test.junit.QuarkusTest;

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClient;
 import io.mediasync.testsupport.HttpFixture;
 import io.mediasync.testsupport.PostbackReceiver;
 import io.mediasync.testsupport.SqsEventJson;
+import io.mediasync.testsupport.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -1,16 +1,18 @@
 package io.mediasync.sourcesync;
 
+import io.mediasync.common.net.Backoff;
 import io.mediasync.common.net.FetchConfig;
 import io.mediasync.common.net.HostResolver;
+import io.mediasync.common.net.RetryPolicy;
 import io.mediasync.common.net.SafeHttpClient;
 import io.mediasync.common.postback.PostbackKind;
 import io.mediasync.common.postback.PostbackSender;
 import io.mediasync.common.secrets.Secrets;
+import io.mediasync.common.time.Sleeper;
 import io.mediasync.sourcesync.config.NetConfig;
 import io.mediasync.sourcesync.config.OrchestratorConfig;
 import io.mediasync.sourcesync.config.StorageConfig;
 import io.mediasync.sourcesync.downloader.adapter.Adapters;
-import io.mediasync.common.net.Backoff;
 import io.mediasync.sourcesync.fetch.HostThrottle;
 import io.mediasync.sourcesync.fetch.PoliteFetcher;
 import io.mediasync.sourcesync.orchestrator.ForPostbacks;
@@ -21,6 +23,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.time.Clock;
 
 /** Wires the plain classes (mediasync-common, the adapters, the throttle) from configuration. */
 @Singleton
@@ -55,9 +58,10 @@ public class Producers {
 
     @Produces
     @Singleton
-    PoliteFetcher politeFetcher(SafeHttpClient http, NetConfig net) {
-        return new PoliteFetcher(http, new HostThrottle(net.hostMaxConcurrency(), net.hostMinInterval()), net.retries(),
-                new Backoff(net.backoffBase(), net.backoffCap()));
+    PoliteFetcher politeFetcher(SafeHttpClient http, NetConfig net, Clock clock, Sleeper sleeper) {
+        return new PoliteFetcher(http, new HostThrottle(net.hostMaxConcurrency(), net.hostMinInterval(), clock, sleeper),
+                RetryPolicy.backoff(PoliteFetcher::retriedHere, net.retries(), new Backoff(net.backoffBase(), net.backoffCap()),
+                        sleeper, clock));
     }
 
     @Produces

@@ -3,6 +3,7 @@ package io.mediasync.sourcesync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediasync.testsupport.SqsEventJson;
+import io.mediasync.testsupport.TestImages;
 import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -17,8 +18,8 @@ abstract class BadSourcesFixture extends SyncTestSupport {
     @BeforeAll
     static void website() {
         server = new SourceServer();
-        server.put("/img/a.jpg", TestImages.jpeg(0x0000FF), "image/jpeg");
-        server.put("/img/b.jpg", TestImages.jpeg(0x00FF00), "image/jpeg");
+        server.put("/img/a.jpg", TestImages.swatchJpeg(0x0000FF), "image/jpeg");
+        server.put("/img/b.jpg", TestImages.swatchJpeg(0x00FF00), "image/jpeg");
     }
 
     @AfterAll

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.model.Filters;
 import io.mediasync.testsupport.SqsEventJson;
+import io.mediasync.testsupport.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import org.bson.Document;
@@ -110,7 +111,7 @@ class BadSourcesTest extends BadSourcesFixture {
         assertThat(files(mongo, 7108)).hasSize(2).allSatisfy(f -> assertThat(f.getBoolean("deleted")).isFalse());
         assertThat(file(mongo, 7108, "b.jpg").get("lastError", Document.class).getString("code")).isEqualTo("http_500");
         assertThat(drain(sqs, DELETED)).isEmpty();
-        server.put("/img/b.jpg", TestImages.jpeg(0x00FF00), "image/jpeg");
+        server.put("/img/b.jpg", TestImages.swatchJpeg(0x00FF00), "image/jpeg");
     }
 
     @Test

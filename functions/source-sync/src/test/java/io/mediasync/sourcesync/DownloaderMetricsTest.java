@@ -3,6 +3,7 @@ package io.mediasync.sourcesync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediasync.testsupport.SqsEventJson;
+import io.mediasync.testsupport.TestImages;
 import io.mediasync.testsupport.emf.EmfLines;
 import io.mediasync.testsupport.emf.StdoutCapture;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,8 +21,8 @@ class DownloaderMetricsTest extends SyncTestSupport {
 
     private static final String F = "source-downloader"; // quarkus.lambda.handler's default in the tests
     private static final long SOURCE = 7301;
-    private static final byte[] A = TestImages.jpeg(0x112233);
-    private static final byte[] B = TestImages.jpeg(0x445566);
+    private static final byte[] A = TestImages.swatchJpeg(0x112233);
+    private static final byte[] B = TestImages.swatchJpeg(0x445566);
     static SourceServer server;
 
     @BeforeAll

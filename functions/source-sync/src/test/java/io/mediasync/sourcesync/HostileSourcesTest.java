@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Filters;
 import io.mediasync.testsupport.SqsEventJson;
+import io.mediasync.testsupport.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +44,9 @@ class HostileSourcesTest extends BadSourcesFixture {
     @Test
     void pathTraversalInFileNamesAndContentPathStaysInside() {
         putSource(mongo, newSource(7105, server.url("/traversal.xml"), "../../etc/"));
-        server.put("/dl/1", TestImages.jpeg(0xFF0000), "image/jpeg",
+        server.put("/dl/1", TestImages.swatchJpeg(0xFF0000), "image/jpeg",
                 Map.of("Content-Disposition", "attachment; filename=\"../../etc/passwd\""));
-        server.put("/img/..%2F..%2Fetc%2Fshadow.jpg", TestImages.jpeg(0xFFFF00), "image/jpeg");
+        server.put("/img/..%2F..%2Fetc%2Fshadow.jpg", TestImages.swatchJpeg(0xFFFF00), "image/jpeg");
         server.putText("/traversal.xml", Feeds.podcast(server.url(""), "x", null, null, List.of(
                 new Feeds.Episode("t-1", null, "/dl/1", "image/jpeg"),
                 new Feeds.Episode("t-2", null, "/img/..%2F..%2Fetc%2Fshadow.jpg", "image/jpeg"))), "application/rss+xml");
@@ -61,7 +62,7 @@ class HostileSourcesTest extends BadSourcesFixture {
     void headersAndCookiesGoToTheSourceHostOnlyAndSecretsStayOutOfRecords() {
         String secret = "Bearer test-token-not-a-real-secret";
         String cdnImage = "http://localhost:" + server.port() + "/cdn/c.jpg";
-        server.put("/cdn/c.jpg", TestImages.jpeg(0x808080), "image/jpeg");
+        server.put("/cdn/c.jpg", TestImages.swatchJpeg(0x808080), "image/jpeg");
         server.putText("/private.xml", Feeds.podcast("", "x", null, null,
                 List.of(new Feeds.Episode("p-1", null, cdnImage, "image/jpeg"))), "application/rss+xml");
         putSource(mongo, newSource(7109, server.url("/private.xml"), "bad/")
@@ -83,7 +84,7 @@ class HostileSourcesTest extends BadSourcesFixture {
     @Test
     void aSourcesHeadersStayAtItsOriginNotAnotherPortOfItsHost() {
         try (SourceServer otherPort = new SourceServer()) {
-            otherPort.put("/c.jpg", TestImages.jpeg(0x404040), "image/jpeg");
+            otherPort.put("/c.jpg", TestImages.swatchJpeg(0x404040), "image/jpeg");
             server.putText("/ports.xml", Feeds.podcast("", "x", null, null,
                     List.of(new Feeds.Episode("p-2", null, otherPort.url("/c.jpg"), "image/jpeg"))), "application/rss+xml");
             putSource(mongo, newSource(7113, server.url("/ports.xml"), "bad/")
@@ -116,8 +117,8 @@ class HostileSourcesTest extends BadSourcesFixture {
 
     @Test
     void twoSourcesWithTheSameContentPathNeverShareAnObject() {
-        server.put("/one/cover.jpg", TestImages.jpeg(0x111111), "image/jpeg");
-        server.put("/two/cover.jpg", TestImages.jpeg(0x222222), "image/jpeg");
+        server.put("/one/cover.jpg", TestImages.swatchJpeg(0x111111), "image/jpeg");
+        server.put("/two/cover.jpg", TestImages.swatchJpeg(0x222222), "image/jpeg");
         server.putText("/one.xml", goodFeed("/one/cover.jpg"), "application/rss+xml");
         server.putText("/two.xml", goodFeed("/two/cover.jpg"), "application/rss+xml");
         putSource(mongo, newSource(7115, server.url("/one.xml"), "shared/"));
@@ -131,8 +132,8 @@ class HostileSourcesTest extends BadSourcesFixture {
         assertThat(one.getString("key")).isEqualTo("content/shared/cover.jpg");
         assertThat(two.getString("key")).isNotEqualTo(one.getString("key")).startsWith("content/shared/cover-");
         assertThat(SourceServer.sha(s3.getObjectAsBytes(b -> b.bucket(CONTENT_BUCKET).key(one.getString("key"))).asByteArray()))
-                .isEqualTo(SourceServer.sha(TestImages.jpeg(0x111111)));
+                .isEqualTo(SourceServer.sha(TestImages.swatchJpeg(0x111111)));
         assertThat(SourceServer.sha(s3.getObjectAsBytes(b -> b.bucket(CONTENT_BUCKET).key(two.getString("key"))).asByteArray()))
-                .isEqualTo(SourceServer.sha(TestImages.jpeg(0x222222)));
+                .isEqualTo(SourceServer.sha(TestImages.swatchJpeg(0x222222)));
     }
 }

@@ -3,6 +3,7 @@ package io.mediasync.sourcesync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediasync.testsupport.SqsEventJson;
+import io.mediasync.testsupport.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.bson.Document;
@@ -51,7 +52,7 @@ class SecretHeadersTest extends BadSourcesFixture {
     void headersGoToTheirOriginOnlyWhenTheUrlIsOnIt() {
         try (SourceServer cdn = new SourceServer()) {
             String home = named("source.test", server);
-            cdn.put("/c.jpg", TestImages.jpeg(0x303030), "image/jpeg");
+            cdn.put("/c.jpg", TestImages.swatchJpeg(0x303030), "image/jpeg");
             server.putText("/bound.xml", Feeds.podcast("", "x", null, null, List.of(new Feeds.Episode("b-1", null,
                     named("cdn.test", cdn) + "/c.jpg", "image/jpeg"))), "application/rss+xml");
             putSource(mongo, secretSource(7122, home + "/bound.xml").append("headers_origin", home + "/"));

@@ -9,6 +9,7 @@ import io.mediasync.common.lambda.SqsEvent;
 import io.mediasync.testsupport.DevStackTestResource;
 import io.mediasync.testsupport.MongoSrvContract;
 import io.mediasync.testsupport.SqsEventJson;
+import io.mediasync.testsupport.TestImages;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,21 +51,21 @@ class SourceSyncFlowTest extends SyncTestSupport implements MongoSrvContract {
     @BeforeAll
     static void website() {
         server = new SourceServer();
-        server.put("/img/channel.jpg", TestImages.jpeg(0x102030), "image/jpeg");
-        server.put("/img/cover.jpg", TestImages.jpeg(0x203040), "image/jpeg");
-        server.put("/img/ep1.jpg", TestImages.jpeg(0x304050), "image/jpeg");
-        server.put("/img/ep2.jpg", TestImages.jpeg(0x405060), "image/jpeg");
-        server.put("/img/ep3.png", TestImages.png(0x506070), "image/png");
+        server.put("/img/channel.jpg", TestImages.swatchJpeg(0x102030), "image/jpeg");
+        server.put("/img/cover.jpg", TestImages.swatchJpeg(0x203040), "image/jpeg");
+        server.put("/img/ep1.jpg", TestImages.swatchJpeg(0x304050), "image/jpeg");
+        server.put("/img/ep2.jpg", TestImages.swatchJpeg(0x405060), "image/jpeg");
+        server.put("/img/ep3.png", TestImages.swatchPng(0x506070), "image/png");
         server.put("/audio/1.mp3", new byte[] {1, 2, 3}, "audio/mpeg");
         putFeed(true, "Mon, 01 Jan 2024 10:00:00 GMT");
 
-        server.put("/gallery/img/large.jpg", TestImages.jpeg(0xC00000), "image/jpeg");
-        server.put("/gallery/img/small.jpg", TestImages.jpeg(0x00C000), "image/jpeg");
-        server.put("/gallery/img/g1.jpg", TestImages.jpeg(0x0000C0), "image/jpeg");
-        server.put("/gallery/img/big.png", TestImages.png(0xC0C000), "image/png");
+        server.put("/gallery/img/large.jpg", TestImages.swatchJpeg(0xC00000), "image/jpeg");
+        server.put("/gallery/img/small.jpg", TestImages.swatchJpeg(0x00C000), "image/jpeg");
+        server.put("/gallery/img/g1.jpg", TestImages.swatchJpeg(0x0000C0), "image/jpeg");
+        server.put("/gallery/img/big.png", TestImages.swatchPng(0xC0C000), "image/png");
         server.put("/gallery/img/raw.jpg", "this is not an image".getBytes(), "text/plain");
-        server.put("/gallery/other/g1.jpg", TestImages.jpeg(0x00C0C0), "image/jpeg");
-        server.put("/gallery/img/lazy.jpg", TestImages.jpeg(0xC000C0), "image/jpeg");
+        server.put("/gallery/other/g1.jpg", TestImages.swatchJpeg(0x00C0C0), "image/jpeg");
+        server.put("/gallery/img/lazy.jpg", TestImages.swatchJpeg(0xC000C0), "image/jpeg");
         server.putText("/gallery/page1.html", """
                 <!doctype html><html><head><title>Gallery</title><link rel="next" href="page2.html"></head><body>
                 <img src="img/small.jpg" srcset="img/small.jpg 300w, img/large.jpg 1200w" alt="">
@@ -252,7 +253,7 @@ class SourceSyncFlowTest extends SyncTestSupport implements MongoSrvContract {
         drainAll(sqs);
         Document before = file(mongo, FEED, "ep1.jpg");
         List<String> oldThumbnails = putThumbnails(before.getString("sha256"));
-        server.put("/img/ep1.jpg", TestImages.jpeg(0xAA0000), "image/jpeg");
+        server.put("/img/ep1.jpg", TestImages.swatchJpeg(0xAA0000), "image/jpeg");
         putFeed(false, "Wed, 03 Jan 2024 10:00:00 GMT");
 
         assertThat(failedIds(invoke(SqsEventJson.event(orderRecord(FEED, server.url("/podcast.xml"), "podcasts/"))))).isEmpty();
@@ -282,7 +283,7 @@ class SourceSyncFlowTest extends SyncTestSupport implements MongoSrvContract {
         drainAll(sqs);
         long direct = 7003;
         server.redirect("/go/photo", server.url("/img/direct-target.jpg"));
-        server.put("/img/direct-target.jpg", TestImages.jpeg(0x00FF80), "image/jpeg");
+        server.put("/img/direct-target.jpg", TestImages.swatchJpeg(0x00FF80), "image/jpeg");
         putSource(mongo, newSource(direct, server.url("/go/photo"), "direct/"));
         server.resetHits();
 
@@ -297,7 +298,7 @@ class SourceSyncFlowTest extends SyncTestSupport implements MongoSrvContract {
         assertThat(filenames(bodies(drain(sqs, SKIPPED)))).containsExactly("photo.jpg");
         assertThat(server.hits("/img/direct-target.jpg")).as("answered 304").isEqualTo(1);
 
-        server.put("/img/direct-target.jpg", TestImages.jpeg(0xFF0080), "image/jpeg");
+        server.put("/img/direct-target.jpg", TestImages.swatchJpeg(0xFF0080), "image/jpeg");
         assertThat(failedIds(invoke(SqsEventJson.event(orderRecord(direct, server.url("/go/photo"), "direct/"))))).isEmpty();
         List<JsonNode> again = bodies(drain(sqs, DOWNLOADED));
         assertThat(again).hasSize(1);

@@ -10,6 +10,7 @@ import com.mongodb.client.model.Filters;
 import io.mediasync.common.aws.StaleConnectionRetry;
 import io.mediasync.common.lambda.SqsEvent;
 import io.mediasync.testsupport.MockLambda;
+import io.mediasync.testsupport.QueueDrain;
 import io.mediasync.testsupport.SqsEventJson;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -23,9 +24,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /** Invokes handlers as Lambda would (mock event server, real SQS event JSON) and reads queues and records. */
 abstract class SyncTestSupport {
@@ -90,24 +89,7 @@ abstract class SyncTestSupport {
 
     /** Every message now in the queue, received with all attributes and deleted. */
     static List<Message> drain(SqsClient sqs, String queue) {
-        String url = queueUrl(sqs, queue);
-        List<Message> all = new ArrayList<>();
-        for (int empty = 0; empty < 2; ) {
-            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)
-                    .visibilityTimeout(30).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
-            if (batch.isEmpty()) {
-                empty++;
-                continue;
-            }
-            all.addAll(batch);
-            List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
-            for (int i = 0; i < batch.size(); i++) {
-                entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                        .receiptHandle(batch.get(i).receiptHandle()).build());
-            }
-            sqs.deleteMessageBatch(b -> b.queueUrl(url).entries(entries));
-        }
-        return all;
+        return QueueDrain.drain(sqs, queue);
     }
 
     static void drainAll(SqsClient sqs) {

@@ -8,12 +8,16 @@ import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.metrics.Metric;
 import io.mediasync.common.metrics.Metrics;
 import io.mediasync.common.net.FetchException;
+import io.mediasync.common.net.RetryPolicy;
 import io.mediasync.common.net.SafeHttpClient;
+import io.mediasync.common.time.Sleeper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,33 +34,36 @@ public final class PasswordGrant implements TokenSource {
 
     private static final Logger LOG = Logger.getLogger(PasswordGrant.class);
 
-    private record Cached(String token, long renewAtNanos) {
+    private record Cached(String token, Instant renewAt) {
     }
 
     private final SafeHttpClient http;
     private final ObjectMapper json;
     private final URI tokenUrl;
     private final CredentialsSource credentials;
-    private final Duration retryInterval;
+    private final RetryPolicy retries;
     private final Duration renewBefore;
     private final Duration requestTimeout;
+    private final Clock clock;
     private Cached cached;
     private int retrievals;
 
+    /** @param clock when a token is due for renewal; {@code sleeper} waits between retrievals */
     public PasswordGrant(SafeHttpClient http, ObjectMapper json, URI tokenUrl, CredentialsSource credentials,
-            Duration retryInterval, Duration renewBefore, Duration requestTimeout) {
+            Duration retryInterval, Duration renewBefore, Duration requestTimeout, Clock clock, Sleeper sleeper) {
         this.http = http;
         this.json = json;
         this.tokenUrl = tokenUrl;
         this.credentials = credentials;
-        this.retryInterval = retryInterval;
+        this.retries = RetryPolicy.everyInterval(FailureReasons::tokenRetryable, retryInterval, sleeper, clock);
         this.renewBefore = renewBefore;
         this.requestTimeout = requestTimeout;
+        this.clock = clock;
     }
 
     @Override
     public synchronized Optional<String> token(Deadline deadline) throws CatalogFailure {
-        if (cached == null || System.nanoTime() - cached.renewAtNanos() >= 0) {
+        if (cached == null || !clock.instant().isBefore(cached.renewAt())) {
             cached = retrieve(deadline);
             Metrics.count(Metric.TOKEN_RENEWALS, 1);
         }
@@ -101,11 +108,11 @@ public final class PasswordGrant implements TokenSource {
                 if (e.kind() == FetchException.Kind.HTTP_STATUS && (e.status() == 400 || e.status() == 401 || e.status() == 403)) {
                     throw new CatalogFailure("unauthorized", "the token endpoint refused the credentials (HTTP " + e.status() + ")", e);
                 }
-                if (!FailureReasons.tokenRetryable(e) || deadline.remaining().compareTo(retryInterval) <= 0) {
+                if (!(retries.after(attempt, e, deadline) instanceof RetryPolicy.Retry retry)) {
                     throw FailureReasons.of(e, "token retrieval at " + tokenUrl + " (attempt " + attempt + ")");
                 }
-                LOG.warnf("token retrieval at %s failed (%s): trying again in %d s", tokenUrl, e.getMessage(), retryInterval.toSeconds());
-                pause();
+                LOG.warnf("token retrieval at %s failed (%s): trying again in %d s", tokenUrl, e.getMessage(), retry.delay().toSeconds());
+                pause(retry);
             }
         }
     }
@@ -131,12 +138,12 @@ public final class PasswordGrant implements TokenSource {
         // a token without expires_in is kept until the API refuses it; a short-lived one is renewed halfway at the latest
         long lifeNanos = lifetime <= 0 ? Duration.ofDays(365).toNanos() : Duration.ofSeconds(lifetime).toNanos();
         long early = Math.min(renewBefore.toNanos(), lifeNanos / 2);
-        return new Cached(token, System.nanoTime() + lifeNanos - early);
+        return new Cached(token, clock.instant().plusNanos(lifeNanos - early));
     }
 
-    private void pause() throws CatalogFailure {
+    private void pause(RetryPolicy.Retry retry) throws CatalogFailure {
         try {
-            Thread.sleep(retryInterval.toMillis());
+            retries.pause(retry);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw CatalogFailure.timeout("interrupted while waiting to retry the token endpoint");

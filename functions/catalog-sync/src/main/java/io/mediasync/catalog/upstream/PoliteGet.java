@@ -2,10 +2,9 @@ package io.mediasync.catalog.upstream;
 
 import io.mediasync.catalog.auth.TokenSource;
 import io.mediasync.common.lambda.Deadline;
-import io.mediasync.common.net.Backoff;
 import io.mediasync.common.net.FetchException;
 import io.mediasync.common.net.FetchedBody;
-import io.mediasync.common.net.RetryAfter;
+import io.mediasync.common.net.RetryPolicy;
 import io.mediasync.common.net.SafeHttpClient;
 import java.net.URI;
 import java.time.Duration;
@@ -28,15 +27,14 @@ public final class PoliteGet {
     private final SafeHttpClient http;
     private final TokenSource tokens;
     private final Duration requestTimeout;
-    private final int retries;
-    private final Backoff backoff;
+    private final RetryPolicy retries;
 
-    public PoliteGet(SafeHttpClient http, TokenSource tokens, Duration requestTimeout, int retries, Backoff backoff) {
+    /** @param retries retries 429, 5xx and timeouts ({@link FailureReasons#retryable}) with backoff */
+    public PoliteGet(SafeHttpClient http, TokenSource tokens, Duration requestTimeout, RetryPolicy retries) {
         this.http = http;
         this.tokens = tokens;
         this.requestTimeout = requestTimeout;
-        this.retries = Math.max(0, retries);
-        this.backoff = backoff;
+        this.retries = retries;
     }
 
     /** @param requests counts every request sent */
@@ -71,23 +69,24 @@ public final class PoliteGet {
                 if (e.kind() == FetchException.Kind.TOO_LARGE) {
                     throw new CatalogFailure("page_too_large", "GET " + uri + ": " + e.getMessage() + " (CATALOG_MAX_PAGE_BYTES)", e);
                 }
-                if (!FailureReasons.retryable(e) || attempt >= retries) {
-                    throw FailureReasons.of(e, "GET " + uri);
-                }
                 attempt++;
-                Duration wait = backoff.delay(attempt, RetryAfter.of(e));
-                if (run.remaining().compareTo(wait) <= 0) {
+                RetryPolicy.Next next = retries.after(attempt, e, run);
+                if (next instanceof RetryPolicy.NoTimeLeft) {
                     throw FailureReasons.of(e, "GET " + uri + " (no time left to retry)");
                 }
-                LOG.infof("GET %s failed (%s): retry %d of %d in %d ms", uri, e.code(), attempt, retries, wait.toMillis());
-                sleep(wait);
+                if (!(next instanceof RetryPolicy.Retry retry)) {
+                    throw FailureReasons.of(e, "GET " + uri);
+                }
+                LOG.infof("GET %s failed (%s): retry %d of %d in %d ms", uri, e.code(), retry.retry(), retries.retries(),
+                        retry.delay().toMillis());
+                pause(retry);
             }
         }
     }
 
-    private static void sleep(Duration wait) throws CatalogFailure {
+    private void pause(RetryPolicy.Retry retry) throws CatalogFailure {
         try {
-            Thread.sleep(wait.toMillis());
+            retries.pause(retry);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw CatalogFailure.timeout("interrupted while waiting to retry");

@@ -13,11 +13,6 @@ public final class RetryAfter {
     private RetryAfter() {
     }
 
-    /** The Retry-After a failed answer carried, if any; otherwise the caller's backoff applies. */
-    public static Optional<Duration> of(FetchException e) {
-        return e.retryAfter().flatMap(value -> parse(value, Instant.now()));
-    }
-
     public static Optional<Duration> parse(String value, Instant now) {
         if (value == null || value.isBlank()) {
             return Optional.empty();

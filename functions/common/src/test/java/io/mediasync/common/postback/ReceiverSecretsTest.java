@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,8 @@ class ReceiverSecretsTest {
 
     /** The Standard Webhooks example secret, used as the master secret. */
     private static final String MASTER = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    /** Signed and verified at one instant: the signatures, not the clock, decide. */
+    private static final Clock AT = Clock.fixed(Instant.parse("2026-01-01T12:00:00Z"), ZoneOffset.UTC);
     private final ReceiverSecrets secrets = new ReceiverSecrets(MASTER);
 
     @Test
@@ -40,12 +45,12 @@ class ReceiverSecretsTest {
         URI receiver = URI.create("https://hooks.example.com/postback");
         byte[] forged = "{\"event\":\"source_synchronized\",\"source_id\":77735,\"status\":\"completed\"}"
                 .getBytes(StandardCharsets.UTF_8);
-        long now = System.currentTimeMillis() / 1000;
+        long now = AT.instant().getEpochSecond();
         Map<String, String> echoed = secrets.signerFor(receiver, PostbackKind.ORDER_RESULT).sign("msg_3", now, forged);
         Map<String, String> system = secrets.signerFor(receiver, PostbackKind.SYSTEM_EVENT).sign("sync-1", now, forged);
 
-        WebhookVerifier systemVerifier = new WebhookVerifier(secrets.secretsFor(receiver, PostbackKind.SYSTEM_EVENT));
-        WebhookVerifier resultVerifier = new WebhookVerifier(secrets.secretsFor(receiver, PostbackKind.ORDER_RESULT));
+        WebhookVerifier systemVerifier = verifier(secrets.secretsFor(receiver, PostbackKind.SYSTEM_EVENT));
+        WebhookVerifier resultVerifier = verifier(secrets.secretsFor(receiver, PostbackKind.ORDER_RESULT));
         assertThatThrownBy(() -> systemVerifier.verify(echoed, forged)).isInstanceOf(WebhookVerificationException.class);
         assertThatThrownBy(() -> resultVerifier.verify(system, forged)).isInstanceOf(WebhookVerificationException.class);
         systemVerifier.verify(system, forged);
@@ -55,15 +60,15 @@ class ReceiverSecretsTest {
     @Test
     void aSignatureMadeForOneReceiverNeverVerifiesAtAnother() throws Exception {
         byte[] body = "{\"image_url\":\"https://a/b.jpg\"}".getBytes(StandardCharsets.UTF_8);
-        long now = System.currentTimeMillis() / 1000;
+        long now = AT.instant().getEpochSecond();
         Map<String, String> headers = secrets.signerFor(URI.create("https://attacker.example/hook"), PostbackKind.ORDER_RESULT).sign("msg_1", now, body);
 
-        WebhookVerifier victim = new WebhookVerifier(secrets.secretsFor(URI.create("https://victim.example/hook")));
+        WebhookVerifier victim = verifier(secrets.secretsFor(URI.create("https://victim.example/hook")));
         assertThatThrownBy(() -> victim.verify(headers, body)).isInstanceOf(WebhookVerificationException.class);
         // the same origin, another path: the same receiver, which verifies
-        new WebhookVerifier(secrets.secretsFor(URI.create("https://attacker.example/other"))).verify(headers, body);
+        verifier(secrets.secretsFor(URI.create("https://attacker.example/other"))).verify(headers, body);
         // the master secret itself verifies nothing: receivers never hold it
-        assertThatThrownBy(() -> new WebhookVerifier(List.of(MASTER)).verify(headers, body))
+        assertThatThrownBy(() -> verifier(List.of(MASTER)).verify(headers, body))
                 .isInstanceOf(WebhookVerificationException.class);
     }
 
@@ -73,10 +78,14 @@ class ReceiverSecretsTest {
         ReceiverSecrets rotating = new ReceiverSecrets(next + "," + MASTER);
         URI receiver = URI.create("https://hooks.example.com/p");
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-        Map<String, String> headers = rotating.signerFor(receiver, PostbackKind.ORDER_RESULT).sign("msg_2", System.currentTimeMillis() / 1000, body);
+        Map<String, String> headers = rotating.signerFor(receiver, PostbackKind.ORDER_RESULT).sign("msg_2", AT.instant().getEpochSecond(), body);
 
         // a receiver still on the old derived secret accepts
-        new WebhookVerifier(secrets.secretsFor(receiver)).verify(headers, body);
+        verifier(secrets.secretsFor(receiver)).verify(headers, body);
         assertThat(rotating.secretsFor(receiver)).hasSize(2).endsWith(secrets.secretsFor(receiver).get(0));
+    }
+
+    private static WebhookVerifier verifier(List<String> secrets) {
+        return new WebhookVerifier(secrets, WebhookVerifier.DEFAULT_TOLERANCE, AT);
     }
 }

@@ -1,6 +1,7 @@
 package io.mediasync.common.secrets;
 
 import io.mediasync.testsupport.SecretsManagerStub;
+import io.mediasync.testsupport.SecretsManagerStubExtension;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -8,6 +9,11 @@ import java.util.Optional;
 public final class StubbedSecrets {
 
     private StubbedSecrets() {
+    }
+
+    /** A stub and its Secrets for each test, closed after it: {@code @RegisterExtension}. */
+    public static SecretsManagerStubExtension<Secrets> extension() {
+        return new SecretsManagerStubExtension<>(StubbedSecrets::against, Secrets::close);
     }
 
     public static Secrets against(SecretsManagerStub stub) {

@@ -1,5 +1,6 @@
 package io.mediasync.resizer.imaging;
 
+import io.mediasync.testsupport.TestImages;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ public final class HeapProbe {
                 "halves.bmp", "lossless-alpha.webp", "lossless.webp", "lossy.webp", "two-frames.gif")) {
             processor.process(TestImages.fixture(fixture), sizes);
         }
-        processor.process(TestImages.ycckJpeg(64, 48, 10, 200, 30, 40), sizes);
+        processor.process(YcckJpeg.of(64, 48, 10, 200, 30, 40), sizes);
         processor.process(TestImages.jpeg(TestImages.photoLike(1600, 1200, 7), 0.9f), sizes);
         processor.process(TestImages.png(TestImages.photoLike(900, 700, 8)), sizes);
     }

@@ -1,5 +1,6 @@
 package io.mediasync.resizer.imaging;
 
+import io.mediasync.testsupport.TestImages;
 import org.junit.jupiter.api.Test;
 
 import java.awt.color.ICC_Profile;
@@ -7,7 +8,7 @@ import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.util.List;
 
-import static io.mediasync.resizer.imaging.TestImages.rgbAt;
+import static io.mediasync.testsupport.TestImages.rgbAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Colour: CMYK, YCCK, embedded ICC profiles and grey levels come out as sRGB, without gamma shifts. */
@@ -22,7 +23,7 @@ class ImageProcessorColourTest extends ImageProcessorFixture {
 
     @Test
     void ycckJpegComesOutRed() throws Exception {
-        byte[] ycck = TestImages.ycckJpeg(64, 64, 0, 255, 255, 0);
+        byte[] ycck = YcckJpeg.of(64, 64, 0, 255, 255, 0);
         assertThat(JpegMarkers.headerSegments(ycck)).anySatisfy(s -> {
             assertThat(s.marker()).isEqualTo(0xEE);
             assertThat(s.payload()[11]).as("Adobe transform = YCCK").isEqualTo((byte) 2);

@@ -4,7 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.List;
 
-import static io.mediasync.resizer.imaging.TestImages.decode;
+import static io.mediasync.testsupport.TestImages.decode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What every {@link ImageProcessor} test shares: the standard sizes, a FIT processor and the checks on its output. */

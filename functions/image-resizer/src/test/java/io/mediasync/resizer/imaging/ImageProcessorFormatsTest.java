@@ -1,5 +1,6 @@
 package io.mediasync.resizer.imaging;
 
+import io.mediasync.testsupport.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -10,8 +11,8 @@ import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.List;
 
-import static io.mediasync.resizer.imaging.TestImages.decode;
-import static io.mediasync.resizer.imaging.TestImages.rgbAt;
+import static io.mediasync.testsupport.TestImages.decode;
+import static io.mediasync.testsupport.TestImages.rgbAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every format decodes and produces every size; transparency is flattened onto white. */

@@ -1,13 +1,14 @@
 package io.mediasync.resizer.imaging;
 
+import io.mediasync.testsupport.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.awt.image.BufferedImage;
 
-import static io.mediasync.resizer.imaging.TestImages.decode;
-import static io.mediasync.resizer.imaging.TestImages.rgbAt;
+import static io.mediasync.testsupport.TestImages.decode;
+import static io.mediasync.testsupport.TestImages.rgbAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Large images: decoded reduced within a memory bound, or refused from their header by the pixel and side limits. */
@@ -65,13 +66,10 @@ class ImageProcessorLargeImagesTest extends ImageProcessorFixture {
         byte[] png = TestImages.blackPng(7746, 7746);
         assertThat(png.length).isLessThan(200_000); // tiny file, huge image
         long allocatedBefore = allocatedBytes();
-        long start = System.nanoTime();
         ImageRejectedException e = rejection(fit, png);
-        long millis = (System.nanoTime() - start) / 1_000_000;
         long allocated = allocatedBytes() - allocatedBefore;
         assertThat(e.code()).isEqualTo("too_many_pixels");
         assertThat(e.reason()).isEqualTo("image is 7746x7746 = 60.0 MP, over the 50.0 MP limit");
-        assertThat(millis).as("ms to reject").isLessThan(500);
         assertThat(allocated).as("bytes allocated (decoding would need 60 MB)").isLessThan(10_000_000);
     }
 

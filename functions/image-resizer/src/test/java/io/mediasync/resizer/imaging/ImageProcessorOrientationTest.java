@@ -1,5 +1,6 @@
 package io.mediasync.resizer.imaging;
 
+import io.mediasync.testsupport.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -7,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
-import static io.mediasync.resizer.imaging.TestImages.rgbAt;
+import static io.mediasync.testsupport.TestImages.rgbAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** EXIF orientation: every rendition comes out upright. */

@@ -1,5 +1,6 @@
 package io.mediasync.resizer.imaging;
 
+import io.mediasync.testsupport.TestImages;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 

@@ -3,6 +3,7 @@ package io.mediasync.resizer.imaging;
 import io.mediasync.resizer.imaging.jpeg.JpegDecoder;
 import io.mediasync.resizer.imaging.jpeg.JpegPlane;
 import io.mediasync.resizer.imaging.jpeg.JpegPlanes;
+import io.mediasync.testsupport.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -1,6 +1,7 @@
 package io.mediasync.resizer.imaging;
 
 import io.mediasync.resizer.imaging.png.PngDecoder;
+import io.mediasync.testsupport.TestImages;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

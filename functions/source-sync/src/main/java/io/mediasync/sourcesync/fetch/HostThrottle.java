@@ -1,7 +1,10 @@
 package io.mediasync.sourcesync.fetch;
 
 import io.mediasync.common.lambda.Deadline;
+import io.mediasync.common.time.Sleeper;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +25,7 @@ public final class HostThrottle {
 
     private static final class Host {
         final Semaphore slots;
-        long nextStart;
+        Instant nextStart = Instant.MIN;
 
         Host(int slots) {
             this.slots = new Semaphore(slots, true);
@@ -30,15 +33,19 @@ public final class HostThrottle {
     }
 
     private final int maxConcurrent;
-    private final long minIntervalNanos;
+    private final Duration minInterval;
+    private final Clock clock;
+    private final Sleeper sleeper;
     private final Map<String, Host> hosts = new ConcurrentHashMap<>();
 
-    public HostThrottle(int maxConcurrent, Duration minInterval) {
+    public HostThrottle(int maxConcurrent, Duration minInterval, Clock clock, Sleeper sleeper) {
         if (maxConcurrent < 1) {
             throw new IllegalArgumentException("host concurrency must be at least 1");
         }
         this.maxConcurrent = maxConcurrent;
-        this.minIntervalNanos = Math.max(0, minInterval.toNanos());
+        this.minInterval = minInterval.isNegative() ? Duration.ZERO : minInterval;
+        this.clock = clock;
+        this.sleeper = sleeper;
     }
 
     /**
@@ -52,20 +59,23 @@ public final class HostThrottle {
             throw new InterruptedException("no request slot for " + host + " before the deadline");
         }
         try {
-            long wait;
+            Duration wait;
             synchronized (h) {
-                long now = System.nanoTime();
-                long start = Math.max(now, h.nextStart);
-                h.nextStart = start + minIntervalNanos;
-                wait = start - now;
+                Instant now = clock.instant();
+                Instant start = now.isAfter(h.nextStart) ? now : h.nextStart;
+                h.nextStart = start.plus(minInterval);
+                // a wall clock set back must not stall the host: no one waits longer than the slots ahead of it need
+                wait = min(Duration.between(now, start), minInterval.multipliedBy(maxConcurrent));
             }
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
+            sleeper.sleep(wait);
         } catch (InterruptedException e) {
             h.slots.release();
             throw e;
         }
         return h.slots::release;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }

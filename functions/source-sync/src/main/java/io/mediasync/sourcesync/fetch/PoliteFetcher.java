@@ -1,12 +1,10 @@
 package io.mediasync.sourcesync.fetch;
 
 import io.mediasync.common.lambda.Deadline;
-import io.mediasync.common.net.Backoff;
 import io.mediasync.common.net.FetchException;
-import io.mediasync.common.net.RetryAfter;
+import io.mediasync.common.net.RetryPolicy;
 import io.mediasync.common.net.SafeHttpClient;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -23,14 +21,13 @@ public final class PoliteFetcher {
 
     private final SafeHttpClient http;
     private final HostThrottle throttle;
-    private final int retries;
-    private final Backoff backoff;
+    private final RetryPolicy retries;
 
-    public PoliteFetcher(SafeHttpClient http, HostThrottle throttle, int retries, Backoff backoff) {
+    /** @param retries retries the answers {@link #retriedHere} names, with backoff */
+    public PoliteFetcher(SafeHttpClient http, HostThrottle throttle, RetryPolicy retries) {
         this.http = http;
         this.throttle = throttle;
-        this.retries = Math.max(0, retries);
-        this.backoff = backoff;
+        this.retries = retries;
     }
 
     public FetchOutcome get(URI uri, Map<String, String> headers, Deadline deadline) throws FetchException {
@@ -47,21 +44,23 @@ public final class PoliteFetcher {
                 if (e.kind() == FetchException.Kind.HTTP_STATUS && e.status() == 304) {
                     return new FetchOutcome.NotModified();
                 }
-                if (!retriedHere(e) || attempt >= retries) {
-                    throw e;
-                }
-                Duration wait = backoff.delay(attempt + 1, RetryAfter.of(e));
-                if (deadline.remaining().compareTo(wait) <= 0) { // the deadline, not the server, ends it: no answer yet
+                RetryPolicy.Next next = retries.after(attempt + 1, e, deadline);
+                if (next instanceof RetryPolicy.NoTimeLeft) { // the deadline, not the server, ends it: no answer yet
                     throw new FetchException(FetchException.Kind.DEADLINE, "GET " + uri + " answered " + e.status()
                             + "; the invocation's deadline comes before its retry", e);
                 }
-                LOG.infof("GET %s answered %d: retry %d of %d in %d ms", uri, e.status(), attempt + 1, retries, wait.toMillis());
-                sleep(wait, e);
+                if (!(next instanceof RetryPolicy.Retry retry)) {
+                    throw e;
+                }
+                LOG.infof("GET %s answered %d: retry %d of %d in %d ms", uri, e.status(), retry.retry(), retries.retries(),
+                        retry.delay().toMillis());
+                pause(retry, e);
             }
         }
     }
 
-    static boolean retriedHere(FetchException e) {
+    /** Timeouts and network errors are not: each costs a whole timeout, and SQS retries the order later. */
+    public static boolean retriedHere(FetchException e) {
         return e.kind() == FetchException.Kind.HTTP_STATUS && (e.status() >= 500 || e.status() == 408 || e.status() == 429);
     }
 
@@ -69,9 +68,9 @@ public final class PoliteFetcher {
         return uri.getHost().toLowerCase(Locale.ROOT) + ":" + uri.getPort();
     }
 
-    private static void sleep(Duration wait, FetchException cause) throws FetchException {
+    private void pause(RetryPolicy.Retry retry, FetchException cause) throws FetchException {
         try {
-            Thread.sleep(wait.toMillis());
+            retries.pause(retry);
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
             throw cause;

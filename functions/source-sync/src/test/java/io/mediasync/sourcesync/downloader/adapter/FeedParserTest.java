@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class FeedParserTest {
 
@@ -112,32 +113,30 @@ class FeedParserTest {
                 + "<item><guid>big</guid>" + itemPart + "</item></channel></rss>";
     }
 
+    /** A guard, not a measurement: linear work takes well under a second, pairwise de-duplication billions of steps. */
     @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aHundredThousandChannelThumbnailsAreCutAtTheItemLimitInLinearTime() throws Exception {
         StringBuilder thumbnails = new StringBuilder();
         for (int i = 0; i < 100_000; i++) {
             thumbnails.append("<media:thumbnail url=\"https://cdn.example/t").append(i).append(".jpg\"/>");
         }
-        long start = System.nanoTime();
         Listing listing = parser.parse(BASE, hugeFeed(thumbnails.toString(), "").getBytes(StandardCharsets.UTF_8), 20_000);
 
         assertThat(listing.items()).hasSize(20_000);
         assertThat(listing.truncated()).isTrue();
-        // de-duplicating 100,000 URLs pairwise is billions of comparisons; linear work takes well under a second
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));
     }
 
     @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void oneItemWithEightyThousandUrlsIsCutAtTheItemLimitInLinearTime() throws Exception {
         StringBuilder media = new StringBuilder();
         for (int i = 0; i < 80_000; i++) {
             media.append("<media:content medium=\"image\" url=\"https://cdn.example/m").append(i).append(".jpg\"/>");
         }
-        long start = System.nanoTime();
         Listing listing = parser.parse(BASE, hugeFeed("", media.toString()).getBytes(StandardCharsets.UTF_8), 20_000);
 
         assertThat(listing.items()).hasSize(20_000);
         assertThat(listing.truncated()).isTrue();
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));
     }
 }

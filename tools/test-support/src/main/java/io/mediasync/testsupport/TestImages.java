@@ -1,53 +1,53 @@
-package io.mediasync.resizer.imaging;
+package io.mediasync.testsupport;
 
-import com.twelvemonkeys.imageio.color.ColorSpaces;
-
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.Color;
+import java.awt.GradientPaint;
 import java.awt.Graphics2D;
-import java.awt.Transparency;
-import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
-import java.awt.image.ComponentColorModel;
-import java.awt.image.DataBuffer;
-import java.awt.image.WritableRaster;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-import static org.assertj.core.api.Assertions.assertThat;
+/**
+ * Images made at test time, so the suites ship no large binaries (tests may use ImageIO's plugin lookup freely;
+ * production code may not). One place for every module's test images.
+ */
+public final class TestImages {
 
-/** Builds test images in memory (tests may use ImageIO's plugin lookup freely; production code may not). */
-final class TestImages {
-    static final int RED = 0xFF0000;
-    static final int GREY = 0x808080;
+    public static final int RED = 0xFF0000;
+    public static final int GREY = 0x808080;
 
     private TestImages() {
     }
 
-    static byte[] fixture(String name) {
-        try (InputStream in = TestImages.class.getResourceAsStream("/images/" + name)) {
-            assertThat(in).as("fixture %s", name).isNotNull();
+    /** A file under {@code images/} on the test classpath. */
+    public static byte[] fixture(String name) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("images/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("no fixture images/" + name + " on the test classpath");
+            }
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static BufferedImage solid(int width, int height, int rgb) {
+    public static BufferedImage solid(int width, int height, int rgb) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(rgb));
@@ -57,7 +57,7 @@ final class TestImages {
     }
 
     /** Grey, with a red block in the top-left corner. */
-    static BufferedImage redCorner(int width, int height) {
+    public static BufferedImage redCorner(int width, int height) {
         BufferedImage image = solid(width, height, GREY);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(RED));
@@ -67,7 +67,7 @@ final class TestImages {
     }
 
     /** Smooth colours plus noise, like a photo: compresses like one. */
-    static BufferedImage photoLike(int width, int height, long seed) {
+    public static BufferedImage photoLike(int width, int height, long seed) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Random random = new Random(seed);
         for (int y = 0; y < height; y++) {
@@ -81,7 +81,7 @@ final class TestImages {
         return image;
     }
 
-    static BufferedImage checkerboard(int width, int height) {
+    public static BufferedImage checkerboard(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -91,11 +91,42 @@ final class TestImages {
         return image;
     }
 
-    private static int clamp(int v) {
+    public static int clamp(int v) {
         return Math.max(0, Math.min(255, v));
     }
 
-    static byte[] jpeg(BufferedImage image, float quality) {
+    /** An orange-to-blue gradient with a white oval, as a JPEG at ImageIO's default quality. */
+    public static byte[] jpeg(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, Color.ORANGE, width, height, Color.BLUE));
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.WHITE);
+        g.fillOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        return encode(image, "jpeg");
+    }
+
+    /** A small (16x12) JPEG of one colour with a white square: the colour makes each one's bytes (and sha256) differ. */
+    public static byte[] swatchJpeg(int rgb) {
+        return encode(swatch(rgb), "jpeg");
+    }
+
+    /** {@link #swatchJpeg} as a PNG. */
+    public static byte[] swatchPng(int rgb) {
+        return encode(swatch(rgb), "png");
+    }
+
+    private static BufferedImage swatch(int rgb) {
+        BufferedImage image = solid(16, 12, rgb);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(4, 4, 4, 4);
+        g.dispose();
+        return image;
+    }
+
+    public static byte[] jpeg(BufferedImage image, float quality) {
         BufferedImage rgb = image;
         if (image.getType() != BufferedImage.TYPE_3BYTE_BGR && image.getType() != BufferedImage.TYPE_BYTE_GRAY) {
             rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
@@ -108,18 +139,17 @@ final class TestImages {
         return write(writer, new IIOImage(rgb, null, null), param);
     }
 
-    static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            assertThat(ImageIO.write(image, "png", out)).isTrue();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+    public static byte[] png(BufferedImage image) {
+        return encode(image, "png");
+    }
+
+    /** The first half of {@code jpeg}: a file cut off in transfer. */
+    public static byte[] truncated(byte[] jpeg) {
+        return Arrays.copyOf(jpeg, jpeg.length / 2);
     }
 
     /** Writes with {@code writer} (disposed after) to bytes. */
-    static byte[] write(ImageWriter writer, IIOImage image, ImageWriteParam param) {
+    public static byte[] write(ImageWriter writer, IIOImage image, ImageWriteParam param) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);
@@ -133,33 +163,10 @@ final class TestImages {
     }
 
     /**
-     * A YCCK JPEG (Adobe APP14 transform 2, as Photoshop writes CMYK) of one flat colour. The JDK writer stores the
-     * four components as given, so they are computed here: Adobe's convention is the YCbCr of (C, M, Y) taken as if
-     * it were RGB, and K inverted.
-     */
-    static byte[] ycckJpeg(int width, int height, int c, int m, int y, int k) {
-        ColorSpace cmyk = ColorSpaces.getColorSpace(ColorSpaces.CS_GENERIC_CMYK);
-        ComponentColorModel model = new ComponentColorModel(cmyk, false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
-        WritableRaster raster = model.createCompatibleWritableRaster(width, height);
-        int luma = (int) Math.round(0.299 * c + 0.587 * m + 0.114 * y);
-        int cb = (int) Math.round(128 - 0.168736 * c - 0.331264 * m + 0.5 * y);
-        int cr = (int) Math.round(128 + 0.5 * c - 0.418688 * m - 0.081312 * y);
-        int[] pixel = {clamp(luma), clamp(cb), clamp(cr), 255 - k};
-        for (int py = 0; py < height; py++) {
-            for (int px = 0; px < width; px++) {
-                raster.setPixel(px, py, pixel);
-            }
-        }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(model, raster.getSampleModel()), null);
-        return write(writer, new IIOImage(raster, null, metadata), null);
-    }
-
-    /**
      * A valid greyscale PNG of any size whose pixels are all zero, written by hand: the IDAT of all-zero scanlines
      * deflates ~1000:1, so a 60 MP image is a few tens of KB. Only a decoder that decodes pixels would notice.
      */
-    static byte[] blackPng(int width, int height) {
+    public static byte[] blackPng(int width, int height) {
         try {
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
@@ -183,7 +190,7 @@ final class TestImages {
 
     private static void chunk(ByteArrayOutputStream png, String type, byte[] data) throws IOException {
         DataOutputStream out = new DataOutputStream(png);
-        byte[] typeBytes = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
         out.writeInt(data.length);
         out.write(typeBytes);
         out.write(data);
@@ -193,19 +200,33 @@ final class TestImages {
         out.writeInt((int) crc.getValue());
     }
 
-    /** Decodes a rendition with the JDK's own reader, as an independent check of our output. */
-    static BufferedImage decode(byte[] jpeg) {
+    /** Decodes with the JDK's own reader, as an independent check of the output; fails on undecodable bytes. */
+    public static BufferedImage decode(byte[] bytes) {
         try {
-            BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
-            assertThat(image).as("decodable output").isNotNull();
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+            if (image == null) {
+                throw new AssertionError("not a decodable image (" + bytes.length + " bytes)");
+            }
             return image;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static int[] rgbAt(BufferedImage image, int x, int y) {
+    public static int[] rgbAt(BufferedImage image, int x, int y) {
         int rgb = image.getRGB(x, y);
         return new int[] {rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF};
+    }
+
+    private static byte[] encode(BufferedImage image, String format) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (!ImageIO.write(image, format, out)) {
+                throw new IllegalStateException("no writer for " + format);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
