@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.sun.net.httpserver.HttpExchange;
 import io.mediasync.testsupport.HttpFixture;
 import io.mediasync.testsupport.SqsEventJson;
+import io.mediasync.testsupport.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
