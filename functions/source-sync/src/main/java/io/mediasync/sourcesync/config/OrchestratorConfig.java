@@ -10,16 +10,18 @@ import java.util.Optional;
 public interface OrchestratorConfig {
 
     /** Remove a deleted file's object from the content bucket too (its thumbnails always go). */
-    @WithDefault("true")
+    @WithDefault("${DELETE_CONTENT:true}")
     boolean deleteContent();
 
     /** Standard Webhooks secrets "whsec_..." for the sync postbacks, comma-separated (POSTBACK_SECRET). */
+    @WithDefault("${POSTBACK_SECRET:}")
     Optional<String> postbackSecrets();
 
     /** POSTBACK_SECRET_ARN: the Secrets Manager secret holding them, read at run time; wins over POSTBACK_SECRET. */
+    @WithDefault("${POSTBACK_SECRET_ARN:}")
     Optional<String> postbackSecretsArn();
 
-    @WithDefault("PT10S")
+    @WithDefault("${POSTBACK_TIMEOUT:PT10S}")
     Duration postbackTimeout();
 
     /**
