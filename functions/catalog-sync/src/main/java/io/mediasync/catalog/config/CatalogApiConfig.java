@@ -59,6 +59,14 @@ public interface CatalogApiConfig {
     @WithDefault("${CATALOG_HTTP_TIMEOUT:PT10S}")
     Duration httpTimeout();
 
+    /** CATALOG_CONNECT_TIMEOUT: the most opening a connection to the API may take (never more than the request's). */
+    @WithDefault("${CATALOG_CONNECT_TIMEOUT:PT5S}")
+    Duration connectTimeout();
+
+    /** CATALOG_MAX_REDIRECTS: redirects followed by one request to the API or the token endpoint. */
+    @WithDefault("${CATALOG_MAX_REDIRECTS:5}")
+    int maxRedirects();
+
     /** CATALOG_HTTP_RETRIES: retries of a request answered 429 or 5xx, or that timed out. */
     @WithDefault("${CATALOG_HTTP_RETRIES:3}")
     int retries();

@@ -1,5 +1,6 @@
 package io.mediasync.resync.config;
 
+import io.mediasync.common.config.SharedDefaults;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -8,7 +9,7 @@ import io.smallrye.config.WithDefault;
 public interface QueuesConfig {
 
     /** The image resizer's internal order queue (RESIZE_QUEUE, FIFO), which only mediasync's functions may send to. */
-    @WithDefault("${RESIZE_QUEUE:InternalImageQueue.fifo}")
+    @WithDefault(SharedDefaults.RESIZE_QUEUE)
     String resize();
 
     /** Where the resizer sends the results (RESYNC_RESULTS_QUEUE): the orders' redirect_queue, read by apply. */

@@ -1,5 +1,6 @@
 package io.mediasync.resizer.config;
 
+import io.mediasync.common.config.SharedDefaults;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import java.util.Optional;
 public interface ResizerConfig {
 
     /** S3 bucket the resized images are written to. */
-    @WithDefault("${RESIZED_BUCKET:images-ch}")
+    @WithDefault(SharedDefaults.RESIZED_BUCKET)
     String bucket();
 
     /** The {bucket_name} path segment used when an order has none. */
@@ -59,10 +60,6 @@ public interface ResizerConfig {
     /** The same order again within this window is not resized or posted back again. */
     @WithDefault("${DEDUP_WINDOW:PT1H}")
     Duration dedupWindow();
-
-    /** The queue's maxReceiveCount: the delivery with this count is the last before the DLQ. */
-    @WithDefault("${MAX_RECEIVE_COUNT:5}")
-    int maxReceiveCount();
 
     /** Refresh the cached queue look-ups every this many invocations (the seed's CALLS_TO_UPDATE_LIST_SQS_QUEUES). */
     @WithDefault("${CALLS_TO_UPDATE_LIST_SQS_QUEUES:100000}")

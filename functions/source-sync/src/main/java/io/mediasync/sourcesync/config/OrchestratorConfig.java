@@ -1,5 +1,6 @@
 package io.mediasync.sourcesync.config;
 
+import io.mediasync.common.config.SharedDefaults;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -14,14 +15,14 @@ public interface OrchestratorConfig {
     boolean deleteContent();
 
     /** Standard Webhooks secrets "whsec_..." for the sync postbacks, comma-separated (POSTBACK_SECRET). */
-    @WithDefault("${POSTBACK_SECRET:}")
+    @WithDefault(SharedDefaults.POSTBACK_SECRET)
     Optional<String> postbackSecrets();
 
     /** POSTBACK_SECRET_ARN: the Secrets Manager secret holding them, read at run time; wins over POSTBACK_SECRET. */
-    @WithDefault("${POSTBACK_SECRET_ARN:}")
+    @WithDefault(SharedDefaults.POSTBACK_SECRET_ARN)
     Optional<String> postbackSecretsArn();
 
-    @WithDefault("${POSTBACK_TIMEOUT:PT10S}")
+    @WithDefault(SharedDefaults.POSTBACK_TIMEOUT)
     Duration postbackTimeout();
 
     /**

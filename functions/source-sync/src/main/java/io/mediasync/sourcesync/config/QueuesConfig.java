@@ -1,5 +1,6 @@
 package io.mediasync.sourcesync.config;
 
+import io.mediasync.common.config.SharedDefaults;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -11,7 +12,7 @@ import io.smallrye.config.WithDefault;
 public interface QueuesConfig {
 
     /** Seed: AMQP_Q_SYNC_HTTP_SRC_ORDERS. FIFO, group = source id. */
-    @WithDefault("${AMQP_Q_SYNC_HTTP_SRC_ORDERS:GL_SYNC_HTTP_SOURCE_ORDERS}")
+    @WithDefault(SharedDefaults.SYNC_ORDERS_QUEUE)
     String syncOrders();
 
     /** Seed: AMQP_Q_FILE_DOWNLOADED. */
@@ -31,7 +32,7 @@ public interface QueuesConfig {
     String fileDeleted();
 
     /** The image resizer's internal order queue (FIFO), which only mediasync's functions may send to. */
-    @WithDefault("${RESIZE_QUEUE:InternalImageQueue.fifo}")
+    @WithDefault(SharedDefaults.RESIZE_QUEUE)
     String resize();
 
     /** redirect_queue of image orders whose source names neither a postback URL nor a redirect queue. */

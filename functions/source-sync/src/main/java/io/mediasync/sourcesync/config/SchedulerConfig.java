@@ -1,5 +1,6 @@
 package io.mediasync.sourcesync.config;
 
+import io.mediasync.common.config.SharedDefaults;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -9,7 +10,7 @@ import java.time.Duration;
 public interface SchedulerConfig {
 
     /** Seed: INTERVAL_SCHEDULER_SECONDS. A source is ordered at most once per window of this size. */
-    @WithDefault("${INTERVAL_SCHEDULER_SECONDS:3600}")
+    @WithDefault(SharedDefaults.SCHEDULER_INTERVAL)
     long windowSeconds();
 
     /** SCHEDULER_READ_BATCH: sources read from MongoDB (the fields it needs only) and marked ordered at a time. */

@@ -1,5 +1,6 @@
 package io.mediasync.sourcesync.config;
 
+import io.mediasync.common.config.SharedDefaults;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -16,7 +17,7 @@ public interface StorageConfig {
     String contentRoot();
 
     /** The resizer's output bucket (thumbnails are removed from it when their file is deleted). */
-    @WithDefault("${RESIZED_BUCKET:images-ch}")
+    @WithDefault(SharedDefaults.RESIZED_BUCKET)
     String resizedBucket();
 
     /** The resizer's sizes, same syntax (WxH or label=WxH): the labels name the thumbnail keys. */

@@ -12,18 +12,6 @@ public interface SyncConfig {
     @WithDefault("${MAX_FILES_PER_INVOCATION:200}")
     int maxFilesPerInvocation();
 
-    /** Time one invocation may spend before it hands over to a follow-up order. */
-    @WithDefault("${INVOCATION_BUDGET:PT10M}")
-    Duration invocationBudget();
-
-    /** Kept free before Lambda's own timeout: no new file is started later than this. */
-    @WithDefault("${INVOCATION_TIME_MARGIN:PT60S}")
-    Duration timeMargin();
-
-    /** A message is started only with this much of the invocation left (MESSAGE_TIME_RESERVE). */
-    @WithDefault("${MESSAGE_TIME_RESERVE:PT10S}")
-    Duration messageReserve();
-
     /** Files downloaded side by side (each host still limited by mediasync.net.host-max-concurrency). */
     @WithDefault("${PARALLEL_DOWNLOADS:2}")
     int parallelDownloads();
@@ -47,10 +35,6 @@ public interface SyncConfig {
     /** secretRef names must start with this, so a source cannot read other settings (e.g. MONGO_URL). */
     @WithDefault("${SOURCE_SECRET_PREFIX:SOURCE_SECRET_}")
     String secretPrefix();
-
-    /** The sync-order queue's maxReceiveCount: the delivery with this count is the last before the DLQ. */
-    @WithDefault("${MAX_RECEIVE_COUNT:5}")
-    int maxReceiveCount();
 
     /** How long ended runs (and rejected orders) stay in sync_runs: a TTL index on endedAt. */
     @WithDefault("${SYNC_RUNS_RETENTION:P30D}")
