@@ -1,6 +1,6 @@
 package io.mediasync.bench;
 
-import io.mediasync.resizer.imaging.SizeSpec;
+import io.mediasync.common.images.SizeSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;

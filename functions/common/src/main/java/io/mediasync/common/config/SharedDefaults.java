@@ -1,5 +1,7 @@
 package io.mediasync.common.config;
 
+import io.mediasync.common.images.SizeSpec;
+
 /**
  * The settings two functions must agree on, each written once as a {@code @WithDefault} expression
  * ({@code ${ENV_VAR:default}}) that every mapping reading it uses: the same variable, the same default.
@@ -14,6 +16,9 @@ public final class SharedDefaults {
 
     /** RESIZED_BUCKET: the resizer's output bucket, where the orchestrator also removes thumbnails. */
     public static final String RESIZED_BUCKET = "${RESIZED_BUCKET:images-ch}";
+
+    /** RESIZE_SIZES: the sizes the resizer makes ({@link SizeSpec#parseList}), whose keys the orchestrator removes. */
+    public static final String RESIZE_SIZES = "${RESIZE_SIZES:" + SizeSpec.DEFAULT_LIST + "}";
 
     /** INTERVAL_SCHEDULER_SECONDS (seed): the schedule's period in seconds. */
     public static final String SCHEDULER_INTERVAL = "${INTERVAL_SCHEDULER_SECONDS:3600}";

@@ -24,7 +24,7 @@ public interface ResizerConfig {
     String defaultBucketName();
 
     /** Output sizes: "50x50,250x250,800x800" or "label=WxH,...". */
-    @WithDefault("${RESIZE_SIZES:50x50,250x250,800x800}")
+    @WithDefault(SharedDefaults.RESIZE_SIZES)
     String sizes();
 
     /** fit (inside the box, never upscaled), fill (cover + centre crop) or force. */

@@ -21,7 +21,7 @@ public interface StorageConfig {
     String resizedBucket();
 
     /** The resizer's sizes, same syntax (WxH or label=WxH): the labels name the thumbnail keys. */
-    @WithDefault("${RESIZE_SIZES:50x50,250x250,800x800}")
+    @WithDefault(SharedDefaults.RESIZE_SIZES)
     String resizeSizes();
 
     @WithDefault("sources")
