@@ -23,7 +23,7 @@ public interface ResizerConfig {
     @WithDefault("${DEFAULT_BUCKET_NAME:default}")
     String defaultBucketName();
 
-    /** Output sizes: "50x50,250x250,800x800" or "label=WxH,...". */
+    /** RESIZE_SIZES: the output sizes, "WxH" or "label=WxH", comma-separated (SizeSpec's grammar and default). */
     @WithDefault(SharedDefaults.RESIZE_SIZES)
     String sizes();
 

@@ -2,6 +2,7 @@ package io.mediasync.resizer.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mediasync.common.images.SizeSpec;
 import io.mediasync.common.mongo.MongoConfig;
 import io.mediasync.common.net.FetchConfig;
 import io.mediasync.common.secrets.SecretsConfig;
@@ -28,15 +29,15 @@ class ConfigDocsTest {
     @Test
     void aDefaultChangedOnOneSideOrAVariableLeftOutIsReported(@TempDir Path dir) throws IOException {
         String page = Files.readString(DOC);
-        String row = "| `RESIZE_SIZES` | `50x50,250x250,800x800` |";
+        String row = "| `RESIZE_SIZES` | `" + SizeSpec.DEFAULT_LIST + "` |";
         assertThat(page).contains(row);
 
         Path changed = Files.writeString(dir.resolve("changed.md"), page.replace(row, "| `RESIZE_SIZES` | `50x50` |"));
         assertThat(ConfigDocs.problems(List.of(changed), MAPPINGS))
-                .containsExactly("RESIZE_SIZES: the docs say '50x50', the code '50x50,250x250,800x800'");
+                .containsExactly("RESIZE_SIZES: the docs say '50x50', the code '" + SizeSpec.DEFAULT_LIST + "'");
 
         Path left = Files.writeString(dir.resolve("left.md"), page.replace(row, "| `OTHER` | `x` |"));
         assertThat(ConfigDocs.problems(List.of(left), MAPPINGS)).singleElement().asString()
-                .startsWith("RESIZE_SIZES (default '50x50,250x250,800x800') is in no table");
+                .startsWith("RESIZE_SIZES (default '" + SizeSpec.DEFAULT_LIST + "') is in no table");
     }
 }
