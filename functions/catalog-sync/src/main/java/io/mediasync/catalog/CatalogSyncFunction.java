@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.MongoException;
 import io.mediasync.catalog.api.ApiRouter;
-import io.mediasync.catalog.config.CatalogRunConfig;
+import io.mediasync.catalog.config.InvocationConfig;
 import io.mediasync.catalog.sync.QueuedRuns;
 import io.mediasync.catalog.sync.ScheduledRuns;
 import io.mediasync.common.lambda.Deadline;
@@ -31,10 +31,10 @@ public class CatalogSyncFunction implements RequestHandler<JsonNode, JsonNode> {
     private final ApiRouter api;
     private final ScheduledRuns scheduled;
     private final QueuedRuns queued;
-    private final CatalogRunConfig config;
+    private final InvocationConfig config;
     private final ObjectMapper json;
 
-    public CatalogSyncFunction(ApiRouter api, ScheduledRuns scheduled, QueuedRuns queued, CatalogRunConfig config, ObjectMapper json) {
+    public CatalogSyncFunction(ApiRouter api, ScheduledRuns scheduled, QueuedRuns queued, InvocationConfig config, ObjectMapper json) {
         this.api = api;
         this.scheduled = scheduled;
         this.queued = queued;

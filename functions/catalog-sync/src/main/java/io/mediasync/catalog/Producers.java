@@ -51,9 +51,9 @@ public class Producers {
     @Singleton
     SafeHttpClient http(CatalogApiConfig api, HostResolver resolver) {
         Duration timeout = api.httpTimeout();
-        Duration connect = timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5);
+        Duration connect = timeout.compareTo(api.connectTimeout()) < 0 ? timeout : api.connectTimeout();
         return new SafeHttpClient(AddressPolicy.fromSettings(api.allowCidrs().orElse(""), api.allowOrigins().orElse("")), resolver,
-                new FetchLimits(connect, timeout, api.maxPageBytes(), 5), api.userAgent());
+                new FetchLimits(connect, timeout, api.maxPageBytes(), api.maxRedirects()), api.userAgent());
     }
 
     void close(@Disposes SafeHttpClient client) throws IOException {

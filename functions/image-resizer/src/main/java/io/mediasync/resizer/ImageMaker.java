@@ -14,7 +14,7 @@ import io.mediasync.resizer.imaging.ImageProcessor;
 import io.mediasync.resizer.imaging.ImageRejectedException;
 import io.mediasync.resizer.imaging.OutputFormat;
 import io.mediasync.resizer.imaging.ProcessedImage;
-import io.mediasync.resizer.imaging.SizeSpec;
+import io.mediasync.common.images.SizeSpec;
 import io.mediasync.resizer.store.ImageStore;
 import io.mediasync.resizer.store.RenditionUploads;
 import io.mediasync.resizer.store.StoredImage;

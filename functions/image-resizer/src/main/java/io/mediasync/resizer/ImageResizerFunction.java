@@ -27,7 +27,7 @@ public class ImageResizerFunction implements RequestHandler<SqsEvent, SqsBatchRe
         this.queues = queues;
         this.invocation = invocation;
         this.batches = new SqsBatchProcessor(MongoFailures.POLICY,
-                recorder, config.maxReceiveCount(), invocation.messageReserve());
+                recorder, invocation.maxReceiveCount(), invocation.messageReserve());
     }
 
     @Override

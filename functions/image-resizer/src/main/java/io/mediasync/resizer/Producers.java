@@ -15,7 +15,7 @@ import io.mediasync.resizer.delivery.RedirectTargets;
 import io.mediasync.resizer.config.ResizerConfig;
 import io.mediasync.resizer.imaging.ImageProcessor;
 import io.mediasync.resizer.imaging.ResizeMode;
-import io.mediasync.resizer.imaging.SizeSpec;
+import io.mediasync.common.images.SizeSpec;
 import io.mediasync.resizer.order.OrderOrigins;
 import io.mediasync.resizer.order.OrderParser;
 import io.mediasync.resizer.order.OutputFormats;

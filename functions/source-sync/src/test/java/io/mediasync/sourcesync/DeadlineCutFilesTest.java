@@ -35,7 +35,7 @@ class DeadlineCutFilesTest extends SyncTestSupport {
         @Override
         public Map<String, String> getConfigOverrides() {
             // no Lambda context in tests: the budget is the invocation's deadline; a file's own limit is far beyond it
-            return Map.of("mediasync.sync.invocation-budget", "PT8S", "mediasync.sync.message-reserve", "PT1S",
+            return Map.of("mediasync.invocation.budget", "PT8S", "mediasync.invocation.message-reserve", "PT1S",
                     "mediasync.sync.parallel-downloads", "1", "mediasync.fetch.read-timeout", "PT60S",
                     "mediasync.mongo.database", "mediasync_sourcesync_deadline");
         }

@@ -5,7 +5,7 @@ import io.mediasync.resizer.imaging.ImageRejectedException;
 import io.mediasync.resizer.imaging.OutputFormat;
 import io.mediasync.resizer.imaging.ProcessedImage;
 import io.mediasync.resizer.imaging.Rendition;
-import io.mediasync.resizer.imaging.SizeSpec;
+import io.mediasync.common.images.SizeSpec;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

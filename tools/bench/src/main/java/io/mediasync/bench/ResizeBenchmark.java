@@ -5,7 +5,7 @@ import io.mediasync.resizer.imaging.ImageProcessor;
 import io.mediasync.resizer.imaging.ImageRejectedException;
 import io.mediasync.resizer.imaging.OutputFormat;
 import io.mediasync.resizer.imaging.ResizeMode;
-import io.mediasync.resizer.imaging.SizeSpec;
+import io.mediasync.common.images.SizeSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -192,7 +192,7 @@ public final class ResizeBenchmark {
         double generate = 0;
         int runs = 10;
         int warmup = 30; // JIT steady state: the resize stage takes 23 ms on the photo's 15th image, 16 from the 25th
-        String sizes = "50x50,250x250,800x800";
+        String sizes = SizeSpec.DEFAULT_LIST;
         ResizeMode mode = ResizeMode.FIT;
         int quality = 85;
         long maxDecoded = ImageProcessor.DEFAULT_MAX_DECODED_PIXELS;

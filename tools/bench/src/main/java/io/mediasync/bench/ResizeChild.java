@@ -4,7 +4,7 @@ import io.mediasync.resizer.imaging.HotPathWarmUp;
 import io.mediasync.resizer.imaging.ImageProcessor;
 import io.mediasync.resizer.imaging.OutputFormat;
 import io.mediasync.resizer.imaging.ResizeMode;
-import io.mediasync.resizer.imaging.SizeSpec;
+import io.mediasync.common.images.SizeSpec;
 
 import java.nio.file.Path;
 import java.time.Duration;

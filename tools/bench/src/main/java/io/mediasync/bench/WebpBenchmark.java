@@ -1,6 +1,6 @@
 package io.mediasync.bench;
 
-import io.mediasync.resizer.imaging.SizeSpec;
+import io.mediasync.common.images.SizeSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -109,7 +109,7 @@ public final class WebpBenchmark {
 
     private static Options parse(String[] args) {
         List<Path> inputs = new ArrayList<>();
-        String sizes = "50x50,250x250,800x800";
+        String sizes = SizeSpec.DEFAULT_LIST;
         int[] qualities = {20, 30, 40, 50, 60, 70, 75, 80, 85, 90, 95};
         int runs = 7;
         long warmupMbs = 100_000;

@@ -1,6 +1,7 @@
 package io.mediasync.catalog.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
 /** How the function's own HTTP API (PATCH /api/syncall, …) is protected: what API Gateway was deployed with. */
@@ -8,9 +9,11 @@ import java.util.Optional;
 public interface CatalogHttpConfig {
 
     /** CATALOG_API_AUTH, the template's CatalogApiAuth: IAM, JWT or NONE (API Gateway checks callers, not us). */
+    @WithDefault("${CATALOG_API_AUTH:IAM}")
     String auth();
 
     /** CATALOG_API_AUTH_NONE_ACKNOWLEDGED, the template's CatalogApiAuthNoneAcknowledged: NONE was chosen knowingly. */
+    @WithDefault("${CATALOG_API_AUTH_NONE_ACKNOWLEDGED:no}")
     boolean authNoneAcknowledged();
 
     /** Why the routes must not run, if they must not: an API anyone may call that nobody acknowledged. */

@@ -2,6 +2,7 @@ package io.mediasync.catalog.sync;
 
 import io.mediasync.catalog.config.CatalogLimitsConfig;
 import io.mediasync.catalog.config.CatalogRunConfig;
+import io.mediasync.catalog.config.InvocationConfig;
 import io.mediasync.catalog.upstream.CatalogClient;
 import io.mediasync.catalog.upstream.CatalogFailure;
 import io.mediasync.catalog.upstream.Page;
@@ -50,9 +51,11 @@ public class CatalogSync {
     private final ItemMapper mapper;
     private final CatalogRunConfig config;
     private final CatalogLimitsConfig limits;
+    private final Duration timeMargin;
 
     public CatalogSync(Upstream upstream, SourceWriter sources, SourceDisabler disabler, SourceOwnership ownership,
-            SyncOrders orders, RunRecords runs, RunLease lease, ItemMapper mapper, CatalogRunConfig config, CatalogLimitsConfig limits) {
+            SyncOrders orders, RunRecords runs, RunLease lease, ItemMapper mapper, CatalogRunConfig config, CatalogLimitsConfig limits,
+            InvocationConfig invocation) {
         this.upstream = upstream;
         this.sources = sources;
         this.disabler = disabler;
@@ -63,11 +66,12 @@ public class CatalogSync {
         this.mapper = mapper;
         this.config = config;
         this.limits = limits;
+        this.timeMargin = invocation.timeMargin();
     }
 
     /** @param force lifts the feed's share and count limits for this run (an operator's decision) */
     public Outcome run(String runId, String trigger, boolean force, Deadline deadline) {
-        Duration ttl = deadline.remaining().plus(config.timeMargin());
+        Duration ttl = deadline.remaining().plus(timeMargin);
         Optional<String> holder = lease.acquire(runId, trigger, ttl);
         if (holder.isPresent()) {
             LOG.infof("%s run %s not started: run %s is running", trigger, runId, holder.get());

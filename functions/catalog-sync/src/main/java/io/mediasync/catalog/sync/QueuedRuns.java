@@ -1,6 +1,6 @@
 package io.mediasync.catalog.sync;
 
-import io.mediasync.catalog.config.CatalogRunConfig;
+import io.mediasync.catalog.config.InvocationConfig;
 import io.mediasync.common.failure.FailureException;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.lambda.Delivery;
@@ -27,7 +27,7 @@ public class QueuedRuns {
     private final RunRecords runs;
     private final RunQueue queue;
 
-    public QueuedRuns(CatalogSync sync, RunRecords runs, RunQueue queue, RunFailureRecorder recorder, CatalogRunConfig config) {
+    public QueuedRuns(CatalogSync sync, RunRecords runs, RunQueue queue, RunFailureRecorder recorder, InvocationConfig config) {
         this.sync = sync;
         this.runs = runs;
         this.queue = queue;

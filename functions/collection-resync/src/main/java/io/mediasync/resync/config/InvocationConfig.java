@@ -1,26 +1,25 @@
 package io.mediasync.resync.config;
 
+import io.mediasync.common.lambda.InvocationSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Time per invocation, and the queues' redrive setting. */
+/** Time per invocation (the shared keys in InvocationSettings), and how many pages one invocation does. */
 @ConfigMapping(prefix = "mediasync.invocation")
-public interface InvocationConfig {
+public interface InvocationConfig extends InvocationSettings {
 
-    /** Kept free before Lambda's own timeout to save where the run stopped (INVOCATION_TIME_MARGIN). */
+    /** INVOCATION_TIME_MARGIN: kept free before Lambda's own timeout to save where the run stopped. */
+    @Override
+    @WithDefault("${INVOCATION_TIME_MARGIN:PT30S}")
     Duration timeMargin();
 
-    /** The most one invocation works before it continues in a follow-up message (INVOCATION_BUDGET). */
+    /** INVOCATION_BUDGET: the most one invocation works before it continues in a follow-up message. */
+    @Override
+    @WithDefault("${INVOCATION_BUDGET:PT10M}")
     Duration budget();
-
-    /** A page (or a message) is started only with this much of the invocation left (MESSAGE_TIME_RESERVE). */
-    Duration messageReserve();
 
     /** The most pages (of provide or execute) one invocation does before it continues in a follow-up message. */
     @WithDefault("100000")
     int maxPages();
-
-    /** The queues' maxReceiveCount: the delivery with this count is the last before the DLQ (MAX_RECEIVE_COUNT). */
-    int maxReceiveCount();
 }

@@ -7,23 +7,25 @@ import java.util.Optional;
 
 /**
  * The functions' MongoDB connection: {@code mediasync.mongo.*}. The connection string (MONGO_URL, or the secret
- * MONGO_URL_SECRET_ARN names) and database are written in each function's application.properties; the three
- * timeouts, the same for every function, once here. Together they make an unreachable or paused database fail a
- * call (retried by SQS) instead of hanging it until Lambda's own timeout, which would leave the message without a
- * record.
+ * MONGO_URL_SECRET_ARN names), the database and the three timeouts, the same for every function, are written once
+ * here with their variables. The timeouts make an unreachable or paused database fail a call (retried by SQS) instead
+ * of hanging it until Lambda's own timeout, which would leave the message without a record.
  */
 @ConfigMapping(prefix = "mediasync.mongo")
 public interface MongoConfig {
 
     /** A MongoDB connection string: {@code mongodb://…} or {@code mongodb+srv://…} (options in it apply). */
+    @WithDefault("${MONGO_URL:mongodb://127.0.0.1:27017}")
     String connectionString();
 
     /**
      * MONGO_URL_SECRET_ARN: a Secrets Manager secret whose value is the connection string, read at run time (the
      * template's way, so the credentials are not in the function's configuration); wins over MONGO_URL.
      */
+    @WithDefault("${MONGO_URL_SECRET_ARN:}")
     Optional<String> connectionStringSecretArn();
 
+    @WithDefault("${MONGO_DATABASE:mediasync_${DB_ENVIRONMENT:develop}}")
     String database();
 
     /** How long an operation waits for a usable server before it fails (MONGO_SERVER_SELECTION_TIMEOUT). */

@@ -1,24 +1,24 @@
 package io.mediasync.resizer.config;
 
-import java.time.Duration;
+import io.mediasync.common.lambda.InvocationSettings;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
-/**
- * How one invocation spends its time (see io.mediasync.common.lambda.Deadline). The defaults are in
- * application.properties, next to the environment variables they come from.
- */
+/** How one invocation spends its time (see io.mediasync.common.lambda.Deadline); the shared keys in InvocationSettings. */
 @ConfigMapping(prefix = "mediasync.invocation")
-public interface InvocationConfig {
+public interface InvocationConfig extends InvocationSettings {
 
-    /** INVOCATION_TIME_MARGIN: kept before Lambda's timeout to record what was not finished. */
+    @Override
+    @WithDefault("${INVOCATION_TIME_MARGIN:PT5S}")
     Duration timeMargin();
 
-    /** INVOCATION_BUDGET: the most one invocation works, also the budget where the context has no deadline. */
+    /** INVOCATION_BUDGET. */
+    @Override
+    @WithDefault("${INVOCATION_BUDGET:PT15M}")
     Duration budget();
 
-    /** MESSAGE_TIME_RESERVE: a message is started only with this much time left; the rest is given back. */
-    Duration messageReserve();
-
     /** COLD_START_WARMUP: build the clients and compile the hot code beside the first invocation (ResizerWarmup). */
+    @WithDefault("${COLD_START_WARMUP:true}")
     boolean warmup();
 }

@@ -1,5 +1,6 @@
 package io.mediasync.resizer.imaging;
 
+import io.mediasync.common.images.SizeSpec;
 import io.mediasync.resizer.imaging.webp.WebpEncoder;
 import java.util.ArrayList;
 import java.util.Comparator;

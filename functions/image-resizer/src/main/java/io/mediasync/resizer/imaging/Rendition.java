@@ -1,5 +1,6 @@
 package io.mediasync.resizer.imaging;
 
+import io.mediasync.common.images.SizeSpec;
 /**
  * One produced size: the requested spec, the actual pixel size, and its files: the JPEG and, when asked for, the WebP
  * (each null when its format was not asked for).

@@ -6,7 +6,7 @@ import io.mediasync.resizer.config.ResizerConfig;
 import io.mediasync.common.images.ResizedImageKeys;
 import io.mediasync.resizer.imaging.OutputFormat;
 import io.mediasync.resizer.imaging.Rendition;
-import io.mediasync.resizer.imaging.SizeSpec;
+import io.mediasync.common.images.SizeSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -1,5 +1,6 @@
 package io.mediasync.resizer.imaging;
 
+import io.mediasync.common.images.SizeSpec;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.mediasync.resizer.imaging;
 
 import io.mediasync.testsupport.TestImages;
+import io.mediasync.common.images.SizeSpec;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ public final class HeapProbe {
 
     public static void exercise() throws Exception {
         ImageProcessor processor = new ImageProcessor(50_000_000L, ResizeMode.FIT, 0.85f);
-        List<SizeSpec> sizes = SizeSpec.parseList("50x50,250x250,800x800");
+        List<SizeSpec> sizes = SizeSpec.parseList(SizeSpec.DEFAULT_LIST);
         for (String fixture : List.of("progressive.jpg", "cmyk-red-patch.jpg", "exif-orientation-6.jpg", "grey-128.jpg",
                 "halves.bmp", "lossless-alpha.webp", "lossless.webp", "lossy.webp", "two-frames.gif")) {
             processor.process(TestImages.fixture(fixture), sizes);

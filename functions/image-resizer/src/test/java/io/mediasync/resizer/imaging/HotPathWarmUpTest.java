@@ -1,5 +1,6 @@
 package io.mediasync.resizer.imaging;
 
+import io.mediasync.common.images.SizeSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class HotPathWarmUpTest {
 
-    private static final List<SizeSpec> SIZES = SizeSpec.parseList("50x50,250x250,800x800");
+    private static final List<SizeSpec> SIZES = SizeSpec.parseList(SizeSpec.DEFAULT_LIST);
     private final ImageProcessor processor = new ImageProcessor(50_000_000L, ResizeMode.FIT, 0.85f);
 
     @Test

@@ -1,5 +1,6 @@
 package io.mediasync.resizer.imaging;
 
+import io.mediasync.common.images.SizeSpec;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class ImageProcessorFixture {
 
     static final long FIFTY_MP = 50_000_000L;
-    static final List<SizeSpec> STANDARD = SizeSpec.parseList("50x50,250x250,800x800");
+    static final List<SizeSpec> STANDARD = SizeSpec.parseList(SizeSpec.DEFAULT_LIST);
 
     final ImageProcessor fit = new ImageProcessor(FIFTY_MP, ResizeMode.FIT, 0.85f);
 

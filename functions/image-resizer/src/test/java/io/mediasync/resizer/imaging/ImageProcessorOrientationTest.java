@@ -1,6 +1,7 @@
 package io.mediasync.resizer.imaging;
 
 import io.mediasync.testsupport.TestImages;
+import io.mediasync.common.images.SizeSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,5 +1,6 @@
 package io.mediasync.resizer.imaging;
 
+import io.mediasync.common.images.SizeSpec;
 import io.mediasync.resizer.imaging.jpeg.JpegDecoder;
 import io.mediasync.resizer.imaging.jpeg.JpegPlane;
 import io.mediasync.resizer.imaging.jpeg.JpegPlanes;

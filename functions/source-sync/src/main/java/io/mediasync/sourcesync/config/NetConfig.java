@@ -9,22 +9,22 @@ import java.time.Duration;
 public interface NetConfig {
 
     /** Requests in flight to one host at a time. */
-    @WithDefault("2")
+    @WithDefault("${HOST_MAX_CONCURRENCY:2}")
     int hostMaxConcurrency();
 
     /** Least time between the starts of two requests to one host. */
-    @WithDefault("PT0.2S")
+    @WithDefault("${HOST_MIN_INTERVAL:PT0.2S}")
     Duration hostMinInterval();
 
     /** Retries of a request answered 5xx, 408 or 429 (timeouts and network errors are left to SQS). */
-    @WithDefault("3")
+    @WithDefault("${FETCH_RETRIES:3}")
     int retries();
 
     /** First backoff; doubled on every retry, with jitter. */
-    @WithDefault("PT0.5S")
+    @WithDefault("${FETCH_BACKOFF_BASE:PT0.5S}")
     Duration backoffBase();
 
     /** Longest wait before a retry, whatever Retry-After asks for. */
-    @WithDefault("PT30S")
+    @WithDefault("${FETCH_BACKOFF_CAP:PT30S}")
     Duration backoffCap();
 }

@@ -1,5 +1,6 @@
 package io.mediasync.sourcesync.config;
 
+import io.mediasync.common.config.SharedDefaults;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -10,16 +11,18 @@ import java.util.Optional;
 public interface OrchestratorConfig {
 
     /** Remove a deleted file's object from the content bucket too (its thumbnails always go). */
-    @WithDefault("true")
+    @WithDefault("${DELETE_CONTENT:true}")
     boolean deleteContent();
 
     /** Standard Webhooks secrets "whsec_..." for the sync postbacks, comma-separated (POSTBACK_SECRET). */
+    @WithDefault(SharedDefaults.POSTBACK_SECRET)
     Optional<String> postbackSecrets();
 
     /** POSTBACK_SECRET_ARN: the Secrets Manager secret holding them, read at run time; wins over POSTBACK_SECRET. */
+    @WithDefault(SharedDefaults.POSTBACK_SECRET_ARN)
     Optional<String> postbackSecretsArn();
 
-    @WithDefault("PT10S")
+    @WithDefault(SharedDefaults.POSTBACK_TIMEOUT)
     Duration postbackTimeout();
 
     /**

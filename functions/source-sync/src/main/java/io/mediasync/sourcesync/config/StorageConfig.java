@@ -1,5 +1,6 @@
 package io.mediasync.sourcesync.config;
 
+import io.mediasync.common.config.SharedDefaults;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -8,19 +9,19 @@ import io.smallrye.config.WithDefault;
 public interface StorageConfig {
 
     /** Bucket of downloaded source files. */
-    @WithDefault("mediasync-content")
+    @WithDefault("${CONTENT_BUCKET:mediasync-content}")
     String contentBucket();
 
     /** Seed: CONTENT_ROOT, the key prefix of every downloaded file. */
-    @WithDefault("content")
+    @WithDefault("${CONTENT_ROOT:content}")
     String contentRoot();
 
     /** The resizer's output bucket (thumbnails are removed from it when their file is deleted). */
-    @WithDefault("images-ch")
+    @WithDefault(SharedDefaults.RESIZED_BUCKET)
     String resizedBucket();
 
     /** The resizer's sizes, same syntax (WxH or label=WxH): the labels name the thumbnail keys. */
-    @WithDefault("50x50,250x250,800x800")
+    @WithDefault(SharedDefaults.RESIZE_SIZES)
     String resizeSizes();
 
     @WithDefault("sources")

@@ -9,51 +9,35 @@ import java.time.Duration;
 public interface SyncConfig {
 
     /** File requests per invocation; the rest continues in a follow-up order. */
-    @WithDefault("200")
+    @WithDefault("${MAX_FILES_PER_INVOCATION:200}")
     int maxFilesPerInvocation();
 
-    /** Time one invocation may spend before it hands over to a follow-up order. */
-    @WithDefault("PT10M")
-    Duration invocationBudget();
-
-    /** Kept free before Lambda's own timeout: no new file is started later than this. */
-    @WithDefault("PT60S")
-    Duration timeMargin();
-
-    /** A message is started only with this much of the invocation left (MESSAGE_TIME_RESERVE). */
-    @WithDefault("PT10S")
-    Duration messageReserve();
-
     /** Files downloaded side by side (each host still limited by mediasync.net.host-max-concurrency). */
-    @WithDefault("2")
+    @WithDefault("${PARALLEL_DOWNLOADS:2}")
     int parallelDownloads();
 
     /** Gallery pages followed through rel="next", the first one included. */
-    @WithDefault("20")
+    @WithDefault("${MAX_LISTING_PAGES:20}")
     int maxListingPages();
 
     /** Files taken from one listing; beyond that the run is marked truncated and deletes nothing. */
-    @WithDefault("20000")
+    @WithDefault("${MAX_LISTING_ITEMS:20000}")
     int maxListingItems();
 
     /** A run that made no progress for this long is abandoned; a new order then starts a new run. */
-    @WithDefault("PT30M")
+    @WithDefault("${RUN_STALE_AFTER:PT30M}")
     Duration runStaleAfter();
 
     /** A listing answered 304 is trusted only this long after the last full check of every file. */
-    @WithDefault("P1D")
+    @WithDefault("${FULL_SYNC_EVERY:P1D}")
     Duration fullSyncEvery();
 
     /** secretRef names must start with this, so a source cannot read other settings (e.g. MONGO_URL). */
-    @WithDefault("SOURCE_SECRET_")
+    @WithDefault("${SOURCE_SECRET_PREFIX:SOURCE_SECRET_}")
     String secretPrefix();
 
-    /** The sync-order queue's maxReceiveCount: the delivery with this count is the last before the DLQ. */
-    @WithDefault("5")
-    int maxReceiveCount();
-
     /** How long ended runs (and rejected orders) stay in sync_runs: a TTL index on endedAt. */
-    @WithDefault("P30D")
+    @WithDefault("${SYNC_RUNS_RETENTION:P30D}")
     Duration runsRetention();
 
     /** Failures kept per run in sync_runs (the count is always exact). */

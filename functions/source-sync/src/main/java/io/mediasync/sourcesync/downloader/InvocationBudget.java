@@ -1,8 +1,8 @@
 package io.mediasync.sourcesync.downloader;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import io.mediasync.sourcesync.config.SyncConfig;
 import io.mediasync.common.lambda.Deadline;
+import io.mediasync.common.lambda.InvocationSettings;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,9 +20,8 @@ public final class InvocationBudget {
         this.maxFiles = Math.max(1, maxFiles);
     }
 
-    public static InvocationBudget start(SyncConfig config, Context context) {
-        return new InvocationBudget(Deadline.forInvocation(context, config.timeMargin(), config.invocationBudget()),
-                config.maxFilesPerInvocation());
+    public static InvocationBudget start(InvocationSettings invocation, int maxFiles, Context context) {
+        return new InvocationBudget(Deadline.forInvocation(context, invocation.timeMargin(), invocation.budget()), maxFiles);
     }
 
     public Deadline deadline() {

@@ -6,6 +6,7 @@ import io.mediasync.common.lambda.SqsBatchProcessor;
 import io.mediasync.common.lambda.SqsBatchResponse;
 import io.mediasync.common.lambda.SqsEvent;
 import io.mediasync.common.mongo.MongoFailures;
+import io.mediasync.sourcesync.config.InvocationConfig;
 import io.mediasync.sourcesync.config.SyncConfig;
 import jakarta.inject.Named;
 
@@ -15,18 +16,21 @@ public class SourceDownloaderFunction implements RequestHandler<SqsEvent, SqsBat
 
     private final SyncOrderHandler handler;
     private final SyncConfig config;
+    private final InvocationConfig invocation;
     private final SqsBatchProcessor batches;
 
-    public SourceDownloaderFunction(SyncOrderHandler handler, DownloaderFailureRecorder recorder, SyncConfig config) {
+    public SourceDownloaderFunction(SyncOrderHandler handler, DownloaderFailureRecorder recorder, SyncConfig config,
+            InvocationConfig invocation) {
         this.handler = handler;
         this.config = config;
-        this.batches = new SqsBatchProcessor(MongoFailures.POLICY, recorder, config.maxReceiveCount(), config.messageReserve());
+        this.invocation = invocation;
+        this.batches = new SqsBatchProcessor(MongoFailures.POLICY, recorder, invocation.maxReceiveCount(), invocation.messageReserve());
     }
 
     @Override
     public SqsBatchResponse handleRequest(SqsEvent event, Context context) {
         // one budget for the whole batch: the time limit is the invocation's, not each message's
-        InvocationBudget budget = InvocationBudget.start(config, context);
+        InvocationBudget budget = InvocationBudget.start(invocation, config.maxFilesPerInvocation(), context);
         return batches.process(event, budget.deadline(), delivery -> handler.handle(delivery, budget));
     }
 }

@@ -7,7 +7,7 @@ import io.mediasync.common.lambda.SqsBatchProcessor;
 import io.mediasync.common.lambda.SqsBatchResponse;
 import io.mediasync.common.lambda.SqsEvent;
 import io.mediasync.common.mongo.MongoFailures;
-import io.mediasync.sourcesync.config.SyncConfig;
+import io.mediasync.sourcesync.config.InvocationConfig;
 import jakarta.inject.Named;
 
 /**
@@ -18,10 +18,10 @@ import jakarta.inject.Named;
 public class SyncOrchestratorFunction implements RequestHandler<SqsEvent, SqsBatchResponse> {
 
     private final SyncEventHandler handler;
-    private final SyncConfig config;
+    private final InvocationConfig config;
     private final SqsBatchProcessor batches;
 
-    public SyncOrchestratorFunction(SyncEventHandler handler, OrchestratorFailureRecorder recorder, SyncConfig config) {
+    public SyncOrchestratorFunction(SyncEventHandler handler, OrchestratorFailureRecorder recorder, InvocationConfig config) {
         this.handler = handler;
         this.config = config;
         this.batches = new SqsBatchProcessor(MongoFailures.POLICY, recorder, config.maxReceiveCount(), config.messageReserve());
@@ -29,7 +29,7 @@ public class SyncOrchestratorFunction implements RequestHandler<SqsEvent, SqsBat
 
     @Override
     public SqsBatchResponse handleRequest(SqsEvent event, Context context) {
-        Deadline deadline = Deadline.forInvocation(context, config.timeMargin(), config.invocationBudget());
+        Deadline deadline = Deadline.forInvocation(context, config.timeMargin(), config.budget());
         return batches.process(event, deadline, handler::handle);
     }
 }

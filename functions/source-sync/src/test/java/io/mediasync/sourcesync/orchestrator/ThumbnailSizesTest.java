@@ -3,6 +3,7 @@ package io.mediasync.sourcesync.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mediasync.common.images.SizeSpec;
 import org.junit.jupiter.api.Test;
 
 class ThumbnailSizesTest {
@@ -11,7 +12,7 @@ class ThumbnailSizesTest {
 
     @Test
     void labelsAndKeysFollowTheResizer() {
-        assertThat(ThumbnailSizes.parse("50x50,250x250,800x800").keys("source-7", SHA)).containsExactly(
+        assertThat(ThumbnailSizes.parse(SizeSpec.DEFAULT_LIST).keys("source-7", SHA)).containsExactly(
                 "images-resized/source-7/975bfd4caa0d11ebb394f36767fff8ec_50x50.jpeg",
                 "images-resized/source-7/975bfd4caa0d11ebb394f36767fff8ec_250x250.jpeg",
                 "images-resized/source-7/975bfd4caa0d11ebb394f36767fff8ec_800x800.jpeg");
@@ -29,5 +30,8 @@ class ThumbnailSizesTest {
         assertThatThrownBy(() -> ThumbnailSizes.parse("big")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ThumbnailSizes.parse("a=1x1,a=2x2")).hasMessageContaining("twice");
         assertThatThrownBy(() -> ThumbnailSizes.parse("../x=1x1")).isInstanceOf(IllegalArgumentException.class);
+        // the resizer's own grammar: a list it would refuse at start-up is refused here too
+        assertThatThrownBy(() -> ThumbnailSizes.parse("0x50")).hasMessageContaining("'0x50'");
+        assertThatThrownBy(() -> ThumbnailSizes.parse("99999x10")).hasMessageContaining("'99999x10'");
     }
 }

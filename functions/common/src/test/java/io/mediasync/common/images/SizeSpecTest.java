@@ -1,4 +1,4 @@
-package io.mediasync.resizer.imaging;
+package io.mediasync.common.images;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,7 +11,7 @@ class SizeSpecTest {
 
     @Test
     void parsesPlainSizesWithTheTextAsLabel() {
-        assertThat(SizeSpec.parseList("50x50,250x250,800x800")).containsExactly(
+        assertThat(SizeSpec.parseList(SizeSpec.DEFAULT_LIST)).containsExactly(
                 new SizeSpec("50x50", 50, 50), new SizeSpec("250x250", 250, 250), new SizeSpec("800x800", 800, 800));
     }
 
@@ -43,16 +43,5 @@ class SizeSpecTest {
     void rejectsEmptyAndNull() {
         assertThatThrownBy(() -> SizeSpec.parseList(" ")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
         assertThatThrownBy(() -> SizeSpec.parseList(null)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void resizeModeParsesCaseInsensitively() {
-        assertThat(ResizeMode.parse("fit")).isEqualTo(ResizeMode.FIT);
-        assertThat(ResizeMode.parse(" Fill ")).isEqualTo(ResizeMode.FILL);
-        assertThat(ResizeMode.parse("FORCE")).isEqualTo(ResizeMode.FORCE);
-        assertThatThrownBy(() -> ResizeMode.parse("stretch"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'stretch'").hasMessageContaining("fit, fill, force");
-        assertThatThrownBy(() -> ResizeMode.parse(null)).isInstanceOf(IllegalArgumentException.class);
     }
 }

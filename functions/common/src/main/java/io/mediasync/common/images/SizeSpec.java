@@ -1,4 +1,4 @@
-package io.mediasync.resizer.imaging;
+package io.mediasync.common.images;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -7,8 +7,14 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One output size: label is the key in the result JSON and in the S3 key, e.g. "50x50". */
+/**
+ * One output size: label is the key in the result JSON and in the S3 key, e.g. "50x50". The one grammar of RESIZE_SIZES,
+ * read by the resizer (what to make) and by source-sync's orchestrator (which keys the resizer wrote).
+ */
 public record SizeSpec(String label, int width, int height) {
+
+    /** RESIZE_SIZES' default, the seed's three sizes. */
+    public static final String DEFAULT_LIST = "50x50,250x250,800x800";
 
     /** JPEG cannot encode a side longer than this. */
     static final int MAX_SIDE = 65_500;

@@ -1,0 +1,22 @@
+package io.mediasync.sourcesync.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mediasync.common.mongo.MongoConfig;
+import io.mediasync.common.net.FetchConfig;
+import io.mediasync.common.secrets.SecretsConfig;
+import io.mediasync.testsupport.ConfigDocs;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** docs/source-sync.md's configuration table gives every variable the code reads, with the code's default (the settings every function shares: docs/image-resizer.md). */
+class ConfigDocsTest {
+
+    @Test
+    void theTableAgreesWithTheMappings() {
+        assertThat(ConfigDocs.problems(List.of(Path.of("../../docs/source-sync.md"), Path.of("../../docs/image-resizer.md")),
+                QueuesConfig.class, StorageConfig.class, SchedulerConfig.class, SyncConfig.class, InvocationConfig.class,
+                NetConfig.class, OrchestratorConfig.class, MongoConfig.class, SecretsConfig.class, FetchConfig.class)).isEmpty();
+    }
+}
