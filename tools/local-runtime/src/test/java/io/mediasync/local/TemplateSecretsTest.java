@@ -6,6 +6,9 @@ import io.mediasync.local.template.SecretVariables;
 import io.mediasync.local.template.StackModel;
 import io.mediasync.local.template.StackModel.FunctionDef;
 import io.mediasync.local.template.StackTemplate;
+import java.util.stream.Stream;
+import java.util.List;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -96,13 +99,29 @@ class TemplateSecretsTest {
     void eachPackageReadsTheSecretsItIsGivenAndTheirPlainVariables() throws Exception {
         for (FunctionDef f : model(ALL_SECRETS).functions()) {
             Path module = f.codeUri().getParent().getParent();
-            String properties = Files.readString(module.resolve("src/main/resources/application.properties"));
+            String configuration = configurationOf(module);
             for (String variable : f.secrets().keySet()) {
-                assertThat(properties).as(module + " reads " + variable).contains("${" + variable + ":}");
-                SecretVariables.plainFor(variable).forEach(plain -> assertThat(properties).as(module + " falls back to " + plain)
+                assertThat(configuration).as(module + " reads " + variable).contains("${" + variable + ":}");
+                SecretVariables.plainFor(variable).forEach(plain -> assertThat(configuration).as(module + " falls back to " + plain)
                         .contains("${" + plain + ":"));
             }
         }
+    }
+
+    /**
+     * Where a package's variables are read: its application.properties and, by the configuration rule (each default
+     * once, as {@code @WithDefault("${VARIABLE:default}")}), the mappings in its sources and in functions/common's.
+     */
+    private static String configurationOf(Path module) throws IOException {
+        StringBuilder text = new StringBuilder(Files.readString(module.resolve("src/main/resources/application.properties")));
+        for (Path sources : List.of(module.resolve("src/main/java"), module.resolveSibling("common").resolve("src/main/java"))) {
+            try (Stream<Path> files = Files.walk(sources)) {
+                for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                    text.append(Files.readString(file));
+                }
+            }
+        }
+        return text.toString();
     }
 
     private static Map<String, String> withAll() {
