@@ -44,6 +44,12 @@ class ResyncWebpTest extends ResyncTestSupport {
         assertThat(orders).hasSize(1);
         JsonNode order = JSON.readTree(orders.get(0));
         assertThat(order.path("formats")).isEqualTo(JSON.readTree("[\"jpeg\", \"webp\"]"));
+        // the exact body, field order included: a resend with the same claim must be the same bytes
+        assertThat(orders.get(0)).isEqualTo("{\"_id\":\"w1\",\"collection\":\"channels\",\"image_url\":\"" + images.image("/w1.jpg")
+                + "\",\"bucket_name\":\"" + order.path("bucket_name").asText() + "\",\"redirect_queue\":\""
+                + order.path("redirect_queue").asText() + "\",\"report_failures\":true,\"resync_token\":\""
+                + order.path("resync_token").asText() + "\",\"resync_run\":\"" + order.path("resync_run").asText()
+                + "\",\"formats\":[\"jpeg\",\"webp\"]}");
 
         // the resizer's result for such an order: each size's entry with its WebP's URL
         ObjectNode result = (ObjectNode) JSON.readTree(RESIZER.resultFor(orders.get(0)));

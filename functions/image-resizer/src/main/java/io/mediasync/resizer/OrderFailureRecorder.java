@@ -19,6 +19,6 @@ public class OrderFailureRecorder implements FailureRecorder {
 
     @Override
     public void record(Delivery delivery, Failure failure, Outcome outcome) {
-        records.recordFailure(delivery.message(), outcome.status(), failure.code(), failure.reason());
+        records.recordFailure(delivery.message(), outcome.recordStatus(), failure.code(), failure.reason());
     }
 }

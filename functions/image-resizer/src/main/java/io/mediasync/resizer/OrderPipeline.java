@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediasync.common.failure.FailureException;
+import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.hash.Sha256;
 import io.mediasync.common.images.ResizedImageKeys;
 import io.mediasync.common.lambda.Delivery;
@@ -90,7 +91,7 @@ public class OrderPipeline {
         orderId.ifPresent(id -> MDC.put("orderId", id));
         if (rejected != null) {
             LOG.warnf("order rejected (%s): %s", rejected.code(), rejected.reason());
-            records.finishWithError(message.messageId(), OrderRecords.REJECTED, rejected.code(), rejected.reason());
+            records.finishWithError(message.messageId(), RecordStatus.REJECTED, rejected.code(), rejected.reason());
             delivery.rejected(rejected.code());
             return;
         }
@@ -106,7 +107,7 @@ public class OrderPipeline {
         if (duplicate.isPresent()) {
             LOG.infof("same order done %s ago as %s: not resized or delivered again",
                     config.dedupWindow(), duplicate.get().getString("_id"));
-            records.finish(recordId, OrderRecords.DONE, new Document("duplicateOf", duplicate.get().getString("_id"))
+            records.finish(recordId, RecordStatus.DONE, new Document("duplicateOf", duplicate.get().getString("_id"))
                     .append("result", duplicate.get().get("result")));
             return;
         }
@@ -136,12 +137,12 @@ public class OrderPipeline {
         if (resized == 0) {
             LOG.warnf("order failed (%s): %s%s", firstError.getString("code"), firstError.getString("reason"),
                     order.reportFailures() ? " (reported to its destinations, as the order asked)" : "");
-            records.finishWithError(recordId, OrderRecords.FAILED, firstError.getString("code"), firstError.getString("reason"),
+            records.finishWithError(recordId, RecordStatus.FAILED, firstError.getString("code"), firstError.getString("reason"),
                     delivered);
             delivery.rejected(firstError.getString("code"));
             return;
         }
-        records.finish(recordId, OrderRecords.DONE, delivered.append("totalMs", (System.nanoTime() - started) / 1_000_000));
+        records.finish(recordId, RecordStatus.DONE, delivered.append("totalMs", (System.nanoTime() - started) / 1_000_000));
         LOG.infof("order done: %d of %d image field(s) resized", resized, order.images().size());
     }
 

@@ -36,6 +36,10 @@ class OrchestratorOrdersTest extends OrchestratorFixture {
         assertThat(order.path("filename").asText()).isEqualTo("6miu5n4ybt3.jpg");
         assertThat(order.path("file_id").asText()).isEqualTo(file.getObjectId("_id").toHexString());
         assertThat(order.has("formats")).as("SYNC_WEBP off: the seed's order").isFalse();
+        assertThat(orders.get(0).body()).as("the exact body: a changed one would pass the resizer's dedup window")
+                .isEqualTo("{\"image_url\":\"s3://mediasync-content/content/p8101/6miu5n4ybt3.jpg\",\"bucket_name\":\"source-8101\","
+                        + "\"postback_url\":\"https://example.com/pb\",\"source_id\":8101,\"filename\":\"6miu5n4ybt3.jpg\","
+                        + "\"file_id\":\"" + file.getObjectId("_id").toHexString() + "\",\"sha256\":\"" + sha("8101-a") + "\"}");
         assertThat(orders.get(0).attributesAsStrings()).containsEntry("MessageGroupId", "source-8101")
                 .containsEntry("MessageDeduplicationId", sha(sha("8101-a") + "content/p8101/6miu5n4ybt3.jpg"));
         Document recorded = collection(mongo, "files").find(Filters.eq("_id", file.getObjectId("_id"))).first();

@@ -7,6 +7,7 @@ import io.mediasync.catalog.upstream.CatalogClient;
 import io.mediasync.catalog.upstream.CatalogFailure;
 import io.mediasync.catalog.upstream.Page;
 import io.mediasync.common.failure.Failure;
+import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.metrics.Metric;
 import io.mediasync.common.metrics.Metrics;
@@ -129,7 +130,7 @@ public class CatalogSync {
         Failure failure = MongoFailures.POLICY.classify(e);
         LOG.errorf("%s run %s failed after %d page(s): %s", trigger, runId, counts.pages, failure.reason());
         try {
-            runs.finish(runId, "failed", SeedResult.error(failure.code(), null, Instant.now()), counts, timings(started), failure.reason());
+            runs.finish(runId, RecordStatus.FAILED.value(), SeedResult.error(failure.code(), null, Instant.now()), counts, timings(started), failure.reason());
         } catch (RuntimeException again) {
             LOG.warnf("run %s: its failure could not be recorded either (%s)", runId, MongoFailures.POLICY.classify(again).reason());
         }

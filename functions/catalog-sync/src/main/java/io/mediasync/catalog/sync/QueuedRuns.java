@@ -2,6 +2,7 @@ package io.mediasync.catalog.sync;
 
 import io.mediasync.catalog.config.InvocationConfig;
 import io.mediasync.common.failure.FailureException;
+import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.lambda.Delivery;
 import io.mediasync.common.lambda.SqsBatchProcessor;
@@ -43,7 +44,7 @@ public class QueuedRuns {
         Optional<RunQueue.QueuedRun> run = queue.runOf(delivery.message().body());
         if (run.isEmpty()) {
             LOG.warnf("message %s is not a queued run: dropped", delivery.message().messageId());
-            runs.recordFailure("msg-" + delivery.message().messageId(), "rejected", "bad_message", "not {\"run_id\": \"…\"}");
+            runs.recordFailure("msg-" + delivery.message().messageId(), RecordStatus.REJECTED, "bad_message", "not {\"run_id\": \"…\"}");
             delivery.rejected("bad_message");
             return;
         }

@@ -19,6 +19,6 @@ public class RunFailureRecorder implements FailureRecorder {
     @Override
     public void record(Delivery delivery, Failure failure, Outcome outcome) {
         String runId = delivery.<String>fact("runId").orElse("msg-" + delivery.message().messageId());
-        runs.recordFailure(runId, outcome.status(), failure.code(), failure.reason());
+        runs.recordFailure(runId, outcome.recordStatus(), failure.code(), failure.reason());
     }
 }

@@ -13,6 +13,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.mediasync.catalog.config.CatalogRunConfig;
+import io.mediasync.common.failure.RecordStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,13 +65,13 @@ public class RunRecords {
     }
 
     /** A queued run that could not run (MongoDB or SQS trouble): its status and reason. */
-    public void recordFailure(String runId, String status, String code, String reason) {
+    public void recordFailure(String runId, RecordStatus status, String code, String reason) {
         ensureIndexes();
         Date now = new Date();
         Document error = new Document("reason", code).append("detail", reason);
-        List<org.bson.conversions.Bson> updates = new ArrayList<>(List.of(Updates.set("status", status), Updates.set("error", error),
+        List<org.bson.conversions.Bson> updates = new ArrayList<>(List.of(Updates.set("status", status.value()), Updates.set("error", error),
                 Updates.set("updatedAt", now), Updates.setOnInsert("trigger", "syncast")));
-        if (!status.equals("retrying")) {
+        if (status != RecordStatus.RETRYING) {
             updates.add(Updates.set("endedAt", now));
         }
         runs.updateOne(Filters.eq("_id", runId), Updates.combine(updates), new UpdateOptions().upsert(true));

@@ -28,7 +28,7 @@ public class ResyncFailureRecorder implements FailureRecorder {
     public void record(Delivery delivery, Failure failure, Outcome outcome) {
         Optional<String> runId = delivery.fact("runId");
         records.record(delivery.message().messageId(), delivery.message().queueName(), delivery.message().body(), runId.orElse(null),
-                outcome.status(), failure.code(), failure.reason());
+                outcome.recordStatus(), failure.code(), failure.reason());
         if (outcome != Outcome.RETRYING) { // the run keeps what is final (each failed attempt of a run's step is noted by RunDriver)
             runId.ifPresent(id -> runs.error(id, outcome.status() + " " + delivery.message().queueName(), failure.code(), failure.reason()));
         }

@@ -1,5 +1,6 @@
 package io.mediasync.resync.model;
 
+import io.mediasync.common.failure.RecordStatus;
 import java.util.Date;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,9 +11,6 @@ import org.bson.Document;
  * field's {@code <field>_info} is there.
  */
 public record Written(String sourceUrl, String status, Document error, Date at, Object inheritedFrom, boolean hasInfo) {
-
-    public static final String DONE = "done";
-    public static final String FAILED = "failed";
 
     public static Optional<Written> of(Document doc, String field) {
         if (doc == null) {
@@ -28,11 +26,11 @@ public record Written(String sourceUrl, String status, Document error, Date at, 
     }
 
     public boolean done() {
-        return DONE.equals(status);
+        return RecordStatus.DONE.value().equals(status);
     }
 
     public boolean failed() {
-        return FAILED.equals(status);
+        return RecordStatus.FAILED.value().equals(status);
     }
 
     public boolean inherited() {

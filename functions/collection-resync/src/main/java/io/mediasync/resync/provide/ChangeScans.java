@@ -3,6 +3,7 @@ package io.mediasync.resync.provide;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.resync.model.ImageFields;
 import io.mediasync.resync.store.Documents;
 import java.time.Duration;
@@ -38,7 +39,7 @@ public final class ChangeScans {
             scans.add(new Scan("new:" + field, Filters.and(Filters.type(field, BsonType.STRING), Filters.eq(source, null)), source));
         }
         for (String field : ImageFields.ALL) {
-            scans.add(new Scan("retry:" + field, Filters.and(Filters.eq(ImageFields.resync(field, "status"), "failed"),
+            scans.add(new Scan("retry:" + field, Filters.and(Filters.eq(ImageFields.resync(field, "status"), RecordStatus.FAILED.value()),
                     Filters.lt(ImageFields.resync(field, "at"), failedBefore)), ImageFields.resync(field, "at")));
         }
         return scans;
@@ -68,7 +69,7 @@ public final class ChangeScans {
             docs.createIndex(Indexes.ascending(ImageFields.resync(field, "source_url"), "_id"),
                     new IndexOptions().name("resync_new_" + field).partialFilterExpression(Filters.type(field, BsonType.STRING)));
             docs.createIndex(Indexes.ascending(ImageFields.resync(field, "at"), "_id"), new IndexOptions().name("resync_retry_" + field)
-                    .partialFilterExpression(Filters.eq(ImageFields.resync(field, "status"), "failed")));
+                    .partialFilterExpression(Filters.eq(ImageFields.resync(field, "status"), RecordStatus.FAILED.value())));
         }
     }
 }

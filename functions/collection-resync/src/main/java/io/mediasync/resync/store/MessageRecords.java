@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.resync.config.ResyncConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -28,11 +29,11 @@ public class MessageRecords {
         this.clock = clock;
     }
 
-    public void record(String messageId, String queue, String body, String runId, String status, String code, String reason) {
+    public void record(String messageId, String queue, String body, String runId, RecordStatus status, String code, String reason) {
         Date now = Date.from(clock.instant());
         String kept = body == null ? null : body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body;
         records.updateOne(Filters.eq("_id", messageId), Updates.combine(Updates.set("queue", queue), Updates.set("body", kept),
-                Updates.set("run_id", runId), Updates.set("status", status),
+                Updates.set("run_id", runId), Updates.set("status", status.value()),
                 Updates.set("error", new Document("code", code).append("reason", reason)), Updates.set("at", now),
                 Updates.inc("attempts", 1), Updates.setOnInsert("createdAt", now)), new UpdateOptions().upsert(true));
     }

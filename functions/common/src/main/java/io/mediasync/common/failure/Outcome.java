@@ -3,14 +3,25 @@ package io.mediasync.common.failure;
 /** What became of a message that did not finish. */
 public enum Outcome {
     /** Given back to SQS, which delivers it again later. */
-    RETRYING,
+    RETRYING(RecordStatus.RETRYING),
     /** Given back on its last receive: SQS moves it to the DLQ next. */
-    DEAD_LETTERED,
+    DEAD_LETTERED(RecordStatus.DEAD_LETTERED),
     /** Finished for good with its reason: retrying cannot help, it is not given back. */
-    FAILED;
+    FAILED(RecordStatus.FAILED);
 
-    /** The record status, as docs/image-resizer.md documents it. */
+    private final RecordStatus recordStatus;
+
+    Outcome(RecordStatus recordStatus) {
+        this.recordStatus = recordStatus;
+    }
+
+    /** The status its record takes. */
+    public RecordStatus recordStatus() {
+        return recordStatus;
+    }
+
+    /** The record status as stored, as docs/image-resizer.md documents it. */
     public String status() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return recordStatus.value();
     }
 }

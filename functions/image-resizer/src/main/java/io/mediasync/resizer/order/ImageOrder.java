@@ -1,6 +1,7 @@
 package io.mediasync.resizer.order;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediasync.common.contracts.ResizeOrder;
 import io.mediasync.resizer.imaging.OutputFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,9 +26,9 @@ public record ImageOrder(ObjectNode message, Map<String, String> images, String 
         Optional<String> redirectQueue, Optional<String> postbackUrl, Optional<String> orderId, boolean reportFailures,
         OrderOrigin origin, Set<OutputFormat> formats) {
 
-    public static final String IMAGE_URL = "image_url";
-    public static final String ITUNES_IMAGE = "itunes_image";
-    public static final String REPORT_FAILURES = "report_failures";
+    public static final String IMAGE_URL = ResizeOrder.IMAGE_URL;
+    public static final String ITUNES_IMAGE = ResizeOrder.ITUNES_IMAGE;
+    public static final String REPORT_FAILURES = ResizeOrder.REPORT_FAILURES;
 
     public ImageOrder {
         images = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(images));

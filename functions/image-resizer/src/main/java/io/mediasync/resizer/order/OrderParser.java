@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediasync.common.contracts.ResizeOrder;
 import io.mediasync.resizer.imaging.OutputFormat;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -52,7 +53,7 @@ public final class OrderParser {
             throw new OrderRejectedException("not_json_object", "message body must be a JSON object");
         }
         ObjectNode message = (ObjectNode) root;
-        Optional<String> orderId = orderId(message.get("_id"));
+        Optional<String> orderId = orderId(message.get(ResizeOrder.ID));
         try {
             return parse(message, body, orderId, origin);
         } catch (OrderRejectedException e) {
@@ -75,8 +76,8 @@ public final class OrderParser {
         for (Map.Entry<String, String> image : images.entrySet()) {
             checkSourceUrl(image.getKey(), image.getValue(), origin);
         }
-        Optional<String> redirectQueue = text(message, "redirect_queue");
-        Optional<String> postbackUrl = text(message, "postback_url");
+        Optional<String> redirectQueue = text(message, ResizeOrder.REDIRECT_QUEUE);
+        Optional<String> postbackUrl = text(message, ResizeOrder.POSTBACK_URL);
         if (redirectQueue.isEmpty() && postbackUrl.isEmpty()) {
             throw new OrderRejectedException("missing_destination", "at least one of redirect_queue, postback_url is required");
         }
@@ -88,9 +89,9 @@ public final class OrderParser {
                     + "), and there is no postback_url");
         }
         if (postbackUrl.isPresent()) {
-            checkHttpUrl("postback_url", postbackUrl.get());
+            checkHttpUrl(ResizeOrder.POSTBACK_URL, postbackUrl.get());
         }
-        String bucketName = text(message, "bucket_name").orElse(defaultBucketName);
+        String bucketName = text(message, ResizeOrder.BUCKET_NAME).orElse(defaultBucketName);
         checkBucketName(bucketName);
         if (origin == OrderOrigin.PUBLIC && reservedBucketNames.isReserved(bucketName)) {
             throw new OrderRejectedException("reserved_bucket_name", "bucket_name " + bucketName

@@ -1,6 +1,7 @@
 package io.mediasync.resizer.order;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mediasync.common.contracts.ResizeOrder;
 import io.mediasync.resizer.imaging.OutputFormat;
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,7 +16,7 @@ import java.util.stream.Collectors;
  */
 public final class OutputFormats {
 
-    public static final String FIELD = "formats";
+    public static final String FIELD = ResizeOrder.FORMATS;
     private static final String ALLOWED = Arrays.stream(OutputFormat.values()).map(OutputFormat::extension)
             .collect(Collectors.joining(", "));
 

@@ -1,5 +1,10 @@
 package io.mediasync.resizer.store;
 
+import static io.mediasync.common.failure.RecordStatus.DONE;
+import static io.mediasync.common.failure.RecordStatus.FAILED;
+import static io.mediasync.common.failure.RecordStatus.PROCESSING;
+import static io.mediasync.common.failure.RecordStatus.REJECTED;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
@@ -11,6 +16,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.lambda.SqsMessage;
 import io.mediasync.resizer.order.OrderOrigin;
 import io.mediasync.resizer.config.ResizerConfig;
@@ -30,14 +36,8 @@ import org.bson.conversions.Bson;
 @ApplicationScoped
 public class OrderRecords {
 
-    public static final String DONE = "done";
-    public static final String REJECTED = "rejected";
-    public static final String FAILED = "failed";
-    public static final String RETRYING = "retrying";
-    public static final String DEAD_LETTERED = "dead_lettered";
-    public static final String PROCESSING = "processing";
     /** A record in one of these is never started again: its order is over. */
-    public static final List<String> FINISHED = List.of(DONE, REJECTED, FAILED);
+    private static final List<String> FINISHED = List.of(DONE.value(), REJECTED.value(), FAILED.value());
 
     private final MongoCollection<Document> records;
     private volatile boolean indexed;
@@ -53,7 +53,7 @@ public class OrderRecords {
     /** A finished order with the same content, completed after {@code since}. */
     public Optional<Document> recentDone(String orderKey, Instant since, String excludeId) {
         ensureIndexes();
-        return Optional.ofNullable(records.find(Filters.and(Filters.eq("orderKey", orderKey), Filters.eq("status", DONE),
+        return Optional.ofNullable(records.find(Filters.and(Filters.eq("orderKey", orderKey), Filters.eq("status", DONE.value()),
                 Filters.gte("completedAt", Date.from(since)), Filters.ne("_id", excludeId)))
                 .sort(Sorts.descending("completedAt")).first());
     }
@@ -72,7 +72,7 @@ public class OrderRecords {
                 Updates.setOnInsert("body", message.body()),
                 Updates.setOnInsert("queue", message.queueName()),
                 Updates.setOnInsert("origin", origin.label()),
-                Updates.set("status", PROCESSING),
+                Updates.set("status", PROCESSING.value()),
                 Updates.set("receiveCount", message.receiveCount()),
                 Updates.set("updatedAt", now),
                 Updates.inc("attempts", 1)));
@@ -100,9 +100,9 @@ public class OrderRecords {
         update(recordId, Updates.set(field, value));
     }
 
-    public void finish(String recordId, String status, Document extra) {
+    public void finish(String recordId, RecordStatus status, Document extra) {
         List<Bson> updates = new ArrayList<>();
-        updates.add(Updates.set("status", status));
+        updates.add(Updates.set("status", status.value()));
         updates.add(Updates.set("completedAt", new Date()));
         updates.add(Updates.unset("lastError"));
         extra.forEach((k, v) -> updates.add(Updates.set(k, v)));
@@ -110,12 +110,12 @@ public class OrderRecords {
     }
 
     /** A permanent problem: rejected (bad message) or failed (bad image); never retried. */
-    public void finishWithError(String recordId, String status, String code, String reason) {
+    public void finishWithError(String recordId, RecordStatus status, String code, String reason) {
         finishWithError(recordId, status, code, reason, new Document());
     }
 
     /** As above, with other fields of the same step written in the same round trip. */
-    public void finishWithError(String recordId, String status, String code, String reason, Document extra) {
+    public void finishWithError(String recordId, RecordStatus status, String code, String reason, Document extra) {
         finish(recordId, status, new Document(extra).append("error", new Document("code", code).append("reason", reason)));
     }
 
@@ -123,14 +123,14 @@ public class OrderRecords {
      * A message that did not finish: given back (retrying), on its way to the DLQ (dead_lettered), or failed for
      * good. Upserted, so a message given back before it was ever started still leaves its record and body.
      */
-    public void recordFailure(SqsMessage message, String status, String code, String reason) {
+    public void recordFailure(SqsMessage message, RecordStatus status, String code, String reason) {
         Date now = new Date();
         Document error = new Document("code", code).append("reason", reason).append("at", now);
         List<Bson> updates = new ArrayList<>(List.of(Updates.setOnInsert("createdAt", now),
                 Updates.setOnInsert("body", message.body()), Updates.setOnInsert("queue", message.queueName()),
-                Updates.set("status", status), Updates.set("receiveCount", message.receiveCount()),
+                Updates.set("status", status.value()), Updates.set("receiveCount", message.receiveCount()),
                 Updates.set("updatedAt", now), Updates.push("errors", error)));
-        if (status.equals(FAILED)) {
+        if (status == FAILED) {
             updates.add(Updates.set("error", error));
             updates.add(Updates.set("completedAt", now));
             updates.add(Updates.unset("lastError"));

@@ -28,11 +28,7 @@ public class DownloaderFailureRecorder implements FailureRecorder {
 
     @Override
     public void record(Delivery delivery, Failure failure, Outcome outcome) {
-        String status = switch (outcome) {
-            case FAILED -> SourceStore.FAILED;
-            case DEAD_LETTERED -> SourceStore.DEAD_LETTERED;
-            case RETRYING -> SourceStore.RETRYING;
-        };
+        String status = outcome.status();
         delivery.<String>fact(RUN_ID).ifPresentOrElse(runId -> {
             if (outcome == Outcome.RETRYING) {
                 runs.recordRetry(runId, failure.code(), failure.reason());
@@ -41,6 +37,6 @@ public class DownloaderFailureRecorder implements FailureRecorder {
             }
         }, () -> runs.recordNotRun(delivery.message().messageId(), status, delivery.<Long>fact(SOURCE_ID).orElse(null),
                 delivery.message().body(), failure.code(), failure.reason()));
-        delivery.<Long>fact(SOURCE_ID).ifPresent(id -> sources.recordFailure(id, status, failure.code(), failure.reason()));
+        delivery.<Long>fact(SOURCE_ID).ifPresent(id -> sources.recordFailure(id, outcome.recordStatus(), failure.code(), failure.reason()));
     }
 }

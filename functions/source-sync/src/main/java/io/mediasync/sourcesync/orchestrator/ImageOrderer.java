@@ -1,7 +1,6 @@
 package io.mediasync.sourcesync.orchestrator;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediasync.common.contracts.ResizeOrder;
 import io.mediasync.common.sqs.QueueSender;
 import io.mediasync.sourcesync.config.OrchestratorConfig;
 import io.mediasync.sourcesync.config.QueuesConfig;
@@ -15,6 +14,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.jboss.logging.Logger;
@@ -34,19 +35,17 @@ public class ImageOrderer {
     private final QueueSender sender;
     private final QueueUrls urls;
     private final FileRegistry registry;
-    private final ObjectMapper json;
     private final String contentBucket;
     private final String resizeQueue;
     private final String defaultRedirect;
     private final boolean webp;
 
-    public ImageOrderer(QueueSender sender, QueueUrls urls, FileRegistry registry, ObjectMapper json, ContentStore content,
+    public ImageOrderer(QueueSender sender, QueueUrls urls, FileRegistry registry, ContentStore content,
             QueuesConfig queues, OrchestratorConfig config) {
         this.webp = config.webp();
         this.sender = sender;
         this.urls = urls;
         this.registry = registry;
-        this.json = json;
         this.contentBucket = content.bucket();
         this.resizeQueue = QueueNames.fifo(queues.resize());
         this.defaultRedirect = queues.thumbnailsRedirect();
@@ -85,25 +84,16 @@ public class ImageOrderer {
             return false; // this content was ordered already (a redelivered or repeated event)
         }
         long sourceId = ((Number) file.get("source_id")).longValue();
-        ObjectNode order = json.createObjectNode();
-        order.put("image_url", s3Url(contentBucket, file.getString("key")));
-        order.put("bucket_name", bucketName(sourceId));
         String postback = nonBlank(source.get("postback_url"));
         String redirect = nonBlank(source.get("redirect_queue"));
-        if (postback != null) {
-            order.put("postback_url", postback);
-        }
-        if (redirect != null || postback == null) {
-            order.put("redirect_queue", redirect != null ? redirect : defaultRedirect);
-        }
-        order.put("source_id", sourceId);
-        order.put("filename", file.getString("filename"));
-        order.put("file_id", file.getObjectId("_id").toHexString());
-        order.put("sha256", sha);
-        if (webp) { // SYNC_WEBP: WebP renditions beside the JPEGs; without it the order is the seed's, field for field
-            order.putArray("formats").add("jpeg").add("webp");
-        }
-        String messageId = sender.send(urls.urlOf(resizeQueue), order.toString(), bucketName(sourceId),
+        // with neither a postback nor a queue of its own, THUMBNAILS_REDIRECT_QUEUE: the resizer needs a destination
+        ResizeOrder order = new ResizeOrder(null, null,
+                Map.of(ResizeOrder.IMAGE_URL, s3Url(contentBucket, file.getString("key"))), bucketName(sourceId), postback,
+                redirect != null ? redirect : postback == null ? defaultRedirect : null, false, null,
+                new ResizeOrder.SourceFile(sourceId, file.getString("filename"), file.getObjectId("_id").toHexString(), sha),
+                // SYNC_WEBP: WebP renditions beside the JPEGs; without it the order is the seed's, field for field
+                webp ? ResizeOrder.JPEG_AND_WEBP : List.of());
+        String messageId = sender.send(urls.urlOf(resizeQueue), order.toJson(), bucketName(sourceId),
                 sha + file.getString("key"));
         registry.markImageOrdered(file.getObjectId("_id"), new Document("sha256", sha).append("status", "sent")
                 .append("messageId", messageId).append("queue", resizeQueue).append("at", new Date()));

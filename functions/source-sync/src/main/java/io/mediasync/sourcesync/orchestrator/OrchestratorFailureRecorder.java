@@ -20,6 +20,6 @@ public class OrchestratorFailureRecorder implements FailureRecorder {
     @Override
     public void record(Delivery delivery, Failure failure, Outcome outcome) {
         records.recordFailure(delivery.message().messageId(), delivery.message().queueName(), delivery.message().body(),
-                outcome.status(), failure.code(), failure.reason());
+                outcome.recordStatus(), failure.code(), failure.reason());
     }
 }

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.sourcesync.config.StorageConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Date;
@@ -25,13 +26,13 @@ public class EventRecords {
     }
 
     public void recordRejected(String messageId, String queue, String body, String code, String reason) {
-        recordFailure(messageId, queue, body, "rejected", code, reason);
+        recordFailure(messageId, queue, body, RecordStatus.REJECTED, code, reason);
     }
 
-    public void recordFailure(String messageId, String queue, String body, String status, String code, String reason) {
+    public void recordFailure(String messageId, String queue, String body, RecordStatus status, String code, String reason) {
         Date now = new Date();
         events.updateOne(Filters.eq("_id", messageId), Updates.combine(Updates.set("queue", queue),
-                Updates.set("body", body), Updates.set("status", status),
+                Updates.set("body", body), Updates.set("status", status.value()),
                 Updates.set("error", SourceStore.error(code, reason, now)), Updates.setOnInsert("createdAt", now),
                 Updates.set("updatedAt", now), Updates.inc("deliveries", 1)), new UpdateOptions().upsert(true));
     }

@@ -9,6 +9,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.sourcesync.config.StorageConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -33,9 +34,6 @@ import org.bson.conversions.Bson;
 public class SourceStore {
 
     public static final String RUNNING = "running";
-    public static final String RETRYING = "retrying";
-    public static final String DEAD_LETTERED = "dead_lettered";
-    public static final String FAILED = "failed";
     public static final String COMPLETED = "completed";
     public static final String COMPLETED_WITH_ERRORS = "completed_with_errors";
 
@@ -96,11 +94,11 @@ public class SourceStore {
     }
 
     /** A failure of the sync as a whole; {@code status} is failed (final), retrying or dead_lettered. */
-    public void recordFailure(long sourceId, String status, String code, String reason) {
+    public void recordFailure(long sourceId, RecordStatus status, String code, String reason) {
         Date now = new Date();
-        List<Bson> updates = new ArrayList<>(List.of(Updates.set("lastSyncStatus", status),
+        List<Bson> updates = new ArrayList<>(List.of(Updates.set("lastSyncStatus", status.value()),
                 Updates.set("lastError", error(code, reason, now))));
-        if (!status.equals(RETRYING)) {
+        if (status != RecordStatus.RETRYING) {
             updates.add(Updates.set("lastSyncEndedAt", now));
         }
         update(sourceId, Updates.combine(updates));

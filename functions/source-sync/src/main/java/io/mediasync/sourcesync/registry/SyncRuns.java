@@ -8,6 +8,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.sourcesync.config.StorageConfig;
 import io.mediasync.sourcesync.config.SyncConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,7 @@ import org.bson.types.Binary;
 public class SyncRuns {
 
     public static final String RUNNING = "running";
-    public static final String REJECTED = "rejected";
+    public static final String REJECTED = RecordStatus.REJECTED.value();
     public static final String IGNORED = "ignored";
 
     private final MongoCollection<Document> runs;

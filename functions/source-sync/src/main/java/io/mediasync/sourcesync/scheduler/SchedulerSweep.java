@@ -2,6 +2,7 @@ package io.mediasync.sourcesync.scheduler;
 
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
+import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.sourcesync.config.SchedulerConfig;
 import io.mediasync.sourcesync.messages.ScheduleResult;
@@ -116,7 +117,7 @@ public class SchedulerSweep {
             String contentPath = source.get("content_path") instanceof String p ? p : null;
             if (url == null || url.isBlank() || contentPath == null) {
                 progress.notOrdered.put(Long.toString(id), "no url or content_path");
-                sources.recordFailure(id, SourceStore.FAILED, "invalid_source", "the source has no url or content_path");
+                sources.recordFailure(id, RecordStatus.FAILED, "invalid_source", "the source has no url or content_path");
                 continue;
             }
             ids.add(source.get("_id"));

@@ -1,5 +1,6 @@
 package io.mediasync.sourcesync.scheduler;
 
+import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.sourcesync.config.SchedulerConfig;
 import io.mediasync.sourcesync.messages.ScheduleRequest;
@@ -54,7 +55,7 @@ public class SyncScheduler {
         String url = source.get().getString("url");
         String contentPath = source.get().get("content_path") instanceof String p ? p : null;
         if (url == null || url.isBlank() || contentPath == null) {
-            sources.recordFailure(id, SourceStore.FAILED, "invalid_source", "the source has no url or content_path");
+            sources.recordFailure(id, RecordStatus.FAILED, "invalid_source", "the source has no url or content_path");
             return notOrdered(id, "no url or content_path");
         }
         boolean force = request.forced();
