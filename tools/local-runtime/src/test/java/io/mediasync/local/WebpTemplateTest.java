@@ -15,29 +15,34 @@ import org.junit.jupiter.api.Test;
 /** The template's four WebP parameters reach the functions that read them, and every version still names its settings. */
 class WebpTemplateTest {
 
-    private static Map<String, String> environment(Map<String, String> overrides, String function) throws Exception {
+    /** The stack with these parameter values, loaded once per test. */
+    private static StackModel stack(Map<String, String> overrides) throws Exception {
         Map<String, String> parameters = new HashMap<>(LocalOptions.localParameters());
         parameters.putAll(overrides);
-        StackModel model = StackTemplate.load(Repo.root().resolve("template.yaml"), parameters, "http://127.0.0.1:9324", n -> "x");
-        return model.function(function).orElseThrow().environment();
+        return StackTemplate.load(Repo.root().resolve("template.yaml"), parameters, "http://127.0.0.1:9324", n -> "x");
+    }
+
+    private static Map<String, String> environment(StackModel stack, String function) {
+        return stack.function(function).orElseThrow().environment();
     }
 
     @Test
     void by_default_every_function_keeps_the_seeds_jpeg_only_results() throws Exception {
-        assertThat(environment(Map.of(), "image-resizer")).containsEntry("RESIZE_FORMATS", "jpeg").containsEntry("WEBP_QUALITY", "80");
-        assertThat(environment(Map.of(), "sync-orchestrator")).containsEntry("SYNC_WEBP", "false");
-        assertThat(environment(Map.of(), "collection-resync")).containsEntry("RESYNC_WEBP", "false");
-        assertThat(environment(Map.of(), "collection-resync-worker")).containsEntry("RESYNC_WEBP", "false");
+        StackModel stack = stack(Map.of());
+        assertThat(environment(stack, "image-resizer")).containsEntry("RESIZE_FORMATS", "jpeg").containsEntry("WEBP_QUALITY", "80");
+        assertThat(environment(stack, "sync-orchestrator")).containsEntry("SYNC_WEBP", "false");
+        assertThat(environment(stack, "collection-resync")).containsEntry("RESYNC_WEBP", "false");
+        assertThat(environment(stack, "collection-resync-worker")).containsEntry("RESYNC_WEBP", "false");
     }
 
     @Test
     void the_parameters_turn_webp_on_where_each_order_is_written() throws Exception {
-        Map<String, String> webp = Map.of("ResizeFormats", "jpeg,webp", "WebpQuality", "72", "SyncWebp", "true", "ResyncWebp", "true");
-        assertThat(environment(webp, "image-resizer")).containsEntry("RESIZE_FORMATS", "jpeg,webp").containsEntry("WEBP_QUALITY", "72");
-        assertThat(environment(webp, "sync-orchestrator")).containsEntry("SYNC_WEBP", "true");
+        StackModel stack = stack(Map.of("ResizeFormats", "jpeg,webp", "WebpQuality", "72", "SyncWebp", "true", "ResyncWebp", "true"));
+        assertThat(environment(stack, "image-resizer")).containsEntry("RESIZE_FORMATS", "jpeg,webp").containsEntry("WEBP_QUALITY", "72");
+        assertThat(environment(stack, "sync-orchestrator")).containsEntry("SYNC_WEBP", "true");
         // both write resize orders: the daily run and the worker that continues it
-        assertThat(environment(webp, "collection-resync")).containsEntry("RESYNC_WEBP", "true");
-        assertThat(environment(webp, "collection-resync-worker")).containsEntry("RESYNC_WEBP", "true");
+        assertThat(environment(stack, "collection-resync")).containsEntry("RESYNC_WEBP", "true");
+        assertThat(environment(stack, "collection-resync-worker")).containsEntry("RESYNC_WEBP", "true");
     }
 
     /**
