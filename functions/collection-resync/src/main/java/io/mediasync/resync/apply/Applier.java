@@ -3,7 +3,7 @@ package io.mediasync.resync.apply;
 import io.mediasync.common.failure.FailureException;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.resync.model.DocIds;
-import io.mediasync.resync.run.Counts;
+import io.mediasync.resync.progress.Counts;
 import io.mediasync.resync.store.Documents;
 import io.mediasync.resync.store.Runs;
 import io.mediasync.resync.store.Storage;

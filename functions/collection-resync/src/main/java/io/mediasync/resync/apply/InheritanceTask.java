@@ -4,10 +4,9 @@ import io.mediasync.common.lambda.Deadline;
 import io.mediasync.resync.config.InvocationConfig;
 import io.mediasync.resync.model.Planner;
 import io.mediasync.resync.model.ResyncModel;
-import io.mediasync.resync.run.Continuations;
-import io.mediasync.resync.run.Counts;
-import io.mediasync.resync.run.RunCompleter;
-import io.mediasync.resync.run.Sweeper;
+import io.mediasync.resync.progress.Continuations;
+import io.mediasync.resync.progress.Counts;
+import io.mediasync.resync.progress.RunCompleter;
 import io.mediasync.resync.store.Documents;
 import io.mediasync.resync.store.Runs;
 import io.mediasync.resync.store.Storage;
@@ -102,7 +101,7 @@ public class InheritanceTask {
         if (saved == null) {
             return false;
         }
-        boolean stalled = saved.getDate("at").before(Sweeper.stalledBefore(now, invocation));
+        boolean stalled = saved.getDate("at").before(invocation.stalledBefore(now));
         if (stalled) {
             resend(row.getString("_id"), order, saved);
         }

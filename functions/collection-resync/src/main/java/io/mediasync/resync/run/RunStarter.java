@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.resync.config.ResyncConfig;
 import io.mediasync.resync.model.ResyncModel;
+import io.mediasync.resync.store.RunView;
 import io.mediasync.resync.store.Runs;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

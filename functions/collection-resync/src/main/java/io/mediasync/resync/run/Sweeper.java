@@ -1,6 +1,9 @@
 package io.mediasync.resync.run;
 
 import io.mediasync.resync.config.InvocationConfig;
+import io.mediasync.resync.progress.Continuations;
+import io.mediasync.resync.progress.RunCompleter;
+import io.mediasync.resync.store.RunView;
 import io.mediasync.resync.store.Runs;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Date;
@@ -31,17 +34,12 @@ public class Sweeper {
 
     public void sweep(String collection) {
         completer.completeFinished();
-        Date stalledBefore = stalledBefore(runs.now(), invocation);
+        Date stalledBefore = invocation.stalledBefore(runs.now());
         for (Document run : runs.stalled(collection, stalledBefore)) {
             long seq = new RunView(run).seq();
             LOG.warnf("run %s has not moved since %s: resumed (%s, step %d)", run.getString("_id"), run.getDate("updatedAt"),
                     run.getString("phase"), seq);
             continuations.send(run.getString("_id"), collection, seq);
         }
-    }
-
-    /** Work that has not moved since this moment lost its follow-up: two whole invocations passed without it. */
-    public static Date stalledBefore(Date now, InvocationConfig invocation) {
-        return Date.from(now.toInstant().minus(invocation.budget().plus(invocation.timeMargin()).multipliedBy(2)));
     }
 }

@@ -1,4 +1,4 @@
-package io.mediasync.resync.run;
+package io.mediasync.resync.progress;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediasync.common.sqs.QueueSender;

@@ -1,10 +1,10 @@
-package io.mediasync.resync.run;
+package io.mediasync.resync.store;
 
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 
-/** A run record as the phases read it (resync_runs; see {@link io.mediasync.resync.store.Runs}). */
+/** A run record as the phases read it (resync_runs; see {@link Runs}). */
 public record RunView(Document doc) {
 
     public String id() {

@@ -1,4 +1,4 @@
-package io.mediasync.resync.run;
+package io.mediasync.resync.progress;
 
 import io.mediasync.resync.store.Runs;
 import io.mediasync.resync.store.Storage;

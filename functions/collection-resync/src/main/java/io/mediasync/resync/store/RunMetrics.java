@@ -1,4 +1,4 @@
-package io.mediasync.resync.run;
+package io.mediasync.resync.store;
 
 import io.mediasync.common.metrics.Metric;
 import io.mediasync.common.metrics.Metrics;

@@ -1,4 +1,4 @@
-package io.mediasync.resync.run;
+package io.mediasync.resync.progress;
 
 import java.util.Map;
 import org.bson.Document;
