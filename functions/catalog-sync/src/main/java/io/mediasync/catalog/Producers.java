@@ -1,19 +1,19 @@
 package io.mediasync.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediasync.catalog.auth.CredentialsSource;
-import io.mediasync.catalog.auth.PasswordGrant;
-import io.mediasync.catalog.auth.TokenSource;
-import io.mediasync.catalog.auth.TokenUrl;
+import io.mediasync.catalog.fetch.CredentialsSource;
+import io.mediasync.catalog.fetch.PasswordGrant;
+import io.mediasync.catalog.fetch.TokenSource;
+import io.mediasync.catalog.fetch.TokenUrl;
 import io.mediasync.catalog.config.CatalogApiConfig;
 import io.mediasync.catalog.config.CatalogFieldsConfig;
 import io.mediasync.catalog.config.CatalogLimitsConfig;
 import io.mediasync.catalog.sync.ItemMapper;
 import io.mediasync.catalog.sync.Upstream;
-import io.mediasync.catalog.upstream.CatalogClient;
-import io.mediasync.catalog.upstream.FailureReasons;
-import io.mediasync.catalog.upstream.PageParser;
-import io.mediasync.catalog.upstream.PoliteGet;
+import io.mediasync.catalog.fetch.CatalogClient;
+import io.mediasync.catalog.fetch.FailureReasons;
+import io.mediasync.catalog.fetch.PageParser;
+import io.mediasync.catalog.fetch.PoliteGet;
 import io.mediasync.common.net.AddressPolicy;
 import io.mediasync.common.net.Backoff;
 import io.mediasync.common.net.FetchLimits;

@@ -2,8 +2,8 @@ package io.mediasync.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mediasync.catalog.auth.PasswordGrant;
-import io.mediasync.catalog.auth.TokenSource;
+import io.mediasync.catalog.fetch.PasswordGrant;
+import io.mediasync.catalog.fetch.TokenSource;
 import io.mediasync.testsupport.SecretsManagerStub;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

@@ -2,7 +2,7 @@ package io.mediasync.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mediasync.catalog.auth.TokenUrl;
+import io.mediasync.catalog.fetch.TokenUrl;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

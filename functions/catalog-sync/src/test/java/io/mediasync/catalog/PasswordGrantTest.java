@@ -3,8 +3,8 @@ package io.mediasync.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mediasync.catalog.auth.PasswordGrant;
-import io.mediasync.catalog.auth.TokenSource;
+import io.mediasync.catalog.fetch.PasswordGrant;
+import io.mediasync.catalog.fetch.TokenSource;
 import io.mediasync.testsupport.emf.EmfLines;
 import io.mediasync.testsupport.emf.StdoutCapture;
 import io.quarkus.test.junit.QuarkusTest;

@@ -7,7 +7,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.mediasync.catalog.config.CatalogLimitsConfig;
 import io.mediasync.catalog.config.CatalogRunConfig;
-import io.mediasync.catalog.upstream.CatalogFailure;
+import io.mediasync.catalog.fetch.CatalogFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Date;

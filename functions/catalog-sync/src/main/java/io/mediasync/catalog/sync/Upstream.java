@@ -1,6 +1,6 @@
 package io.mediasync.catalog.sync;
 
-import io.mediasync.catalog.upstream.CatalogClient;
+import io.mediasync.catalog.fetch.CatalogClient;
 import java.util.Optional;
 
 /**

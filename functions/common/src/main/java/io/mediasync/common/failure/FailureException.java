@@ -4,7 +4,7 @@ package io.mediasync.common.failure;
  * The base of every failure a mediasync function classifies itself: it carries its code and whether a
  * retry may help, so {@link FailurePolicy} needs no knowledge of each function's exception types.
  */
-public class FailureException extends Exception {
+public class FailureException extends Exception implements ClassifiedFailure {
 
     private static final long serialVersionUID = 1L;
 
@@ -33,6 +33,7 @@ public class FailureException extends Exception {
         return getMessage();
     }
 
+    @Override
     public Failure failure() {
         return new Failure(code, getMessage(), retryable);
     }

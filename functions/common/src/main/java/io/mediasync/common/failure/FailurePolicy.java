@@ -1,6 +1,5 @@
 package io.mediasync.common.failure;
 
-import io.mediasync.common.net.FetchException;
 import io.mediasync.common.secrets.SecretUnavailableException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -39,11 +38,8 @@ public final class FailurePolicy {
     }
 
     public Failure classify(Throwable t) {
-        if (t instanceof FailureException f) {
+        if (t instanceof ClassifiedFailure f) {
             return f.failure();
-        }
-        if (t instanceof FetchException f) {
-            return new Failure(f.code(), f.getMessage(), f.retryable());
         }
         // also when CDI wrapped it (a bean such as the MongoDB client could not be built without its secret)
         for (Throwable cause = t; cause != null; cause = cause.getCause()) {

@@ -1,12 +1,14 @@
 package io.mediasync.common.net;
 
+import io.mediasync.common.failure.ClassifiedFailure;
+import io.mediasync.common.failure.Failure;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /** Why a {@link SafeHttpClient} call failed, classified so callers can decide to retry and record a stable code. */
-public class FetchException extends IOException {
+public class FetchException extends IOException implements ClassifiedFailure {
 
     private static final long serialVersionUID = 1L;
 
@@ -69,6 +71,11 @@ public class FetchException extends IOException {
             case HTTP_STATUS -> status >= 500 || status == 408 || status == 429;
             case BAD_URL, BLOCKED_ADDRESS, TOO_LARGE, TOO_MANY_REDIRECTS -> false;
         };
+    }
+
+    @Override
+    public Failure failure() {
+        return new Failure(code(), getMessage(), retryable());
     }
 
     /** A stable snake_case code for records, e.g. {@code blocked_address}, {@code http_404}, {@code timeout}. */

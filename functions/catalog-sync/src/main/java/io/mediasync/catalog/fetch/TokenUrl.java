@@ -1,4 +1,4 @@
-package io.mediasync.catalog.auth;
+package io.mediasync.catalog.fetch;
 
 import java.net.URI;
 import java.util.Locale;

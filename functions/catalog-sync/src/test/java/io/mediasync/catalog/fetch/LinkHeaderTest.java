@@ -1,4 +1,4 @@
-package io.mediasync.catalog.upstream;
+package io.mediasync.catalog.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,7 @@
-package io.mediasync.catalog.auth;
+package io.mediasync.catalog.fetch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediasync.catalog.upstream.CatalogFailure;
-import io.mediasync.catalog.upstream.FailureReasons;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.metrics.Metric;
 import io.mediasync.common.metrics.Metrics;

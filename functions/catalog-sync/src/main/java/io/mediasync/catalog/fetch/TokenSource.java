@@ -1,6 +1,5 @@
-package io.mediasync.catalog.auth;
+package io.mediasync.catalog.fetch;
 
-import io.mediasync.catalog.upstream.CatalogFailure;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.secrets.SecretSource;
 import io.mediasync.common.secrets.SecretUnavailableException;

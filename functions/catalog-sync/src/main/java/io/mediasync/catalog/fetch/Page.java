@@ -1,4 +1,4 @@
-package io.mediasync.catalog.upstream;
+package io.mediasync.catalog.fetch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;

@@ -1,8 +1,7 @@
-package io.mediasync.catalog.auth;
+package io.mediasync.catalog.fetch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediasync.catalog.upstream.CatalogFailure;
 import io.mediasync.common.secrets.SecretSource;
 import io.mediasync.common.secrets.SecretUnavailableException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.mediasync.catalog.upstream;
+package io.mediasync.catalog.fetch;
 
 /**
  * Why a run ended in error: {@code reason} is the seed's word in {@code data.reason} ({@code timeout}, {@code nxdomain},

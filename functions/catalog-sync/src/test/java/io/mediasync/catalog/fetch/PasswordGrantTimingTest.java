@@ -1,10 +1,9 @@
-package io.mediasync.catalog.auth;
+package io.mediasync.catalog.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediasync.catalog.upstream.CatalogFailure;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.net.AddressPolicy;
 import io.mediasync.common.net.FetchLimits;

@@ -1,6 +1,5 @@
-package io.mediasync.catalog.upstream;
+package io.mediasync.catalog.fetch;
 
-import io.mediasync.catalog.auth.TokenSource;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.net.FetchException;
 import io.mediasync.common.net.FetchedBody;
