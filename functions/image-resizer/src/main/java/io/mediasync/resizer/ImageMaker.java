@@ -10,7 +10,7 @@ import io.mediasync.resizer.Producers.OutputSizes;
 import io.mediasync.resizer.fetch.SourceFetchException;
 import io.mediasync.resizer.fetch.SourceFetcher;
 import io.mediasync.resizer.imaging.ImageInfo;
-import io.mediasync.resizer.imaging.ImageProcessor;
+import io.mediasync.resizer.imaging.pipeline.ImageProcessor;
 import io.mediasync.resizer.imaging.ImageRejectedException;
 import io.mediasync.resizer.imaging.OutputFormat;
 import io.mediasync.resizer.imaging.ProcessedImage;

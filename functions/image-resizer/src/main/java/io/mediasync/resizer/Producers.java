@@ -13,7 +13,7 @@ import io.mediasync.resizer.config.PostbackConfig;
 import io.mediasync.resizer.delivery.ForPostbacks;
 import io.mediasync.resizer.delivery.RedirectTargets;
 import io.mediasync.resizer.config.ResizerConfig;
-import io.mediasync.resizer.imaging.ImageProcessor;
+import io.mediasync.resizer.imaging.pipeline.ImageProcessor;
 import io.mediasync.resizer.imaging.ResizeMode;
 import io.mediasync.common.images.SizeSpec;
 import io.mediasync.resizer.order.OrderOrigins;

@@ -2,8 +2,8 @@ package io.mediasync.resizer;
 
 import io.mediasync.resizer.Producers.OutputSizes;
 import io.mediasync.resizer.config.PrimingConfig;
-import io.mediasync.resizer.imaging.HotPathWarmUp;
-import io.mediasync.resizer.imaging.ImageProcessor;
+import io.mediasync.resizer.imaging.pipeline.HotPathWarmUp;
+import io.mediasync.resizer.imaging.pipeline.ImageProcessor;
 import io.mediasync.resizer.imaging.ImageRejectedException;
 import io.mediasync.resizer.order.OrderOrigin;
 import io.mediasync.resizer.order.OrderParser;

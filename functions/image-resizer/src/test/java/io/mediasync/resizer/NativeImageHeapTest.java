@@ -46,7 +46,7 @@ class NativeImageHeapTest {
             reached = probe.defined().stream().filter(NativeImageHeapTest::isInspected).map(Class::getName).toList();
         }
         assertThat(reached).as("the classes the decode paths reached")
-                .contains("io.mediasync.resizer.imaging.ImageCodecs", "com.twelvemonkeys.imageio.util.ImageTypeSpecifiers");
+                .contains("io.mediasync.resizer.imaging.decode.ImageCodecs", "com.twelvemonkeys.imageio.util.ImageTypeSpecifiers");
         // another fresh loader, where those classes are only initialized, as Quarkus initializes them at build time
         try (RecordingLoader build = new RecordingLoader()) {
             for (String name : reached) {

@@ -1,7 +1,7 @@
 package io.mediasync.bench;
 
 import io.mediasync.resizer.imaging.ImageInfo;
-import io.mediasync.resizer.imaging.ImageProcessor;
+import io.mediasync.resizer.imaging.pipeline.ImageProcessor;
 import io.mediasync.resizer.imaging.ImageRejectedException;
 import io.mediasync.resizer.imaging.OutputFormat;
 import io.mediasync.resizer.imaging.ResizeMode;

@@ -16,7 +16,7 @@ public enum DecodePath {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static DecodePath of(boolean builtIn, boolean planar) {
+    public static DecodePath of(boolean builtIn, boolean planar) {
         return !builtIn ? IMAGEIO : planar ? PLANES : PIXELS;
     }
 }

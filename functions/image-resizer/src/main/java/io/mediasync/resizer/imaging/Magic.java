@@ -3,11 +3,11 @@ package io.mediasync.resizer.imaging;
 import java.nio.charset.StandardCharsets;
 
 /** Byte-prefix helpers shared by the format sniffers. */
-final class Magic {
+public final class Magic {
     private Magic() {
     }
 
-    static boolean startsWith(byte[] bytes, int offset, int... expected) {
+    public static boolean startsWith(byte[] bytes, int offset, int... expected) {
         if (bytes.length < offset + expected.length) {
             return false;
         }
@@ -19,7 +19,7 @@ final class Magic {
         return true;
     }
 
-    static boolean startsWithAscii(byte[] bytes, int offset, String expected) {
+    public static boolean startsWithAscii(byte[] bytes, int offset, String expected) {
         byte[] ascii = expected.getBytes(StandardCharsets.US_ASCII);
         if (bytes.length < offset + ascii.length) {
             return false;
@@ -32,11 +32,11 @@ final class Magic {
         return true;
     }
 
-    static int int32LE(byte[] b, int offset) {
+    public static int int32LE(byte[] b, int offset) {
         return (b[offset] & 0xFF) | (b[offset + 1] & 0xFF) << 8 | (b[offset + 2] & 0xFF) << 16 | (b[offset + 3] & 0xFF) << 24;
     }
 
-    static int int32BE(byte[] b, int offset) {
+    public static int int32BE(byte[] b, int offset) {
         return (b[offset] & 0xFF) << 24 | (b[offset + 1] & 0xFF) << 16 | (b[offset + 2] & 0xFF) << 8 | (b[offset + 3] & 0xFF);
     }
 }

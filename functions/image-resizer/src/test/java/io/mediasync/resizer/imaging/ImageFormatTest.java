@@ -1,12 +1,13 @@
 package io.mediasync.resizer.imaging;
 
+import io.mediasync.resizer.imaging.decode.UnsupportedFormats;
 import io.mediasync.testsupport.TestImages;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
