@@ -2,13 +2,11 @@ package io.mediasync.resizer;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import io.mediasync.common.lambda.Deadline;
-import io.mediasync.common.lambda.SqsBatchProcessor;
 import io.mediasync.common.lambda.SqsBatchResponse;
+import io.mediasync.common.lambda.SqsBatches;
 import io.mediasync.common.lambda.SqsEvent;
 import io.mediasync.common.mongo.MongoFailures;
 import io.mediasync.resizer.config.InvocationConfig;
-import io.mediasync.resizer.config.ResizerConfig;
 import io.mediasync.resizer.delivery.RedirectTargets;
 import jakarta.inject.Named;
 
@@ -18,23 +16,19 @@ public class ImageResizerFunction implements RequestHandler<SqsEvent, SqsBatchRe
 
     private final OrderPipeline pipeline;
     private final RedirectTargets queues;
-    private final InvocationConfig invocation;
-    private final SqsBatchProcessor batches;
+    private final SqsBatches batches;
 
     public ImageResizerFunction(OrderPipeline pipeline, RedirectTargets queues, OrderFailureRecorder recorder,
-            ResizerConfig config, InvocationConfig invocation) {
+            InvocationConfig invocation) {
         this.pipeline = pipeline;
         this.queues = queues;
-        this.invocation = invocation;
-        this.batches = new SqsBatchProcessor(MongoFailures.POLICY,
-                recorder, invocation.maxReceiveCount(), invocation.messageReserve());
+        this.batches = new SqsBatches(MongoFailures.POLICY, recorder, invocation);
     }
 
     @Override
     public SqsBatchResponse handleRequest(SqsEvent event, Context context) {
         queues.forPublic().countCall();
         queues.forInternal().countCall();
-        Deadline deadline = Deadline.forInvocation(context, invocation.timeMargin(), invocation.budget());
-        return batches.process(event, deadline, pipeline::handle);
+        return batches.process(event, context, pipeline);
     }
 }

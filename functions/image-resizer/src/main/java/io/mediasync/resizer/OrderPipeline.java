@@ -8,6 +8,7 @@ import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.hash.Sha256;
 import io.mediasync.common.images.ResizedImageKeys;
 import io.mediasync.common.lambda.Delivery;
+import io.mediasync.common.lambda.SqsHandler;
 import io.mediasync.common.lambda.SqsMessage;
 import io.mediasync.common.postback.LegacySecretKey;
 import io.mediasync.common.postback.PostbackFailure;
@@ -38,7 +39,7 @@ import org.jboss.logging.MDC;
  * finished now is thrown, and recorded by {@link OrderFailureRecorder} under the common failure policy.
  */
 @ApplicationScoped
-public class OrderPipeline {
+public class OrderPipeline implements SqsHandler<ImageOrder> {
 
     private static final Logger LOG = Logger.getLogger(OrderPipeline.class);
 
@@ -66,36 +67,48 @@ public class OrderPipeline {
         this.json = json;
     }
 
+    @Override
+    public ImageOrder parse(SqsMessage message) throws OrderRejectedException {
+        return parser.parse(message.body(), origins.of(message));
+    }
+
+    /** A message that is not an order: recorded rejected, once (a redelivery finds its record finished). */
+    @Override
+    public void refused(Exception refusal, Delivery delivery) throws Exception {
+        if (!(refusal instanceof OrderRejectedException rejected)) {
+            throw refusal;
+        }
+        SqsMessage message = delivery.message();
+        if (begin(message, origins.of(message), rejected.orderId()).isPresent()) {
+            LOG.warnf("order rejected (%s): %s", rejected.code(), rejected.reason());
+            records.finishWithError(message.messageId(), RecordStatus.REJECTED, rejected.code(), rejected.reason());
+            delivery.rejected(rejected.code());
+        }
+    }
+
     /**
      * The record's writes are the round trips an order pays besides its images (bench order): each step's outcomes
      * go in one write, and the record is begun, with the order's id, in one.
      */
-    public void handle(Delivery delivery) throws SourceFetchException, PostbackFailure, FailureException {
-        SqsMessage message = delivery.message();
-        OrderOrigin origin = origins.of(message);
-        ImageOrder order = null;
-        OrderRejectedException rejected = null;
-        try {
-            order = parser.parse(message.body(), origin);
-        } catch (OrderRejectedException e) {
-            rejected = e;
+    @Override
+    public void handle(ImageOrder order, Delivery delivery) throws SourceFetchException, PostbackFailure, FailureException {
+        Optional<Document> record = begin(delivery.message(), order.origin(), order.orderId());
+        if (record.isPresent()) {
+            process(delivery, record.get(), order);
         }
-        Optional<String> orderId = order != null ? order.orderId() : rejected.orderId();
+    }
+
+    /** The message's record, begun; empty when an earlier delivery finished it (this one is then ignored). */
+    private Optional<Document> begin(SqsMessage message, OrderOrigin origin, Optional<String> orderId) {
         // the origin is part of the key: a public order never counts as a duplicate of an internal one, nor the reverse
         Optional<Document> record = records.begin(message, Sha256.hex(origin.label() + ":" + message.body()), origin, orderId);
         if (record.isEmpty()) {
             LOG.infof("already %s: redelivery ignored",
                     records.find(message.messageId()).map(r -> r.getString("status")).orElse("finished"));
-            return;
+            return record;
         }
         orderId.ifPresent(id -> MDC.put("orderId", id));
-        if (rejected != null) {
-            LOG.warnf("order rejected (%s): %s", rejected.code(), rejected.reason());
-            records.finishWithError(message.messageId(), RecordStatus.REJECTED, rejected.code(), rejected.reason());
-            delivery.rejected(rejected.code());
-            return;
-        }
-        process(delivery, record.get(), order);
+        return record;
     }
 
     private void process(Delivery delivery, Document record, ImageOrder order)

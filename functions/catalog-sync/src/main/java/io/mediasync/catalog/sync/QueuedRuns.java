@@ -5,12 +5,13 @@ import io.mediasync.common.failure.FailureException;
 import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.lambda.Delivery;
-import io.mediasync.common.lambda.SqsBatchProcessor;
 import io.mediasync.common.lambda.SqsBatchResponse;
+import io.mediasync.common.lambda.SqsBatches;
 import io.mediasync.common.lambda.SqsEvent;
+import io.mediasync.common.lambda.SqsHandler;
+import io.mediasync.common.lambda.SqsMessage;
 import io.mediasync.common.mongo.MongoFailures;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,11 +20,11 @@ import org.jboss.logging.Logger;
  * runs once, and one that finds another run holding the lease is given back (recorded {@code retrying}).
  */
 @ApplicationScoped
-public class QueuedRuns {
+public class QueuedRuns implements SqsHandler<RunQueue.QueuedRun> {
 
     private static final Logger LOG = Logger.getLogger(QueuedRuns.class);
 
-    private final SqsBatchProcessor batches;
+    private final SqsBatches batches;
     private final CatalogSync sync;
     private final RunRecords runs;
     private final RunQueue queue;
@@ -32,29 +33,39 @@ public class QueuedRuns {
         this.sync = sync;
         this.runs = runs;
         this.queue = queue;
-        this.batches = new SqsBatchProcessor(MongoFailures.POLICY,
-                recorder, config.maxReceiveCount(), config.messageReserve());
+        this.batches = new SqsBatches(MongoFailures.POLICY, recorder, config);
     }
 
     public SqsBatchResponse process(SqsEvent event, Deadline deadline) {
-        return batches.process(event, deadline, this::handle);
+        return batches.process(event, deadline, this);
     }
 
-    private void handle(Delivery delivery) throws FailureException {
-        Optional<RunQueue.QueuedRun> run = queue.runOf(delivery.message().body());
-        if (run.isEmpty()) {
-            LOG.warnf("message %s is not a queued run: dropped", delivery.message().messageId());
-            runs.recordFailure("msg-" + delivery.message().messageId(), RecordStatus.REJECTED, "bad_message", "not {\"run_id\": \"…\"}");
-            delivery.rejected("bad_message");
-            return;
+    @Override
+    public RunQueue.QueuedRun parse(SqsMessage message) throws FailureException {
+        return queue.runOf(message.body())
+                .orElseThrow(() -> FailureException.permanent("bad_message", "not {\"run_id\": \"…\"}"));
+    }
+
+    /** Not a queued run: recorded rejected under the message's id, and dropped. */
+    @Override
+    public void refused(Exception refusal, Delivery delivery) throws Exception {
+        if (!(refusal instanceof FailureException bad)) {
+            throw refusal;
         }
-        String runId = run.get().runId();
+        LOG.warnf("message %s is not a queued run: dropped", delivery.message().messageId());
+        runs.recordFailure("msg-" + delivery.message().messageId(), RecordStatus.REJECTED, bad.code(), bad.reason());
+        delivery.rejected(bad.code());
+    }
+
+    @Override
+    public void handle(RunQueue.QueuedRun run, Delivery delivery) throws FailureException {
+        String runId = run.runId();
         delivery.note("runId", runId);
         if (runs.ended(runId)) {
             LOG.infof("run %s already ran (a repeated delivery)", runId);
             return;
         }
-        CatalogSync.Outcome outcome = sync.run(runId, "syncast", run.get().force(), delivery.deadline());
+        CatalogSync.Outcome outcome = sync.run(runId, "syncast", run.force(), delivery.deadline());
         if (outcome.runningId().isPresent()) {
             // given back, not dropped: SQS delivers it again after its visibility timeout, and it is recorded retrying
             throw new FailureException("already_running", "run " + outcome.runningId().get() + " is running; this run starts when "

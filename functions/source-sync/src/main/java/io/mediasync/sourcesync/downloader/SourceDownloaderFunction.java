@@ -2,8 +2,8 @@ package io.mediasync.sourcesync.downloader;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import io.mediasync.common.lambda.SqsBatchProcessor;
 import io.mediasync.common.lambda.SqsBatchResponse;
+import io.mediasync.common.lambda.SqsBatches;
 import io.mediasync.common.lambda.SqsEvent;
 import io.mediasync.common.mongo.MongoFailures;
 import io.mediasync.sourcesync.config.InvocationConfig;
@@ -17,20 +17,20 @@ public class SourceDownloaderFunction implements RequestHandler<SqsEvent, SqsBat
     private final SyncOrderHandler handler;
     private final SyncConfig config;
     private final InvocationConfig invocation;
-    private final SqsBatchProcessor batches;
+    private final SqsBatches batches;
 
     public SourceDownloaderFunction(SyncOrderHandler handler, DownloaderFailureRecorder recorder, SyncConfig config,
             InvocationConfig invocation) {
         this.handler = handler;
         this.config = config;
         this.invocation = invocation;
-        this.batches = new SqsBatchProcessor(MongoFailures.POLICY, recorder, invocation.maxReceiveCount(), invocation.messageReserve());
+        this.batches = new SqsBatches(MongoFailures.POLICY, recorder, invocation);
     }
 
     @Override
     public SqsBatchResponse handleRequest(SqsEvent event, Context context) {
         // one budget for the whole batch: the time limit is the invocation's, not each message's
         InvocationBudget budget = InvocationBudget.start(invocation, config.maxFilesPerInvocation(), context);
-        return batches.process(event, budget.deadline(), delivery -> handler.handle(delivery, budget));
+        return batches.process(event, budget.deadline(), handler.within(budget));
     }
 }

@@ -1,6 +1,7 @@
 package io.mediasync.sourcesync.downloader;
 
 import io.mediasync.common.lambda.Delivery;
+import io.mediasync.common.lambda.SqsHandler;
 import io.mediasync.common.lambda.SqsMessage;
 import io.mediasync.sourcesync.config.SyncConfig;
 import io.mediasync.sourcesync.fetch.SecretResolver;
@@ -48,15 +49,31 @@ public class SyncOrderHandler {
         this.config = config;
     }
 
-    public void handle(Delivery delivery, InvocationBudget budget) throws SyncFailure {
+    /** This handler for the messages of one invocation: they share its budget. */
+    public SqsHandler<SyncOrder> within(InvocationBudget budget) {
+        return new SqsHandler<>() {
+            @Override
+            public SyncOrder parse(SqsMessage message) throws OrderRejectedException {
+                return parser.parse(message.body());
+            }
+
+            @Override
+            public void refused(Exception refusal, Delivery delivery) throws Exception {
+                if (!(refusal instanceof OrderRejectedException e)) {
+                    throw refusal;
+                }
+                reject(delivery, e.sourceId(), e.code(), e.getMessage());
+            }
+
+            @Override
+            public void handle(SyncOrder order, Delivery delivery) throws SyncFailure {
+                SyncOrderHandler.this.handle(order, delivery, budget);
+            }
+        };
+    }
+
+    private void handle(SyncOrder received, Delivery delivery, InvocationBudget budget) throws SyncFailure {
         SqsMessage message = delivery.message();
-        SyncOrder received;
-        try {
-            received = parser.parse(message.body());
-        } catch (OrderRejectedException e) {
-            reject(delivery, e.sourceId(), e.code(), e.getMessage());
-            return;
-        }
         long sourceId = received.sourceId();
         MDC.put("sourceId", sourceId);
         delivery.note(DownloaderFailureRecorder.SOURCE_ID, sourceId);

@@ -1,6 +1,7 @@
 package io.mediasync.sourcesync.orchestrator;
 
 import io.mediasync.common.lambda.Delivery;
+import io.mediasync.common.lambda.SqsHandler;
 import io.mediasync.common.lambda.SqsMessage;
 import io.mediasync.common.postback.PostbackFailure;
 import io.mediasync.sourcesync.messages.FileEvent;
@@ -24,7 +25,7 @@ import org.jboss.logging.MDC;
  * retried; S3/SQS/MongoDB trouble and a failed postback are thrown (see {@link OrchestratorFailureRecorder}).
  */
 @ApplicationScoped
-public class SyncEventHandler {
+public class SyncEventHandler implements SqsHandler<SyncEvent> {
 
     private static final Logger LOG = Logger.getLogger(SyncEventHandler.class);
 
@@ -49,10 +50,22 @@ public class SyncEventHandler {
         this.thumbnails = thumbnails;
     }
 
-    public void handle(Delivery delivery) throws PostbackFailure {
-        SqsMessage message = delivery.message();
+    @Override
+    public SyncEvent parse(SqsMessage message) throws EventRejectedException {
+        return parser.parse(message);
+    }
+
+    @Override
+    public void refused(Exception refusal, Delivery delivery) throws Exception {
+        if (!(refusal instanceof EventRejectedException rejected)) {
+            throw refusal;
+        }
+        reject(delivery, rejected);
+    }
+
+    @Override
+    public void handle(SyncEvent event, Delivery delivery) throws PostbackFailure {
         try {
-            SyncEvent event = parser.parse(message);
             MDC.put("sourceId", event.sourceId());
             Document source = sources.find(event.sourceId()).orElseThrow(() -> new EventRejectedException("unknown_source",
                     "no source " + event.sourceId()));
@@ -63,10 +76,16 @@ public class SyncEventHandler {
                 default -> status.synchronizedRun(event, source, delivery.deadline());
             }
         } catch (EventRejectedException e) {
-            LOG.warnf("event rejected (%s): %s", e.code(), e.getMessage());
-            records.recordRejected(message.messageId(), message.queueName(), message.body(), e.code(), e.getMessage());
-            delivery.rejected(e.code());
+            reject(delivery, e);
         }
+    }
+
+    /** A bad event: recorded with its queue and body, not retried. */
+    private void reject(Delivery delivery, EventRejectedException e) {
+        SqsMessage message = delivery.message();
+        LOG.warnf("event rejected (%s): %s", e.code(), e.getMessage());
+        records.recordRejected(message.messageId(), message.queueName(), message.body(), e.code(), e.getMessage());
+        delivery.rejected(e.code());
     }
 
     /** A new content: order it; contents the registry says this file replaced lose their thumbnails, unless shared. */

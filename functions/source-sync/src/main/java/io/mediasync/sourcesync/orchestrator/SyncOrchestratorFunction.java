@@ -2,9 +2,8 @@ package io.mediasync.sourcesync.orchestrator;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import io.mediasync.common.lambda.Deadline;
-import io.mediasync.common.lambda.SqsBatchProcessor;
 import io.mediasync.common.lambda.SqsBatchResponse;
+import io.mediasync.common.lambda.SqsBatches;
 import io.mediasync.common.lambda.SqsEvent;
 import io.mediasync.common.mongo.MongoFailures;
 import io.mediasync.sourcesync.config.InvocationConfig;
@@ -18,18 +17,15 @@ import jakarta.inject.Named;
 public class SyncOrchestratorFunction implements RequestHandler<SqsEvent, SqsBatchResponse> {
 
     private final SyncEventHandler handler;
-    private final InvocationConfig config;
-    private final SqsBatchProcessor batches;
+    private final SqsBatches batches;
 
     public SyncOrchestratorFunction(SyncEventHandler handler, OrchestratorFailureRecorder recorder, InvocationConfig config) {
         this.handler = handler;
-        this.config = config;
-        this.batches = new SqsBatchProcessor(MongoFailures.POLICY, recorder, config.maxReceiveCount(), config.messageReserve());
+        this.batches = new SqsBatches(MongoFailures.POLICY, recorder, config);
     }
 
     @Override
     public SqsBatchResponse handleRequest(SqsEvent event, Context context) {
-        Deadline deadline = Deadline.forInvocation(context, config.timeMargin(), config.budget());
-        return batches.process(event, deadline, handler::handle);
+        return batches.process(event, context, handler);
     }
 }
