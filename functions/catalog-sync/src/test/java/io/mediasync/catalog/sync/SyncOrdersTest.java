@@ -2,7 +2,6 @@ package io.mediasync.catalog.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediasync.catalog.config.CatalogRunConfig;
 import io.mediasync.common.hash.Sha256;
 import io.mediasync.common.sqs.BatchSender;
@@ -22,7 +21,7 @@ class SyncOrdersTest {
 
     @Test
     void eachItemIsTheSeedsOrderGroupedBySourceAndDeduplicatedPerRunAndSource() {
-        SyncOrders orders = new SyncOrders(new BatchSender(sqs, new QueueUrls(sqs)), new ObjectMapper(), config());
+        SyncOrders orders = new SyncOrders(new BatchSender(sqs, new QueueUrls(sqs)), config());
 
         orders.order("run-7", List.of(item(103, "https://feeds.example.com/103.xml", "podcasts/103/"),
                 item(104, "https://feeds.example.com/a b/\"ü\"?x=1&y=2", "podcasts/été/")));

@@ -1,10 +1,12 @@
 package io.mediasync.sourcesync.downloader;
 
+import io.mediasync.common.contracts.SyncOrder;
+import io.mediasync.common.contracts.SyncOrderParser;
+import io.mediasync.common.contracts.SyncOrderRejectedException;
 import io.mediasync.common.lambda.Delivery;
 import io.mediasync.common.lambda.SqsMessage;
 import io.mediasync.sourcesync.config.SyncConfig;
 import io.mediasync.sourcesync.fetch.SecretResolver;
-import io.mediasync.sourcesync.messages.SyncOrder;
 import io.mediasync.sourcesync.registry.SourceStore;
 import io.mediasync.sourcesync.registry.SyncRuns;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +31,6 @@ public class SyncOrderHandler {
 
     private static final Logger LOG = Logger.getLogger(SyncOrderHandler.class);
 
-    private final SyncOrderParser parser;
     private final SourceStore sources;
     private final SyncRuns runs;
     private final RunPlanner planner;
@@ -37,9 +38,8 @@ public class SyncOrderHandler {
     private final SecretResolver secrets;
     private final SyncConfig config;
 
-    public SyncOrderHandler(SyncOrderParser parser, SourceStore sources, SyncRuns runs, RunPlanner planner, SyncRunner runner,
+    public SyncOrderHandler(SourceStore sources, SyncRuns runs, RunPlanner planner, SyncRunner runner,
             SecretResolver secrets, SyncConfig config) {
-        this.parser = parser;
         this.sources = sources;
         this.runs = runs;
         this.planner = planner;
@@ -52,8 +52,8 @@ public class SyncOrderHandler {
         SqsMessage message = delivery.message();
         SyncOrder received;
         try {
-            received = parser.parse(message.body());
-        } catch (OrderRejectedException e) {
+            received = SyncOrderParser.parse(message.body());
+        } catch (SyncOrderRejectedException e) {
             reject(delivery, e.sourceId(), e.code(), e.getMessage());
             return;
         }

@@ -2,15 +2,14 @@ package io.mediasync.sourcesync.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediasync.common.contracts.SyncOrder;
 import io.mediasync.common.hash.Sha256;
 import io.mediasync.common.sqs.BatchSender;
 import io.mediasync.common.sqs.QueueSender;
 import io.mediasync.common.sqs.QueueUrls;
 import io.mediasync.sourcesync.config.QueuesConfig;
-import io.mediasync.sourcesync.messages.SyncOrder;
-import io.mediasync.testsupport.RecordingSqs;
 import io.mediasync.testsupport.RecordingSqs.Sent;
+import io.mediasync.testsupport.RecordingSqs;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ class SyncOrderSenderTest {
 
     private final RecordingSqs sqs = new RecordingSqs();
     private final SyncOrderSender sender = new SyncOrderSender(new QueueSender(sqs), new BatchSender(sqs, new QueueUrls(sqs)),
-            new QueueUrls(sqs), queues(), new ObjectMapper());
+            new QueueUrls(sqs), queues());
 
     @Test
     void aScheduledOrderIsTheSeedsThreeFieldsGroupedBySource() {
