@@ -2,6 +2,8 @@ package io.mediasync.resizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediasync.resizer.imaging.OutputFormat;
 import io.mediasync.resizer.store.StoredImage;
 import java.util.List;
@@ -25,6 +27,14 @@ class ImageResultTest {
             + "\"bytes\": 1200}, \"250x250\": {\"url\": \"" + BASE + "250x250.jpeg\", \"key\": "
             + "\"images-resized/TEST/975bfd4caa0d11ebb394f36767fff8ec_250x250.jpeg\", \"width\": 250, \"height\": 188, "
             + "\"bytes\": 9100}}";
+
+    /** The bytes the resizer sent before the result was a contract; a client's own {@code _info} is replaced in place. */
+    private static final String RESULT = "{\"_id\":{\"$oid\":\"6650b2f1c2a4e93b8f0e4c01\"},"
+            + "\"image_url\":\"http://img.example/a.jpg\",\"itunes_image\":\"http://img.example/b.jpg\","
+            + "\"image_url_info\":{\"50x50\":{\"url\":\"" + BASE + "50x50.jpeg\",\"bucket_path\":\"images-resized/TEST/\","
+            + "\"webp\":{\"url\":\"" + BASE + "50x50.webp\"}},\"250x250\":{\"url\":\"" + BASE + "250x250.jpeg\","
+            + "\"bucket_path\":\"images-resized/TEST/\",\"webp\":{\"url\":\"" + BASE + "250x250.webp\"}}},"
+            + "\"bucket_name\":\"TEST\",\"report_failures\":true,\"itunes_image_error\":{\"code\":\"http_404\",\"reason\":\"the source answered 404 \\\"gone\\\"\"}}";
 
     @Test
     void aJpegOnlyImageIsRecordedAndPostedBackAsBefore() {
@@ -53,6 +63,23 @@ class ImageResultTest {
         // without the added field, what a seed-era client reads is exactly the JPEG-only message
         info.values().forEach(entry -> ((Document) entry).remove("webp"));
         assertThat(info.toJson()).isEqualTo(SEED_INFO);
+    }
+
+    @Test
+    void theResultMessageIsTheOrderWithEachFieldsSizesOrErrorAddedInTheOrdersFieldOrder() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode order = (ObjectNode) json.readTree("{\"_id\":{\"$oid\":\"6650b2f1c2a4e93b8f0e4c01\"},"
+                + "\"image_url\":\"http://img.example/a.jpg\",\"itunes_image\":\"http://img.example/b.jpg\","
+                + "\"image_url_info\":\"the client's own\",\"bucket_name\":\"TEST\",\"report_failures\":true}");
+        List<StoredImage> webps = List.of(webp("50x50", 50, 38, 700), webp("250x250", 250, 188, 5000));
+        Document image = result(Map.of(OutputFormat.JPEG, JPEGS, OutputFormat.WEBP, webps));
+        Document failed = ImageResult.error("http://img.example/b.jpg", "http_404", "the source answered 404 \"gone\"");
+
+        ObjectNode result = order.deepCopy();
+        result.set("image_url_info", json.valueToTree(ImageResult.info(image, "images-resized/TEST/")));
+        result.set("itunes_image_error", json.valueToTree(failed.get("error", Document.class)));
+
+        assertThat(json.writeValueAsString(result)).isEqualTo(RESULT);
     }
 
     private static Document result(Map<OutputFormat, List<StoredImage>> outputs) {
