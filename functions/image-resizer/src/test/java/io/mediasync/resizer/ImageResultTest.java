@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediasync.common.contracts.ResizeResult;
 import io.mediasync.resizer.imaging.OutputFormat;
 import io.mediasync.resizer.store.StoredImage;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -42,7 +44,7 @@ class ImageResultTest {
         assertThat(image.keySet()).containsExactly("url", "id", "sha256", "format", "width", "height", "bytes",
                 "outputs", "reused", "timingsMs");
         assertThat(image.get("outputs", Document.class).toJson()).isEqualTo(SEED_OUTPUTS);
-        assertThat(ImageResult.info(image, "images-resized/TEST/").toJson()).isEqualTo(SEED_INFO);
+        assertThat(ImageResult.info(image, "images-resized/TEST/").infoDocument().toJson()).isEqualTo(SEED_INFO);
     }
 
     @Test
@@ -50,7 +52,7 @@ class ImageResultTest {
         List<StoredImage> webps = List.of(webp("50x50", 50, 38, 700), webp("250x250", 250, 188, 5000));
         Document image = result(Map.of(OutputFormat.JPEG, JPEGS, OutputFormat.WEBP, webps));
         Document outputs = image.get("outputs", Document.class);
-        Document info = ImageResult.info(image, "images-resized/TEST/");
+        Document info = ImageResult.info(image, "images-resized/TEST/").infoDocument();
         for (StoredImage webp : webps) {
             Document output = outputs.get(webp.label(), Document.class);
             assertThat(output.get("webp", Document.class)).isEqualTo(new Document("url", webp.url())
@@ -75,11 +77,12 @@ class ImageResultTest {
         Document image = result(Map.of(OutputFormat.JPEG, JPEGS, OutputFormat.WEBP, webps));
         Document failed = ImageResult.error("http://img.example/b.jpg", "http_404", "the source answered 404 \"gone\"");
 
-        ObjectNode result = order.deepCopy();
-        result.set("image_url_info", json.valueToTree(ImageResult.info(image, "images-resized/TEST/")));
-        result.set("itunes_image_error", json.valueToTree(failed.get("error", Document.class)));
+        Map<String, ResizeResult.Field> fields = new LinkedHashMap<>();
+        fields.put("image_url", ImageResult.info(image, "images-resized/TEST/"));
+        fields.put("itunes_image", ResizeResult.Field.failed(ImageResult.failure(failed)));
 
-        assertThat(json.writeValueAsString(result)).isEqualTo(RESULT);
+        assertThat(json.writeValueAsString(new ResizeResult(fields).addTo(order))).isEqualTo(RESULT);
+        assertThat(order.has("itunes_image_error")).as("the order itself is left as it came").isFalse();
     }
 
     private static Document result(Map<OutputFormat, List<StoredImage>> outputs) {
