@@ -1,7 +1,9 @@
 package io.mediasync.resizer;
 
+import io.mediasync.common.contracts.ResizeResult;
 import io.mediasync.resizer.imaging.OutputFormat;
 import io.mediasync.resizer.store.StoredImage;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -46,16 +48,19 @@ final class ImageResult {
      * The seed's {label: {"url": ..., "bucket_path": ...}} for the result message, and {"webp": {"url": ...}} in a
      * size's entry when its WebP was made: a client that reads only url and bucket_path sees what it always saw.
      */
-    static Document info(Document image, String bucketPath) {
-        Document info = new Document();
+    static ResizeResult.Field info(Document image, String bucketPath) {
+        Map<String, ResizeResult.Size> sizes = new LinkedHashMap<>();
         image.get("outputs", Document.class).forEach((label, value) -> {
             Document output = (Document) value;
-            Document entry = new Document("url", output.getString("url")).append("bucket_path", bucketPath);
-            if (output.get(WEBP) instanceof Document webp) {
-                entry.append(WEBP, new Document("url", webp.getString("url")));
-            }
-            info.append(label, entry);
+            String webpUrl = output.get(WEBP) instanceof Document webp ? webp.getString("url") : null;
+            sizes.put(label, new ResizeResult.Size(output.getString("url"), bucketPath, webpUrl));
         });
-        return info;
+        return ResizeResult.Field.resized(sizes);
+    }
+
+    /** Why the image has no sizes, as its record holds it. */
+    static ResizeResult.Failure failure(Document image) {
+        Document error = image.get("error", Document.class);
+        return new ResizeResult.Failure(error.getString("code"), error.getString("reason"));
     }
 }

@@ -3,6 +3,7 @@ package io.mediasync.resizer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediasync.common.contracts.ResizeResult;
 import io.mediasync.common.failure.FailureException;
 import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.hash.Sha256;
@@ -26,6 +27,7 @@ import io.mediasync.resizer.store.OrderRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
@@ -125,7 +127,7 @@ public class OrderPipeline implements SqsHandler<ImageOrder> {
             return;
         }
 
-        ObjectNode result = order.message().deepCopy();
+        Map<String, ResizeResult.Field> outcomes = new LinkedHashMap<>();
         Document done = record.get("images", new Document());
         Document firstError = null;
         int resized = 0;
@@ -137,15 +139,15 @@ public class OrderPipeline implements SqsHandler<ImageOrder> {
             }
             if (ImageResult.succeeded(image)) {
                 resized++;
-                result.set(ImageOrder.infoField(field.getKey()),
-                        json.valueToTree(ImageResult.info(image, ResizedImageKeys.bucketPath(order.bucketName()))));
+                outcomes.put(field.getKey(), ImageResult.info(image, ResizedImageKeys.bucketPath(order.bucketName())));
             } else {
                 firstError = firstError == null ? image.get("error", Document.class) : firstError;
                 if (order.reportFailures()) { // the order asked to hear about failures: <field>_error {code, reason}
-                    result.set(ImageOrder.errorField(field.getKey()), json.valueToTree(image.get("error", Document.class)));
+                    outcomes.put(field.getKey(), ResizeResult.Field.failed(ImageResult.failure(image)));
                 }
             }
         }
+        ObjectNode result = new ResizeResult(outcomes).addTo(order.message());
         Document delivered = resized > 0 || order.reportFailures() ? deliver(delivery, record, order, result) : new Document();
         if (resized == 0) {
             LOG.warnf("order failed (%s): %s%s", firstError.getString("code"), firstError.getString("reason"),

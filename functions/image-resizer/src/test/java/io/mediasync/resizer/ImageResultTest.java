@@ -2,8 +2,12 @@ package io.mediasync.resizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediasync.common.contracts.ResizeResult;
 import io.mediasync.resizer.imaging.OutputFormat;
 import io.mediasync.resizer.store.StoredImage;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -26,13 +30,21 @@ class ImageResultTest {
             + "\"images-resized/TEST/975bfd4caa0d11ebb394f36767fff8ec_250x250.jpeg\", \"width\": 250, \"height\": 188, "
             + "\"bytes\": 9100}}";
 
+    /** The bytes the resizer sent before the result was a contract; a client's own {@code _info} is replaced in place. */
+    private static final String RESULT = "{\"_id\":{\"$oid\":\"6650b2f1c2a4e93b8f0e4c01\"},"
+            + "\"image_url\":\"http://img.example/a.jpg\",\"itunes_image\":\"http://img.example/b.jpg\","
+            + "\"image_url_info\":{\"50x50\":{\"url\":\"" + BASE + "50x50.jpeg\",\"bucket_path\":\"images-resized/TEST/\","
+            + "\"webp\":{\"url\":\"" + BASE + "50x50.webp\"}},\"250x250\":{\"url\":\"" + BASE + "250x250.jpeg\","
+            + "\"bucket_path\":\"images-resized/TEST/\",\"webp\":{\"url\":\"" + BASE + "250x250.webp\"}}},"
+            + "\"bucket_name\":\"TEST\",\"report_failures\":true,\"itunes_image_error\":{\"code\":\"http_404\",\"reason\":\"the source answered 404 \\\"gone\\\"\"}}";
+
     @Test
     void aJpegOnlyImageIsRecordedAndPostedBackAsBefore() {
         Document image = result(Map.of(OutputFormat.JPEG, JPEGS));
         assertThat(image.keySet()).containsExactly("url", "id", "sha256", "format", "width", "height", "bytes",
                 "outputs", "reused", "timingsMs");
         assertThat(image.get("outputs", Document.class).toJson()).isEqualTo(SEED_OUTPUTS);
-        assertThat(ImageResult.info(image, "images-resized/TEST/").toJson()).isEqualTo(SEED_INFO);
+        assertThat(ImageResult.info(image, "images-resized/TEST/").infoDocument().toJson()).isEqualTo(SEED_INFO);
     }
 
     @Test
@@ -40,7 +52,7 @@ class ImageResultTest {
         List<StoredImage> webps = List.of(webp("50x50", 50, 38, 700), webp("250x250", 250, 188, 5000));
         Document image = result(Map.of(OutputFormat.JPEG, JPEGS, OutputFormat.WEBP, webps));
         Document outputs = image.get("outputs", Document.class);
-        Document info = ImageResult.info(image, "images-resized/TEST/");
+        Document info = ImageResult.info(image, "images-resized/TEST/").infoDocument();
         for (StoredImage webp : webps) {
             Document output = outputs.get(webp.label(), Document.class);
             assertThat(output.get("webp", Document.class)).isEqualTo(new Document("url", webp.url())
@@ -53,6 +65,24 @@ class ImageResultTest {
         // without the added field, what a seed-era client reads is exactly the JPEG-only message
         info.values().forEach(entry -> ((Document) entry).remove("webp"));
         assertThat(info.toJson()).isEqualTo(SEED_INFO);
+    }
+
+    @Test
+    void theResultMessageIsTheOrderWithEachFieldsSizesOrErrorAddedInTheOrdersFieldOrder() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode order = (ObjectNode) json.readTree("{\"_id\":{\"$oid\":\"6650b2f1c2a4e93b8f0e4c01\"},"
+                + "\"image_url\":\"http://img.example/a.jpg\",\"itunes_image\":\"http://img.example/b.jpg\","
+                + "\"image_url_info\":\"the client's own\",\"bucket_name\":\"TEST\",\"report_failures\":true}");
+        List<StoredImage> webps = List.of(webp("50x50", 50, 38, 700), webp("250x250", 250, 188, 5000));
+        Document image = result(Map.of(OutputFormat.JPEG, JPEGS, OutputFormat.WEBP, webps));
+        Document failed = ImageResult.error("http://img.example/b.jpg", "http_404", "the source answered 404 \"gone\"");
+
+        Map<String, ResizeResult.Field> fields = new LinkedHashMap<>();
+        fields.put("image_url", ImageResult.info(image, "images-resized/TEST/"));
+        fields.put("itunes_image", ResizeResult.Field.failed(ImageResult.failure(failed)));
+
+        assertThat(json.writeValueAsString(new ResizeResult(fields).addTo(order))).isEqualTo(RESULT);
+        assertThat(order.has("itunes_image_error")).as("the order itself is left as it came").isFalse();
     }
 
     private static Document result(Map<OutputFormat, List<StoredImage>> outputs) {

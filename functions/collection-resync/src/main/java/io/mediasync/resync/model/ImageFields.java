@@ -1,5 +1,7 @@
 package io.mediasync.resync.model;
 
+import io.mediasync.common.contracts.ResizeOrder;
+import io.mediasync.common.contracts.ResizeResult;
 import java.util.List;
 
 /**
@@ -8,14 +10,14 @@ import java.util.List;
  */
 public final class ImageFields {
 
-    public static final List<String> ALL = List.of("image_url", "itunes_image");
+    public static final List<String> ALL = List.of(ResizeOrder.IMAGE_URL, ResizeOrder.ITUNES_IMAGE);
     public static final String RESYNC = "image_resync";
 
     private ImageFields() {
     }
 
     public static String info(String field) {
-        return field + "_info";
+        return ResizeResult.infoField(field);
     }
 
     /** "image_resync.image_url": what the re-sync last wrote about the field (source_url, status, error, at, inherited_from). */

@@ -33,14 +33,4 @@ public record ImageOrder(ObjectNode message, Map<String, String> images, String 
     public ImageOrder {
         images = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(images));
     }
-
-    /** "image_url" → "image_url_info": where the result for each image field goes. */
-    public static String infoField(String imageField) {
-        return imageField + "_info";
-    }
-
-    /** "image_url" → "image_url_error": where a failed field's {code, reason} goes when failures are reported. */
-    public static String errorField(String imageField) {
-        return imageField + "_error";
-    }
 }

@@ -1,6 +1,6 @@
 package io.mediasync.sourcesync.downloader;
 
-import io.mediasync.sourcesync.messages.SyncOrder;
+import io.mediasync.common.contracts.SyncOrder;
 import org.bson.Document;
 
 /** Everything one invocation of a run needs to know. */

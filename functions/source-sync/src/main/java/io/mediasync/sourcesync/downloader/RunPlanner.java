@@ -1,7 +1,7 @@
 package io.mediasync.sourcesync.downloader;
 
+import io.mediasync.common.contracts.SyncOrder;
 import io.mediasync.sourcesync.config.SyncConfig;
-import io.mediasync.sourcesync.messages.SyncOrder;
 import io.mediasync.sourcesync.registry.Counts;
 import io.mediasync.sourcesync.registry.SourceStore;
 import io.mediasync.sourcesync.registry.SyncRuns;

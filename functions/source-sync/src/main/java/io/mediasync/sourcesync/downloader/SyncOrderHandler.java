@@ -1,11 +1,13 @@
 package io.mediasync.sourcesync.downloader;
 
+import io.mediasync.common.contracts.SyncOrder;
+import io.mediasync.common.contracts.SyncOrderParser;
+import io.mediasync.common.contracts.SyncOrderRejectedException;
 import io.mediasync.common.lambda.Delivery;
 import io.mediasync.common.lambda.SqsHandler;
 import io.mediasync.common.lambda.SqsMessage;
 import io.mediasync.sourcesync.config.SyncConfig;
 import io.mediasync.sourcesync.fetch.SecretResolver;
-import io.mediasync.sourcesync.messages.SyncOrder;
 import io.mediasync.sourcesync.registry.SourceStore;
 import io.mediasync.sourcesync.registry.SyncRuns;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +32,6 @@ public class SyncOrderHandler {
 
     private static final Logger LOG = Logger.getLogger(SyncOrderHandler.class);
 
-    private final SyncOrderParser parser;
     private final SourceStore sources;
     private final SyncRuns runs;
     private final RunPlanner planner;
@@ -38,9 +39,8 @@ public class SyncOrderHandler {
     private final SecretResolver secrets;
     private final SyncConfig config;
 
-    public SyncOrderHandler(SyncOrderParser parser, SourceStore sources, SyncRuns runs, RunPlanner planner, SyncRunner runner,
+    public SyncOrderHandler(SourceStore sources, SyncRuns runs, RunPlanner planner, SyncRunner runner,
             SecretResolver secrets, SyncConfig config) {
-        this.parser = parser;
         this.sources = sources;
         this.runs = runs;
         this.planner = planner;
@@ -53,13 +53,13 @@ public class SyncOrderHandler {
     public SqsHandler<SyncOrder> within(InvocationBudget budget) {
         return new SqsHandler<>() {
             @Override
-            public SyncOrder parse(SqsMessage message) throws OrderRejectedException {
-                return parser.parse(message.body());
+            public SyncOrder parse(SqsMessage message) throws SyncOrderRejectedException {
+                return SyncOrderParser.parse(message.body());
             }
 
             @Override
             public void refused(Exception refusal, Delivery delivery) throws Exception {
-                if (!(refusal instanceof OrderRejectedException e)) {
+                if (!(refusal instanceof SyncOrderRejectedException e)) {
                     throw refusal;
                 }
                 reject(delivery, e.sourceId(), e.code(), e.getMessage());

@@ -1,5 +1,6 @@
 package io.mediasync.sourcesync.scheduler;
 
+import io.mediasync.common.contracts.SyncOrder;
 import io.mediasync.common.hash.Sha256;
 import io.mediasync.common.sqs.QueueSender;
 import java.time.Instant;
@@ -21,9 +22,9 @@ public record ScheduleWindow(long seconds) {
         return Math.floorDiv(at.getEpochSecond(), seconds);
     }
 
-    /** The text hashed (by QueueSender) into the deduplication id. */
+    /** The text hashed (by QueueSender) into the deduplication id: the sync order's scheduled rule. */
     public static String dedupKey(long sourceId, String url, long window) {
-        return sourceId + url + window;
+        return SyncOrder.scheduledDedupKey(sourceId, url, window);
     }
 
     public static String dedupId(long sourceId, String url, long window) {

@@ -2,11 +2,11 @@ package io.mediasync.sourcesync.scheduler;
 
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
+import io.mediasync.common.contracts.SyncOrder;
 import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.sourcesync.config.SchedulerConfig;
 import io.mediasync.sourcesync.messages.ScheduleResult;
-import io.mediasync.sourcesync.messages.SyncOrder;
 import io.mediasync.sourcesync.registry.SourceStore;
 import io.mediasync.sourcesync.sqs.SyncOrderSender;
 import jakarta.enterprise.context.ApplicationScoped;

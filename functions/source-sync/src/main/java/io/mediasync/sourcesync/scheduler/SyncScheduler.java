@@ -1,11 +1,11 @@
 package io.mediasync.sourcesync.scheduler;
 
+import io.mediasync.common.contracts.SyncOrder;
 import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.sourcesync.config.SchedulerConfig;
 import io.mediasync.sourcesync.messages.ScheduleRequest;
 import io.mediasync.sourcesync.messages.ScheduleResult;
-import io.mediasync.sourcesync.messages.SyncOrder;
 import io.mediasync.sourcesync.registry.SourceStore;
 import io.mediasync.sourcesync.sqs.SyncOrderSender;
 import jakarta.enterprise.context.ApplicationScoped;

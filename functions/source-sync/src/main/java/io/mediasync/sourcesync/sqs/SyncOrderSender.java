@@ -1,14 +1,12 @@
 package io.mediasync.sourcesync.sqs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediasync.common.contracts.SyncOrder;
 import io.mediasync.common.sqs.BatchSender;
 import io.mediasync.common.sqs.MessageOut;
 import io.mediasync.common.sqs.QueueNames;
 import io.mediasync.common.sqs.QueueSender;
 import io.mediasync.common.sqs.QueueUrls;
 import io.mediasync.sourcesync.config.QueuesConfig;
-import io.mediasync.sourcesync.messages.SyncOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,44 +22,35 @@ public class SyncOrderSender {
     private final BatchSender batches;
     private final QueueUrls urls;
     private final String queue;
-    private final ObjectMapper json;
 
-    public SyncOrderSender(QueueSender sender, BatchSender batches, QueueUrls urls, QueuesConfig queues, ObjectMapper json) {
+    public SyncOrderSender(QueueSender sender, BatchSender batches, QueueUrls urls, QueuesConfig queues) {
         this.sender = sender;
         this.batches = batches;
         this.urls = urls;
         this.queue = QueueNames.fifo(queues.syncOrders());
-        this.json = json;
     }
 
     /** @return the SQS message id */
     public String send(SyncOrder order, String dedupKey) {
-        return sender.send(urls.urlOf(queue), body(order), order.groupId(), dedupKey);
+        return sender.send(urls.urlOf(queue), order.toJson(), order.groupId(), dedupKey);
     }
 
     /** Up to 10 orders in one SendMessageBatch call (the scheduler's run); throws if SQS refused any. */
     public void sendBatch(List<SyncOrder> orders, List<String> dedupKeys) {
         List<MessageOut> messages = new ArrayList<>(orders.size());
         for (int i = 0; i < orders.size(); i++) {
-            messages.add(new MessageOut(body(orders.get(i)), orders.get(i).groupId(), dedupKeys.get(i)));
+            messages.add(new MessageOut(orders.get(i).toJson(), orders.get(i).groupId(), dedupKeys.get(i)));
         }
         batches.sendAll(queue, messages);
     }
 
     /** A follow-up of a run: deduplicated on run and cursor, so two chains of one run collapse into one. */
     public String sendFollowUp(SyncOrder order, String runId, int cursor) {
-        return send(order.followUp(runId, cursor), runId + ":" + cursor);
+        SyncOrder followUp = order.followUp(runId, cursor);
+        return send(followUp, followUp.followUpDedupKey());
     }
 
     public String queueName() {
         return queue;
-    }
-
-    private String body(SyncOrder order) {
-        try {
-            return json.writeValueAsString(order);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("order not serialisable", e);
-        }
     }
 }

@@ -1,19 +1,15 @@
-package io.mediasync.sourcesync.downloader;
+package io.mediasync.common.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediasync.sourcesync.messages.SyncOrder;
 import org.junit.jupiter.api.Test;
 
 class SyncOrderParserTest {
 
-    private final SyncOrderParser parser = new SyncOrderParser(new ObjectMapper());
-
     @Test
     void seedOrder() throws Exception {
-        SyncOrder order = parser.parse("{\"source_id\": 77735, \"url\": \"https://unsplash.com/collections/72573628/portraits\","
+        SyncOrder order = SyncOrderParser.parse("{\"source_id\": 77735, \"url\": \"https://unsplash.com/collections/72573628/portraits\","
                 + " \"content_path\": \"portraits/\", \"extra\": true}");
         assertThat(order).isEqualTo(SyncOrder.of(77735, "https://unsplash.com/collections/72573628/portraits", "portraits/"));
         assertThat(order.isFollowUp()).isFalse();
@@ -22,7 +18,7 @@ class SyncOrderParserTest {
 
     @Test
     void followUpAndStringIds() throws Exception {
-        SyncOrder order = parser.parse("{\"source_id\": \"725\", \"url\": \"http://h/f\", \"content_path\": \"\","
+        SyncOrder order = SyncOrderParser.parse("{\"source_id\": \"725\", \"url\": \"http://h/f\", \"content_path\": \"\","
                 + " \"run_id\": \"run-1\", \"cursor\": 200}");
         assertThat(order.sourceId()).isEqualTo(725);
         assertThat(order.runId()).isEqualTo("run-1");
@@ -44,7 +40,7 @@ class SyncOrderParserTest {
     }
 
     private void assertCode(String body, String code) {
-        assertThatThrownBy(() -> parser.parse(body)).as(body).isInstanceOfSatisfying(OrderRejectedException.class,
+        assertThatThrownBy(() -> SyncOrderParser.parse(body)).as(body).isInstanceOfSatisfying(SyncOrderRejectedException.class,
                 e -> assertThat(e.code()).isEqualTo(code));
     }
 }

@@ -1,14 +1,14 @@
-package io.mediasync.sourcesync.downloader;
+package io.mediasync.common.contracts;
 
 /** A sync order that can never be carried out as it is: recorded with its reason, not retried. */
-public class OrderRejectedException extends Exception {
+public class SyncOrderRejectedException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
     private final String code;
     private final Long sourceId;
 
-    public OrderRejectedException(String code, String reason, Long sourceId) {
+    public SyncOrderRejectedException(String code, String reason, Long sourceId) {
         super(reason);
         this.code = code;
         this.sourceId = sourceId;
