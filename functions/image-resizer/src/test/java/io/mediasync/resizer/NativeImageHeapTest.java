@@ -42,7 +42,7 @@ class NativeImageHeapTest {
         List<String> findings = new ArrayList<>();
         List<String> reached;
         try (RecordingLoader probe = new RecordingLoader()) {
-            Class.forName("io.mediasync.resizer.imaging.HeapProbe", true, probe).getMethod("exercise").invoke(null);
+            Class.forName("io.mediasync.resizer.imaging.pipeline.HeapProbe", true, probe).getMethod("exercise").invoke(null);
             reached = probe.defined().stream().filter(NativeImageHeapTest::isInspected).map(Class::getName).toList();
         }
         assertThat(reached).as("the classes the decode paths reached")
