@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.mediasync.common.time.Ticker;
 import io.mediasync.testsupport.HttpFixture;
+import io.mediasync.testsupport.time.TestClock;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +46,12 @@ public final class FakeCatalog {
     public volatile int stallPage = -1;
     public volatile String foreignNextOnPage;
     public volatile CountDownLatch stallRelease = new CountDownLatch(1);
-    /** tokens the API accepts, with their expiry (System.nanoTime), and what the token endpoint hands out */
+    /**
+     * What token expiry is measured on, and what a page's delay moves on instead of sleeping: the function's test clock
+     * in the tests that give it one; null for the real clock.
+     */
+    public volatile TestClock clock;
+    /** tokens the API accepts, with their expiry (nanoseconds on {@link #nanos()}), and what the token endpoint hands out */
     public final Map<String, Long> validTokens = new ConcurrentHashMap<>();
     public volatile long tokenLifetimeSeconds = 3600;
     public volatile boolean credentialsOk = true;
@@ -76,6 +84,7 @@ public final class FakeCatalog {
         pageSize = 2;
         paging = Paging.LINK;
         pageDelayMillis = 0;
+        clock = null;
         faults.clear();
         htmlPage = loopPage = stallPage = -1;
         foreignNextOnPage = null;
@@ -106,7 +115,7 @@ public final class FakeCatalog {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         authorizations.add(auth == null ? "" : auth);
         Long expiry = auth == null || !auth.startsWith("Bearer ") ? null : validTokens.get(auth.substring(7));
-        if (expiry == null || System.nanoTime() - expiry > 0) {
+        if (expiry == null || nanos() - expiry > 0) {
             unauthorizedAnswers.incrementAndGet();
             HttpFixture.respond(exchange, 401, "{\"error\":\"invalid_token\"}".getBytes(StandardCharsets.UTF_8), "application/json");
             return;
@@ -159,12 +168,22 @@ public final class FakeCatalog {
             return;
         }
         String token = "tok-" + tokenRequests.get();
-        validTokens.put(token, System.nanoTime() + TimeUnit.SECONDS.toNanos(tokenLifetimeSeconds));
+        validTokens.put(token, nanos() + TimeUnit.SECONDS.toNanos(tokenLifetimeSeconds));
         HttpFixture.respond(exchange, 200, JSON.writeValueAsBytes(JSON.createObjectNode().put("access_token", token)
                 .put("token_type", "Bearer").put("expires_in", tokenLifetimeSeconds)), "application/json");
     }
 
-    private static void pause(long millis) {
+    private long nanos() {
+        TestClock test = clock;
+        return test == null ? System.nanoTime() : Ticker.of(test).nanos();
+    }
+
+    private void pause(long millis) {
+        TestClock test = clock;
+        if (test != null) {
+            test.advance(Duration.ofMillis(millis));
+            return;
+        }
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

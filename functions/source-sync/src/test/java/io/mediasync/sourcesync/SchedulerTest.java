@@ -14,21 +14,24 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-/** source-scheduler (seed 000's cmd_sync_sources): one FIFO order per enabled source, at most once per window. */
+/**
+ * source-scheduler (seed 000's cmd_sync_sources): one FIFO order per enabled source, at most once per window. The
+ * function's clock is a test clock ({@link TestTime}): a window ends when a test moves the clock past it.
+ */
 @QuarkusTest
 @TestProfile(SchedulerTest.Scheduler.class)
 class SchedulerTest extends SyncTestSupport {
 
-    /** A window far longer than the test, so no window boundary falls inside it. */
-    static final long WINDOW = 315_360_000;
+    static final long WINDOW = 3_600;
 
     public static class Scheduler implements QuarkusTestProfile {
         @Override
@@ -36,6 +39,11 @@ class SchedulerTest extends SyncTestSupport {
             return Map.of("quarkus.lambda.handler", "source-scheduler",
                     "mediasync.scheduler.window-seconds", Long.toString(WINDOW),
                     "mediasync.mongo.database", "mediasync_sourcesync_scheduler");
+        }
+
+        @Override
+        public Set<Class<?>> getEnabledAlternatives() {
+            return Set.of(TestTime.class);
         }
     }
 
@@ -84,7 +92,7 @@ class SchedulerTest extends SyncTestSupport {
 
         List<Message> orders = drain(sqs, ORDERS);
         assertThat(orders).hasSize(2);
-        long window = Instant.now().getEpochSecond() / WINDOW;
+        long window = window();
         for (Message m : orders) {
             JsonNode body = JSON.readTree(m.body());
             long id = body.path("source_id").asLong();
@@ -136,6 +144,36 @@ class SchedulerTest extends SyncTestSupport {
         ScheduleResult result = scheduler.handleRequest(lambdaJson.readValue(scheduled, ScheduleRequest.class), null);
         assertThat(result.sourceIds()).containsExactly(8008L);
         assertThat(drain(sqs, ORDERS)).hasSize(1);
+    }
+
+    @Test
+    void theNextWindowOrdersTheSourceAgainUnderANewDeduplicationId() {
+        putSource(mongo, newSource(8009, "https://example.com/i.xml", "i/"));
+        long first = window();
+        assertThat(scheduler.handleRequest(new ScheduleRequest(null, null), null).sourceIds()).containsExactly(8009L);
+        List<Message> firstOrders = drain(sqs, ORDERS);
+
+        long secondsLeft = WINDOW - Math.floorMod(TestTime.CLOCK.instant().getEpochSecond(), WINDOW);
+        TestTime.CLOCK.advance(Duration.ofSeconds(secondsLeft - 1)); // the window's last second
+        assertThat(scheduler.handleRequest(new ScheduleRequest(null, null), null).ordered()).isZero();
+        assertThat(scheduler.handleRequest(new ScheduleRequest(8009L, null), null).notOrdered())
+                .containsEntry("8009", "already ordered in this window");
+        assertThat(drain(sqs, ORDERS)).isEmpty();
+
+        TestTime.CLOCK.advance(Duration.ofSeconds(1)); // the next window's first
+        assertThat(window()).isEqualTo(first + 1);
+        assertThat(scheduler.handleRequest(new ScheduleRequest(null, null), null).sourceIds()).containsExactly(8009L);
+        List<Message> secondOrders = drain(sqs, ORDERS);
+
+        assertThat(List.of(firstOrders, secondOrders)).extracting(m -> m.get(0).attributesAsStrings().get("MessageDeduplicationId"))
+                .containsExactly(ScheduleWindow.dedupId(8009, "https://example.com/i.xml", first),
+                        ScheduleWindow.dedupId(8009, "https://example.com/i.xml", first + 1));
+        assertThat(collection(mongo, "source_scheduler_state").find().first()).containsEntry("window", first + 1);
+    }
+
+    /** The window the function's clock is in. */
+    private static long window() {
+        return Math.floorDiv(TestTime.CLOCK.instant().getEpochSecond(), WINDOW);
     }
 
     private static JsonNode postToMockEventServer(String payload) throws Exception {

@@ -9,6 +9,7 @@ import io.mediasync.common.net.AddressPolicy;
 import io.mediasync.common.net.FetchLimits;
 import io.mediasync.common.net.HostResolver;
 import io.mediasync.common.net.SafeHttpClient;
+import io.mediasync.common.time.Ticker;
 import io.mediasync.testsupport.HttpFixture;
 import io.mediasync.testsupport.time.RecordingSleeper;
 import io.mediasync.testsupport.time.TestClock;
@@ -92,5 +93,17 @@ class PasswordGrantTimingTest {
         assertThatThrownBy(() -> grant("/down").token(Deadline.in(Duration.ofSeconds(4))))
                 .isInstanceOf(CatalogFailure.class).hasMessageContaining("(attempt 1)");
         assertThat(sleeper.waits()).isEmpty();
+    }
+
+    /** The run's deadline on the same test clock the waits move: retried every interval until the next wait would reach it. */
+    @Test
+    void aTokenEndpointThatStaysDownIsTriedEveryIntervalUntilTheRunsDeadline() {
+        server.status("/down", 503);
+        Deadline run = Deadline.in(Duration.ofSeconds(12), Ticker.of(clock));
+
+        assertThatThrownBy(() -> grant("/down").token(run)).isInstanceOf(CatalogFailure.class).hasMessageContaining("(attempt 3)");
+        assertThat(sleeper.waits()).as("at 0 s and 5 s; at 10 s the next 5 s would pass the deadline")
+                .containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
+        assertThat(run.remaining()).isEqualTo(Duration.ofSeconds(2));
     }
 }

@@ -2,7 +2,7 @@ package io.mediasync.common.secrets;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.time.InstantSource;
+import java.time.Clock;
 import java.util.Optional;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -17,10 +17,13 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 public class Secrets {
 
     private final SecretsConfig config;
+    private final Clock clock;
     private SecretsManagerClient client;
 
-    public Secrets(SecretsConfig config) {
+    /** @param clock what a cached secret's age is measured on (the wall clock: see {@link CachedSecret}) */
+    public Secrets(SecretsConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     /**
@@ -33,7 +36,7 @@ public class Secrets {
     public Optional<SecretSource> setting(Optional<String> secretArn, Optional<String> plain) {
         Optional<String> arn = secretArn.map(String::trim).filter(a -> !a.isEmpty());
         if (arn.isPresent()) {
-            return Optional.of(new CachedSecret(reader(), arn.get(), config.ttl(), InstantSource.system()));
+            return Optional.of(new CachedSecret(reader(), arn.get(), config.ttl(), clock));
         }
         return plain.filter(p -> !p.isBlank()).map(SecretSource::fixed);
     }

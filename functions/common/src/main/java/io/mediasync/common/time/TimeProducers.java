@@ -4,7 +4,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The real clock and sleeper for every function; classes take them by constructor so tests can hand in fakes. */
+/** The real clock, ticker and sleeper for every function; classes take them by constructor so tests can hand in fakes. */
 @Singleton
 public class TimeProducers {
 
@@ -12,6 +12,12 @@ public class TimeProducers {
     @Singleton
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    Ticker ticker() {
+        return Ticker.system();
     }
 
     @Produces

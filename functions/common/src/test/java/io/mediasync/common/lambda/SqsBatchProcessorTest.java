@@ -6,6 +6,8 @@ import io.mediasync.common.failure.Failure;
 import io.mediasync.common.failure.FailureException;
 import io.mediasync.common.failure.FailurePolicy;
 import io.mediasync.common.failure.Outcome;
+import io.mediasync.common.time.Ticker;
+import io.mediasync.testsupport.time.TestClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,16 +85,15 @@ class SqsBatchProcessorTest {
     @Test
     void aSlowMessageIsCutShortBeforeTheReserveOfEveryLaterMessage() {
         SqsEvent batch = new SqsEvent(List.of(message("a1", "A", 1), message("b1", "B", 1), message("c1", "C", 1)));
-        Deadline invocation = Deadline.in(Duration.ofMillis(1500));
+        TestClock clock = new TestClock();
+        Deadline invocation = Deadline.in(Duration.ofMillis(1500), Ticker.of(clock));
         List<Duration> leftAfterOwnDeadline = new ArrayList<>();
 
         SqsBatchResponse response = processor.process(batch, invocation, d -> {
             handled.add(d.message().messageId());
             leftAfterOwnDeadline.add(Duration.ofNanos(invocation.nanos() - d.deadline().nanos()));
             if (d.message().messageId().equals("a1")) {
-                while (!d.deadline().passed()) {
-                    Thread.onSpinWait(); // a message that would take all the time there is
-                }
+                clock.advance(d.deadline().remaining()); // a message that takes all the time it may have
                 throw new FailureException("timed_out", "cut short at its deadline", true, null);
             }
         });
@@ -103,6 +104,7 @@ class SqsBatchProcessorTest {
         // the first message's own deadline kept the reserve (200 ms) for each of the two after it; the last one's
         // deadline is the invocation's
         assertThat(leftAfterOwnDeadline.get(0)).isEqualTo(Duration.ofMillis(400));
+        assertThat(invocation.remaining()).as("what the first left").isEqualTo(Duration.ofMillis(400));
         assertThat(leftAfterOwnDeadline.get(2)).isEqualTo(Duration.ZERO);
     }
 

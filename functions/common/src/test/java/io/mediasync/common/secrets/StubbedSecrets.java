@@ -2,6 +2,7 @@ package io.mediasync.common.secrets;
 
 import io.mediasync.testsupport.SecretsManagerStub;
 import io.mediasync.testsupport.SecretsManagerStubExtension;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -32,6 +33,6 @@ public final class StubbedSecrets {
             public Optional<String> endpointOverride() {
                 return Optional.of(stub.endpoint().toString());
             }
-        });
+        }, Clock.systemUTC());
     }
 }

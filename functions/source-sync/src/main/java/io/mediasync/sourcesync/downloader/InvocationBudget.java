@@ -3,6 +3,7 @@ package io.mediasync.sourcesync.downloader;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.lambda.InvocationSettings;
+import io.mediasync.common.time.Ticker;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,7 +22,12 @@ public final class InvocationBudget {
     }
 
     public static InvocationBudget start(InvocationSettings invocation, int maxFiles, Context context) {
-        return new InvocationBudget(Deadline.forInvocation(context, invocation.timeMargin(), invocation.budget()), maxFiles);
+        return start(invocation, maxFiles, context, Ticker.system());
+    }
+
+    /** @param ticker what the time is measured on (a test's clock) */
+    public static InvocationBudget start(InvocationSettings invocation, int maxFiles, Context context, Ticker ticker) {
+        return new InvocationBudget(Deadline.forInvocation(context, invocation.timeMargin(), invocation.budget(), ticker), maxFiles);
     }
 
     public Deadline deadline() {

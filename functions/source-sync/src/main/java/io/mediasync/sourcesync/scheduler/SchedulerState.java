@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import io.mediasync.sourcesync.config.SchedulerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
@@ -21,9 +22,11 @@ public class SchedulerState {
     private static final String ID = "all-sources";
 
     private final MongoCollection<Document> state;
+    private final Clock clock;
 
-    public SchedulerState(MongoDatabase db, SchedulerConfig config) {
+    public SchedulerState(MongoDatabase db, SchedulerConfig config, Clock clock) {
         this.state = db.getCollection(config.stateCollection());
+        this.clock = clock;
     }
 
     public Optional<Long> resumeAfter() {
@@ -34,7 +37,7 @@ public class SchedulerState {
     /** @param resumeAfter the last source this run went through, empty when it went through every one */
     public void record(long window, Optional<Long> resumeAfter, int ordered) {
         Document doc = new Document("_id", ID).append("window", window).append("stopped", resumeAfter.isPresent() ? "deadline" : "completed")
-                .append("ordered", ordered).append("at", new Date());
+                .append("ordered", ordered).append("at", Date.from(clock.instant()));
         resumeAfter.ifPresent(id -> doc.append("resumeAfter", id));
         state.replaceOne(Filters.eq("_id", ID), doc, new ReplaceOptions().upsert(true));
     }

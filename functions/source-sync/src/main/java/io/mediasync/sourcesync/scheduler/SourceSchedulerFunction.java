@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.metrics.Metrics;
+import io.mediasync.common.time.Ticker;
 import io.mediasync.sourcesync.config.SchedulerConfig;
 import io.mediasync.sourcesync.messages.ScheduleRequest;
 import io.mediasync.sourcesync.messages.ScheduleResult;
@@ -18,16 +19,19 @@ public class SourceSchedulerFunction implements RequestHandler<ScheduleRequest, 
 
     private final SyncScheduler scheduler;
     private final SchedulerConfig config;
+    private final Ticker ticker;
 
-    public SourceSchedulerFunction(SyncScheduler scheduler, SchedulerConfig config) {
+    /** @param ticker what the run's deadline is measured on */
+    public SourceSchedulerFunction(SyncScheduler scheduler, SchedulerConfig config, Ticker ticker) {
         this.scheduler = scheduler;
         this.config = config;
+        this.ticker = ticker;
     }
 
     @Override
     public ScheduleResult handleRequest(ScheduleRequest request, Context context) {
         try {
-            return scheduler.schedule(request, Deadline.forInvocation(context, config.timeMargin(), config.budget()));
+            return scheduler.schedule(request, Deadline.forInvocation(context, config.timeMargin(), config.budget(), ticker));
         } finally {
             Metrics.flush(); // ColdStart: the scheduler has no metrics of its own
         }

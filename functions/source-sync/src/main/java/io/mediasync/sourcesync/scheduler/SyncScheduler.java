@@ -9,7 +9,7 @@ import io.mediasync.sourcesync.messages.ScheduleResult;
 import io.mediasync.sourcesync.registry.SourceStore;
 import io.mediasync.sourcesync.sqs.SyncOrderSender;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,16 +31,19 @@ public class SyncScheduler {
     private final SyncOrderSender sender;
     private final SchedulerSweep sweep;
     private final ScheduleWindow window;
+    private final Clock clock;
 
-    public SyncScheduler(SourceStore sources, SyncOrderSender sender, SchedulerSweep sweep, SchedulerConfig config) {
+    /** @param clock which window it is, and what makes a forced order's deduplication id new */
+    public SyncScheduler(SourceStore sources, SyncOrderSender sender, SchedulerSweep sweep, SchedulerConfig config, Clock clock) {
         this.sources = sources;
         this.sender = sender;
         this.sweep = sweep;
         this.window = new ScheduleWindow(config.windowSeconds());
+        this.clock = clock;
     }
 
     public ScheduleResult schedule(ScheduleRequest request, Deadline deadline) {
-        long index = window.index(Instant.now());
+        long index = window.index(clock.instant());
         if (request == null || request.sourceId() == null) {
             return sweep.sweep(index, deadline);
         }
@@ -62,7 +65,7 @@ public class SyncScheduler {
         if (!force && !sources.claimWindow(id, index)) {
             return notOrdered(id, "already ordered in this window");
         }
-        String dedupKey = force ? ScheduleWindow.dedupKey(id, url, index) + ":forced:" + System.currentTimeMillis()
+        String dedupKey = force ? ScheduleWindow.dedupKey(id, url, index) + ":forced:" + clock.millis()
                 : ScheduleWindow.dedupKey(id, url, index);
         try {
             sender.send(SyncOrder.of(id, url, contentPath), dedupKey);
