@@ -88,9 +88,7 @@ final class MacroblockEncoder {
         i4 = sub < i16;
         luma.commit(i4, this);
         chooseUv(segment, costs, topNz, t, leftNz);
-        for (int b = 0; b < 8; b++) {
-            TokenCosts.toCodingOrder(bestUvLevels, b * 16, levels, 256 + b * 16);
-        }
+        System.arraycopy(bestUvLevels, 0, levels, 256, 128);
     }
 
     private void chooseUv(Segment segment, TokenCosts costs, int[] topNz, int t, int[] leftNz) {

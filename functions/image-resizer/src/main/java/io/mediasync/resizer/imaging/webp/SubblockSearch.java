@@ -72,7 +72,7 @@ final class SubblockSearch {
             }
             modes[b] = bestMode;
             int p = bestMode * 16;
-            TokenCosts.toCodingOrder(levels4, p, levels, b * 16);
+            System.arraycopy(levels4, p, levels, b * 16, 16);
             Transforms.inverseDct(coefficients4, p, bestBlockLast <= 0, pred4, p, 4, reconstruction, off, 16);
             topNz[x] = leftNz[y] = bestBlockLast >= 0 ? 1 : 0;
         }
