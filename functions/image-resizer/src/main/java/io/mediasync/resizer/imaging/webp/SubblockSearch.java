@@ -8,7 +8,7 @@ package io.mediasync.resizer.imaging.webp;
  */
 final class SubblockSearch {
 
-    /** 4x4 modes tried in full after the ranking by prediction error. */
+    /** 4x4 modes tried in full after the ranking by prediction error (see {@link MacroblockEncoder#TRY_WITHIN}). */
     private static final int CANDIDATES = 2;
 
     private final MacroblockEncoder mb;
@@ -52,7 +52,8 @@ final class SubblockSearch {
             long bestBlock = Long.MAX_VALUE;
             int bestMode = 0;
             int bestBlockLast = -1;
-            for (int k = 0; k < CANDIDATES; k++) {
+            long limitRank = MacroblockEncoder.TRY_WITHIN * (ranking[0] >> 4);
+            for (int k = 0; k < CANDIDATES && (ranking[k] >> 4) <= limitRank; k++) {
                 int mode = (int) (ranking[k] & 0xF);
                 int p = mode * 16;
                 transform4(mode, b, src, off, p);
