@@ -56,57 +56,59 @@ final class IntraPredictor {
 
     /**
      * The errors of DC, V and H follow from sums of the source (all its squares, its rows, its columns) and the
-     * edges; TM's clamped prediction takes a pass over the pixels.
+     * edges; TM's clamped prediction takes a pass over the pixels. Row by row, in ints (a 16x16 block's sums of
+     * squares stay below 2^24), so the inner loop runs straight along memory.
      */
     private static void errors(int[] top, int[] left, int size, int dc, int[] src, int o, long[] errors) {
         int topLeft = top[0];
-        long squares = 0;
-        long sum = 0;
-        long tm = 0;
-        long vertical = 0;
-        long horizontal = 0;
-        long topSquares = 0;
-        long leftSquares = 0;
-        for (int x = 0; x < size; x++) {
-            int column = 0;
-            int above = top[1 + x];
-            for (int y = 0, i = o + x; y < size; y++, i += 16) {
-                int s = src[i];
-                column += s;
-                squares += s * s;
-                int d = s - Transforms.clamp(left[y] + above - topLeft);
-                tm += d * d;
-            }
-            sum += column;
-            vertical += (long) above * column;
-            topSquares += above * above;
-        }
+        int squares = 0;
+        int sum = 0;
+        int tm = 0;
+        int vertical = 0;
+        int horizontal = 0;
+        int topSquares = 0;
+        int leftSquares = 0;
         for (int y = 0; y < size; y++) {
+            int l = left[y];
+            int base = l - topLeft;
             int row = 0;
             for (int x = 0, i = o + y * 16; x < size; x++, i++) {
-                row += src[i];
+                int s = src[i];
+                int above = top[1 + x];
+                row += s;
+                squares += s * s;
+                vertical += above * s;
+                int d = s - Transforms.clamp(base + above);
+                tm += d * d;
             }
-            horizontal += (long) left[y] * row;
-            leftSquares += left[y] * left[y];
+            sum += row;
+            horizontal += l * row;
+            leftSquares += l * l;
+        }
+        for (int x = 0; x < size; x++) {
+            topSquares += top[1 + x] * top[1 + x];
         }
         errors[IntraModes.DC] += squares - 2L * dc * sum + (long) size * size * dc * dc;
-        errors[IntraModes.V] += squares - 2 * vertical + size * topSquares;
-        errors[IntraModes.H] += squares - 2 * horizontal + size * leftSquares;
+        errors[IntraModes.V] += squares - 2L * vertical + (long) size * topSquares;
+        errors[IntraModes.H] += squares - 2L * horizontal + (long) size * leftSquares;
         errors[IntraModes.TM] += tm;
     }
 
     /** One mode of a size x size block at {@code out[o]}, stride 16. */
     private static void fill(int mode, int[] top, int[] left, int size, int dc, int[] out, int o) {
         int topLeft = top[0];
-        for (int y = 0; y < size; y++) {
-            int row = o + y * 16;
-            for (int x = 0; x < size; x++) {
-                out[row + x] = switch (mode) {
-                    case IntraModes.DC -> dc;
-                    case IntraModes.V -> top[1 + x];
-                    case IntraModes.H -> left[y];
-                    default -> Transforms.clamp(left[y] + top[1 + x] - topLeft);
-                };
+        // one loop per mode: a switch inside the pixel loop would be decided 256 times over
+        for (int y = 0, row = o; y < size; y++, row += 16) {
+            switch (mode) {
+                case IntraModes.DC -> java.util.Arrays.fill(out, row, row + size, dc);
+                case IntraModes.V -> System.arraycopy(top, 1, out, row, size);
+                case IntraModes.H -> java.util.Arrays.fill(out, row, row + size, left[y]);
+                default -> {
+                    int base = left[y] - topLeft;
+                    for (int x = 0; x < size; x++) {
+                        out[row + x] = Transforms.clamp(base + top[1 + x]);
+                    }
+                }
             }
         }
     }

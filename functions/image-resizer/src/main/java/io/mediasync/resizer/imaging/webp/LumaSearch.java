@@ -23,7 +23,7 @@ final class LumaSearch {
     private final int[] bestLast = new int[16];
     private final int[] topNz = new int[4];
     private final int[] leftNz = new int[4];
-    /** 16x16 candidates' levels (each block in its own order): 16 luma blocks then Y2; swapped with the best. */
+    /** 16x16 candidates' levels (coding order): 16 luma blocks then Y2; swapped with the best. */
     private int[] levels16 = new int[272];
     private int[] best16 = new int[272];
     private int bestMode16;
@@ -130,7 +130,7 @@ final class LumaSearch {
         out.yMode = bestMode16;
         Arrays.fill(out.subModes, IntraModes.IMPLIED_B_MODE[bestMode16]);
         for (int b = 0; b < 17; b++) { // 16 luma blocks, then Y2
-            TokenCosts.toCodingOrder(best16, b * 16, out.levels, b < 16 ? b * 16 : 384);
+            System.arraycopy(best16, b * 16, out.levels, b < 16 ? b * 16 : 384, 16);
         }
         int p = bestMode16 * 256;
         for (int b = 0; b < 16; b++) {

@@ -8,7 +8,7 @@ package io.mediasync.resizer.imaging.webp;
  */
 final class SubblockSearch {
 
-    /** 4x4 modes tried in full after the ranking by prediction error. */
+    /** 4x4 modes tried in full after the ranking by prediction error (see {@link MacroblockEncoder#TRY_WITHIN}). */
     private static final int CANDIDATES = 2;
 
     private final MacroblockEncoder mb;
@@ -52,7 +52,8 @@ final class SubblockSearch {
             long bestBlock = Long.MAX_VALUE;
             int bestMode = 0;
             int bestBlockLast = -1;
-            for (int k = 0; k < CANDIDATES; k++) {
+            long limitRank = MacroblockEncoder.TRY_WITHIN * (ranking[0] >> 4);
+            for (int k = 0; k < CANDIDATES && (ranking[k] >> 4) <= limitRank; k++) {
                 int mode = (int) (ranking[k] & 0xF);
                 int p = mode * 16;
                 transform4(mode, b, src, off, p);
@@ -72,7 +73,7 @@ final class SubblockSearch {
             }
             modes[b] = bestMode;
             int p = bestMode * 16;
-            TokenCosts.toCodingOrder(levels4, p, levels, b * 16);
+            System.arraycopy(levels4, p, levels, b * 16, 16);
             Transforms.inverseDct(coefficients4, p, bestBlockLast <= 0, pred4, p, 4, reconstruction, off, 16);
             topNz[x] = leftNz[y] = bestBlockLast >= 0 ? 1 : 0;
         }

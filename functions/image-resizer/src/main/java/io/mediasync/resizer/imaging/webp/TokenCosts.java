@@ -2,10 +2,11 @@ package io.mediasync.resizer.imaging.webp;
 
 /**
  * What a block's tokens cost under the frame's current coefficient probabilities, for the rate side of the mode
- * decision; quantising a block and pricing it go together in one pass. The cost of a magnitude splits in a part that depends on the probabilities (the tree branches, one
- * table per type, band and context, magnitudes from 67 up sharing DCT_CAT6's entry) and a fixed part (sign and
- * extra bits). The tables for context 0 leave out the "not end of block" branch, because a zero is always
- * followed by context 0 and no such branch; the first coefficient in context 0 pays it separately.
+ * decision; quantising a block and pricing it go together. The cost of a magnitude splits in a part that depends
+ * on the probabilities (the tree branches, one table per type, band and context, magnitudes from 67 up sharing
+ * DCT_CAT6's entry) and a fixed part (sign and extra bits), which the tables hold too below 67 to save a lookup
+ * per token. The tables for context 0 leave out the "not end of block" branch, because a zero is always followed
+ * by context 0 and no such branch; the first coefficient in context 0 pays it separately.
  */
 final class TokenCosts {
 
@@ -85,20 +86,25 @@ final class TokenCosts {
             for (int v = 5; v < VARIABLE; v++) {
                 table[t + v] = categoryCost[TokenCoder.category(v)];
             }
+            for (int v = 1; v < VARIABLE - 1; v++) {
+                table[t + v] += FIXED[v];
+            }
         }
     }
 
     /**
      * Quantises coefficients {@code first..15} (coding order) of the block at {@code c} with {@code m} and prices
-     * the tokens they make in context {@code ctx}: the levels go to {@code levels[l..l+15]} in the block's own
-     * (raster) order, a level before {@code first} as 0, the dequantised values (what the decoder will see) back
-     * into {@code coefficients}. The AC loop has no branch and no reordering, so the JIT can vectorise it; the
-     * tokens are priced in coding order up to the last non-zero level.
+     * the tokens they make in context {@code ctx}: the levels go to {@code levels[l..l+15]} in coding order, a
+     * level before {@code first} as 0, the dequantised values (what the decoder will see) back into
+     * {@code coefficients} in the block's own (raster) order. One pass in coding order quantises and finds the
+     * last non-zero level, so an empty block (the most common) costs no second look; the tokens are then priced
+     * up to that last level only.
      *
      * @return {@code rate << 40 | squared error << 8 | (last + 1)}, see {@link #rate}, {@link #error}, {@link #last}
      */
     long quantize(QuantMatrix m, int type, int ctx, int[] coefficients, int c, int[] levels, int l, int first) {
         long error = 0;
+        int last = -1;
         if (first == 0) {
             int value = coefficients[c];
             int magnitude = value < 0 ? -value : value;
@@ -108,6 +114,7 @@ final class TokenCosts {
             error = (long) (magnitude - dequantized) * (magnitude - dequantized);
             levels[l] = value < 0 ? -level : level;
             coefficients[c] = value < 0 ? -dequantized : dequantized;
+            last = level != 0 ? 0 : -1;
         } else {
             levels[l] = 0;
         }
@@ -115,7 +122,8 @@ final class TokenCosts {
         int bias = m.acBias;
         int step = m.acStep;
         int acError = 0; // at most 15 quarter steps squared: a rounding error never passes half a step
-        for (int j = c + 1, k = l + 1; j < c + 16; j++, k++) {
+        for (int n = 1; n < 16; n++) {
+            int j = c + Vp8Tables.ZIGZAG[n];
             int value = coefficients[j];
             int magnitude = Math.abs(value);
             // the rounding itself gives 0 below the dead zone
@@ -124,36 +132,28 @@ final class TokenCosts {
             int difference = magnitude - dequantized;
             acError += difference * difference;
             int sign = value >> 31;
-            levels[k] = (level ^ sign) - sign;
+            levels[l + n] = (level ^ sign) - sign;
             coefficients[j] = (dequantized ^ sign) - sign;
+            last = level != 0 ? n : last;
         }
         error += acError;
-        int last = 15;
-        while (last >= first && levels[l + Vp8Tables.ZIGZAG[last]] == 0) {
-            last--;
-        }
         int position = type * 17 + first;
         if (last < first) {
             return (long) end[position * 3 + ctx] << 40 | error << 8;
         }
         int cost = ctx == 0 ? notEnd[position] : 0;
         for (int n = first; n <= last; n++, position++) {
-            int level = levels[l + Vp8Tables.ZIGZAG[n]];
+            int level = levels[l + n];
             int v = level < 0 ? -level : level;
-            cost += table[GROUP[position * 3] + ctx * VARIABLE + Math.min(v, VARIABLE - 1)] + FIXED[v];
+            int at = GROUP[position * 3] + ctx * VARIABLE;
+            // the table holds the sign and extra bits too, but for the largest magnitudes that share one entry
+            cost += v < VARIABLE - 1 ? table[at + v] : table[at + VARIABLE - 1] + FIXED[v];
             ctx = Math.min(v, 2);
         }
         if (last < 15) {
             cost += end[position * 3 + ctx];
         }
         return (long) cost << 40 | error << 8 | (last + 1);
-    }
-
-    /** Copies a block's 16 levels from the block's own order into coding order. */
-    static void toCodingOrder(int[] levels, int l, int[] out, int o) {
-        for (int n = 0; n < 16; n++) {
-            out[o + n] = levels[l + Vp8Tables.ZIGZAG[n]];
-        }
     }
 
     static int last(long quantized) {

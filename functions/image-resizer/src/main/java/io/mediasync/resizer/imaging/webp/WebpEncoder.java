@@ -40,7 +40,7 @@ public final class WebpEncoder {
      * @return the complete .webp file
      */
     public byte[] encode(int width, int height, byte[] bgr, int stride, byte[] alpha) {
-        return encodeFrame(width, height, bgr, stride, alpha, false).file();
+        return encodeFrame(width, height, bgr, stride, alpha, false, false).file();
     }
 
     /** As {@link #encode}, with the planes a decoder will reconstruct, for checking decoders against. */
@@ -48,7 +48,10 @@ public final class WebpEncoder {
         return encodeFrame(width, height, bgr, stride, alpha, false).encoding();
     }
 
-    /** A file with the frame behind it and, if asked for, its reconstruction before the loop filter. */
+    /**
+     * A file with the frame behind it and, if asked for, its reconstruction before the loop filter; the frame's
+     * reconstruction is filtered unless only the file was asked for.
+     */
     record Encoded(byte[] file, Vp8Frame frame, Planes unfiltered, byte[] alpha) {
 
         /** The file with the planes a decoder reconstructs, the visible part of the filtered frame. */
@@ -65,6 +68,15 @@ public final class WebpEncoder {
     }
 
     Encoded encodeFrame(int width, int height, byte[] bgr, int stride, byte[] alpha, boolean keepUnfiltered) {
+        return encodeFrame(width, height, bgr, stride, alpha, keepUnfiltered, true);
+    }
+
+    /**
+     * @param reconstruct false when only the file is wanted: the loop filter changes no bit of it (the decoder
+     *                    runs it, and intra prediction reads the unfiltered pixels), so it is not run
+     */
+    private Encoded encodeFrame(int width, int height, byte[] bgr, int stride, byte[] alpha, boolean keepUnfiltered,
+                                boolean reconstruct) {
         check(width, height, bgr, stride, alpha);
         Planes source = YuvConverter.convert(width, height, bgr, 0, stride, alpha);
         if (alpha != null) {
@@ -79,7 +91,9 @@ public final class WebpEncoder {
         }
         Vp8Frame frame = FrameEncoder.encode(source, transforms, plan);
         Planes unfiltered = keepUnfiltered ? frame.reconstruction.copy() : null;
-        LoopFilter.apply(frame, 0);
+        if (reconstruct) {
+            LoopFilter.apply(frame, 0);
+        }
         byte[] vp8 = Vp8Writer.write(frame, 0);
         byte[] alph = alpha == null ? null : AlphaEncoder.encode(alpha, width, height);
         return new Encoded(WebpContainer.wrap(width, height, vp8, alph), frame, unfiltered, alpha);

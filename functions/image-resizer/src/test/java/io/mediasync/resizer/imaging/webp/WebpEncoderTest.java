@@ -37,4 +37,17 @@ class WebpEncoderTest {
         assertThat(encoder.encode(picture.width(), picture.height(), picture.bgr(), picture.stride(), picture.alpha()))
                 .isEqualTo(first);
     }
+
+    @Test
+    void theFileIsTheSameWhetherOrNotTheReconstructionIsAskedFor() {
+        // encode() skips the loop filter, which only the reconstruction needs: the bytes must not notice
+        for (int quality : new int[] {10, 75, 100}) {
+            Pictures.Picture picture = Pictures.make(Pictures.Content.PHOTO, Pictures.Alpha.NONE, 83, 61, quality);
+            WebpEncoder encoder = new WebpEncoder(quality);
+            byte[] file = encoder.encode(picture.width(), picture.height(), picture.bgr(), picture.stride(), null);
+            WebpEncoding withReconstruction = encoder.encodeWithReconstruction(picture.width(), picture.height(),
+                    picture.bgr(), picture.stride(), null);
+            assertThat(file).as("q" + quality).isEqualTo(withReconstruction.file());
+        }
+    }
 }
