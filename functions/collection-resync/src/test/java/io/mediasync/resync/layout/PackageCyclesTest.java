@@ -5,8 +5,9 @@ import io.mediasync.testsupport.PackageCycles;
 import org.junit.jupiter.api.Test;
 
 /**
- * The re-sync's packages form a line (lambda > run > provide, execute > apply > progress > store > model, config;
- * docs/architecture.md). A cycle between run and the phases was straightened once (issue 22); this keeps it out.
+ * The re-sync's packages form a line (handlers in the root > run > provide, execute > apply > progress > store >
+ * model, config; docs/architecture.md). A cycle between run and the phases was straightened once (issue 22); this
+ * keeps it out.
  */
 class PackageCyclesTest {
 

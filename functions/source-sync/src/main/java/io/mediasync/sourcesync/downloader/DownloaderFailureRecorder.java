@@ -4,8 +4,8 @@ import io.mediasync.common.failure.Failure;
 import io.mediasync.common.failure.Outcome;
 import io.mediasync.common.lambda.Delivery;
 import io.mediasync.common.lambda.FailureRecorder;
-import io.mediasync.sourcesync.registry.SourceStore;
-import io.mediasync.sourcesync.registry.SyncRuns;
+import io.mediasync.sourcesync.store.SourceStore;
+import io.mediasync.sourcesync.store.SyncRuns;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

@@ -12,7 +12,7 @@ import io.mediasync.sourcesync.downloader.adapter.RemoteItem;
 import io.mediasync.sourcesync.fetch.FetchOutcome;
 import io.mediasync.sourcesync.fetch.PoliteFetcher;
 import io.mediasync.sourcesync.messages.FileEvent;
-import io.mediasync.sourcesync.registry.FileRegistry;
+import io.mediasync.sourcesync.store.FileRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.ConcurrentModificationException;

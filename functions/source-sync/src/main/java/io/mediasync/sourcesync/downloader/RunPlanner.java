@@ -2,9 +2,9 @@ package io.mediasync.sourcesync.downloader;
 
 import io.mediasync.common.contracts.SyncOrder;
 import io.mediasync.sourcesync.config.SyncConfig;
-import io.mediasync.sourcesync.registry.Counts;
-import io.mediasync.sourcesync.registry.SourceStore;
-import io.mediasync.sourcesync.registry.SyncRuns;
+import io.mediasync.sourcesync.store.Counts;
+import io.mediasync.sourcesync.store.SourceStore;
+import io.mediasync.sourcesync.store.SyncRuns;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Date;

@@ -2,7 +2,7 @@ package io.mediasync.sourcesync.orchestrator;
 
 import io.mediasync.sourcesync.config.OrchestratorConfig;
 import io.mediasync.sourcesync.downloader.ContentStore;
-import io.mediasync.sourcesync.registry.FileRegistry;
+import io.mediasync.sourcesync.store.FileRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Date;
 import java.util.List;

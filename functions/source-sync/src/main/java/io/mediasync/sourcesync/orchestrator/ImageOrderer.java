@@ -6,7 +6,7 @@ import io.mediasync.sourcesync.config.OrchestratorConfig;
 import io.mediasync.sourcesync.config.QueuesConfig;
 import io.mediasync.sourcesync.downloader.ContentStore;
 import io.mediasync.sourcesync.downloader.adapter.MediaSniffer;
-import io.mediasync.sourcesync.registry.FileRegistry;
+import io.mediasync.sourcesync.store.FileRegistry;
 import io.mediasync.common.sqs.QueueNames;
 import io.mediasync.common.sqs.QueueUrls;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -4,7 +4,7 @@ import io.mediasync.common.failure.Failure;
 import io.mediasync.common.failure.Outcome;
 import io.mediasync.common.lambda.Delivery;
 import io.mediasync.common.lambda.FailureRecorder;
-import io.mediasync.sourcesync.registry.EventRecords;
+import io.mediasync.sourcesync.store.EventRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Writes a sync event's failure in sync_events: retrying, dead_lettered (last receive) or failed, with the reason. */

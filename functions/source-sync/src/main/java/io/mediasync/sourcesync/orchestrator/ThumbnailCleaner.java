@@ -2,7 +2,7 @@ package io.mediasync.sourcesync.orchestrator;
 
 import io.mediasync.sourcesync.config.OrchestratorConfig;
 import io.mediasync.sourcesync.config.StorageConfig;
-import io.mediasync.sourcesync.registry.FileRegistry;
+import io.mediasync.sourcesync.store.FileRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.mediasync.common.hash.Sha256;
 import java.util.List;

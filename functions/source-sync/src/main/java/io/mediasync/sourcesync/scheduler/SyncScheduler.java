@@ -6,7 +6,7 @@ import io.mediasync.common.lambda.Deadline;
 import io.mediasync.sourcesync.config.SchedulerConfig;
 import io.mediasync.sourcesync.messages.ScheduleRequest;
 import io.mediasync.sourcesync.messages.ScheduleResult;
-import io.mediasync.sourcesync.registry.SourceStore;
+import io.mediasync.sourcesync.store.SourceStore;
 import io.mediasync.sourcesync.sqs.SyncOrderSender;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.mediasync.sourcesync.scheduler;
+package io.mediasync.sourcesync;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -8,6 +8,7 @@ import io.mediasync.common.time.Ticker;
 import io.mediasync.sourcesync.config.SchedulerConfig;
 import io.mediasync.sourcesync.messages.ScheduleRequest;
 import io.mediasync.sourcesync.messages.ScheduleResult;
+import io.mediasync.sourcesync.scheduler.SyncScheduler;
 import jakarta.inject.Named;
 
 /**

@@ -1,4 +1,4 @@
-package io.mediasync.sourcesync.orchestrator;
+package io.mediasync.sourcesync;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -7,6 +7,8 @@ import io.mediasync.common.lambda.SqsBatches;
 import io.mediasync.common.lambda.SqsEvent;
 import io.mediasync.common.mongo.MongoFailures;
 import io.mediasync.sourcesync.config.InvocationConfig;
+import io.mediasync.sourcesync.orchestrator.OrchestratorFailureRecorder;
+import io.mediasync.sourcesync.orchestrator.SyncEventHandler;
 import jakarta.inject.Named;
 
 /**

@@ -1,4 +1,4 @@
-package io.mediasync.resync.lambda;
+package io.mediasync.resync;
 
 import io.mediasync.common.failure.Failure;
 import io.mediasync.common.failure.Outcome;

@@ -1,4 +1,4 @@
-package io.mediasync.sourcesync.registry;
+package io.mediasync.sourcesync.store;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;

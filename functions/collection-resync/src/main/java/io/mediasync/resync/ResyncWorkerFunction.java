@@ -1,4 +1,4 @@
-package io.mediasync.resync.lambda;
+package io.mediasync.resync;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;

@@ -1,4 +1,4 @@
-package io.mediasync.sourcesync.downloader;
+package io.mediasync.sourcesync;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -8,6 +8,9 @@ import io.mediasync.common.lambda.SqsEvent;
 import io.mediasync.common.mongo.MongoFailures;
 import io.mediasync.sourcesync.config.InvocationConfig;
 import io.mediasync.sourcesync.config.SyncConfig;
+import io.mediasync.sourcesync.downloader.DownloaderFailureRecorder;
+import io.mediasync.sourcesync.downloader.InvocationBudget;
+import io.mediasync.sourcesync.downloader.SyncOrderHandler;
 import jakarta.inject.Named;
 
 /** Lambda entry point (seed 001): sync orders from the sync-order FIFO queue. */

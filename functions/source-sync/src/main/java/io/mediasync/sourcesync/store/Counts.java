@@ -1,4 +1,4 @@
-package io.mediasync.sourcesync.registry;
+package io.mediasync.sourcesync.store;
 
 import org.bson.Document;
 
