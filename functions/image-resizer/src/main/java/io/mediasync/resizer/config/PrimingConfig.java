@@ -10,7 +10,7 @@ public interface PrimingConfig {
 
     /**
      * SNAPSTART_PRIMING_BUDGET: the longest priming may take before the snapshot (it stops earlier once steady,
-     * about 4 s on 2 cores). Lambda allows SnapStart's initialisation far longer; this bounds a slow publish.
+     * a few seconds on 2 cores). Lambda allows SnapStart's initialisation far longer; this bounds a slow publish.
      */
     @WithDefault("${SNAPSTART_PRIMING_BUDGET:PT60S}")
     Duration budget();
