@@ -12,7 +12,6 @@ import org.apache.hc.core5.concurrent.Cancellable;
 final class CallDeadline implements AutoCloseable {
 
     private final ScheduledFuture<?> timer;
-    private volatile boolean expired;
     private volatile Cancellable current;
     private final boolean invocationsEnd;
     private final long started = System.nanoTime();
@@ -36,21 +35,21 @@ final class CallDeadline implements AutoCloseable {
     /** Makes {@code request} the one cancelled on expiry; cancels it at once if the cap has passed. */
     void attach(Cancellable request) {
         current = request;
-        if (expired) {
+        if (expired()) {
             request.cancel();
         }
     }
 
     /**
-     * Whether the cap has passed: by the timer, or by the clock when a socket timeout of the same length fired first
-     * (a loaded machine can run the timer's thread late), so the failure is still named after the cap.
+     * Whether the cap has passed, by the clock: the timer never fires before that, and a socket timeout of the same
+     * length may fire first (a loaded machine can run the timer's thread late), so the failure is still named after
+     * the cap.
      */
     boolean expired() {
-        return expired || System.nanoTime() - started >= timeoutNanos;
+        return System.nanoTime() - started >= timeoutNanos;
     }
 
     private void expire() {
-        expired = true;
         Cancellable request = current;
         if (request != null) {
             request.cancel();

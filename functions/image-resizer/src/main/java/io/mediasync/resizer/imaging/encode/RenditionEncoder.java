@@ -27,7 +27,7 @@ public final class RenditionEncoder {
     private final JpegEncoder jpeg;
     private final WebpEncoder webp;
 
-  public   RenditionEncoder(float jpegQuality, int webpQuality) {
+    public RenditionEncoder(float jpegQuality, int webpQuality) {
         this.jpeg = new JpegEncoder(jpegQuality);
         this.webp = new WebpEncoder(webpQuality);
     }

@@ -24,7 +24,7 @@ public final class RgbImage {
     private final int height;
     private final byte[] bgr;
 
-  public   RgbImage(int width, int height, byte[] bgr) {
+    public RgbImage(int width, int height, byte[] bgr) {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("empty image " + width + "x" + height);
         }

@@ -16,7 +16,7 @@ public final class ReducedSources {
 
     private final List<Reduced> copies = new ArrayList<>();
 
-  public   ReducedSources(Plane decoded) {
+    public ReducedSources(Plane decoded) {
         copies.add(new Reduced(1, 1, decoded));
     }
 

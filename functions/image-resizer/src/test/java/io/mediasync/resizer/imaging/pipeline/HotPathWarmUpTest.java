@@ -5,6 +5,7 @@ import io.mediasync.resizer.imaging.OutputFormat;
 import io.mediasync.resizer.imaging.ProcessedImage;
 import io.mediasync.resizer.imaging.ResizeMode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class HotPathWarmUpTest {
 
     @Test
     void theBundledImagesTakeEveryDecodePathOfAJpegOrPngOrder() throws Exception {
-        List<String> paths = new java.util.ArrayList<>();
+        List<String> paths = new ArrayList<>();
         for (String sample : HotPathWarmUp.SAMPLES) {
             ProcessedImage image = processor.process(HotPathWarmUp.bundled(sample), SIZES);
             paths.add(image.format() + " " + image.decodePath());
