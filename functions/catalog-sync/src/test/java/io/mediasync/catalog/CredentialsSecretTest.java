@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mediasync.catalog.fetch.PasswordGrant;
 import io.mediasync.catalog.fetch.TokenSource;
 import io.mediasync.testsupport.SecretsManagerStub;
+import io.mediasync.testsupport.time.TestTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

@@ -7,6 +7,7 @@ import io.mediasync.catalog.fetch.PasswordGrant;
 import io.mediasync.catalog.fetch.TokenSource;
 import io.mediasync.testsupport.emf.EmfLines;
 import io.mediasync.testsupport.emf.StdoutCapture;
+import io.mediasync.testsupport.time.TestTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
