@@ -1,5 +1,6 @@
 package io.mediasync.resync.execute;
 
+import io.mediasync.common.contracts.ImageUrl;
 import io.mediasync.common.sqs.BatchSender;
 import io.mediasync.common.sqs.MessageOut;
 import io.mediasync.resync.apply.Inheritance;
@@ -8,7 +9,6 @@ import io.mediasync.resync.config.QueuesConfig;
 import io.mediasync.resync.config.ResyncConfig;
 import io.mediasync.resync.model.DocIds;
 import io.mediasync.resync.model.ImageFields;
-import io.mediasync.resync.model.OrderableUrl;
 import io.mediasync.resync.model.Plan;
 import io.mediasync.resync.model.Planner;
 import io.mediasync.resync.model.Relation;
@@ -124,7 +124,7 @@ public class Executor {
         Plan plan = planner.plan(doc, row.getBoolean("force", false));
         boolean wrote = !plan.clear().isEmpty() && documents.clear(collection, id, plan.clear());
         for (Map.Entry<String, String> bad : plan.badUrls().entrySet()) {
-            String why = OrderableUrl.problem(bad.getValue());
+            String why = ImageUrl.problem(bad.getValue()).orElseThrow();
             if (documents.writeFailed(collection, id, bad.getKey(), bad.getValue(), "bad_url", why, now)) {
                 wrote = true;
                 counts.add("failed", 1);

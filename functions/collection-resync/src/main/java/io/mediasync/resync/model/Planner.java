@@ -1,5 +1,6 @@
 package io.mediasync.resync.model;
 
+import io.mediasync.common.contracts.ImageUrl;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ public final class Planner {
             if (why == null) {
                 continue;
             }
-            if (OrderableUrl.problem(url) != null) { // recorded failed as the resizer would, without an order
+            if (ImageUrl.problem(url).isPresent()) { // recorded failed as the resizer would, without an order
                 bad.put(field, url);
                 reason = "bad_url";
                 continue;

@@ -4,14 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediasync.common.contracts.ImageUrl;
 import io.mediasync.common.contracts.ResizeOrder;
 import io.mediasync.resizer.imaging.OutputFormat;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -89,7 +87,7 @@ public final class OrderParser {
                     + "), and there is no postback_url");
         }
         if (postbackUrl.isPresent()) {
-            checkHttpUrl(ResizeOrder.POSTBACK_URL, postbackUrl.get());
+            refuseBadUrl(ResizeOrder.POSTBACK_URL, ImageUrl.httpProblem(postbackUrl.get()));
         }
         String bucketName = text(message, ResizeOrder.BUCKET_NAME).orElse(defaultBucketName);
         checkBucketName(bucketName);
@@ -164,33 +162,16 @@ public final class OrderParser {
     }
 
     private static void checkSourceUrl(String field, String url, OrderOrigin origin) throws OrderRejectedException {
-        if (url.toLowerCase(Locale.ROOT).startsWith("s3://")) {
-            if (origin == OrderOrigin.PUBLIC) {
-                throw new OrderRejectedException("s3_source_not_allowed", field + ": s3:// images are read only for "
-                        + "mediasync's own orders; a public order gives an http(s) URL");
-            }
-            URI uri = uri(field, url);
-            if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
-                throw new OrderRejectedException("bad_url", field + " must be s3://bucket/key: " + url);
-            }
-            return;
+        if (ImageUrl.isS3(url) && origin == OrderOrigin.PUBLIC) {
+            throw new OrderRejectedException("s3_source_not_allowed", field + ": s3:// images are read only for "
+                    + "mediasync's own orders; a public order gives an http(s) URL");
         }
-        checkHttpUrl(field, url);
+        refuseBadUrl(field, ImageUrl.problem(url));
     }
 
-    private static void checkHttpUrl(String field, String url) throws OrderRejectedException {
-        URI uri = uri(field, url);
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new OrderRejectedException("bad_url", field + " must be an absolute http(s) URL: " + url);
-        }
-    }
-
-    private static URI uri(String field, String url) throws OrderRejectedException {
-        try {
-            return new URI(url);
-        } catch (URISyntaxException e) {
-            throw new OrderRejectedException("bad_url", field + " is not a valid URL: " + e.getMessage());
+    private static void refuseBadUrl(String field, Optional<String> problem) throws OrderRejectedException {
+        if (problem.isPresent()) {
+            throw new OrderRejectedException("bad_url", field + " " + problem.get());
         }
     }
 
