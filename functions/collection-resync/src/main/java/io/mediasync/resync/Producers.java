@@ -1,7 +1,6 @@
 package io.mediasync.resync;
 
 import io.mediasync.common.failure.FailurePolicy;
-import io.mediasync.common.mongo.MongoFailures;
 import io.mediasync.resync.config.ResyncConfig;
 import io.mediasync.resync.model.Planner;
 import io.mediasync.resync.model.ResyncModel;
@@ -26,10 +25,10 @@ public class Producers {
         return new Planner(model, config.retryFailedAfter(), clock);
     }
 
-    /** The common failure policy, plus what only MongoDB-backed functions meet: MongoDB being unreachable. */
+    /** The one failure policy (common), injected where the re-sync classifies what broke a step. */
     @Produces
     @Singleton
     FailurePolicy failurePolicy() {
-        return MongoFailures.POLICY;
+        return FailurePolicy.standard();
     }
 }

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.mediasync.common.lambda.SqsBatchResponse;
 import io.mediasync.common.lambda.SqsBatches;
 import io.mediasync.common.lambda.SqsEvent;
-import io.mediasync.common.mongo.MongoFailures;
+import io.mediasync.common.failure.FailurePolicy;
 import io.mediasync.resizer.config.InvocationConfig;
 import io.mediasync.resizer.delivery.RedirectTargets;
 import jakarta.inject.Named;
@@ -22,7 +22,7 @@ public class ImageResizerFunction implements RequestHandler<SqsEvent, SqsBatchRe
             InvocationConfig invocation) {
         this.pipeline = pipeline;
         this.queues = queues;
-        this.batches = new SqsBatches(MongoFailures.POLICY, recorder, invocation);
+        this.batches = new SqsBatches(FailurePolicy.standard(), recorder, invocation);
     }
 
     @Override

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.mediasync.common.lambda.SqsBatchResponse;
 import io.mediasync.common.lambda.SqsBatches;
 import io.mediasync.common.lambda.SqsEvent;
-import io.mediasync.common.mongo.MongoFailures;
+import io.mediasync.common.failure.FailurePolicy;
 import io.mediasync.sourcesync.config.InvocationConfig;
 import io.mediasync.sourcesync.config.SyncConfig;
 import io.mediasync.sourcesync.downloader.DownloaderFailureRecorder;
@@ -27,7 +27,7 @@ public class SourceDownloaderFunction implements RequestHandler<SqsEvent, SqsBat
         this.handler = handler;
         this.config = config;
         this.invocation = invocation;
-        this.batches = new SqsBatches(MongoFailures.POLICY, recorder, invocation);
+        this.batches = new SqsBatches(FailurePolicy.standard(), recorder, invocation);
     }
 
     @Override

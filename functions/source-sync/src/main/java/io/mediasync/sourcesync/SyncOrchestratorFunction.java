@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.mediasync.common.lambda.SqsBatchResponse;
 import io.mediasync.common.lambda.SqsBatches;
 import io.mediasync.common.lambda.SqsEvent;
-import io.mediasync.common.mongo.MongoFailures;
+import io.mediasync.common.failure.FailurePolicy;
 import io.mediasync.sourcesync.config.InvocationConfig;
 import io.mediasync.sourcesync.orchestrator.OrchestratorFailureRecorder;
 import io.mediasync.sourcesync.orchestrator.SyncEventHandler;
@@ -23,7 +23,7 @@ public class SyncOrchestratorFunction implements RequestHandler<SqsEvent, SqsBat
 
     public SyncOrchestratorFunction(SyncEventHandler handler, OrchestratorFailureRecorder recorder, InvocationConfig config) {
         this.handler = handler;
-        this.batches = new SqsBatches(MongoFailures.POLICY, recorder, config);
+        this.batches = new SqsBatches(FailurePolicy.standard(), recorder, config);
     }
 
     @Override

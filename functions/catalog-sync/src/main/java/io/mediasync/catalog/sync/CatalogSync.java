@@ -11,7 +11,7 @@ import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.metrics.Metric;
 import io.mediasync.common.metrics.Metrics;
-import io.mediasync.common.mongo.MongoFailures;
+import io.mediasync.common.failure.FailurePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,12 +127,12 @@ public class CatalogSync {
 
     /** A run that broke midway (MongoDB gone, a bug) still ends with a record, if MongoDB lets it: status failed. */
     private void recordFailed(String runId, String trigger, RunCounts counts, long started, RuntimeException e) {
-        Failure failure = MongoFailures.POLICY.classify(e);
+        Failure failure = FailurePolicy.standard().classify(e);
         LOG.errorf("%s run %s failed after %d page(s): %s", trigger, runId, counts.pages, failure.reason());
         try {
             runs.finish(runId, RecordStatus.FAILED.value(), SeedResult.error(failure.code(), null, Instant.now()), counts, timings(started), failure.reason());
         } catch (RuntimeException again) {
-            LOG.warnf("run %s: its failure could not be recorded either (%s)", runId, MongoFailures.POLICY.classify(again).reason());
+            LOG.warnf("run %s: its failure could not be recorded either (%s)", runId, FailurePolicy.standard().classify(again).reason());
         }
     }
 
@@ -148,7 +148,7 @@ public class CatalogSync {
         try {
             lease.release(runId);
         } catch (RuntimeException e) {
-            LOG.warnf("run %s: the lease could not be released (%s); it expires by itself", runId, MongoFailures.POLICY.classify(e).reason());
+            LOG.warnf("run %s: the lease could not be released (%s); it expires by itself", runId, FailurePolicy.standard().classify(e).reason());
         }
     }
 

@@ -10,7 +10,7 @@ import io.mediasync.common.lambda.SqsBatches;
 import io.mediasync.common.lambda.SqsEvent;
 import io.mediasync.common.lambda.SqsHandler;
 import io.mediasync.common.lambda.SqsMessage;
-import io.mediasync.common.mongo.MongoFailures;
+import io.mediasync.common.failure.FailurePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -33,7 +33,7 @@ public class QueuedRuns implements SqsHandler<RunQueue.QueuedRun> {
         this.sync = sync;
         this.runs = runs;
         this.queue = queue;
-        this.batches = new SqsBatches(MongoFailures.POLICY, recorder, config);
+        this.batches = new SqsBatches(FailurePolicy.standard(), recorder, config);
     }
 
     public SqsBatchResponse process(SqsEvent event, Deadline deadline) {

@@ -1,5 +1,6 @@
 package io.mediasync.common.failure;
 
+import com.mongodb.MongoException;
 import io.mediasync.common.secrets.SecretUnavailableException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -18,18 +19,24 @@ public final class FailurePolicy {
     private record Mapping(Class<? extends Throwable> type, String code, boolean retryable) {
     }
 
+    // every function keeps its records in MongoDB: its being unreachable is met by all, and a later receive may not meet it
+    private static final FailurePolicy STANDARD = new FailurePolicy(List.of(new Mapping(MongoException.class, "mongo_unavailable", true)));
+
     private final List<Mapping> mappings;
 
     private FailurePolicy(List<Mapping> mappings) {
         this.mappings = List.copyOf(mappings);
     }
 
-    /** Knows mediasync's own failures, fetch failures, AWS SDK and I/O trouble, and JVM errors. */
+    /**
+     * The functions' one policy: mediasync's own failures, MongoDB unreachable ({@code mongo_unavailable}), fetch
+     * failures, AWS SDK and I/O trouble, and JVM errors.
+     */
     public static FailurePolicy standard() {
-        return new FailurePolicy(List.of());
+        return STANDARD;
     }
 
-    /** The same policy plus one more exception type (checked first), e.g. MongoException → mongo_unavailable. */
+    /** The same policy plus one more exception type, checked first. */
     public FailurePolicy with(Class<? extends Throwable> type, String code, boolean retryable) {
         List<Mapping> more = new ArrayList<>();
         more.add(new Mapping(type, code, retryable));

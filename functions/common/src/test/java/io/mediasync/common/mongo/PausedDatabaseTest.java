@@ -10,6 +10,7 @@ import com.mongodb.client.model.Filters;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.mediasync.common.failure.FailurePolicy;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.lambda.SqsBatchProcessor;
 import io.mediasync.common.lambda.SqsBatchResponse;
@@ -63,7 +64,7 @@ class PausedDatabaseTest {
     void aCallTheDatabaseNeverAnswersFailsRetryablyAndTheMessageIsGivenBackAndRecordedRetrying() throws Exception {
         MongoDatabase db = client.getDatabase("db");
         db.getCollection("warm").insertOne(new Document("_id", "warm")); // handshake done, server known
-        SqsBatchProcessor batches = new SqsBatchProcessor(MongoFailures.POLICY, (delivery, failure, outcome) ->
+        SqsBatchProcessor batches = new SqsBatchProcessor(FailurePolicy.standard(), (delivery, failure, outcome) ->
                 db.getCollection("records").insertOne(new Document("_id", delivery.message().messageId())
                         .append("status", outcome.status()).append("code", failure.code())), 5, Duration.ofSeconds(1));
 
