@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import io.mediasync.catalog.sync.RunLease;
+import io.mediasync.catalog.store.RunLease;
 import io.mediasync.testsupport.QueueDrain;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -6,6 +6,15 @@ import io.mediasync.catalog.config.InvocationConfig;
 import io.mediasync.catalog.fetch.CatalogClient;
 import io.mediasync.catalog.fetch.CatalogFailure;
 import io.mediasync.catalog.fetch.Page;
+import io.mediasync.catalog.store.CatalogItem;
+import io.mediasync.catalog.store.NewSourceAllowance;
+import io.mediasync.catalog.store.RunCounts;
+import io.mediasync.catalog.store.RunLease;
+import io.mediasync.catalog.store.RunRecords;
+import io.mediasync.catalog.store.SeedResult;
+import io.mediasync.catalog.store.SourceDisabler;
+import io.mediasync.catalog.store.SourceOwnership;
+import io.mediasync.catalog.store.SourceWriter;
 import io.mediasync.common.failure.Failure;
 import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.lambda.Deadline;
@@ -94,11 +103,11 @@ public class CatalogSync {
                 boolean complete = list(runId, deadline, ttl, counts, seen);
                 if (seen.allowance.exceeded()) {
                     throw CatalogFailure.refused("new_sources_limit", "the listing holds more new sources than CATALOG_MAX_NEW_SOURCES "
-                            + limits.maxNewSources() + ": " + counts.notCreated + " not created, nothing disabled; "
+                            + limits.maxNewSources() + ": " + counts.notCreated() + " not created, nothing disabled; "
                             + "PATCH /api/syncall?force=true creates them");
                 }
                 if (complete) {
-                    counts.disabled = disabler.disableMissing(seen.ids, force);
+                    counts.disabled(disabler.disableMissing(seen.ids, force));
                 }
                 status = "ok";
                 result = SeedResult.ok(counts.upserted() + " upserted", Instant.now());
@@ -106,7 +115,7 @@ public class CatalogSync {
                 detail = f.getMessage();
                 status = f.refused() ? "refused" : "error";
                 LOG.warnf("%s run %s %s (%s) after %d page(s): %s", trigger, runId, f.refused() ? "refused" : "ended in error",
-                        f.reason(), counts.pages, detail);
+                        f.reason(), counts.pages(), detail);
                 result = SeedResult.error(f.reason(), null, Instant.now());
                 if (f.reason().equals("not_configured")) { // what to set; no secret is in it
                     ((com.fasterxml.jackson.databind.node.ObjectNode) result.data()).put("message", detail);
@@ -128,7 +137,7 @@ public class CatalogSync {
     /** A run that broke midway (MongoDB gone, a bug) still ends with a record, if MongoDB lets it: status failed. */
     private void recordFailed(String runId, String trigger, RunCounts counts, long started, RuntimeException e) {
         Failure failure = MongoFailures.POLICY.classify(e);
-        LOG.errorf("%s run %s failed after %d page(s): %s", trigger, runId, counts.pages, failure.reason());
+        LOG.errorf("%s run %s failed after %d page(s): %s", trigger, runId, counts.pages(), failure.reason());
         try {
             runs.finish(runId, RecordStatus.FAILED.value(), SeedResult.error(failure.code(), null, Instant.now()), counts, timings(started), failure.reason());
         } catch (RuntimeException again) {
@@ -138,9 +147,9 @@ public class CatalogSync {
 
     /** What the run did, as metrics: also for a run that broke midway (its pages were read, its writes made). */
     private static void counted(RunCounts counts) {
-        Metrics.count(Metric.CATALOG_PAGES, counts.pages);
+        Metrics.count(Metric.CATALOG_PAGES, counts.pages());
         Metrics.count(Metric.SOURCES_UPSERTED, counts.upserted());
-        Metrics.count(Metric.SOURCES_DISABLED, counts.disabled);
+        Metrics.count(Metric.SOURCES_DISABLED, counts.disabled());
     }
 
     /** Never hides the run's own exception: a lease that cannot be released expires by itself. */
@@ -177,13 +186,13 @@ public class CatalogSync {
                 lease.renew(runId, ttl);
             }, requests);
         } finally {
-            counts.requests = requests.get();
+            counts.requests(requests.get());
         }
         if (!seen.everyItemKnown) {
             LOG.warnf("run %s: some items had no id, so no source is disabled this run", runId);
             return false;
         }
-        if (counts.items == 0) {
+        if (counts.items() == 0) {
             LOG.warnf("run %s: the catalog listed no source; an empty listing disables nothing", runId);
             return false;
         }
@@ -191,8 +200,7 @@ public class CatalogSync {
     }
 
     private void apply(String runId, Page page, RunCounts counts, Seen seen) {
-        counts.pages++;
-        counts.items += page.items().size();
+        counts.page(page.items().size());
         List<CatalogItem> valid = new ArrayList<>();
         for (var node : page.items()) {
             CatalogItem item = mapper.map(node);
@@ -204,8 +212,7 @@ public class CatalogSync {
             if (item.valid()) {
                 valid.add(item);
             } else {
-                counts.invalid++;
-                counts.skip(item.sourceId(), "invalid", item.problem());
+                counts.invalid(item.sourceId(), "invalid", item.problem());
                 LOG.warnf("page %d: an item was not stored (%s)%s", page.number(), item.problem(),
                         item.sourceId() == null ? "" : ", source " + item.sourceId() + " left as it is");
             }
@@ -214,10 +221,10 @@ public class CatalogSync {
         if (config.orderNewSources() && !toOrder.isEmpty()) {
             try {
                 orders.order(runId, toOrder);
-                counts.ordered += toOrder.size();
+                counts.ordered(toOrder.size());
             } catch (RuntimeException e) {
                 // the sources are stored; the scheduler orders them in its next window
-                counts.orderFailures += toOrder.size();
+                counts.orderFailures(toOrder.size());
                 LOG.warnf("run %s: %d sync order(s) to %s not sent: %s", runId, toOrder.size(), orders.queue(), e.getMessage());
             }
         }

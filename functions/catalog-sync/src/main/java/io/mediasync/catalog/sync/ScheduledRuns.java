@@ -3,6 +3,8 @@ package io.mediasync.catalog.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediasync.catalog.config.CatalogRunConfig;
+import io.mediasync.catalog.store.RunLease;
+import io.mediasync.catalog.store.SeedResult;
 import io.mediasync.common.lambda.Deadline;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

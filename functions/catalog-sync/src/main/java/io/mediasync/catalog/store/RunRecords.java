@@ -1,4 +1,4 @@
-package io.mediasync.catalog.sync;
+package io.mediasync.catalog.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

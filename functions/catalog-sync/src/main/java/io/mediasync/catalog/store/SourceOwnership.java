@@ -1,4 +1,4 @@
-package io.mediasync.catalog.sync;
+package io.mediasync.catalog.store;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -42,12 +42,12 @@ public class SourceOwnership {
     }
 
     /** Whether the catalog created any source yet (until then a run is the first import). */
-    boolean ownsAny() {
+    public boolean ownsAny() {
         return sources.find(ours()).limit(1).first() != null;
     }
 
     /** Marks the sources a catalog run wrote before this version as the catalog's. */
-    void adoptLegacy() {
+    public void adoptLegacy() {
         long count = sources.updateMany(Filters.and(Filters.exists("catalogSyncedAt"), Filters.exists(FIELD, false)),
                 Updates.combine(Updates.set(FIELD, CATALOG), Updates.set("createdByAdoptedAt", new Date()))).getModifiedCount();
         if (count > 0) {

@@ -1,4 +1,4 @@
-package io.mediasync.catalog.sync;
+package io.mediasync.catalog.store;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
@@ -52,7 +52,7 @@ public class SourceWriter {
     }
 
     /** @return the items that are new or moved (url or content_path changed): the ones to order a sync for */
-    List<CatalogItem> write(List<CatalogItem> items, RunCounts counts, NewSourceAllowance allowance) {
+    public List<CatalogItem> write(List<CatalogItem> items, RunCounts counts, NewSourceAllowance allowance) {
         ensureIndex();
         Map<Long, Document> stored = new HashMap<>();
         sources.find(Filters.in(ID, items.stream().map(CatalogItem::sourceId).toList()))
@@ -68,12 +68,11 @@ public class SourceWriter {
                 continue;
             }
             if (before == null && !allowance.take()) {
-                counts.notCreated++;
-                counts.skip(item.sourceId(), "new_sources_limit", "over CATALOG_MAX_NEW_SOURCES: not created");
+                counts.notCreated(item.sourceId(), "new_sources_limit", "over CATALOG_MAX_NEW_SOURCES: not created");
                 continue;
             }
             if (before != null && same(before, item)) {
-                counts.unchanged++;
+                counts.unchanged();
                 continue;
             }
             writes.add(model(item, before == null, now));
@@ -92,8 +91,7 @@ public class SourceWriter {
                 refuse(p.item(), error, counts);
                 continue;
             }
-            counts.inserted += p.insert() ? 1 : 0;
-            counts.updated += p.insert() ? 0 : 1;
+            counts.stored(p.insert());
             if (p.moved() && p.item().enabled()) {
                 toOrder.add(p.item());
             }
@@ -132,14 +130,12 @@ public class SourceWriter {
             skipForeign(item.sourceId(), counts, "source " + item.sourceId() + " was created by someone else during the run: left as it is");
             return;
         }
-        counts.invalid++;
-        counts.skip(item.sourceId(), "write_refused", "MongoDB refused the write (" + error.getCode() + ")");
+        counts.invalid(item.sourceId(), "write_refused", "MongoDB refused the write (" + error.getCode() + ")");
         LOG.warnf("source %d not written: MongoDB refused it (%d: %s)", item.sourceId(), error.getCode(), error.getMessage());
     }
 
     private static void skipForeign(Long sourceId, RunCounts counts, String detail) {
-        counts.foreign++;
-        counts.skip(sourceId, NOT_OURS, detail);
+        counts.foreign(sourceId, NOT_OURS, detail);
         LOG.warnf("%s", detail);
     }
 

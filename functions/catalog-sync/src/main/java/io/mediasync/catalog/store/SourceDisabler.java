@@ -1,4 +1,4 @@
-package io.mediasync.catalog.sync;
+package io.mediasync.catalog.store;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -34,7 +34,7 @@ public class SourceDisabler {
     }
 
     /** @return how many sources were disabled */
-    int disableMissing(Set<Long> listed, boolean force) throws CatalogFailure {
+    public int disableMissing(Set<Long> listed, boolean force) throws CatalogFailure {
         List<Long> missing = new ArrayList<>();
         int[] enabled = {0};
         sources.find(Filters.and(SourceOwnership.ours(), Filters.ne("enabled", false)))

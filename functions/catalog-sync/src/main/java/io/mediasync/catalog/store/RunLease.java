@@ -1,4 +1,4 @@
-package io.mediasync.catalog.sync;
+package io.mediasync.catalog.store;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
