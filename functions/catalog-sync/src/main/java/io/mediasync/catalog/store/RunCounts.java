@@ -2,7 +2,6 @@ package io.mediasync.catalog.store;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.bson.Document;
 
 /**
  * What a run did, counted as it goes. {@code upserted} = every valid item stored: the seed's "N upserted". Items not
@@ -24,7 +23,7 @@ public final class RunCounts {
     private int orderFailures;
     private int requests;
     private final int recordedSkips;
-    private final List<Document> skipped = new ArrayList<>();
+    private final List<SyncRun.Skip> skipped = new ArrayList<>();
 
     public RunCounts(int recordedSkips) {
         this.recordedSkips = recordedSkips;
@@ -100,18 +99,17 @@ public final class RunCounts {
     /** Keeps the item's reason for the run record (up to CATALOG_RECORDED_SKIPS of them). */
     private void skip(Long sourceId, String reason, String detail) {
         if (skipped.size() < recordedSkips) {
-            skipped.add(new Document("source_id", sourceId).append("reason", reason).append("detail", detail));
+            skipped.add(new SyncRun.Skip(sourceId, reason, detail));
         }
     }
 
-    List<Document> skipped() {
+    List<SyncRun.Skip> skipped() {
         return skipped;
     }
 
-    public Document toDocument() {
-        return new Document("pages", pages).append("items", items).append("upserted", upserted()).append("inserted", inserted)
-                .append("updated", updated).append("unchanged", unchanged).append("invalid", invalid).append("foreign", foreign)
-                .append("notCreated", notCreated).append("disabled", disabled).append("ordered", ordered)
-                .append("orderFailures", orderFailures).append("requests", requests);
+    /** The counts as a run's record stores them. */
+    public RunTotals totals() {
+        return new RunTotals(pages, items, upserted(), inserted, updated, unchanged, invalid, foreign, notCreated, disabled, ordered,
+                orderFailures, requests);
     }
 }

@@ -11,12 +11,13 @@ import io.mediasync.catalog.store.NewSourceAllowance;
 import io.mediasync.catalog.store.RunCounts;
 import io.mediasync.catalog.store.RunLease;
 import io.mediasync.catalog.store.RunRecords;
+import io.mediasync.catalog.store.RunStatus;
 import io.mediasync.catalog.store.SeedResult;
 import io.mediasync.catalog.store.SourceDisabler;
 import io.mediasync.catalog.store.SourceOwnership;
 import io.mediasync.catalog.store.SourceWriter;
+import io.mediasync.catalog.store.SyncRun;
 import io.mediasync.common.failure.Failure;
-import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.metrics.Metric;
 import io.mediasync.common.metrics.Metrics;
@@ -30,7 +31,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.bson.Document;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -94,7 +94,7 @@ public class CatalogSync {
             runs.begin(runId, trigger);
             HeapPeak.reset();
             String detail = null;
-            String status;
+            RunStatus status;
             SeedResult result;
             try {
                 ownership.adoptLegacy();
@@ -109,11 +109,11 @@ public class CatalogSync {
                 if (complete) {
                     counts.disabled(disabler.disableMissing(seen.ids, force));
                 }
-                status = "ok";
+                status = RunStatus.OK;
                 result = SeedResult.ok(counts.upserted() + " upserted", Instant.now());
             } catch (CatalogFailure f) {
                 detail = f.getMessage();
-                status = f.refused() ? "refused" : "error";
+                status = f.refused() ? RunStatus.REFUSED : RunStatus.ERROR;
                 LOG.warnf("%s run %s %s (%s) after %d page(s): %s", trigger, runId, f.refused() ? "refused" : "ended in error",
                         f.reason(), counts.pages(), detail);
                 result = SeedResult.error(f.reason(), null, Instant.now());
@@ -122,7 +122,7 @@ public class CatalogSync {
                 }
             }
             runs.finish(runId, status, result, counts, timings(started), detail);
-            LOG.infof("%s run %s: %s %s", trigger, runId, result.response(), counts.toDocument().toJson());
+            LOG.infof("%s run %s: %s %s", trigger, runId, result.response(), counts.totals().toDocument().toJson());
             return new Outcome(runId, result, Optional.empty(), counts);
         } catch (RuntimeException e) {
             recordFailed(runId, trigger, counts, started, e);
@@ -139,7 +139,7 @@ public class CatalogSync {
         Failure failure = MongoFailures.POLICY.classify(e);
         LOG.errorf("%s run %s failed after %d page(s): %s", trigger, runId, counts.pages(), failure.reason());
         try {
-            runs.finish(runId, RecordStatus.FAILED.value(), SeedResult.error(failure.code(), null, Instant.now()), counts, timings(started), failure.reason());
+            runs.finish(runId, RunStatus.FAILED, SeedResult.error(failure.code(), null, Instant.now()), counts, timings(started), failure.reason());
         } catch (RuntimeException again) {
             LOG.warnf("run %s: its failure could not be recorded either (%s)", runId, MongoFailures.POLICY.classify(again).reason());
         }
@@ -161,8 +161,8 @@ public class CatalogSync {
         }
     }
 
-    private static Document timings(long started) {
-        return new Document("total", (System.nanoTime() - started) / 1_000_000).append("peakHeapMb", HeapPeak.megabytes());
+    private static SyncRun.Timings timings(long started) {
+        return new SyncRun.Timings((System.nanoTime() - started) / 1_000_000, HeapPeak.megabytes());
     }
 
     /** What one run has seen so far: every listed id (valid or not), whether every item had one, new sources allowed. */
