@@ -23,8 +23,8 @@ import io.mediasync.common.metrics.Metric;
 import io.mediasync.common.metrics.Metrics;
 import io.mediasync.common.mongo.MongoFailures;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -62,10 +62,11 @@ public class CatalogSync {
     private final CatalogRunConfig config;
     private final CatalogLimitsConfig limits;
     private final Duration timeMargin;
+    private final Clock clock;
 
     public CatalogSync(Upstream upstream, SourceWriter sources, SourceDisabler disabler, SourceOwnership ownership,
             SyncOrders orders, RunRecords runs, RunLease lease, ItemMapper mapper, CatalogRunConfig config, CatalogLimitsConfig limits,
-            InvocationConfig invocation) {
+            InvocationConfig invocation, Clock clock) {
         this.upstream = upstream;
         this.sources = sources;
         this.disabler = disabler;
@@ -77,6 +78,7 @@ public class CatalogSync {
         this.config = config;
         this.limits = limits;
         this.timeMargin = invocation.timeMargin();
+        this.clock = clock;
     }
 
     /** @param force lifts the feed's share and count limits for this run (an operator's decision) */
@@ -85,7 +87,7 @@ public class CatalogSync {
         Optional<String> holder = lease.acquire(runId, trigger, ttl);
         if (holder.isPresent()) {
             LOG.infof("%s run %s not started: run %s is running", trigger, runId, holder.get());
-            return new Outcome(runId, SeedResult.error("already_running", holder.get(), Instant.now()), holder, new RunCounts(0));
+            return new Outcome(runId, SeedResult.error("already_running", holder.get(), clock.instant()), holder, new RunCounts(0));
         }
         MDC.put("runId", runId);
         long started = System.nanoTime();
@@ -110,13 +112,13 @@ public class CatalogSync {
                     counts.disabled(disabler.disableMissing(seen.ids, force));
                 }
                 status = RunStatus.OK;
-                result = SeedResult.ok(counts.upserted() + " upserted", Instant.now());
+                result = SeedResult.ok(counts.upserted() + " upserted", clock.instant());
             } catch (CatalogFailure f) {
                 detail = f.getMessage();
                 status = f.refused() ? RunStatus.REFUSED : RunStatus.ERROR;
                 LOG.warnf("%s run %s %s (%s) after %d page(s): %s", trigger, runId, f.refused() ? "refused" : "ended in error",
                         f.reason(), counts.pages(), detail);
-                result = SeedResult.error(f.reason(), null, Instant.now());
+                result = SeedResult.error(f.reason(), null, clock.instant());
                 if (f.reason().equals("not_configured")) { // what to set; no secret is in it
                     ((com.fasterxml.jackson.databind.node.ObjectNode) result.data()).put("message", detail);
                 }
@@ -139,7 +141,7 @@ public class CatalogSync {
         Failure failure = MongoFailures.POLICY.classify(e);
         LOG.errorf("%s run %s failed after %d page(s): %s", trigger, runId, counts.pages(), failure.reason());
         try {
-            runs.finish(runId, RunStatus.FAILED, SeedResult.error(failure.code(), null, Instant.now()), counts, timings(started), failure.reason());
+            runs.finish(runId, RunStatus.FAILED, SeedResult.error(failure.code(), null, clock.instant()), counts, timings(started), failure.reason());
         } catch (RuntimeException again) {
             LOG.warnf("run %s: its failure could not be recorded either (%s)", runId, MongoFailures.POLICY.classify(again).reason());
         }
