@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What a run did, counted as it goes. {@code upserted} = every valid item stored: the seed's "N upserted". Items not
  * stored are counted by why ({@code invalid}, {@code foreign}: a source the catalog did not create,
- * {@code notCreated}: over CATALOG_MAX_NEW_SOURCES) and the first of them listed with their reason.
+ * {@code notCreated}: over CATALOG_MAX_NEW_SOURCES) and the first of them listed with their reason. The run's record
+ * stores them as {@link RunTotals} and {@link SyncRun.Skip}s.
  */
 public final class RunCounts {
 
