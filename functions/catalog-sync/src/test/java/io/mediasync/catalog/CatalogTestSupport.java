@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import io.mediasync.catalog.sync.RunLease;
+import io.mediasync.catalog.store.RunLease;
+import io.mediasync.catalog.store.SyncRun;
+import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.testsupport.QueueDrain;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -73,6 +75,11 @@ abstract class CatalogTestSupport {
             throw new AssertionError("expected one run, found " + runs);
         }
         return runs.get(0);
+    }
+
+    /** The run's error as its record stores it ({@code code}, {@code reason}), or null. */
+    static RecordedError error(Document run) {
+        return SyncRun.read(run).error();
     }
 
     /** Waits (busy, up to 10 s) until {@code condition} holds: for something another thread does. */

@@ -81,7 +81,7 @@ class HostileCatalogTest extends CatalogTestSupport {
         assertThat(enabled()).isEqualTo(8);
         Document run = latestRun();
         assertThat(run.getString("status")).isEqualTo("refused");
-        assertThat(run.get("error", Document.class).getString("detail")).isEqualTo("the listing would disable 2 of the catalog's 8 "
+        assertThat(error(run).reason()).isEqualTo("the listing would disable 2 of the catalog's 8 "
                 + "enabled sources, more than CATALOG_MAX_DISABLE_SHARE 0.2 allows (1): nothing disabled; PATCH /api/syncall?force=true applies it");
         assertThat(Api.call("PATCH", "/api/syncall", "force=yes").status()).isEqualTo(400);
 
@@ -136,7 +136,7 @@ class HostileCatalogTest extends CatalogTestSupport {
         assertThat(Api.syncall().body().toString()).matches(String.format(REFUSED, "page_too_large"));
 
         assertThat(sources()).isZero();
-        assertThat(onlyRun().get("error", Document.class).getString("detail")).isEqualTo("page 1 holds 60 items, more than 50 (CATALOG_MAX_PAGE_ITEMS)");
+        assertThat(error(onlyRun()).reason()).isEqualTo("page 1 holds 60 items, more than 50 (CATALOG_MAX_PAGE_ITEMS)");
     }
 
     @Test
@@ -148,7 +148,7 @@ class HostileCatalogTest extends CatalogTestSupport {
         assertThat(reason(Api.syncall().body())).isEqualTo("page_too_large");
 
         assertThat(sources()).isZero();
-        assertThat(onlyRun().get("error", Document.class).getString("detail")).endsWith("(CATALOG_MAX_PAGE_BYTES)");
+        assertThat(error(onlyRun()).reason()).endsWith("(CATALOG_MAX_PAGE_BYTES)");
     }
 
     private long enabled() {

@@ -3,12 +3,12 @@ package io.mediasync.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.testsupport.MockLambda;
 import io.mediasync.testsupport.SqsEventJson;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -93,8 +93,8 @@ class RoutesTest extends CatalogTestSupport {
 
         assertThat(MockLambda.failedIds(first)).containsExactly(queued.get(0).messageId());
         assertThat(run(runId).getString("status")).isEqualTo("retrying");
-        assertThat(run(runId).get("error", Document.class)).isEqualTo(new Document("reason", "already_running")
-                .append("detail", "run run-elsewhere is running; this run starts when the queue delivers it again"));
+        assertThat(error(run(runId))).isEqualTo(RecordedError.of("already_running",
+                "run run-elsewhere is running; this run starts when the queue delivers it again"));
         assertThat(catalog.requests).isEmpty();
 
         lease.release("run-elsewhere");

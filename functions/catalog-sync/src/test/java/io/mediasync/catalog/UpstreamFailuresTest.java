@@ -52,7 +52,7 @@ class UpstreamFailuresTest extends CatalogTestSupport {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body().toString()).matches("\\{\"data\":\\{\"__exception__\":true,\"id\":null,\"reason\":\"timeout\"},\"date\":\"[^\"]+Z\",\"response\":\"error\"}");
         // each try ended by CATALOG_HTTP_TIMEOUT (PT1S), not by the run's PT5S deadline, and retried within the backoff cap
-        assertThat(onlyRun().get("error", Document.class).getString("detail")).contains("no answer within 1000 ms (CATALOG_HTTP_TIMEOUT)");
+        assertThat(error(onlyRun()).reason()).contains("no answer within 1000 ms (CATALOG_HTTP_TIMEOUT)");
         assertThat(catalog.requests).hasSize(3);
         assertThat(waits()).hasSize(2).allSatisfy(wait -> assertThat(wait).isLessThanOrEqualTo(Duration.ofMillis(500)));
     }
@@ -71,7 +71,7 @@ class UpstreamFailuresTest extends CatalogTestSupport {
         JsonNode result = Api.syncall().body();
 
         assertThat(reason(result)).isEqualTo("nxdomain");
-        assertThat(onlyRun().get("error", Document.class).getString("detail")).contains("unknown host catalog.test");
+        assertThat(error(onlyRun()).reason()).contains("unknown host catalog.test");
     }
 
     @Test
@@ -80,7 +80,7 @@ class UpstreamFailuresTest extends CatalogTestSupport {
         catalog.htmlPage = 2;
 
         assertThat(reason(Api.syncall().body())).isEqualTo("bad_response");
-        assertThat(onlyRun().get("error", Document.class).getString("detail")).contains("page 2 is not JSON").contains("text/html");
+        assertThat(error(onlyRun()).reason()).contains("page 2 is not JSON").contains("text/html");
     }
 
     @Test

@@ -6,22 +6,31 @@ import io.mediasync.catalog.config.InvocationConfig;
 import io.mediasync.catalog.fetch.CatalogClient;
 import io.mediasync.catalog.fetch.CatalogFailure;
 import io.mediasync.catalog.fetch.Page;
+import io.mediasync.catalog.store.CatalogItem;
+import io.mediasync.catalog.store.NewSourceAllowance;
+import io.mediasync.catalog.store.RunCounts;
+import io.mediasync.catalog.store.RunLease;
+import io.mediasync.catalog.store.RunRecords;
+import io.mediasync.catalog.store.RunStatus;
+import io.mediasync.catalog.store.SeedResult;
+import io.mediasync.catalog.store.SourceDisabler;
+import io.mediasync.catalog.store.SourceOwnership;
+import io.mediasync.catalog.store.SourceWriter;
+import io.mediasync.catalog.store.SyncRun;
 import io.mediasync.common.failure.Failure;
-import io.mediasync.common.failure.RecordStatus;
+import io.mediasync.common.failure.FailurePolicy;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.metrics.Metric;
 import io.mediasync.common.metrics.Metrics;
-import io.mediasync.common.failure.FailurePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.bson.Document;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -53,10 +62,11 @@ public class CatalogSync {
     private final CatalogRunConfig config;
     private final CatalogLimitsConfig limits;
     private final Duration timeMargin;
+    private final Clock clock;
 
     public CatalogSync(Upstream upstream, SourceWriter sources, SourceDisabler disabler, SourceOwnership ownership,
             SyncOrders orders, RunRecords runs, RunLease lease, ItemMapper mapper, CatalogRunConfig config, CatalogLimitsConfig limits,
-            InvocationConfig invocation) {
+            InvocationConfig invocation, Clock clock) {
         this.upstream = upstream;
         this.sources = sources;
         this.disabler = disabler;
@@ -68,6 +78,7 @@ public class CatalogSync {
         this.config = config;
         this.limits = limits;
         this.timeMargin = invocation.timeMargin();
+        this.clock = clock;
     }
 
     /** @param force lifts the feed's share and count limits for this run (an operator's decision) */
@@ -76,7 +87,7 @@ public class CatalogSync {
         Optional<String> holder = lease.acquire(runId, trigger, ttl);
         if (holder.isPresent()) {
             LOG.infof("%s run %s not started: run %s is running", trigger, runId, holder.get());
-            return new Outcome(runId, SeedResult.error("already_running", holder.get(), Instant.now()), holder, new RunCounts(0));
+            return new Outcome(runId, SeedResult.error("already_running", holder.get(), clock.instant()), holder, new RunCounts(0));
         }
         MDC.put("runId", runId);
         long started = System.nanoTime();
@@ -85,7 +96,7 @@ public class CatalogSync {
             runs.begin(runId, trigger);
             HeapPeak.reset();
             String detail = null;
-            String status;
+            RunStatus status;
             SeedResult result;
             try {
                 ownership.adoptLegacy();
@@ -94,26 +105,26 @@ public class CatalogSync {
                 boolean complete = list(runId, deadline, ttl, counts, seen);
                 if (seen.allowance.exceeded()) {
                     throw CatalogFailure.refused("new_sources_limit", "the listing holds more new sources than CATALOG_MAX_NEW_SOURCES "
-                            + limits.maxNewSources() + ": " + counts.notCreated + " not created, nothing disabled; "
+                            + limits.maxNewSources() + ": " + counts.notCreated() + " not created, nothing disabled; "
                             + "PATCH /api/syncall?force=true creates them");
                 }
                 if (complete) {
-                    counts.disabled = disabler.disableMissing(seen.ids, force);
+                    counts.disabled(disabler.disableMissing(seen.ids, force));
                 }
-                status = "ok";
-                result = SeedResult.ok(counts.upserted() + " upserted", Instant.now());
+                status = RunStatus.OK;
+                result = SeedResult.ok(counts.upserted() + " upserted", clock.instant());
             } catch (CatalogFailure f) {
                 detail = f.getMessage();
-                status = f.refused() ? "refused" : "error";
+                status = f.refused() ? RunStatus.REFUSED : RunStatus.ERROR;
                 LOG.warnf("%s run %s %s (%s) after %d page(s): %s", trigger, runId, f.refused() ? "refused" : "ended in error",
-                        f.reason(), counts.pages, detail);
-                result = SeedResult.error(f.reason(), null, Instant.now());
+                        f.reason(), counts.pages(), detail);
+                result = SeedResult.error(f.reason(), null, clock.instant());
                 if (f.reason().equals("not_configured")) { // what to set; no secret is in it
                     ((com.fasterxml.jackson.databind.node.ObjectNode) result.data()).put("message", detail);
                 }
             }
             runs.finish(runId, status, result, counts, timings(started), detail);
-            LOG.infof("%s run %s: %s %s", trigger, runId, result.response(), counts.toDocument().toJson());
+            LOG.infof("%s run %s: %s %s", trigger, runId, result.response(), counts.totals().toDocument().toJson());
             return new Outcome(runId, result, Optional.empty(), counts);
         } catch (RuntimeException e) {
             recordFailed(runId, trigger, counts, started, e);
@@ -128,9 +139,9 @@ public class CatalogSync {
     /** A run that broke midway (MongoDB gone, a bug) still ends with a record, if MongoDB lets it: status failed. */
     private void recordFailed(String runId, String trigger, RunCounts counts, long started, RuntimeException e) {
         Failure failure = FailurePolicy.standard().classify(e);
-        LOG.errorf("%s run %s failed after %d page(s): %s", trigger, runId, counts.pages, failure.reason());
+        LOG.errorf("%s run %s failed after %d page(s): %s", trigger, runId, counts.pages(), failure.reason());
         try {
-            runs.finish(runId, RecordStatus.FAILED.value(), SeedResult.error(failure.code(), null, Instant.now()), counts, timings(started), failure.reason());
+            runs.finish(runId, RunStatus.FAILED, SeedResult.error(failure.code(), null, clock.instant()), counts, timings(started), failure.reason());
         } catch (RuntimeException again) {
             LOG.warnf("run %s: its failure could not be recorded either (%s)", runId, FailurePolicy.standard().classify(again).reason());
         }
@@ -138,9 +149,9 @@ public class CatalogSync {
 
     /** What the run did, as metrics: also for a run that broke midway (its pages were read, its writes made). */
     private static void counted(RunCounts counts) {
-        Metrics.count(Metric.CATALOG_PAGES, counts.pages);
+        Metrics.count(Metric.CATALOG_PAGES, counts.pages());
         Metrics.count(Metric.SOURCES_UPSERTED, counts.upserted());
-        Metrics.count(Metric.SOURCES_DISABLED, counts.disabled);
+        Metrics.count(Metric.SOURCES_DISABLED, counts.disabled());
     }
 
     /** Never hides the run's own exception: a lease that cannot be released expires by itself. */
@@ -152,8 +163,8 @@ public class CatalogSync {
         }
     }
 
-    private static Document timings(long started) {
-        return new Document("total", (System.nanoTime() - started) / 1_000_000).append("peakHeapMb", HeapPeak.megabytes());
+    private static SyncRun.Timings timings(long started) {
+        return new SyncRun.Timings((System.nanoTime() - started) / 1_000_000, HeapPeak.megabytes());
     }
 
     /** What one run has seen so far: every listed id (valid or not), whether every item had one, new sources allowed. */
@@ -177,13 +188,13 @@ public class CatalogSync {
                 lease.renew(runId, ttl);
             }, requests);
         } finally {
-            counts.requests = requests.get();
+            counts.requests(requests.get());
         }
         if (!seen.everyItemKnown) {
             LOG.warnf("run %s: some items had no id, so no source is disabled this run", runId);
             return false;
         }
-        if (counts.items == 0) {
+        if (counts.items() == 0) {
             LOG.warnf("run %s: the catalog listed no source; an empty listing disables nothing", runId);
             return false;
         }
@@ -191,8 +202,7 @@ public class CatalogSync {
     }
 
     private void apply(String runId, Page page, RunCounts counts, Seen seen) {
-        counts.pages++;
-        counts.items += page.items().size();
+        counts.page(page.items().size());
         List<CatalogItem> valid = new ArrayList<>();
         for (var node : page.items()) {
             CatalogItem item = mapper.map(node);
@@ -204,8 +214,7 @@ public class CatalogSync {
             if (item.valid()) {
                 valid.add(item);
             } else {
-                counts.invalid++;
-                counts.skip(item.sourceId(), "invalid", item.problem());
+                counts.invalid(item.sourceId(), "invalid", item.problem());
                 LOG.warnf("page %d: an item was not stored (%s)%s", page.number(), item.problem(),
                         item.sourceId() == null ? "" : ", source " + item.sourceId() + " left as it is");
             }
@@ -214,10 +223,10 @@ public class CatalogSync {
         if (config.orderNewSources() && !toOrder.isEmpty()) {
             try {
                 orders.order(runId, toOrder);
-                counts.ordered += toOrder.size();
+                counts.ordered(toOrder.size());
             } catch (RuntimeException e) {
                 // the sources are stored; the scheduler orders them in its next window
-                counts.orderFailures += toOrder.size();
+                counts.orderFailures(toOrder.size());
                 LOG.warnf("run %s: %d sync order(s) to %s not sent: %s", runId, toOrder.size(), orders.queue(), e.getMessage());
             }
         }

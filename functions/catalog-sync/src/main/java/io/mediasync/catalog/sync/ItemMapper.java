@@ -3,6 +3,7 @@ package io.mediasync.catalog.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediasync.catalog.config.CatalogFieldsConfig;
+import io.mediasync.catalog.store.CatalogItem;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,6 +1,7 @@
 package io.mediasync.catalog.sync;
 
 import io.mediasync.catalog.config.InvocationConfig;
+import io.mediasync.catalog.store.RunRecords;
 import io.mediasync.common.failure.FailureException;
 import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.lambda.Deadline;

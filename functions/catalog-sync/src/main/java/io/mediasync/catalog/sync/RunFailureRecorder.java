@@ -1,5 +1,6 @@
 package io.mediasync.catalog.sync;
 
+import io.mediasync.catalog.store.RunRecords;
 import io.mediasync.common.failure.Failure;
 import io.mediasync.common.failure.Outcome;
 import io.mediasync.common.lambda.Delivery;

@@ -3,8 +3,11 @@ package io.mediasync.catalog.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediasync.catalog.config.CatalogRunConfig;
+import io.mediasync.catalog.store.RunLease;
+import io.mediasync.catalog.store.SeedResult;
 import io.mediasync.common.lambda.Deadline;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 
@@ -21,16 +24,18 @@ public class ScheduledRuns {
     private final CatalogSync sync;
     private final RunLease lease;
     private final long intervalSeconds;
+    private final Clock clock;
 
-    public ScheduledRuns(CatalogSync sync, RunLease lease, CatalogRunConfig config) {
+    public ScheduledRuns(CatalogSync sync, RunLease lease, CatalogRunConfig config, Clock clock) {
         this.sync = sync;
         this.lease = lease;
         this.intervalSeconds = Math.max(1, config.schedulerInterval().toSeconds());
+        this.clock = clock;
     }
 
     public JsonNode fire(JsonNode input, Deadline deadline) {
         boolean force = input != null && input.path("force").asBoolean(false);
-        long window = Instant.now().getEpochSecond() / intervalSeconds;
+        long window = clock.instant().getEpochSecond() / intervalSeconds;
         if (!force && !lease.claimWindow(window)) {
             ObjectNode skipped = SeedResult.ok("skipped: a scheduled run already ran in this " + intervalSeconds + " s window",
                     Instant.now()).toJson();

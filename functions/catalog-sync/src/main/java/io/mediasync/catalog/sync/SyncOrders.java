@@ -1,6 +1,7 @@
 package io.mediasync.catalog.sync;
 
 import io.mediasync.catalog.config.CatalogRunConfig;
+import io.mediasync.catalog.store.CatalogItem;
 import io.mediasync.common.contracts.SyncOrder;
 import io.mediasync.common.sqs.BatchSender;
 import io.mediasync.common.sqs.MessageOut;

@@ -3,6 +3,7 @@ package io.mediasync.catalog.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediasync.catalog.config.CatalogRunConfig;
+import io.mediasync.catalog.store.CatalogItem;
 import io.mediasync.common.hash.Sha256;
 import io.mediasync.common.sqs.BatchSender;
 import io.mediasync.common.sqs.QueueUrls;

@@ -1,4 +1,9 @@
-package io.mediasync.catalog.sync;
+package io.mediasync.catalog.store;
+
+import static io.mediasync.catalog.store.SourceFields.CATALOG_SYNCED_AT;
+import static io.mediasync.catalog.store.SourceFields.CREATED_BY;
+import static io.mediasync.catalog.store.SourceFields.CREATED_BY_ADOPTED_AT;
+import static io.mediasync.catalog.store.SourceFields.CREATED_BY_CATALOG;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -6,6 +11,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.mediasync.catalog.config.CatalogRunConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.Date;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -21,37 +27,37 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SourceOwnership {
 
-    static final String FIELD = "createdBy";
-    static final String CATALOG = "catalog-sync";
-
     private static final Logger LOG = Logger.getLogger(SourceOwnership.class);
 
     private final MongoCollection<Document> sources;
+    private final Clock clock;
 
-    public SourceOwnership(MongoDatabase db, CatalogRunConfig config) {
+    public SourceOwnership(MongoDatabase db, CatalogRunConfig config, Clock clock) {
         this.sources = db.getCollection(config.sourcesCollection());
+        this.clock = clock;
     }
 
     /** The filter every write of the catalog carries. */
     static Bson ours() {
-        return Filters.eq(FIELD, CATALOG);
+        return Filters.eq(CREATED_BY, CREATED_BY_CATALOG);
     }
 
     static boolean isOurs(Document source) {
-        return CATALOG.equals(source.get(FIELD));
+        return CREATED_BY_CATALOG.equals(source.get(CREATED_BY));
     }
 
     /** Whether the catalog created any source yet (until then a run is the first import). */
-    boolean ownsAny() {
+    public boolean ownsAny() {
         return sources.find(ours()).limit(1).first() != null;
     }
 
     /** Marks the sources a catalog run wrote before this version as the catalog's. */
-    void adoptLegacy() {
-        long count = sources.updateMany(Filters.and(Filters.exists("catalogSyncedAt"), Filters.exists(FIELD, false)),
-                Updates.combine(Updates.set(FIELD, CATALOG), Updates.set("createdByAdoptedAt", new Date()))).getModifiedCount();
+    public void adoptLegacy() {
+        long count = sources.updateMany(Filters.and(Filters.exists(CATALOG_SYNCED_AT), Filters.exists(CREATED_BY, false)),
+                Updates.combine(Updates.set(CREATED_BY, CREATED_BY_CATALOG), Updates.set(CREATED_BY_ADOPTED_AT, Date.from(clock.instant()))))
+                .getModifiedCount();
         if (count > 0) {
-            LOG.infof("%d source(s) written by catalog-sync before ownership was recorded are now marked createdBy: %s", count, CATALOG);
+            LOG.infof("%d source(s) written by catalog-sync before ownership was recorded are now marked createdBy: %s", count, CREATED_BY_CATALOG);
         }
     }
 }

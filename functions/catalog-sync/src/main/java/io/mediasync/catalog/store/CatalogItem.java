@@ -1,4 +1,4 @@
-package io.mediasync.catalog.sync;
+package io.mediasync.catalog.store;
 
 import org.bson.Document;
 
@@ -9,11 +9,11 @@ import org.bson.Document;
  */
 public record CatalogItem(Long sourceId, String url, String contentPath, boolean enabled, Document catalog, String problem) {
 
-    static CatalogItem invalid(Long sourceId, String problem) {
+    public static CatalogItem invalid(Long sourceId, String problem) {
         return new CatalogItem(sourceId, null, null, true, null, problem);
     }
 
-    boolean valid() {
+    public boolean valid() {
         return problem == null;
     }
 }

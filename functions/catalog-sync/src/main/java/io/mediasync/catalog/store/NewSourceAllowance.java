@@ -1,16 +1,16 @@
-package io.mediasync.catalog.sync;
+package io.mediasync.catalog.store;
 
 /** One run's allowance of new sources: CATALOG_MAX_NEW_SOURCES, or none for a forced run or the first import. */
-final class NewSourceAllowance {
+public final class NewSourceAllowance {
 
     private int left;
     private boolean exceeded;
 
-    NewSourceAllowance(int left) {
+    public NewSourceAllowance(int left) {
         this.left = left;
     }
 
-    static NewSourceAllowance unlimited() {
+    public static NewSourceAllowance unlimited() {
         return new NewSourceAllowance(Integer.MAX_VALUE);
     }
 
@@ -24,7 +24,7 @@ final class NewSourceAllowance {
         return false;
     }
 
-    boolean exceeded() {
+    public boolean exceeded() {
         return exceeded;
     }
 }

@@ -1,6 +1,7 @@
-package io.mediasync.catalog.sync;
+package io.mediasync.catalog.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -17,6 +18,7 @@ public record SeedResult(String response, JsonNode data, String date) {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper TREES = new ObjectMapper(); // trees only: no reflection
 
     public static SeedResult ok(String data, Instant at) {
         return new SeedResult("ok", NODES.textNode(data), DATE.format(at));
@@ -43,10 +45,26 @@ public record SeedResult(String response, JsonNode data, String date) {
         return json;
     }
 
-    /** The three fields as stored in catalog_sync_runs. */
-    Document toDocument() {
-        Object stored = data.isTextual() ? data.asText() : Document.parse(data.toString());
-        return new Document("data", stored).append("date", date).append("response", response);
+    /** The reason of an error result (the seed's {@code data.reason}). */
+    public String reason() {
+        return data.path("reason").asText();
+    }
+
+    /** {@code data} as catalog_sync_runs stores it: the text of an ok result, the object of an error. */
+    Object storedData() {
+        return data.isTextual() ? data.asText() : Document.parse(data.toString());
+    }
+
+    /** {@code data} as it was before it was stored. */
+    static JsonNode dataOf(Object stored) {
+        if (!(stored instanceof Document document)) {
+            return NODES.textNode(String.valueOf(stored));
+        }
+        try {
+            return TREES.readTree(document.toJson());
+        } catch (Exception e) {
+            throw new IllegalStateException("stored result is not JSON", e);
+        }
     }
 
     static String date(Instant at) {

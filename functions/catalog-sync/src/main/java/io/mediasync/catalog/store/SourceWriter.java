@@ -1,4 +1,16 @@
-package io.mediasync.catalog.sync;
+package io.mediasync.catalog.store;
+
+import static io.mediasync.catalog.store.SourceFields.CATALOG;
+import static io.mediasync.catalog.store.SourceFields.CATALOG_SYNCED_AT;
+import static io.mediasync.catalog.store.SourceFields.CONTENT_PATH;
+import static io.mediasync.catalog.store.SourceFields.CREATED_AT;
+import static io.mediasync.catalog.store.SourceFields.CREATED_BY;
+import static io.mediasync.catalog.store.SourceFields.CREATED_BY_CATALOG;
+import static io.mediasync.catalog.store.SourceFields.ENABLED;
+import static io.mediasync.catalog.store.SourceFields.REMOVED_FROM_CATALOG_AT;
+import static io.mediasync.catalog.store.SourceFields.SOURCE_ID;
+import static io.mediasync.catalog.store.SourceFields.UPDATED_AT;
+import static io.mediasync.catalog.store.SourceFields.URL;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
@@ -16,6 +28,7 @@ import com.mongodb.client.model.WriteModel;
 import io.mediasync.catalog.config.CatalogRunConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.time.Clock;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +48,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SourceWriter {
 
-    static final String ID = "source_id";
     static final String NOT_OURS = "not_created_by_catalog";
     private static final int DUPLICATE_KEY = 11000;
     private static final Logger LOG = Logger.getLogger(SourceWriter.class);
@@ -45,20 +57,22 @@ public class SourceWriter {
     }
 
     private final MongoCollection<Document> sources;
+    private final Clock clock;
     private volatile boolean indexed;
 
-    public SourceWriter(MongoDatabase db, CatalogRunConfig config) {
+    public SourceWriter(MongoDatabase db, CatalogRunConfig config, Clock clock) {
         this.sources = db.getCollection(config.sourcesCollection());
+        this.clock = clock;
     }
 
     /** @return the items that are new or moved (url or content_path changed): the ones to order a sync for */
-    List<CatalogItem> write(List<CatalogItem> items, RunCounts counts, NewSourceAllowance allowance) {
+    public List<CatalogItem> write(List<CatalogItem> items, RunCounts counts, NewSourceAllowance allowance) {
         ensureIndex();
         Map<Long, Document> stored = new HashMap<>();
-        sources.find(Filters.in(ID, items.stream().map(CatalogItem::sourceId).toList()))
-                .projection(Projections.include(ID, "url", "content_path", "enabled", "catalog", "removedFromCatalogAt", SourceOwnership.FIELD))
-                .forEach(d -> stored.put(((Number) d.get(ID)).longValue(), d));
-        Date now = new Date();
+        sources.find(Filters.in(SOURCE_ID, items.stream().map(CatalogItem::sourceId).toList()))
+                .projection(Projections.include(SOURCE_ID, URL, CONTENT_PATH, ENABLED, CATALOG, REMOVED_FROM_CATALOG_AT, CREATED_BY))
+                .forEach(d -> stored.put(((Number) d.get(SOURCE_ID)).longValue(), d));
+        Date now = Date.from(clock.instant());
         List<WriteModel<Document>> writes = new ArrayList<>();
         List<Pending> pending = new ArrayList<>();
         for (CatalogItem item : items) {
@@ -68,20 +82,19 @@ public class SourceWriter {
                 continue;
             }
             if (before == null && !allowance.take()) {
-                counts.notCreated++;
-                counts.skip(item.sourceId(), "new_sources_limit", "over CATALOG_MAX_NEW_SOURCES: not created");
+                counts.notCreated(item.sourceId(), "new_sources_limit", "over CATALOG_MAX_NEW_SOURCES: not created");
                 continue;
             }
             if (before != null && same(before, item)) {
-                counts.unchanged++;
+                counts.unchanged();
                 continue;
             }
             writes.add(model(item, before == null, now));
-            pending.add(new Pending(item, before == null, before == null || !Objects.equals(before.get("url"), item.url())
-                    || !Objects.equals(before.get("content_path"), item.contentPath())));
+            pending.add(new Pending(item, before == null, before == null || !Objects.equals(before.get(URL), item.url())
+                    || !Objects.equals(before.get(CONTENT_PATH), item.contentPath())));
             // an id listed twice counts once as changed
-            stored.put(item.sourceId(), new Document("url", item.url()).append("content_path", item.contentPath())
-                    .append("enabled", item.enabled()).append("catalog", item.catalog()).append(SourceOwnership.FIELD, SourceOwnership.CATALOG));
+            stored.put(item.sourceId(), new Document(URL, item.url()).append(CONTENT_PATH, item.contentPath())
+                    .append(ENABLED, item.enabled()).append(CATALOG, item.catalog()).append(CREATED_BY, CREATED_BY_CATALOG));
         }
         Map<Integer, BulkWriteError> refused = apply(writes);
         List<CatalogItem> toOrder = new ArrayList<>();
@@ -92,8 +105,7 @@ public class SourceWriter {
                 refuse(p.item(), error, counts);
                 continue;
             }
-            counts.inserted += p.insert() ? 1 : 0;
-            counts.updated += p.insert() ? 0 : 1;
+            counts.stored(p.insert());
             if (p.moved() && p.item().enabled()) {
                 toOrder.add(p.item());
             }
@@ -103,11 +115,11 @@ public class SourceWriter {
 
     /** An insert only creates (filter: this id and ours); an update only changes a source that is ours. */
     private static UpdateOneModel<Document> model(CatalogItem item, boolean insert, Date now) {
-        return new UpdateOneModel<>(Filters.and(Filters.eq(ID, item.sourceId()), SourceOwnership.ours()), Updates.combine(
-                Updates.set("url", item.url()), Updates.set("content_path", item.contentPath()),
-                Updates.set("enabled", item.enabled()), Updates.set("catalog", item.catalog()),
-                Updates.set("catalogSyncedAt", now), Updates.set("updatedAt", now), Updates.unset("removedFromCatalogAt"),
-                Updates.setOnInsert("createdAt", now)), new UpdateOptions().upsert(insert));
+        return new UpdateOneModel<>(Filters.and(Filters.eq(SOURCE_ID, item.sourceId()), SourceOwnership.ours()), Updates.combine(
+                Updates.set(URL, item.url()), Updates.set(CONTENT_PATH, item.contentPath()),
+                Updates.set(ENABLED, item.enabled()), Updates.set(CATALOG, item.catalog()),
+                Updates.set(CATALOG_SYNCED_AT, now), Updates.set(UPDATED_AT, now), Updates.unset(REMOVED_FROM_CATALOG_AT),
+                Updates.setOnInsert(CREATED_AT, now)), new UpdateOptions().upsert(insert));
     }
 
     /** @return the writes MongoDB refused, by index (the others are applied: the bulk write is unordered) */
@@ -132,26 +144,24 @@ public class SourceWriter {
             skipForeign(item.sourceId(), counts, "source " + item.sourceId() + " was created by someone else during the run: left as it is");
             return;
         }
-        counts.invalid++;
-        counts.skip(item.sourceId(), "write_refused", "MongoDB refused the write (" + error.getCode() + ")");
+        counts.invalid(item.sourceId(), "write_refused", "MongoDB refused the write (" + error.getCode() + ")");
         LOG.warnf("source %d not written: MongoDB refused it (%d: %s)", item.sourceId(), error.getCode(), error.getMessage());
     }
 
     private static void skipForeign(Long sourceId, RunCounts counts, String detail) {
-        counts.foreign++;
-        counts.skip(sourceId, NOT_OURS, detail);
+        counts.foreign(sourceId, NOT_OURS, detail);
         LOG.warnf("%s", detail);
     }
 
     private static boolean same(Document before, CatalogItem item) {
-        return Objects.equals(before.get("url"), item.url()) && Objects.equals(before.get("content_path"), item.contentPath())
-                && !Boolean.FALSE.equals(before.get("enabled")) == item.enabled() && before.get("removedFromCatalogAt") == null
-                && Objects.equals(before.get("catalog"), item.catalog());
+        return Objects.equals(before.get(URL), item.url()) && Objects.equals(before.get(CONTENT_PATH), item.contentPath())
+                && !Boolean.FALSE.equals(before.get(ENABLED)) == item.enabled() && before.get(REMOVED_FROM_CATALOG_AT) == null
+                && Objects.equals(before.get(CATALOG), item.catalog());
     }
 
     private void ensureIndex() {
         if (!indexed) {
-            sources.createIndex(Indexes.ascending(ID), new IndexOptions().unique(true));
+            sources.createIndex(Indexes.ascending(SOURCE_ID), new IndexOptions().unique(true));
             indexed = true;
         }
     }

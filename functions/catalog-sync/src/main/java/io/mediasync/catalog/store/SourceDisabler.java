@@ -1,4 +1,9 @@
-package io.mediasync.catalog.sync;
+package io.mediasync.catalog.store;
+
+import static io.mediasync.catalog.store.SourceFields.ENABLED;
+import static io.mediasync.catalog.store.SourceFields.REMOVED_FROM_CATALOG_AT;
+import static io.mediasync.catalog.store.SourceFields.SOURCE_ID;
+import static io.mediasync.catalog.store.SourceFields.UPDATED_AT;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -10,6 +15,7 @@ import io.mediasync.catalog.config.CatalogRunConfig;
 import io.mediasync.catalog.fetch.CatalogFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -26,21 +32,23 @@ import org.bson.Document;
 public class SourceDisabler {
 
     private final MongoCollection<Document> sources;
+    private final Clock clock;
     private final double maxShare;
 
-    public SourceDisabler(MongoDatabase db, CatalogRunConfig config, CatalogLimitsConfig limits) {
+    public SourceDisabler(MongoDatabase db, CatalogRunConfig config, CatalogLimitsConfig limits, Clock clock) {
         this.sources = db.getCollection(config.sourcesCollection());
         this.maxShare = limits.maxDisableShare();
+        this.clock = clock;
     }
 
     /** @return how many sources were disabled */
-    int disableMissing(Set<Long> listed, boolean force) throws CatalogFailure {
+    public int disableMissing(Set<Long> listed, boolean force) throws CatalogFailure {
         List<Long> missing = new ArrayList<>();
         int[] enabled = {0};
-        sources.find(Filters.and(SourceOwnership.ours(), Filters.ne("enabled", false)))
-                .projection(Projections.include(SourceWriter.ID)).forEach(d -> {
+        sources.find(Filters.and(SourceOwnership.ours(), Filters.ne(ENABLED, false)))
+                .projection(Projections.include(SOURCE_ID)).forEach(d -> {
                     enabled[0]++;
-                    long id = ((Number) d.get(SourceWriter.ID)).longValue();
+                    long id = ((Number) d.get(SOURCE_ID)).longValue();
                     if (!listed.contains(id)) {
                         missing.add(id);
                     }
@@ -54,9 +62,9 @@ public class SourceDisabler {
                     + enabled[0] + " enabled sources, more than CATALOG_MAX_DISABLE_SHARE " + maxShare + " allows (" + allowed
                     + "): nothing disabled; PATCH /api/syncall?force=true applies it");
         }
-        Date now = new Date();
-        return (int) sources.updateMany(Filters.and(Filters.in(SourceWriter.ID, missing), SourceOwnership.ours()), Updates.combine(
-                Updates.set("enabled", false), Updates.set("removedFromCatalogAt", now), Updates.set("updatedAt", now))).getModifiedCount();
+        Date now = Date.from(clock.instant());
+        return (int) sources.updateMany(Filters.and(Filters.in(SOURCE_ID, missing), SourceOwnership.ours()), Updates.combine(
+                Updates.set(ENABLED, false), Updates.set(REMOVED_FROM_CATALOG_AT, now), Updates.set(UPDATED_AT, now))).getModifiedCount();
     }
 
     private int allowed(int enabled) {

@@ -1,0 +1,95 @@
+package io.mediasync.catalog.store;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.mediasync.catalog.config.CatalogRunConfig;
+import io.mediasync.common.mongo.Lease;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Optional;
+import org.bson.Document;
+
+/**
+ * Two runs never overlap, across Lambda instances: the common {@link Lease} on a document of its own
+ * ({@link CatalogLease}, {@code _id: "run"}), held by the run's id, renewed page by page, so a crashed holder frees
+ * it by itself. The same collection holds the schedule's window claim ({@link ScheduleWindow}).
+ */
+@ApplicationScoped
+public class RunLease {
+
+    private final MongoCollection<Document> leases;
+    private final Lease lease;
+    private final Clock clock;
+
+    public RunLease(MongoDatabase db, CatalogRunConfig config, Clock clock) {
+        this.leases = db.getCollection(config.leaseCollection());
+        this.lease = new Lease(leases, clock);
+        this.clock = clock;
+    }
+
+    /** Takes the lease for {@code runId}; empty if taken, else the id of the run holding it. */
+    public Optional<String> acquire(String runId, String trigger, Duration ttl) {
+        var started = Updates.combine(Updates.set(CatalogLease.TRIGGER, trigger), Updates.set(CatalogLease.ACQUIRED_AT, now()));
+        if (lease.acquire(CatalogLease.ID, runId, ttl, new Document(), started, true).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(holder().orElse("unknown"));
+    }
+
+    /** The run holding the lease now, if any. */
+    public Optional<String> holder() {
+        return lease.holder(CatalogLease.ID);
+    }
+
+    /** The lease document as it is (also when nobody holds it), if a run ever took it. */
+    public Optional<CatalogLease> current() {
+        return Optional.ofNullable(CatalogLease.CODEC.typed(leases).find(Filters.eq("_id", CatalogLease.ID)).first());
+    }
+
+    /** @return false if {@code runId} no longer holds the lease (it ran out and another run took it) */
+    public boolean renew(String runId, Duration ttl) {
+        return lease.renew(CatalogLease.ID, runId, ttl);
+    }
+
+    public void release(String runId) {
+        lease.release(CatalogLease.ID, runId);
+    }
+
+    /** Claims the schedule window {@code index}; false if a scheduled run already claimed it. */
+    public boolean claimWindow(long index) {
+        try {
+            var result = leases.updateOne(Filters.and(Filters.eq("_id", ScheduleWindow.ID), Filters.ne(ScheduleWindow.WINDOW, index)),
+                    Updates.combine(Updates.set(ScheduleWindow.WINDOW, index), Updates.set(ScheduleWindow.CLAIMED_AT, now())),
+                    new UpdateOptions().upsert(true));
+            return result.getMatchedCount() == 1 || result.getUpsertedId() != null;
+        } catch (MongoWriteException e) {
+            // the filter missed the claim of this window, so the upsert's insert collided on _id: already claimed
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Gives the window back (its run ended in error), so a retry of the schedule runs again. */
+    public void releaseWindow(long index) {
+        leases.updateOne(Filters.and(Filters.eq("_id", ScheduleWindow.ID), Filters.eq(ScheduleWindow.WINDOW, index)),
+                Updates.unset(ScheduleWindow.WINDOW));
+    }
+
+    /** The schedule's claim as it is, if a scheduled run ever claimed a window. */
+    public Optional<ScheduleWindow> window() {
+        return Optional.ofNullable(ScheduleWindow.CODEC.typed(leases).find(Filters.eq("_id", ScheduleWindow.ID)).first());
+    }
+
+    private Date now() {
+        return Date.from(clock.instant());
+    }
+}
