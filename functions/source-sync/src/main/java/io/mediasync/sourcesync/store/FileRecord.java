@@ -36,6 +36,11 @@ public record FileRecord(ObjectId id, long sourceId, String remoteId, String url
     public static final String CONTENT_TYPE = "content_type";
     public static final String ETAG = "etag";
     public static final String LAST_MODIFIED = "lastModified";
+    /**
+     * Where records written before the rename keep Last-Modified: read until the upgrade's $rename ran, so a file
+     * whose server sends no ETag is still asked If-Modified-Since rather than trusted unchecked.
+     */
+    static final String LAST_MODIFIED_BEFORE_RENAME = "last_modified";
     public static final String VERSION = "version";
     public static final String ANNOUNCED_VERSION = "announcedVersion";
     public static final String DELETED = "deleted";
@@ -85,7 +90,8 @@ public record FileRecord(ObjectId id, long sourceId, String remoteId, String url
     public static FileRecord read(Document d) {
         return new FileRecord(d.getObjectId(ID), ((Number) d.get(SOURCE_ID)).longValue(), d.getString(REMOTE_ID),
                 d.getString(URL), d.getString(FILENAME), d.getString(KEY), d.get(SIZE) instanceof Number n ? n.longValue() : null,
-                d.getString(SHA256), d.getString(CONTENT_TYPE), d.getString(ETAG), d.getString(LAST_MODIFIED),
+                d.getString(SHA256), d.getString(CONTENT_TYPE), d.getString(ETAG),
+                d.containsKey(LAST_MODIFIED) ? d.getString(LAST_MODIFIED) : d.getString(LAST_MODIFIED_BEFORE_RENAME),
                 d.getInteger(VERSION, 0), d.getInteger(ANNOUNCED_VERSION, 0), d.getBoolean(DELETED, false),
                 d.getDate(FIRST_SEEN_AT), d.getDate(LAST_SEEN_AT), d.getDate(DOWNLOADED_AT), d.getString(LAST_RUN_ID),
                 FileOutcome.from(d.getString(LAST_OUTCOME)), RecordedError.read(d.get(LAST_ERROR, Document.class)),

@@ -52,6 +52,16 @@ class FileRecordTest {
     }
 
     @Test
+    void aRecordWrittenBeforeTheRenameKeepsItsLastModified() {
+        Document before = FileRecord.reserved(725, "guid:a", "u", "a.jpg", "k/a.jpg", "run-m1", AT).toDocument()
+                .append("version", 1).append("last_modified", "Mon, 07 Dec 2026 10:00:00 GMT");
+
+        assertThat(FileRecord.read(before).lastModified()).isEqualTo("Mon, 07 Dec 2026 10:00:00 GMT");
+        assertThat(FileRecord.read(before.append("lastModified", "Tue, 08 Dec 2026 10:00:00 GMT")).lastModified())
+                .as("the new name wins once written").isEqualTo("Tue, 08 Dec 2026 10:00:00 GMT");
+    }
+
+    @Test
     void anImageOrderIsStoredAsSentOrAsNotAnImage() {
         assertThat(ImageOrder.sent("s1", "q1", "resize.fifo", AT).toDocument()).isEqualTo(new Document("sha256", "s1")
                 .append("status", "sent").append("messageId", "q1").append("queue", "resize.fifo").append("at", AT));
