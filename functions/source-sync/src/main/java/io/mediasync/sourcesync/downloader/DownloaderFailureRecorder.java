@@ -4,6 +4,7 @@ import io.mediasync.common.failure.Failure;
 import io.mediasync.common.failure.Outcome;
 import io.mediasync.common.lambda.Delivery;
 import io.mediasync.common.lambda.FailureRecorder;
+import io.mediasync.sourcesync.store.RunStatus;
 import io.mediasync.sourcesync.store.SourceStore;
 import io.mediasync.sourcesync.store.SyncRuns;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +29,7 @@ public class DownloaderFailureRecorder implements FailureRecorder {
 
     @Override
     public void record(Delivery delivery, Failure failure, Outcome outcome) {
-        String status = outcome.status();
+        RunStatus status = RunStatus.of(outcome.recordStatus());
         delivery.<String>fact(RUN_ID).ifPresentOrElse(runId -> {
             if (outcome == Outcome.RETRYING) {
                 runs.recordRetry(runId, failure.code(), failure.reason());

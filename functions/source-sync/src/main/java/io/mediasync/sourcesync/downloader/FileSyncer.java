@@ -12,6 +12,7 @@ import io.mediasync.sourcesync.downloader.adapter.RemoteItem;
 import io.mediasync.sourcesync.fetch.FetchOutcome;
 import io.mediasync.sourcesync.fetch.PoliteFetcher;
 import io.mediasync.sourcesync.messages.FileEvent;
+import io.mediasync.sourcesync.store.FileRecord;
 import io.mediasync.sourcesync.store.FileRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -19,7 +20,6 @@ import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.bson.Document;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,18 +52,16 @@ public class FileSyncer {
      * @param prefetched the listing response when it is this very file (a direct image URL), else null
      * @param mayDefer   whether a file cut off by the deadline may be left to the follow-up order (else it failed)
      */
-    public ItemOutcome sync(RunContext run, RemoteItem item, Document record, ListingPage prefetched, boolean mayDefer) {
-        if (record != null && run.runId().equals(record.getString("lastRunId")) && record.getString("lastOutcome") != null
-                && announced(record)) {
+    public ItemOutcome sync(RunContext run, RemoteItem item, FileRecord record, ListingPage prefetched, boolean mayDefer) {
+        if (record != null && run.runId().equals(record.lastRunId()) && record.lastOutcome() != null && record.announced()) {
             return ItemOutcome.alreadyDone(); // a redelivered order passing over files it already handled
         }
-        boolean live = record != null && version(record) >= 1 && !Boolean.TRUE.equals(record.getBoolean("deleted"));
-        if (live && !announced(record)) {
+        boolean live = record != null && record.live();
+        if (live && !record.announced()) {
             // stored by an attempt that stopped before its event went out: announce it now, no new download
-            registry.markSkipped(record.getObjectId("_id"), run.runId(), null, null, null);
-            registry.set(record.getObjectId("_id"), "lastOutcome", FileRegistry.DOWNLOADED);
-            return ItemOutcome.downloaded(event(FileEvent.DOWNLOADED, run, record, null), record.getObjectId("_id"),
-                    version(record), false);
+            registry.markSkipped(record.id(), run.runId(), null, null, null);
+            registry.markDownloaded(record.id());
+            return ItemOutcome.downloaded(event(FileEvent.DOWNLOADED, run, record, null), record.id(), record.version(), false);
         }
         if (prefetched != null && item.url().equals(prefetched.requested().toString())) {
             // a direct image: the listing request fetched the file itself, so its bytes decide
@@ -71,16 +69,15 @@ public class FileSyncer {
                     prefetched.body(), Map.of()));
         }
         Map<String, String> conditional = new HashMap<>();
-        if (live && item.url().equals(record.getString("url"))) {
+        if (live && item.url().equals(record.url())) {
             Long declared = item.declaredLength();
-            boolean lengthChanged = declared != null && record.get("size") != null
-                    && declared != ((Number) record.get("size")).longValue();
-            String etag = record.getString("etag");
-            String lastModified = record.getString("last_modified");
+            boolean lengthChanged = declared != null && record.size() != null && !declared.equals(record.size());
+            String etag = record.etag();
+            String lastModified = record.lastModified();
             if (!lengthChanged && etag == null && lastModified == null) {
                 // nothing to ask the server with: trust the registry, as the seed trusted the local file
-                registry.markSkipped(record.getObjectId("_id"), run.runId(), null, null, null);
-                return ItemOutcome.skipped(event(FileEvent.SKIPPED, run, record, null), record.getObjectId("_id"), false);
+                registry.markSkipped(record.id(), run.runId(), null, null, null);
+                return ItemOutcome.skipped(event(FileEvent.SKIPPED, run, record, null), record.id(), false);
             }
             if (!lengthChanged) {
                 if (etag != null) {
@@ -105,52 +102,49 @@ public class FileSyncer {
             }
             LOG.warnf("file %s not downloaded (%s): %s", item.url(), e.code(), e.getMessage());
             if (record != null) {
-                registry.markFailed(record.getObjectId("_id"), run.runId(), e.code(), e.getMessage());
+                registry.markFailed(record.id(), run.runId(), e.code(), e.getMessage());
             }
-            return ItemOutcome.failed(record == null ? null : record.getObjectId("_id"), e.code(),
+            return ItemOutcome.failed(record == null ? null : record.id(), e.code(),
                     item.url() + ": " + e.getMessage(), true);
         }
         if (outcome instanceof FetchOutcome.NotModified) {
-            registry.markSkipped(record.getObjectId("_id"), run.runId(), item.url(), null, null);
-            return ItemOutcome.skipped(event(FileEvent.SKIPPED, run, record, null), record.getObjectId("_id"), true);
+            registry.markSkipped(record.id(), run.runId(), item.url(), null, null);
+            return ItemOutcome.skipped(event(FileEvent.SKIPPED, run, record, null), record.id(), true);
         }
         return store(run, item, record, live, ((FetchOutcome.Fetched) outcome).body());
     }
 
-    private ItemOutcome store(RunContext run, RemoteItem item, Document record, boolean live, FetchedBody body) {
+    private ItemOutcome store(RunContext run, RemoteItem item, FileRecord record, boolean live, FetchedBody body) {
         Metrics.value(Metric.BYTES_DOWNLOADED, body.body().length); // every body fetched, changed or not
         String sha256 = Sha256.hex(body.body());
         String etag = body.headers().get("etag");
         String lastModified = body.headers().get("last-modified");
-        if (live && sha256.equals(record.getString("sha256"))) {
-            registry.markSkipped(record.getObjectId("_id"), run.runId(), item.url(), etag, lastModified);
-            return ItemOutcome.skipped(event(FileEvent.SKIPPED, run, record, null), record.getObjectId("_id"), true);
+        if (live && sha256.equals(record.sha256())) {
+            registry.markSkipped(record.id(), run.runId(), item.url(), etag, lastModified);
+            return ItemOutcome.skipped(event(FileEvent.SKIPPED, run, record, null), record.id(), true);
         }
         String contentType = MediaSniffer.contentType(body.body(), body.contentType());
         if (record == null) {
             record = reserve(run, item, body, contentType);
         }
-        content.put(record.getString("key"), body.body(), contentType, sha256, run.sourceId());
+        content.put(record.key(), body.body(), contentType, sha256, run.sourceId());
         FileRegistry.StoredVersion stored = new FileRegistry.StoredVersion(item.url(), body.body().length, sha256, contentType,
                 etag, lastModified);
         if (!registry.commitVersion(record, stored, run.runId())) {
-            throw new ConcurrentModificationException("file record " + record.getObjectId("_id") + " changed meanwhile");
+            throw new ConcurrentModificationException("file record " + record.id() + " changed meanwhile");
         }
-        int version = version(record) + 1;
-        String previousSha = live ? record.getString("sha256") : null;
-        Document now = new Document(record).append("sha256", sha256).append("content_type", contentType)
-                .append("size", (long) body.body().length).append("version", version);
-        LOG.debugf("stored %s (%d bytes, %s) as %s v%d", item.url(), body.body().length, contentType, now.getString("key"),
-                version);
-        return ItemOutcome.downloaded(event(FileEvent.DOWNLOADED, run, now, previousSha), record.getObjectId("_id"), version,
-                true);
+        int version = record.version() + 1;
+        String previousSha = live ? record.sha256() : null;
+        FileRecord now = record.stored(sha256, contentType, body.body().length, version);
+        LOG.debugf("stored %s (%d bytes, %s) as %s v%d", item.url(), body.body().length, contentType, now.key(), version);
+        return ItemOutcome.downloaded(event(FileEvent.DOWNLOADED, run, now, previousSha), record.id(), version, true);
     }
 
     /**
      * Claims a file name (and so a key) for a new file; a name whose key is taken by another remote file, of this
      * source or of another with the same content_path, gets a hash suffix of the source and remote id.
      */
-    private Document reserve(RunContext run, RemoteItem item, FetchedBody body, String contentType) {
+    private FileRecord reserve(RunContext run, RemoteItem item, FetchedBody body, String contentType) {
         String name = FileNames.choose(item.url(), body.headers().get("content-disposition"), contentType);
         String owner = run.sourceId() + ":" + item.remoteId();
         String[] candidates = {name, FileNames.withSuffix(name, owner, 8), FileNames.withSuffix(name, owner, 16),
@@ -166,24 +160,10 @@ public class FileSyncer {
         throw new IllegalStateException("no free file name for " + item.remoteId());
     }
 
-    private static FileEvent event(String type, RunContext run, Document record, String previousSha) {
-        Number size = (Number) record.get("size");
-        return new FileEvent(run.sourceId(), record.getString("filename"), type, record.getString("key"),
-                record.getString("sha256"), record.getString("content_type"), size == null ? null : size.longValue(),
-                record.getString("remote_id"), record.getObjectId("_id").toHexString(),
-                type.equals(FileEvent.DOWNLOADED) ? version(record) : null,
-                previousSha == null || Objects.equals(previousSha, record.getString("sha256")) ? null : previousSha,
-                run.runId());
+    private static FileEvent event(String type, RunContext run, FileRecord record, String previousSha) {
+        return FileEvent.of(record, type, type.equals(FileEvent.DOWNLOADED) ? record.version() : null,
+                previousSha == null || Objects.equals(previousSha, record.sha256()) ? null : previousSha, run.runId());
     }
-
-    private static boolean announced(Document record) {
-        return record.getInteger("announcedVersion", 0) >= version(record);
-    }
-
-    private static int version(Document record) {
-        return record.getInteger("version", 0);
-    }
-
 
     static String hashKey(String text) {
         return Sha256.hex(text).substring(0, 16);

@@ -4,14 +4,19 @@ import io.mediasync.common.metrics.Metric;
 import io.mediasync.common.metrics.Metrics;
 import io.mediasync.sourcesync.messages.FileEvent;
 import io.mediasync.sourcesync.messages.SourceSynchronizedEvent;
+import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.sourcesync.store.Counts;
+import io.mediasync.sourcesync.store.FileOutcome;
+import io.mediasync.sourcesync.store.FileRecord;
 import io.mediasync.sourcesync.store.FileRegistry;
+import io.mediasync.sourcesync.store.RunStatus;
 import io.mediasync.sourcesync.store.SourceStore;
+import io.mediasync.sourcesync.store.SyncRun;
 import io.mediasync.sourcesync.store.SyncRuns;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
-import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.jboss.logging.Logger;
 
@@ -41,29 +46,30 @@ public class RunCompletion {
      * @param mayDelete false when the listing was cut short by a limit or not read (304): nothing is judged deleted
      * @param fullSync  whether every file was checked (not a 304)
      */
-    public Counts complete(RunContext run, Document runDoc, boolean mayDelete, boolean fullSync) {
+    public Counts complete(RunContext run, SyncRun summary, boolean mayDelete, boolean fullSync) {
         if (mayDelete) {
             announceDeletions(run);
-        } else if (Boolean.TRUE.equals(runDoc.getBoolean("truncated"))) {
+        } else if (summary.truncated()) {
             LOG.warnf("listing truncated by a limit: no file is marked deleted in run %s", run.runId());
         }
         long failed = runs.failureCount(run.runId());
-        Counts counts = new Counts(registry.countOutcome(run.sourceId(), run.runId(), FileRegistry.DOWNLOADED),
-                registry.countOutcome(run.sourceId(), run.runId(), FileRegistry.SKIPPED),
+        Counts counts = new Counts(registry.countOutcome(run.sourceId(), run.runId(), FileOutcome.DOWNLOADED),
+                registry.countOutcome(run.sourceId(), run.runId(), FileOutcome.SKIPPED),
                 registry.countDeleted(run.sourceId(), run.runId()), failed);
-        String status = failed > 0 ? SourceStore.COMPLETED_WITH_ERRORS : SourceStore.COMPLETED;
-        Document lastError = null;
+        RunStatus status = failed > 0 ? RunStatus.COMPLETED_WITH_ERRORS : RunStatus.COMPLETED;
+        RecordedError lastError = null;
         if (failed > 0) {
-            Document first = runs.firstFailure(run.runId()).orElse(new Document());
-            lastError = SourceStore.error("files_failed", failed + " file(s) could not be downloaded and were kept as they"
-                    + " were; first: " + first.getString("code") + " " + first.getString("reason"), new java.util.Date());
+            RecordedError first = runs.firstFailure(run.runId()).map(SyncRun.FileFailure::error)
+                    .orElse(RecordedError.of(null, null));
+            lastError = new RecordedError("files_failed", failed + " file(s) could not be downloaded and were kept as they"
+                    + " were; first: " + first.code() + " " + first.reason(), new Date());
         }
         // the records first: "source synchronized" is not authority, the orchestrator acts on the completed run
-        sources.recordCompleted(run.sourceId(), run.runId(), status, counts, runDoc.getString("url"),
-                runDoc.getString("listingEtag"), runDoc.getString("listingLastModified"), fullSync, lastError);
+        sources.recordCompleted(run.sourceId(), run.runId(), status, counts, new SourceStore.Listing(summary.url(),
+                summary.listingEtag(), summary.listingLastModified()), fullSync, lastError);
         runs.complete(run.runId(), status, counts);
         counted(counts);
-        announce(run.sourceId(), run.runId(), status, Boolean.TRUE.equals(runDoc.getBoolean("notModified")), counts);
+        announce(run.sourceId(), run.runId(), status, summary.notModified(), counts);
         LOG.infof("source %d synchronized (%s): %d downloaded, %d skipped, %d deleted, %d failed", run.sourceId(), status,
                 counts.downloaded(), counts.skipped(), counts.deleted(), counts.failed());
         return counts;
@@ -78,24 +84,20 @@ public class RunCompletion {
     }
 
     /** Sends "source synchronized" for a completed run and notes it; again after a crash in between, by the planner. */
-    public void announce(long sourceId, String runId, String status, boolean notModified, Counts counts) {
-        events.publishSynchronized(new SourceSynchronizedEvent(sourceId, SourceSynchronizedEvent.EVENT, runId, status,
+    public void announce(long sourceId, String runId, RunStatus status, boolean notModified, Counts counts) {
+        events.publishSynchronized(new SourceSynchronizedEvent(sourceId, SourceSynchronizedEvent.EVENT, runId, status.value(),
                 notModified ? Boolean.TRUE : null, counts.downloaded(), counts.skipped(), counts.deleted(), counts.failed()));
         runs.markAnnounced(runId);
     }
 
     private void announceDeletions(RunContext run) {
-        List<Document> gone = registry.deletionsToAnnounce(run.sourceId(), run.runId());
+        List<FileRecord> gone = registry.deletionsToAnnounce(run.sourceId(), run.runId());
         List<FileEvent> deleted = new ArrayList<>();
         List<ObjectId> ids = new ArrayList<>();
-        for (Document file : gone) {
-            ObjectId id = file.getObjectId("_id");
-            registry.markDeleted(id, run.runId());
-            ids.add(id);
-            Number size = (Number) file.get("size");
-            deleted.add(new FileEvent(run.sourceId(), file.getString("filename"), FileEvent.DELETED, file.getString("key"),
-                    file.getString("sha256"), file.getString("content_type"), size == null ? null : size.longValue(),
-                    file.getString("remote_id"), id.toHexString(), null, null, run.runId()));
+        for (FileRecord file : gone) {
+            registry.markDeleted(file.id(), run.runId());
+            ids.add(file.id());
+            deleted.add(FileEvent.of(file, FileEvent.DELETED, null, null, run.runId()));
         }
         events.publishFileEvents(deleted);
         ids.forEach(registry::markDeleteAnnounced);

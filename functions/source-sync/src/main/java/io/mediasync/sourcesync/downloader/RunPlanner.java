@@ -2,14 +2,15 @@ package io.mediasync.sourcesync.downloader;
 
 import io.mediasync.common.contracts.SyncOrder;
 import io.mediasync.sourcesync.config.SyncConfig;
-import io.mediasync.sourcesync.store.Counts;
+import io.mediasync.sourcesync.store.RunStatus;
+import io.mediasync.sourcesync.store.SourceRecord;
 import io.mediasync.sourcesync.store.SourceStore;
+import io.mediasync.sourcesync.store.SyncRun;
 import io.mediasync.sourcesync.store.SyncRuns;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
-import org.bson.Document;
 
 /**
  * Decides what an order means for its source's runs. A new order starts a run whose id derives from the SQS
@@ -40,39 +41,38 @@ public class RunPlanner {
         this.config = config;
     }
 
-    public Plan plan(SyncOrder order, Document source, String messageId) {
-        String current = source.getString("currentRunId");
+    public Plan plan(SyncOrder order, SourceRecord source, String messageId) {
+        String current = source.currentRunId();
         if (order.isFollowUp()) {
-            Optional<Document> run = runs.findSummary(order.runId());
+            Optional<SyncRun> run = runs.findSummary(order.runId());
             if (run.isEmpty() || !order.runId().equals(current)) {
                 return ignore("stale_follow_up", "follow-up of run " + order.runId() + ", but the source's current run is "
                         + current);
             }
-            if (!SyncRuns.RUNNING.equals(run.get().getString("status"))) {
+            if (!run.get().running()) {
                 announceIfMissed(run.get());
-                return ignore("stale_follow_up", "run " + order.runId() + " already ended " + run.get().getString("status"));
+                return ignore("stale_follow_up", "run " + order.runId() + " already ended " + stored(run.get().status()));
             }
             return new Plan(order.runId(), false, null, null);
         }
         String runId = "run-" + messageId;
         if (runId.equals(current)) {
-            Optional<Document> run = runs.findSummary(runId);
-            if (run.isPresent() && SyncRuns.RUNNING.equals(run.get().getString("status"))) {
+            Optional<SyncRun> run = runs.findSummary(runId);
+            if (run.isPresent() && run.get().running()) {
                 return new Plan(runId, false, null, null); // the same order delivered again: carry on
             }
             run.ifPresent(this::announceIfMissed);
-            return ignore("duplicate_order", "this order's run already ended " + run.map(r -> r.getString("status")).orElse(""));
+            return ignore("duplicate_order", "this order's run already ended " + run.map(r -> stored(r.status())).orElse(""));
         }
         if (current != null) {
-            Optional<Document> running = runs.findSummary(current)
-                    .filter(r -> SyncRuns.RUNNING.equals(r.getString("status")));
+            Optional<SyncRun> running = runs.findSummary(current).filter(SyncRun::running);
             if (running.isPresent()) {
-                Date progress = running.get().getDate("updatedAt");
+                Date progress = running.get().updatedAt();
                 if (progress != null && progress.toInstant().plus(config.runStaleAfter()).isAfter(Instant.now())) {
                     return ignore("already_running", "run " + current + " of this source is in progress (last progress "
                             + progress.toInstant() + "); it finishes the sync");
                 }
-                runs.fail(current, "abandoned", "stale", "no progress since " + progress + ", replaced by " + runId);
+                runs.fail(current, RunStatus.ABANDONED, "stale", "no progress since " + progress + ", replaced by " + runId);
             }
         }
         runs.begin(runId, order.sourceId(), messageId, order.url(), order.contentPath());
@@ -81,13 +81,15 @@ public class RunPlanner {
     }
 
     /** A run completed by an attempt that stopped before "source synchronized" went out: send it now. */
-    private void announceIfMissed(Document run) {
-        String status = run.getString("status");
-        boolean completed = SourceStore.COMPLETED.equals(status) || SourceStore.COMPLETED_WITH_ERRORS.equals(status);
-        if (completed && run.get("announcedAt") == null) {
-            completion.announce(((Number) run.get("source_id")).longValue(), run.getString("_id"), status,
-                    Boolean.TRUE.equals(run.getBoolean("notModified")), Counts.from(run.get("counts", Document.class)));
+    private void announceIfMissed(SyncRun run) {
+        if (run.status() != null && run.status().completed() && run.announcedAt() == null) {
+            completion.announce(run.sourceId(), run.id(), run.status(), run.notModified(), run.counts());
         }
+    }
+
+    /** The status as stored, for the reason recorded ("" when none is). */
+    private static String stored(RunStatus status) {
+        return status == null ? "" : status.value();
     }
 
     private static Plan ignore(String code, String reason) {

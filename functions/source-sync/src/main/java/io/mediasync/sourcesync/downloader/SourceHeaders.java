@@ -2,6 +2,7 @@ package io.mediasync.sourcesync.downloader;
 
 import io.mediasync.common.net.Origin;
 import io.mediasync.sourcesync.fetch.SecretResolver;
+import io.mediasync.sourcesync.store.SourceRecord;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -39,10 +40,10 @@ public final class SourceHeaders {
         this.headers = Map.copyOf(headers);
     }
 
-    public static SourceHeaders of(Document source, URI sourceUri, SecretResolver secrets, String secretPrefix)
+    public static SourceHeaders of(SourceRecord source, URI sourceUri, SecretResolver secrets, String secretPrefix)
             throws SyncFailure {
         Map<String, String> headers = new LinkedHashMap<>();
-        Object configured = source.get("headers");
+        Object configured = source.headers();
         if (configured instanceof Document doc) {
             for (Map.Entry<String, Object> e : doc.entrySet()) {
                 String name = e.getKey().trim();
@@ -54,17 +55,17 @@ public final class SourceHeaders {
         } else if (configured != null) {
             throw SyncFailure.permanent("invalid_source_headers", "headers must be an object of name: value");
         }
-        String cookie = cookies(source.get("cookies"), secrets, secretPrefix);
+        String cookie = cookies(source.cookies(), secrets, secretPrefix);
         if (!cookie.isEmpty()) {
             headers.put("Cookie", cookie);
         }
         Origin url = Origin.of(sourceUri);
-        return new SourceHeaders(headers.isEmpty() ? url : boundOrigin(source.get("headers_origin"), url, carriesSecret(source)), headers);
+        return new SourceHeaders(headers.isEmpty() ? url : boundOrigin(source.headersOrigin(), url, carriesSecret(source)), headers);
     }
 
     /** Whether any header or cookie value is a {@code {"secretRef": …}}. */
-    private static boolean carriesSecret(Document source) {
-        return Stream.of(source.get("headers"), source.get("cookies")).filter(Document.class::isInstance)
+    private static boolean carriesSecret(SourceRecord source) {
+        return Stream.of(source.headers(), source.cookies()).filter(Document.class::isInstance)
                 .flatMap(d -> ((Document) d).values().stream()).anyMatch(v -> v instanceof Document ref && ref.containsKey("secretRef"));
     }
 

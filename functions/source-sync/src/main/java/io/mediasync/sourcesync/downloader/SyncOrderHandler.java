@@ -8,6 +8,8 @@ import io.mediasync.common.lambda.SqsHandler;
 import io.mediasync.common.lambda.SqsMessage;
 import io.mediasync.sourcesync.config.SyncConfig;
 import io.mediasync.sourcesync.fetch.SecretResolver;
+import io.mediasync.sourcesync.store.RunStatus;
+import io.mediasync.sourcesync.store.SourceRecord;
 import io.mediasync.sourcesync.store.SourceStore;
 import io.mediasync.sourcesync.store.SyncRuns;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +17,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Objects;
 import java.util.Optional;
-import org.bson.Document;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -77,12 +78,12 @@ public class SyncOrderHandler {
         long sourceId = received.sourceId();
         MDC.put("sourceId", sourceId);
         delivery.note(DownloaderFailureRecorder.SOURCE_ID, sourceId);
-        Optional<Document> source = sources.find(sourceId);
+        Optional<SourceRecord> source = sources.find(sourceId);
         if (source.isEmpty()) {
             reject(delivery, sourceId, "unknown_source", "no source " + sourceId + " in the sources collection");
             return;
         }
-        if (Boolean.FALSE.equals(source.get().get("enabled"))) {
+        if (source.get().disabled()) {
             reject(delivery, sourceId, "source_disabled", "source " + sourceId + " is disabled");
             return;
         }
@@ -90,7 +91,7 @@ public class SyncOrderHandler {
         RunPlanner.Plan plan = planner.plan(order, source.get(), message.messageId());
         if (plan.ignored()) {
             LOG.infof("order not run (%s): %s", plan.ignoreCode(), plan.ignoreReason());
-            runs.recordNotRun(message.messageId(), SyncRuns.IGNORED, sourceId, message.body(), plan.ignoreCode(),
+            runs.recordNotRun(message.messageId(), RunStatus.IGNORED, sourceId, message.body(), plan.ignoreCode(),
                     plan.ignoreReason());
             return;
         }
@@ -109,10 +110,10 @@ public class SyncOrderHandler {
      * The order the record makes: its url and content_path, with the message's run and cursor (a follow-up's
      * place in a run). A message that disagrees is logged; the record wins.
      */
-    private static SyncOrder fromRecord(SyncOrder received, Document source) throws SyncFailure {
-        String url = source.getString("url");
-        Object contentPath = source.get("content_path");
-        if (url == null || url.isBlank() || !(contentPath instanceof String path)) {
+    private static SyncOrder fromRecord(SyncOrder received, SourceRecord source) throws SyncFailure {
+        String url = source.url();
+        String path = source.contentPath();
+        if (url == null || url.isBlank() || path == null) {
             throw SyncFailure.permanent("invalid_source", "source " + received.sourceId() + " has no url or content_path");
         }
         if (!url.trim().equals(received.url()) || !Objects.equals(path, received.contentPath())) {
@@ -137,7 +138,7 @@ public class SyncOrderHandler {
     private void reject(Delivery delivery, Long sourceId, String code, String reason) {
         LOG.warnf("order rejected (%s): %s", code, reason);
         SqsMessage message = delivery.message();
-        runs.recordNotRun(message.messageId(), SyncRuns.REJECTED, sourceId, message.body(), code, reason);
+        runs.recordNotRun(message.messageId(), RunStatus.REJECTED, sourceId, message.body(), code, reason);
         delivery.rejected(code);
     }
 }

@@ -1,13 +1,17 @@
 package io.mediasync.sourcesync.downloader;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.sourcesync.config.SyncConfig;
 import io.mediasync.sourcesync.downloader.adapter.DirectImageAdapter;
 import io.mediasync.sourcesync.downloader.adapter.ListingPage;
 import io.mediasync.sourcesync.downloader.adapter.RemoteItem;
 import io.mediasync.sourcesync.messages.FileEvent;
+import io.mediasync.sourcesync.store.FileRecord;
 import io.mediasync.sourcesync.store.FileRegistry;
+import io.mediasync.sourcesync.store.SourceRecord;
 import io.mediasync.sourcesync.store.SourceStore;
+import io.mediasync.sourcesync.store.SyncRun;
 import io.mediasync.sourcesync.store.SyncRuns;
 import io.mediasync.sourcesync.sqs.SyncOrderSender;
 import jakarta.annotation.PreDestroy;
@@ -25,8 +29,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.bson.Document;
-import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -88,18 +90,18 @@ public class SyncRunner {
     }
 
     public Result run(RunContext run) throws SyncFailure {
-        Document runDoc = runs.find(run.runId()).orElseThrow(() -> new IllegalStateException("run " + run.runId() + " vanished"));
-        if (Boolean.TRUE.equals(runDoc.getBoolean("notModified"))) {
-            return completeNotModified(run, runDoc); // a redelivery after the 304 was recorded
+        SyncRun stored = runs.find(run.runId()).orElseThrow(() -> new IllegalStateException("run " + run.runId() + " vanished"));
+        if (stored.notModified()) {
+            return completeNotModified(run, stored); // a redelivery after the 304 was recorded
         }
         List<RemoteItem> items;
         ListingPage prefetched = null;
-        if (runDoc.get("listing") == null) {
-            ListingReader.Result listed = reader.read(uri(run), Optional.ofNullable(run.source().getString("adapter")),
+        if (stored.listing() == null) {
+            ListingReader.Result listed = reader.read(uri(run), Optional.ofNullable(run.source().adapter()),
                     run.headers(), validators(run), run.budget().deadline());
             if (listed instanceof ListingReader.NotModified) {
                 runs.saveListing(run.runId(), null, ListingSnapshot.encode(json, List.of()), 0, false,
-                        run.source().getString("listingEtag"), run.source().getString("listingLastModified"), true);
+                        run.source().listingEtag(), run.source().listingLastModified(), true);
                 return completeNotModified(run, runs.findSummary(run.runId()).orElseThrow());
             }
             ListingReader.Listed l = (ListingReader.Listed) listed;
@@ -107,12 +109,12 @@ public class SyncRunner {
             runs.saveListing(run.runId(), l.adapter(), ListingSnapshot.encode(json, items), items.size(),
                     l.listing().truncated(), l.etag(), l.lastModified(), false);
             prefetched = l.adapter().equals(DirectImageAdapter.KIND) ? l.firstPage() : null;
-            runDoc = runs.findSummary(run.runId()).orElseThrow();
+            stored = runs.findSummary(run.runId()).orElseThrow();
         } else {
-            items = ListingSnapshot.decode(json, runDoc.get("listing", Binary.class).getData());
+            items = ListingSnapshot.decode(json, stored.listing());
         }
 
-        int cursor = runDoc.getInteger("cursor", 0);
+        int cursor = stored.cursor();
         int started = cursor;
         long touched = System.currentTimeMillis();
         while (cursor < items.size()) {
@@ -133,7 +135,7 @@ public class SyncRunner {
                 return Result.CONTINUED;
             }
         }
-        completion.complete(run, runDoc, !Boolean.TRUE.equals(runDoc.getBoolean("truncated")), true);
+        completion.complete(run, stored, !stored.truncated(), true);
         return Result.COMPLETED;
     }
 
@@ -151,9 +153,9 @@ public class SyncRunner {
                 announced.computeIfAbsent(outcome.version(), v -> new ArrayList<>()).add(outcome.recordId());
             } else if (outcome.kind() == ItemOutcome.Kind.FAILED) {
                 RemoteItem item = chunk.get(i);
-                runs.recordFileFailure(run.runId(), FileSyncer.hashKey(item.remoteId()), new Document("remote_id", item.remoteId())
-                        .append("url", item.url()).append("code", outcome.failureCode())
-                        .append("reason", outcome.failureReason()).append("at", new Date()), config.maxRecordedFailures());
+                runs.recordFileFailure(run.runId(), new SyncRun.FileFailure(FileSyncer.hashKey(item.remoteId()), item.remoteId(),
+                        item.url(), new RecordedError(outcome.failureCode(), outcome.failureReason(), new Date())),
+                        config.maxRecordedFailures());
             }
         }
         announced.forEach((version, ids) -> registry.markAnnounced(ids, version));
@@ -165,7 +167,7 @@ public class SyncRunner {
 
     /** The chunk's files side by side (each host still throttled); the first infrastructure error is rethrown. */
     private List<ItemOutcome> syncAll(RunContext run, List<RemoteItem> chunk, ListingPage prefetched, boolean mayDefer) {
-        Map<String, Document> records = registry.findAll(run.sourceId(), chunk.stream().map(RemoteItem::remoteId).toList());
+        Map<String, FileRecord> records = registry.findAll(run.sourceId(), chunk.stream().map(RemoteItem::remoteId).toList());
         if (pool == null || chunk.size() == 1) {
             return chunk.stream().map(item -> files.sync(run, item, records.get(item.remoteId()), prefetched, mayDefer)).toList();
         }
@@ -202,37 +204,34 @@ public class SyncRunner {
     }
 
     /** 304: every registered file is unchanged; no file request at all. Pending announcements still go out. */
-    private Result completeNotModified(RunContext run, Document runDoc) {
-        List<Document> live = registry.liveFiles(run.sourceId());
+    private Result completeNotModified(RunContext run, SyncRun summary) {
+        List<FileRecord> live = registry.liveFiles(run.sourceId());
         registry.markAllSkipped(run.sourceId(), run.runId());
         List<FileEvent> toSend = new ArrayList<>();
-        List<Document> pending = new ArrayList<>();
-        for (Document file : live) {
-            boolean unannounced = file.getInteger("announcedVersion", 0) < file.getInteger("version", 0);
+        List<FileRecord> pending = new ArrayList<>();
+        for (FileRecord file : live) {
+            boolean unannounced = !file.announced();
             if (unannounced) {
                 pending.add(file);
-                registry.set(file.getObjectId("_id"), "lastOutcome", FileRegistry.DOWNLOADED);
+                registry.markDownloaded(file.id());
             }
-            Number size = (Number) file.get("size");
-            toSend.add(new FileEvent(run.sourceId(), file.getString("filename"),
-                    unannounced ? FileEvent.DOWNLOADED : FileEvent.SKIPPED, file.getString("key"), file.getString("sha256"),
-                    file.getString("content_type"), size == null ? null : size.longValue(), file.getString("remote_id"),
-                    file.getObjectId("_id").toHexString(), unannounced ? file.getInteger("version") : null, null, run.runId()));
+            toSend.add(FileEvent.of(file, unannounced ? FileEvent.DOWNLOADED : FileEvent.SKIPPED,
+                    unannounced ? file.version() : null, null, run.runId()));
         }
         events.publishFileEvents(toSend);
-        pending.forEach(f -> registry.markAnnounced(f.getObjectId("_id"), f.getInteger("version", 0)));
-        completion.complete(run, runDoc, false, false);
+        pending.forEach(f -> registry.markAnnounced(List.of(f.id()), f.version()));
+        completion.complete(run, summary, false, false);
         return Result.COMPLETED;
     }
 
     /** The last completed run's validators, when they belong to this URL and a full check is not due. */
     private String[] validators(RunContext run) {
-        Document source = run.source();
-        String etag = source.getString("listingEtag");
-        String lastModified = source.getString("listingLastModified");
-        Date lastFull = source.getDate("lastFullSyncAt");
+        SourceRecord source = run.source();
+        String etag = source.listingEtag();
+        String lastModified = source.listingLastModified();
+        Date lastFull = source.lastFullSyncAt();
         boolean fullDue = lastFull == null || lastFull.toInstant().plus(config.fullSyncEvery()).isBefore(Instant.now());
-        if (fullDue || (etag == null && lastModified == null) || !run.order().url().equals(source.getString("listingUrl"))) {
+        if (fullDue || (etag == null && lastModified == null) || !run.order().url().equals(source.listingUrl())) {
             return null;
         }
         return new String[] {etag, lastModified};

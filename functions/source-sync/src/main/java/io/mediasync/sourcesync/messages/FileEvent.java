@@ -3,6 +3,7 @@ package io.mediasync.sourcesync.messages;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.mediasync.sourcesync.store.FileRecord;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -30,4 +31,10 @@ public record FileEvent(
     public static final String DOWNLOADED = "file_downloaded";
     public static final String SKIPPED = "file_download_skipped";
     public static final String DELETED = "file_deleted";
+
+    /** The event of a registered file; {@code version} and {@code previousSha256} only where they are news. */
+    public static FileEvent of(FileRecord file, String event, Integer version, String previousSha256, String runId) {
+        return new FileEvent(file.sourceId(), file.filename(), event, file.key(), file.sha256(), file.contentType(),
+                file.size(), file.remoteId(), file.id().toHexString(), version, previousSha256, runId);
+    }
 }

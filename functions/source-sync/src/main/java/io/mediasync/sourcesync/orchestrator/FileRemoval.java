@@ -2,11 +2,10 @@ package io.mediasync.sourcesync.orchestrator;
 
 import io.mediasync.sourcesync.config.OrchestratorConfig;
 import io.mediasync.sourcesync.downloader.ContentStore;
+import io.mediasync.sourcesync.store.FileRecord;
 import io.mediasync.sourcesync.store.FileRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Date;
 import java.util.List;
-import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -37,22 +36,19 @@ public class FileRemoval {
         this.deleteContent = config.deleteContent();
     }
 
-    public void removeDerived(Document file) {
-        ObjectId id = file.getObjectId("_id");
-        if (!Boolean.TRUE.equals(file.getBoolean("deleted"))) {
-            LOG.infof("%s is listed again: nothing removed", file.getString("key"));
+    public void removeDerived(FileRecord file) {
+        ObjectId id = file.id();
+        if (!file.deleted()) {
+            LOG.infof("%s is listed again: nothing removed", file.key());
             return;
         }
-        long sourceId = ((Number) file.get("source_id")).longValue();
-        String sha = file.getString("sha256");
-        if (file.get("thumbnailsRemovedAt") == null) {
-            List<String> removed = thumbnails.removeUnlessShared(sourceId, sha, id);
-            files.set(id, "thumbnailsRemovedAt", new Date());
-            files.set(id, "thumbnailsRemoved", removed);
+        if (file.thumbnailsRemovedAt() == null) {
+            List<String> removed = thumbnails.removeUnlessShared(file.sourceId(), file.sha256(), id);
+            files.markThumbnailsRemoved(id, removed);
         }
-        if (deleteContent && file.get("contentRemovedAt") == null) {
-            removeContent(file.getString("key"), sha);
-            files.set(id, "contentRemovedAt", new Date());
+        if (deleteContent && file.contentRemovedAt() == null) {
+            removeContent(file.key(), file.sha256());
+            files.markContentRemoved(id);
         }
     }
 

@@ -6,7 +6,10 @@ import io.mediasync.sourcesync.config.OrchestratorConfig;
 import io.mediasync.sourcesync.config.QueuesConfig;
 import io.mediasync.sourcesync.downloader.ContentStore;
 import io.mediasync.sourcesync.downloader.adapter.MediaSniffer;
+import io.mediasync.sourcesync.store.FileRecord;
 import io.mediasync.sourcesync.store.FileRegistry;
+import io.mediasync.sourcesync.store.ImageOrder;
+import io.mediasync.sourcesync.store.SourceRecord;
 import io.mediasync.common.sqs.QueueNames;
 import io.mediasync.common.sqs.QueueUrls;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +20,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.bson.Document;
 import org.jboss.logging.Logger;
 
 /**
@@ -63,45 +65,41 @@ public class ImageOrderer {
     }
 
     /** @return true if an order was sent now */
-    public boolean orderIfNeeded(Document file, Document source) {
-        String sha = file.getString("sha256");
-        String contentType = file.getString("content_type");
-        if (Boolean.TRUE.equals(file.getBoolean("deleted")) || sha == null) {
+    public boolean orderIfNeeded(FileRecord file, SourceRecord source) {
+        String sha = file.sha256();
+        String contentType = file.contentType();
+        if (file.deleted() || sha == null) {
             return false;
         }
+        ImageOrder earlier = file.imageOrder();
         if (!MediaSniffer.isResizable(contentType)) {
-            Document skipped = file.get("imageOrder", Document.class);
-            if (skipped == null || !sha.equals(skipped.getString("sha256"))) {
-                LOG.infof("%s is %s, not an image the resizer reads: registered, not ordered", file.getString("key"),
-                        contentType);
-                registry.markImageOrdered(file.getObjectId("_id"), new Document("sha256", sha).append("status", "not_an_image")
-                        .append("content_type", contentType).append("at", new Date()));
+            if (earlier == null || !earlier.isFor(sha)) {
+                LOG.infof("%s is %s, not an image the resizer reads: registered, not ordered", file.key(), contentType);
+                registry.markImageOrdered(file.id(), ImageOrder.notAnImage(sha, contentType, new Date()));
             }
             return false;
         }
-        Document earlier = file.get("imageOrder", Document.class);
-        if (earlier != null && sha.equals(earlier.getString("sha256"))) {
+        if (earlier != null && earlier.isFor(sha)) {
             return false; // this content was ordered already (a redelivered or repeated event)
         }
-        long sourceId = ((Number) file.get("source_id")).longValue();
-        String postback = nonBlank(source.get("postback_url"));
-        String redirect = nonBlank(source.get("redirect_queue"));
+        long sourceId = file.sourceId();
+        String postback = nonBlank(source.postbackUrl());
+        String redirect = nonBlank(source.redirectQueue());
         // with neither a postback nor a queue of its own, THUMBNAILS_REDIRECT_QUEUE: the resizer needs a destination
         ResizeOrder order = new ResizeOrder(null, null,
-                Map.of(ResizeOrder.IMAGE_URL, s3Url(contentBucket, file.getString("key"))), bucketName(sourceId), postback,
+                Map.of(ResizeOrder.IMAGE_URL, s3Url(contentBucket, file.key())), bucketName(sourceId), postback,
                 redirect != null ? redirect : postback == null ? defaultRedirect : null, false, null,
-                new ResizeOrder.SourceFile(sourceId, file.getString("filename"), file.getObjectId("_id").toHexString(), sha),
+                new ResizeOrder.SourceFile(sourceId, file.filename(), file.id().toHexString(), sha),
                 // SYNC_WEBP: WebP renditions beside the JPEGs; without it the order is the seed's, field for field
                 webp ? ResizeOrder.JPEG_AND_WEBP : List.of());
         String messageId = sender.send(urls.urlOf(resizeQueue), order.toJson(), bucketName(sourceId),
-                sha + file.getString("key"));
-        registry.markImageOrdered(file.getObjectId("_id"), new Document("sha256", sha).append("status", "sent")
-                .append("messageId", messageId).append("queue", resizeQueue).append("at", new Date()));
-        LOG.infof("image order sent for %s (%s)", file.getString("key"), sha.substring(0, 12));
+                sha + file.key());
+        registry.markImageOrdered(file.id(), ImageOrder.sent(sha, messageId, resizeQueue, new Date()));
+        LOG.infof("image order sent for %s (%s)", file.key(), sha.substring(0, 12));
         return true;
     }
 
-    private static String nonBlank(Object value) {
-        return value instanceof String s && !s.isBlank() ? s.trim() : null;
+    private static String nonBlank(String value) {
+        return value != null && !value.isBlank() ? value.trim() : null;
     }
 }

@@ -7,12 +7,15 @@ import io.mediasync.common.postback.PostbackFailure;
 import io.mediasync.common.postback.PostbackSender;
 import io.mediasync.sourcesync.messages.SourceSynchronizedEvent;
 import io.mediasync.sourcesync.store.Counts;
+import io.mediasync.sourcesync.store.SourceRecord;
 import io.mediasync.sourcesync.store.SourceStore;
+import io.mediasync.sourcesync.store.SyncAnnouncement;
+import io.mediasync.sourcesync.store.SyncPostback;
+import io.mediasync.sourcesync.store.SyncRun;
 import io.mediasync.sourcesync.store.SyncRuns;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Date;
 import java.util.Objects;
-import org.bson.Document;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,40 +41,35 @@ public class SourceStatusUpdater {
         this.json = json;
     }
 
-    public void synchronizedRun(SyncEvent event, Document source, Deadline deadline)
+    public void synchronizedRun(SyncEvent event, SourceRecord source, Deadline deadline)
             throws PostbackFailure, EventRejectedException {
-        String runId = event.runId() != null ? event.runId() : source.getString("lastRunId");
-        Document run = runId == null ? null : runs.findSummary(runId).orElse(null);
-        String status = run == null ? null : run.getString("status");
-        boolean completed = SourceStore.COMPLETED.equals(status) || SourceStore.COMPLETED_WITH_ERRORS.equals(status);
-        if (run == null || !completed || ((Number) run.get("source_id")).longValue() != event.sourceId()) {
+        String runId = event.runId() != null ? event.runId() : source.lastRunId();
+        SyncRun run = runId == null ? null : runs.findSummary(runId).orElse(null);
+        if (run == null || run.status() == null || !run.status().completed() || run.sourceId() == null
+                || run.sourceId() != event.sourceId()) {
             throw new EventRejectedException("unknown_run", "source " + event.sourceId() + " has no completed run "
                     + runId + ": nothing recorded or posted back");
         }
-        Counts counts = Counts.from(run.get("counts", Document.class));
-        boolean notModified = Boolean.TRUE.equals(run.getBoolean("notModified"));
-        sources.recordSynchronized(event.sourceId(), counts.toDocument().append("runId", runId).append("status", status)
-                .append("not_modified", notModified ? Boolean.TRUE : null).append("at", new Date()));
-        Object url = source.get("sync_postback_url");
-        if (!(url instanceof String postbackUrl) || postbackUrl.isBlank()) {
+        Counts counts = run.counts();
+        boolean notModified = run.notModified();
+        sources.recordSynchronized(event.sourceId(), new SyncAnnouncement(runId, run.status(), notModified, counts, new Date()));
+        String postbackUrl = source.syncPostbackUrl();
+        if (postbackUrl == null || postbackUrl.isBlank()) {
             return;
         }
-        Document previous = source.get("lastSyncPostback", Document.class);
-        if (previous != null && Objects.equals(runId, previous.getString("runId"))
-                && "delivered".equals(previous.getString("status"))) {
+        SyncPostback previous = source.lastSyncPostback();
+        if (previous != null && Objects.equals(runId, previous.runId()) && previous.status() == SyncPostback.Status.DELIVERED) {
             return; // this run was posted back already
         }
         ObjectNode body = json.valueToTree(new SourceSynchronizedEvent(event.sourceId(), SourceSynchronizedEvent.EVENT, runId,
-                status, notModified ? Boolean.TRUE : null, counts.downloaded(), counts.skipped(), counts.deleted(), counts.failed()));
+                run.status().value(), notModified ? Boolean.TRUE : null, counts.downloaded(), counts.skipped(), counts.deleted(), counts.failed()));
         try {
             int httpStatus = postbacks.send(postbackUrl, "sync-" + runId, body.toString(), deadline);
-            sources.recordSyncPostback(event.sourceId(), new Document("runId", runId).append("url", postbackUrl)
-                    .append("status", "delivered").append("httpStatus", httpStatus).append("at", new Date()));
+            sources.recordSyncPostback(event.sourceId(), SyncPostback.delivered(runId, postbackUrl, httpStatus, new Date()));
             LOG.infof("sync of source %d posted back to %s", event.sourceId(), postbackUrl);
         } catch (PostbackFailure e) {
-            sources.recordSyncPostback(event.sourceId(), new Document("runId", runId).append("url", postbackUrl)
-                    .append("status", "failed").append("error", new Document("code", e.code()).append("reason", e.getMessage()))
-                    .append("at", new Date()));
+            sources.recordSyncPostback(event.sourceId(), SyncPostback.failed(runId, postbackUrl, e.code(), e.getMessage(),
+                    new Date()));
             throw e;
         }
     }

@@ -6,12 +6,13 @@ import io.mediasync.common.lambda.SqsMessage;
 import io.mediasync.common.postback.PostbackFailure;
 import io.mediasync.sourcesync.messages.FileEvent;
 import io.mediasync.sourcesync.store.EventRecords;
+import io.mediasync.sourcesync.store.FileRecord;
 import io.mediasync.sourcesync.store.FileRegistry;
+import io.mediasync.sourcesync.store.SourceRecord;
 import io.mediasync.sourcesync.store.SourceStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
-import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -67,7 +68,7 @@ public class SyncEventHandler implements SqsHandler<SyncEvent> {
     public void handle(SyncEvent event, Delivery delivery) throws PostbackFailure {
         try {
             MDC.put("sourceId", event.sourceId());
-            Document source = sources.find(event.sourceId()).orElseThrow(() -> new EventRejectedException("unknown_source",
+            SourceRecord source = sources.find(event.sourceId()).orElseThrow(() -> new EventRejectedException("unknown_source",
                     "no source " + event.sourceId()));
             switch (event.type()) {
                 case FileEvent.DOWNLOADED -> downloaded(file(event), source);
@@ -89,23 +90,22 @@ public class SyncEventHandler implements SqsHandler<SyncEvent> {
     }
 
     /** A new content: order it; contents the registry says this file replaced lose their thumbnails, unless shared. */
-    private void downloaded(Document file, Document source) {
+    private void downloaded(FileRecord file, SourceRecord source) {
         orders.orderIfNeeded(file, source);
-        long sourceId = ((Number) file.get("source_id")).longValue();
-        for (String replaced : file.getList("replacedSha256", String.class, List.of())) {
-            if (!replaced.equals(file.getString("sha256"))) {
-                thumbnails.removeUnlessShared(sourceId, replaced, file.getObjectId("_id"));
+        for (String replaced : file.replacedSha256()) {
+            if (!replaced.equals(file.sha256())) {
+                thumbnails.removeUnlessShared(file.sourceId(), replaced, file.id());
             }
-            files.forgetReplaced(file.getObjectId("_id"), replaced);
+            files.forgetReplaced(file.id(), replaced);
         }
     }
 
     /** The file record: by file_id when the event has one (mediasync's), else by source and filename (the seed's). */
-    private Document file(SyncEvent event) throws EventRejectedException {
-        Optional<Document> file = Optional.empty();
+    private FileRecord file(SyncEvent event) throws EventRejectedException {
+        Optional<FileRecord> file = Optional.empty();
         if (event.fileId() != null && ObjectId.isValid(event.fileId())) {
             file = files.findById(new ObjectId(event.fileId()))
-                    .filter(f -> ((Number) f.get("source_id")).longValue() == event.sourceId());
+                    .filter(f -> f.sourceId() == event.sourceId());
         }
         if (file.isEmpty()) {
             file = files.findByFilename(event.sourceId(), event.filename());

@@ -7,6 +7,8 @@ import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.sourcesync.config.SchedulerConfig;
 import io.mediasync.sourcesync.messages.ScheduleResult;
+import io.mediasync.sourcesync.store.SchedulerState;
+import io.mediasync.sourcesync.store.SourceRecord;
 import io.mediasync.sourcesync.store.SourceStore;
 import io.mediasync.sourcesync.sqs.SyncOrderSender;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jboss.logging.Logger;
 
@@ -54,7 +55,8 @@ public class SchedulerSweep {
 
     public ScheduleResult sweep(long window, Deadline deadline) {
         Optional<Long> resumeAfter = state.resumeAfter();
-        List<Bson> ranges = resumeAfter.map(id -> List.of(Filters.gt("source_id", id), Filters.lte("source_id", id)))
+        List<Bson> ranges = resumeAfter
+                .map(id -> List.of(Filters.gt(SourceRecord.SOURCE_ID, id), Filters.lte(SourceRecord.SOURCE_ID, id)))
                 .orElse(List.of(Filters.empty()));
         Progress progress = new Progress();
         boolean through = true;
@@ -76,8 +78,8 @@ public class SchedulerSweep {
 
     /** @return whether the range was gone through before the deadline */
     private boolean sweep(long window, Bson range, Deadline deadline, Progress progress) {
-        try (MongoCursor<Document> cursor = sources.toOrder(window, range, readBatch)) {
-            List<Document> batch = new ArrayList<>(readBatch);
+        try (MongoCursor<SourceRecord> cursor = sources.toOrder(window, range, readBatch)) {
+            List<SourceRecord> batch = new ArrayList<>(readBatch);
             while (cursor.hasNext()) {
                 batch.add(cursor.next());
                 if (batch.size() == readBatch && !send(window, batch, deadline, progress)) {
@@ -89,7 +91,7 @@ public class SchedulerSweep {
     }
 
     /** Sends one read batch, 10 orders a call, then marks what went out; @return false if the deadline came first */
-    private boolean send(long window, List<Document> batch, Deadline deadline, Progress progress) {
+    private boolean send(long window, List<SourceRecord> batch, Deadline deadline, Progress progress) {
         List<Object> sent = new ArrayList<>();
         boolean inTime = true;
         for (int start = 0; start < batch.size(); start += SEND_BATCH) {
@@ -97,9 +99,9 @@ public class SchedulerSweep {
                 inTime = false;
                 break;
             }
-            List<Document> chunk = batch.subList(start, Math.min(batch.size(), start + SEND_BATCH));
+            List<SourceRecord> chunk = batch.subList(start, Math.min(batch.size(), start + SEND_BATCH));
             sendCall(window, chunk, progress, sent);
-            progress.last = ((Number) chunk.get(chunk.size() - 1).get("source_id")).longValue();
+            progress.last = chunk.get(chunk.size() - 1).sourceId();
         }
         sources.markOrdered(sent, window);
         batch.clear();
@@ -107,20 +109,20 @@ public class SchedulerSweep {
     }
 
     /** One SendMessageBatch call; a source without url or content_path is recorded failed instead. */
-    private void sendCall(long window, List<Document> chunk, Progress progress, List<Object> sent) {
+    private void sendCall(long window, List<SourceRecord> chunk, Progress progress, List<Object> sent) {
         List<Object> ids = new ArrayList<>();
         List<SyncOrder> orders = new ArrayList<>();
         List<String> keys = new ArrayList<>();
-        for (Document source : chunk) {
-            long id = ((Number) source.get("source_id")).longValue();
-            String url = source.getString("url");
-            String contentPath = source.get("content_path") instanceof String p ? p : null;
+        for (SourceRecord source : chunk) {
+            long id = source.sourceId();
+            String url = source.url();
+            String contentPath = source.contentPath();
             if (url == null || url.isBlank() || contentPath == null) {
                 progress.notOrdered.put(Long.toString(id), "no url or content_path");
                 sources.recordFailure(id, RecordStatus.FAILED, "invalid_source", "the source has no url or content_path");
                 continue;
             }
-            ids.add(source.get("_id"));
+            ids.add(source.id());
             orders.add(SyncOrder.of(id, url, contentPath));
             keys.add(ScheduleWindow.dedupKey(id, url, window));
         }

@@ -6,6 +6,7 @@ import io.mediasync.common.lambda.Deadline;
 import io.mediasync.sourcesync.config.SchedulerConfig;
 import io.mediasync.sourcesync.messages.ScheduleRequest;
 import io.mediasync.sourcesync.messages.ScheduleResult;
+import io.mediasync.sourcesync.store.SourceRecord;
 import io.mediasync.sourcesync.store.SourceStore;
 import io.mediasync.sourcesync.sqs.SyncOrderSender;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bson.Document;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,15 +48,15 @@ public class SyncScheduler {
             return sweep.sweep(index, deadline);
         }
         long id = request.sourceId();
-        Optional<Document> source = sources.find(id);
+        Optional<SourceRecord> source = sources.find(id);
         if (source.isEmpty()) {
             return notOrdered(id, "unknown source");
         }
-        if (Boolean.FALSE.equals(source.get().get("enabled"))) {
+        if (source.get().disabled()) {
             return notOrdered(id, "disabled");
         }
-        String url = source.get().getString("url");
-        String contentPath = source.get().get("content_path") instanceof String p ? p : null;
+        String url = source.get().url();
+        String contentPath = source.get().contentPath();
         if (url == null || url.isBlank() || contentPath == null) {
             sources.recordFailure(id, RecordStatus.FAILED, "invalid_source", "the source has no url or content_path");
             return notOrdered(id, "no url or content_path");

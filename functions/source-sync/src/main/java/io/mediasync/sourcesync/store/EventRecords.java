@@ -6,23 +6,28 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.mediasync.common.failure.RecordStatus;
+import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.sourcesync.config.StorageConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Date;
-import org.bson.Document;
+import java.util.Optional;
 
 /**
- * The {@code sync_events} collection, keyed by SQS message id: events the orchestrator could not act on (not
- * JSON, no source, unknown file or run; status rejected, not retried) and events that failed (retrying,
- * dead_lettered on their last receive, failed), each with its reason.
+ * The {@code sync_events} collection ({@link EventRecord}), keyed by SQS message id: events the orchestrator could
+ * not act on (not JSON, no source, unknown file or run; status rejected, not retried) and events that failed
+ * (retrying, dead_lettered on their last receive, failed), each with its reason.
  */
 @ApplicationScoped
 public class EventRecords {
 
-    private final MongoCollection<Document> events;
+    private final MongoCollection<EventRecord> events;
 
     public EventRecords(MongoDatabase db, StorageConfig config) {
-        this.events = db.getCollection(config.eventsCollection());
+        this.events = EventRecord.CODEC.typed(db.getCollection(config.eventsCollection()));
+    }
+
+    public Optional<EventRecord> find(String messageId) {
+        return Optional.ofNullable(events.find(Filters.eq(EventRecord.ID, messageId)).first());
     }
 
     public void recordRejected(String messageId, String queue, String body, String code, String reason) {
@@ -31,9 +36,10 @@ public class EventRecords {
 
     public void recordFailure(String messageId, String queue, String body, RecordStatus status, String code, String reason) {
         Date now = new Date();
-        events.updateOne(Filters.eq("_id", messageId), Updates.combine(Updates.set("queue", queue),
-                Updates.set("body", body), Updates.set("status", status.value()),
-                Updates.set("error", SourceStore.error(code, reason, now)), Updates.setOnInsert("createdAt", now),
-                Updates.set("updatedAt", now), Updates.inc("deliveries", 1)), new UpdateOptions().upsert(true));
+        events.updateOne(Filters.eq(EventRecord.ID, messageId), Updates.combine(Updates.set(EventRecord.QUEUE, queue),
+                Updates.set(EventRecord.BODY, body), Updates.set(EventRecord.STATUS, status.value()),
+                Updates.set(EventRecord.ERROR, new RecordedError(code, reason, now).toDocument()),
+                Updates.setOnInsert(EventRecord.CREATED_AT, now), Updates.set(EventRecord.UPDATED_AT, now),
+                Updates.inc(EventRecord.DELIVERIES, 1)), new UpdateOptions().upsert(true));
     }
 }
