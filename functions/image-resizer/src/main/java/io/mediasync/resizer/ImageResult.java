@@ -1,6 +1,7 @@
 package io.mediasync.resizer;
 
 import io.mediasync.common.contracts.ResizeResult;
+import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.resizer.imaging.OutputFormat;
 import io.mediasync.resizer.store.StoredImage;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ final class ImageResult {
     }
 
     static Document error(String url, String code, String reason) {
-        return new Document("url", url).append("error", new Document("code", code).append("reason", reason));
+        return new Document("url", url).append("error", RecordedError.of(code, reason).toDocument());
     }
 
     static boolean succeeded(Document image) {
@@ -59,8 +60,13 @@ final class ImageResult {
     }
 
     /** Why the image has no sizes, as its record holds it. */
+    static RecordedError errorOf(Document image) {
+        return RecordedError.read(image.get("error", Document.class));
+    }
+
+    /** The same, as the result message reports it. */
     static ResizeResult.Failure failure(Document image) {
-        Document error = image.get("error", Document.class);
-        return new ResizeResult.Failure(error.getString("code"), error.getString("reason"));
+        RecordedError error = errorOf(image);
+        return new ResizeResult.Failure(error.code(), error.reason());
     }
 }
