@@ -24,6 +24,7 @@ import io.mediasync.resizer.order.OrderOrigin;
 import io.mediasync.resizer.order.OrderOrigins;
 import io.mediasync.resizer.order.OrderParser;
 import io.mediasync.resizer.order.OrderRejectedException;
+import io.mediasync.resizer.store.ImageRecord;
 import io.mediasync.resizer.store.OrderRecord;
 import io.mediasync.resizer.store.OrderRecord.Postback;
 import io.mediasync.resizer.store.OrderRecords;
@@ -132,16 +133,16 @@ public class OrderPipeline implements SqsHandler<ImageOrder> {
         RecordedError firstError = null;
         int resized = 0;
         for (Map.Entry<String, String> field : order.images().entrySet()) {
-            Document image = record.image(field.getKey());
-            if (!ImageResult.succeeded(image)) {
+            ImageRecord image = record.image(field.getKey());
+            if (image == null || !image.succeeded()) {
                 image = makeImage(field.getValue(), order, delivery);
-                records.set(recordId, OrderRecord.imagePath(field.getKey()), image);
+                records.set(recordId, OrderRecord.imagePath(field.getKey()), image.toDocument());
             }
-            if (ImageResult.succeeded(image)) {
+            if (image.succeeded()) {
                 resized++;
                 outcomes.put(field.getKey(), ImageResult.info(image, ResizedImageKeys.bucketPath(order.bucketName())));
             } else {
-                firstError = firstError == null ? ImageResult.errorOf(image) : firstError;
+                firstError = firstError == null ? image.error() : firstError;
                 if (order.reportFailures()) { // the order asked to hear about failures: <field>_error {code, reason}
                     outcomes.put(field.getKey(), ResizeResult.Field.failed(ImageResult.failure(image)));
                 }
@@ -183,7 +184,7 @@ public class OrderPipeline implements SqsHandler<ImageOrder> {
         return unrecorded;
     }
 
-    private Document makeImage(String url, ImageOrder order, Delivery delivery) throws SourceFetchException, FailureException {
+    private ImageRecord makeImage(String url, ImageOrder order, Delivery delivery) throws SourceFetchException, FailureException {
         try {
             return images.make(url, order.bucketName(), order.formats(), delivery.deadline());
         } catch (ImageRejectedException e) {

@@ -13,7 +13,7 @@ import org.bson.Document;
 /**
  * One delivered order as {@code resize_orders} keeps it, keyed by the SQS message id (docs/image-resizer.md, "The
  * record"). Written field by field as the order's steps end ({@link OrderRecords}), never inserted whole. Each image
- * field's entry under {@code images} is {@code ImageResult}'s; {@code result} is the result message as sent.
+ * field's entry under {@code images} is an {@link ImageRecord}; {@code result} is the result message as sent.
  *
  * @param orderKey   SHA-256 of origin and body: the same order again within the dedup window is not made twice
  * @param orderId    the order's own {@code _id}, when it has one
@@ -21,7 +21,7 @@ import org.bson.Document;
  * @param duplicateOf the record whose result a duplicate order was done with
  */
 public record OrderRecord(String id, String orderKey, String orderId, String body, String queue, String origin,
-        RecordStatus status, int attempts, int receiveCount, Map<String, Document> images, Document result,
+        RecordStatus status, int attempts, int receiveCount, Map<String, ImageRecord> images, Document result,
         Redirect redirect, Postback postback, RecordedError error, RecordedError lastError, List<RecordedError> errors,
         String duplicateOf, Date createdAt, Date updatedAt, Date completedAt, Long totalMs) {
 
@@ -55,16 +55,13 @@ public record OrderRecord(String id, String orderKey, String orderId, String bod
     }
 
     /** The image field's entry as recorded, or null when no attempt has recorded it yet. */
-    public Document image(String field) {
+    public ImageRecord image(String field) {
         return images.get(field);
     }
 
     public static OrderRecord read(Document stored) {
-        Map<String, Document> images = new LinkedHashMap<>();
-        Document byField = stored.get(IMAGES, Document.class);
-        if (byField != null) {
-            byField.forEach((field, image) -> images.put(field, (Document) image));
-        }
+        Map<String, ImageRecord> images = new LinkedHashMap<>();
+        stored.get(IMAGES, new Document()).forEach((field, image) -> images.put(field, ImageRecord.read((Document) image)));
         List<RecordedError> errors = stored.getList(ERRORS, Document.class, List.of()).stream().map(RecordedError::read).toList();
         return new OrderRecord(stored.getString(ID), stored.getString(ORDER_KEY), stored.getString(ORDER_ID),
                 stored.getString(BODY), stored.getString(QUEUE), stored.getString(ORIGIN), status(stored.getString(STATUS)),
