@@ -15,17 +15,18 @@ import io.mediasync.resizer.imaging.ImageRejectedException;
 import io.mediasync.resizer.imaging.OutputFormat;
 import io.mediasync.resizer.imaging.ProcessedImage;
 import io.mediasync.common.images.SizeSpec;
+import io.mediasync.resizer.store.ImageRecord;
 import io.mediasync.resizer.store.ImageStore;
 import io.mediasync.resizer.store.RenditionUploads;
 import io.mediasync.resizer.store.StoredImage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.bson.Document;
 
 /**
  * One image field of an order: download, then either find the resized images an earlier order of the same bytes
@@ -54,7 +55,7 @@ public class ImageMaker {
      * @param formats the files each size is written as (JPEG among them): at most the configured sizes x 2 files
      * @return the record of the outputs; permanent problems are thrown as {@link ImageRejectedException} or non-retryable {@link SourceFetchException}
      */
-    public Document make(String url, String bucketName, Set<OutputFormat> formats, Deadline deadline)
+    public ImageRecord make(String url, String bucketName, Set<OutputFormat> formats, Deadline deadline)
             throws SourceFetchException, ImageRejectedException, FailureException {
         long t0 = System.nanoTime();
         byte[] source = fetcher.fetch(url, deadline);
@@ -73,7 +74,9 @@ public class ImageMaker {
             found.ifPresentOrElse(images -> outputs.put(format, images), () -> missing.add(format));
         }
         if (missing.isEmpty()) {
-            Document timings = new Document("download", ms(t0, t1)).append("total", ms(t0, System.nanoTime()));
+            Map<String, Long> timings = new LinkedHashMap<>();
+            timings.put(ImageRecord.DOWNLOAD, ms(t0, t1));
+            timings.put(ImageRecord.TOTAL, ms(t0, System.nanoTime()));
             return ImageResult.ok(url, imageId, sha256, info.format().name().toLowerCase(), info.width(), info.height(),
                     source.length, outputs, true, timings);
         }
@@ -86,8 +89,11 @@ public class ImageMaker {
         outputs.putAll(uploads.putAll(bucketName, imageId, processed.renditions(), missing, deadline));
         long t3 = System.nanoTime();
         made(processed, t3 - t2);
-        Document timings = new Document("download", ms(t0, t1)).append("process", ms(t1, t2)).append("upload", ms(t2, t3))
-                .append("total", ms(t0, t3));
+        Map<String, Long> timings = new LinkedHashMap<>();
+        timings.put(ImageRecord.DOWNLOAD, ms(t0, t1));
+        timings.put(ImageRecord.PROCESS, ms(t1, t2));
+        timings.put(ImageRecord.UPLOAD, ms(t2, t3));
+        timings.put(ImageRecord.TOTAL, ms(t0, t3));
         return ImageResult.ok(url, imageId, sha256, processed.format().name().toLowerCase(), processed.width(),
                 processed.height(), source.length, outputs, false, timings);
     }

@@ -11,6 +11,7 @@ import io.mediasync.common.images.ResizedImageKeys;
 import io.mediasync.common.lambda.Delivery;
 import io.mediasync.common.lambda.SqsHandler;
 import io.mediasync.common.lambda.SqsMessage;
+import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.common.postback.LegacySecretKey;
 import io.mediasync.common.postback.PostbackFailure;
 import io.mediasync.common.postback.PostbackSender;
@@ -23,6 +24,9 @@ import io.mediasync.resizer.order.OrderOrigin;
 import io.mediasync.resizer.order.OrderOrigins;
 import io.mediasync.resizer.order.OrderParser;
 import io.mediasync.resizer.order.OrderRejectedException;
+import io.mediasync.resizer.store.ImageRecord;
+import io.mediasync.resizer.store.OrderRecord;
+import io.mediasync.resizer.store.OrderRecord.Postback;
 import io.mediasync.resizer.store.OrderRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -83,7 +87,7 @@ public class OrderPipeline implements SqsHandler<ImageOrder> {
         SqsMessage message = delivery.message();
         if (begin(message, origins.of(message), rejected.orderId()).isPresent()) {
             LOG.warnf("order rejected (%s): %s", rejected.code(), rejected.reason());
-            records.finishWithError(message.messageId(), RecordStatus.REJECTED, rejected.code(), rejected.reason());
+            records.finishWithError(message.messageId(), RecordStatus.REJECTED, RecordedError.of(rejected.code(), rejected.reason()));
             delivery.rejected(rejected.code());
         }
     }
@@ -94,54 +98,51 @@ public class OrderPipeline implements SqsHandler<ImageOrder> {
      */
     @Override
     public void handle(ImageOrder order, Delivery delivery) throws SourceFetchException, PostbackFailure, FailureException {
-        Optional<Document> record = begin(delivery.message(), order.origin(), order.orderId());
+        Optional<OrderRecord> record = begin(delivery.message(), order.origin(), order.orderId());
         if (record.isPresent()) {
             process(delivery, record.get(), order);
         }
     }
 
     /** The message's record, begun; empty when an earlier delivery finished it (this one is then ignored). */
-    private Optional<Document> begin(SqsMessage message, OrderOrigin origin, Optional<String> orderId) {
+    private Optional<OrderRecord> begin(SqsMessage message, OrderOrigin origin, Optional<String> orderId) {
         // the origin is part of the key: a public order never counts as a duplicate of an internal one, nor the reverse
-        Optional<Document> record = records.begin(message, Sha256.hex(origin.label() + ":" + message.body()), origin, orderId);
+        Optional<OrderRecord> record = records.begin(message, Sha256.hex(origin.label() + ":" + message.body()), origin, orderId);
         if (record.isEmpty()) {
             LOG.infof("already %s: redelivery ignored",
-                    records.find(message.messageId()).map(r -> r.getString("status")).orElse("finished"));
+                    records.find(message.messageId()).map(r -> r.status().value()).orElse("finished"));
             return record;
         }
         orderId.ifPresent(id -> MDC.put("orderId", id));
         return record;
     }
 
-    private void process(Delivery delivery, Document record, ImageOrder order)
+    private void process(Delivery delivery, OrderRecord record, ImageOrder order)
             throws SourceFetchException, PostbackFailure, FailureException {
         String recordId = delivery.message().messageId();
         long started = System.nanoTime();
-        Optional<Document> duplicate = records.recentDone(record.getString("orderKey"),
-                Instant.now().minus(config.dedupWindow()), recordId);
+        Optional<OrderRecord> duplicate = records.recentDone(record.orderKey(), Instant.now().minus(config.dedupWindow()), recordId);
         if (duplicate.isPresent()) {
-            LOG.infof("same order done %s ago as %s: not resized or delivered again",
-                    config.dedupWindow(), duplicate.get().getString("_id"));
-            records.finish(recordId, RecordStatus.DONE, new Document("duplicateOf", duplicate.get().getString("_id"))
-                    .append("result", duplicate.get().get("result")));
+            LOG.infof("same order done %s ago as %s: not resized or delivered again", config.dedupWindow(), duplicate.get().id());
+            records.finish(recordId, RecordStatus.DONE, new Document(OrderRecord.DUPLICATE_OF, duplicate.get().id())
+                    .append(OrderRecord.RESULT, duplicate.get().result()));
             return;
         }
 
         Map<String, ResizeResult.Field> outcomes = new LinkedHashMap<>();
-        Document done = record.get("images", new Document());
-        Document firstError = null;
+        RecordedError firstError = null;
         int resized = 0;
         for (Map.Entry<String, String> field : order.images().entrySet()) {
-            Document image = done.get(field.getKey(), Document.class);
-            if (!ImageResult.succeeded(image)) {
+            ImageRecord image = record.image(field.getKey());
+            if (image == null || !image.succeeded()) {
                 image = makeImage(field.getValue(), order, delivery);
-                records.set(recordId, "images." + field.getKey(), image);
+                records.set(recordId, OrderRecord.imagePath(field.getKey()), image.toDocument());
             }
-            if (ImageResult.succeeded(image)) {
+            if (image.succeeded()) {
                 resized++;
                 outcomes.put(field.getKey(), ImageResult.info(image, ResizedImageKeys.bucketPath(order.bucketName())));
             } else {
-                firstError = firstError == null ? image.get("error", Document.class) : firstError;
+                firstError = firstError == null ? image.error() : firstError;
                 if (order.reportFailures()) { // the order asked to hear about failures: <field>_error {code, reason}
                     outcomes.put(field.getKey(), ResizeResult.Field.failed(ImageResult.failure(image)));
                 }
@@ -150,14 +151,13 @@ public class OrderPipeline implements SqsHandler<ImageOrder> {
         ObjectNode result = new ResizeResult(outcomes).addTo(order.message());
         Document delivered = resized > 0 || order.reportFailures() ? deliver(delivery, record, order, result) : new Document();
         if (resized == 0) {
-            LOG.warnf("order failed (%s): %s%s", firstError.getString("code"), firstError.getString("reason"),
+            LOG.warnf("order failed (%s): %s%s", firstError.code(), firstError.reason(),
                     order.reportFailures() ? " (reported to its destinations, as the order asked)" : "");
-            records.finishWithError(recordId, RecordStatus.FAILED, firstError.getString("code"), firstError.getString("reason"),
-                    delivered);
-            delivery.rejected(firstError.getString("code"));
+            records.finishWithError(recordId, RecordStatus.FAILED, firstError, delivered);
+            delivery.rejected(firstError.code());
             return;
         }
-        records.finish(recordId, RecordStatus.DONE, delivered.append("totalMs", (System.nanoTime() - started) / 1_000_000));
+        records.finish(recordId, RecordStatus.DONE, delivered.append(OrderRecord.TOTAL_MS, (System.nanoTime() - started) / 1_000_000));
         LOG.infof("order done: %d of %d image field(s) resized", resized, order.images().size());
     }
 
@@ -166,14 +166,15 @@ public class OrderPipeline implements SqsHandler<ImageOrder> {
      * recorded, with the result, as soon as it is sent, so a failed postback never sends it twice.
      * @return what is left to record, written with the order's end
      */
-    private Document deliver(Delivery delivery, Document record, ImageOrder order, ObjectNode result) throws PostbackFailure {
+    private Document deliver(Delivery delivery, OrderRecord record, ImageOrder order, ObjectNode result) throws PostbackFailure {
         String recordId = delivery.message().messageId();
         String resultJson = write(result);
-        Document unrecorded = new Document("result", Document.parse(resultJson));
-        if (order.redirectQueue().isPresent() && record.get("redirect") == null) { // not sent by an earlier attempt
+        Document unrecorded = new Document(OrderRecord.RESULT, Document.parse(resultJson));
+        if (order.redirectQueue().isPresent() && record.redirect() == null) { // not sent by an earlier attempt
             String group = delivery.message().messageGroupId() != null ? delivery.message().messageGroupId()
                     : order.orderId().orElse(null);
-            unrecorded.append("redirect", redirect.send(order.origin(), order.redirectQueue().get(), resultJson, group, recordId));
+            unrecorded.append(OrderRecord.REDIRECT,
+                    redirect.send(order.origin(), order.redirectQueue().get(), resultJson, group, recordId).toDocument());
             records.set(recordId, unrecorded);
             unrecorded = new Document();
         }
@@ -183,7 +184,7 @@ public class OrderPipeline implements SqsHandler<ImageOrder> {
         return unrecorded;
     }
 
-    private Document makeImage(String url, ImageOrder order, Delivery delivery) throws SourceFetchException, FailureException {
+    private ImageRecord makeImage(String url, ImageOrder order, Delivery delivery) throws SourceFetchException, FailureException {
         try {
             return images.make(url, order.bucketName(), order.formats(), delivery.deadline());
         } catch (ImageRejectedException e) {
@@ -199,13 +200,12 @@ public class OrderPipeline implements SqsHandler<ImageOrder> {
     }
 
     /** Adds the postback's outcome to {@code unrecorded}; a failure is written at once (with it), then thrown. */
-    private void postBack(Delivery delivery, Document record, String url, ObjectNode result, Document unrecorded)
+    private void postBack(Delivery delivery, OrderRecord record, String url, ObjectNode result, Document unrecorded)
             throws PostbackFailure {
-        Document previous = record.get("postback", Document.class);
-        if (previous != null && "delivered".equals(previous.getString("status"))) {
+        if (record.postback() != null && record.postback().status() == Postback.Status.DELIVERED) {
             return;
         }
-        String recordId = record.getString("_id");
+        String recordId = record.id();
         ObjectNode body = result;
         Optional<String> legacy = legacySecretKey.forReceiver(url);
         if (legacy.isPresent()) {
@@ -213,12 +213,10 @@ public class OrderPipeline implements SqsHandler<ImageOrder> {
         }
         try {
             int status = postback.send(url, recordId, write(body), delivery.deadline());
-            unrecorded.append("postback", new Document("url", url).append("status", "delivered").append("httpStatus", status)
-                    .append("at", new Date()));
+            unrecorded.append(OrderRecord.POSTBACK, Postback.delivered(url, status, new Date()).toDocument());
         } catch (PostbackFailure e) {
-            records.set(recordId, unrecorded.append("postback", new Document("url", url).append("status", "failed")
-                    .append("httpStatus", e.httpStatus() == 0 ? null : e.httpStatus())
-                    .append("error", new Document("code", e.code()).append("reason", e.getMessage())).append("at", new Date())));
+            records.set(recordId, unrecorded.append(OrderRecord.POSTBACK, Postback.failed(url, e.httpStatus() == 0 ? null : e.httpStatus(),
+                    RecordedError.of(e.code(), e.getMessage()), new Date()).toDocument()));
             throw e;
         }
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Filters;
+import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.postback.ReceiverSecrets;
 import io.mediasync.common.postback.WebhookVerificationException;
 import io.mediasync.common.postback.WebhookVerifier;
@@ -13,6 +15,7 @@ import io.mediasync.common.sqs.QueueSender;
 import io.mediasync.testsupport.HttpFixture;
 import io.mediasync.testsupport.PostbackReceiver;
 import io.mediasync.testsupport.SqsEventJson;
+import io.mediasync.resizer.store.OrderRecord;
 import io.mediasync.testsupport.TestImages;
 import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
@@ -136,6 +139,14 @@ abstract class AbstractFlowTest extends ResizerTestSupport {
         assertThat(record.get("postback", Document.class).getString("status")).isEqualTo("delivered");
         assertThat(record.get("redirect", Document.class).getString("status")).isEqualTo("sent");
         assertThat(record.get("completedAt")).isNotNull();
+        // and the function reads it back typed, through the collection's codec
+        OrderRecord typed = OrderRecord.CODEC.typed(records(mongo)).find(Filters.eq("_id", record.getString("_id"))).first();
+        assertThat(typed).isEqualTo(OrderRecord.read(record));
+        assertThat(typed.status()).isEqualTo(RecordStatus.DONE);
+        assertThat(typed.origin()).isEqualTo("public");
+        assertThat(typed.redirect().messageId()).isEqualTo(forwarded.get(0).messageId());
+        assertThat(typed.postback()).isEqualTo(OrderRecord.Postback.delivered(http.url("/postback-happy"), 200, typed.postback().at()));
+        assertThat(typed.totalMs()).isNotNull();
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediasync.common.contracts.ResizeResult;
 import io.mediasync.resizer.imaging.OutputFormat;
+import io.mediasync.resizer.store.ImageRecord;
 import io.mediasync.resizer.store.StoredImage;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,18 +41,19 @@ class ImageResultTest {
 
     @Test
     void aJpegOnlyImageIsRecordedAndPostedBackAsBefore() {
-        Document image = result(Map.of(OutputFormat.JPEG, JPEGS));
+        ImageRecord record = result(Map.of(OutputFormat.JPEG, JPEGS));
+        Document image = record.toDocument();
         assertThat(image.keySet()).containsExactly("url", "id", "sha256", "format", "width", "height", "bytes",
                 "outputs", "reused", "timingsMs");
         assertThat(image.get("outputs", Document.class).toJson()).isEqualTo(SEED_OUTPUTS);
-        assertThat(ImageResult.info(image, "images-resized/TEST/").infoDocument().toJson()).isEqualTo(SEED_INFO);
+        assertThat(ImageResult.info(record, "images-resized/TEST/").infoDocument().toJson()).isEqualTo(SEED_INFO);
     }
 
     @Test
     void webpUrlsComeInsideEachSizesEntryBesideTheJpegs() {
         List<StoredImage> webps = List.of(webp("50x50", 50, 38, 700), webp("250x250", 250, 188, 5000));
-        Document image = result(Map.of(OutputFormat.JPEG, JPEGS, OutputFormat.WEBP, webps));
-        Document outputs = image.get("outputs", Document.class);
+        ImageRecord image = result(Map.of(OutputFormat.JPEG, JPEGS, OutputFormat.WEBP, webps));
+        Document outputs = image.toDocument().get("outputs", Document.class);
         Document info = ImageResult.info(image, "images-resized/TEST/").infoDocument();
         for (StoredImage webp : webps) {
             Document output = outputs.get(webp.label(), Document.class);
@@ -74,8 +76,8 @@ class ImageResultTest {
                 + "\"image_url\":\"http://img.example/a.jpg\",\"itunes_image\":\"http://img.example/b.jpg\","
                 + "\"image_url_info\":\"the client's own\",\"bucket_name\":\"TEST\",\"report_failures\":true}");
         List<StoredImage> webps = List.of(webp("50x50", 50, 38, 700), webp("250x250", 250, 188, 5000));
-        Document image = result(Map.of(OutputFormat.JPEG, JPEGS, OutputFormat.WEBP, webps));
-        Document failed = ImageResult.error("http://img.example/b.jpg", "http_404", "the source answered 404 \"gone\"");
+        ImageRecord image = result(Map.of(OutputFormat.JPEG, JPEGS, OutputFormat.WEBP, webps));
+        ImageRecord failed = ImageResult.error("http://img.example/b.jpg", "http_404", "the source answered 404 \"gone\"");
 
         Map<String, ResizeResult.Field> fields = new LinkedHashMap<>();
         fields.put("image_url", ImageResult.info(image, "images-resized/TEST/"));
@@ -85,9 +87,9 @@ class ImageResultTest {
         assertThat(order.has("itunes_image_error")).as("the order itself is left as it came").isFalse();
     }
 
-    private static Document result(Map<OutputFormat, List<StoredImage>> outputs) {
+    private static ImageRecord result(Map<OutputFormat, List<StoredImage>> outputs) {
         return ImageResult.ok("http://img.example/a.jpg", "975bfd4caa0d11ebb394f36767fff8ec", "ab".repeat(32), "jpeg",
-                1200, 900, 123456, outputs, false, new Document("total", 5L));
+                1200, 900, 123456, outputs, false, Map.of("total", 5L));
     }
 
     private static StoredImage jpeg(String label, int width, int height, long bytes) {

@@ -4,6 +4,21 @@ import static io.mediasync.common.failure.RecordStatus.DONE;
 import static io.mediasync.common.failure.RecordStatus.FAILED;
 import static io.mediasync.common.failure.RecordStatus.PROCESSING;
 import static io.mediasync.common.failure.RecordStatus.REJECTED;
+import static io.mediasync.resizer.store.OrderRecord.ATTEMPTS;
+import static io.mediasync.resizer.store.OrderRecord.BODY;
+import static io.mediasync.resizer.store.OrderRecord.COMPLETED_AT;
+import static io.mediasync.resizer.store.OrderRecord.CREATED_AT;
+import static io.mediasync.resizer.store.OrderRecord.ERROR;
+import static io.mediasync.resizer.store.OrderRecord.ERRORS;
+import static io.mediasync.resizer.store.OrderRecord.ID;
+import static io.mediasync.resizer.store.OrderRecord.LAST_ERROR;
+import static io.mediasync.resizer.store.OrderRecord.ORDER_ID;
+import static io.mediasync.resizer.store.OrderRecord.ORDER_KEY;
+import static io.mediasync.resizer.store.OrderRecord.ORIGIN;
+import static io.mediasync.resizer.store.OrderRecord.QUEUE;
+import static io.mediasync.resizer.store.OrderRecord.RECEIVE_COUNT;
+import static io.mediasync.resizer.store.OrderRecord.STATUS;
+import static io.mediasync.resizer.store.OrderRecord.UPDATED_AT;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
@@ -18,6 +33,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.lambda.SqsMessage;
+import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.resizer.order.OrderOrigin;
 import io.mediasync.resizer.config.ResizerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,8 +46,9 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * One MongoDB document per delivered order, keyed by the SQS message id, so a redelivery finds
- * the work already done. Status: processing → done | rejected | failed | retrying | dead_lettered.
+ * The {@code resize_orders} collection: one {@link OrderRecord} per delivered order, keyed by the SQS message id, so a
+ * redelivery finds the work already done. Status: processing → done | rejected | failed | retrying | dead_lettered.
+ * Written field by field, each step's outcomes in one round trip; read back typed.
  */
 @ApplicationScoped
 public class OrderRecords {
@@ -39,23 +56,23 @@ public class OrderRecords {
     /** A record in one of these is never started again: its order is over. */
     private static final List<String> FINISHED = List.of(DONE.value(), REJECTED.value(), FAILED.value());
 
-    private final MongoCollection<Document> records;
+    private final MongoCollection<OrderRecord> records;
     private volatile boolean indexed;
 
     public OrderRecords(MongoDatabase db, ResizerConfig config) {
-        this.records = db.getCollection(config.recordsCollection());
+        this.records = OrderRecord.CODEC.typed(db.getCollection(config.recordsCollection()));
     }
 
-    public Optional<Document> find(String recordId) {
-        return Optional.ofNullable(records.find(Filters.eq("_id", recordId)).first());
+    public Optional<OrderRecord> find(String recordId) {
+        return Optional.ofNullable(records.find(Filters.eq(ID, recordId)).first());
     }
 
     /** A finished order with the same content, completed after {@code since}. */
-    public Optional<Document> recentDone(String orderKey, Instant since, String excludeId) {
+    public Optional<OrderRecord> recentDone(String orderKey, Instant since, String excludeId) {
         ensureIndexes();
-        return Optional.ofNullable(records.find(Filters.and(Filters.eq("orderKey", orderKey), Filters.eq("status", DONE.value()),
-                Filters.gte("completedAt", Date.from(since)), Filters.ne("_id", excludeId)))
-                .sort(Sorts.descending("completedAt")).first());
+        return Optional.ofNullable(records.find(Filters.and(Filters.eq(ORDER_KEY, orderKey), Filters.eq(STATUS, DONE.value()),
+                Filters.gte(COMPLETED_AT, Date.from(since)), Filters.ne(ID, excludeId)))
+                .sort(Sorts.descending(COMPLETED_AT)).first());
     }
 
     /**
@@ -63,23 +80,23 @@ public class OrderRecords {
      * already finished (done, rejected or failed: a redelivery to ignore). The filter leaves a finished record alone,
      * so the upsert then collides with its _id instead of reopening it.
      */
-    public Optional<Document> begin(SqsMessage message, String orderKey, OrderOrigin origin, Optional<String> orderId) {
+    public Optional<OrderRecord> begin(SqsMessage message, String orderKey, OrderOrigin origin, Optional<String> orderId) {
         ensureIndexes();
         Date now = new Date();
         List<Bson> updates = new ArrayList<>(List.of(
-                Updates.setOnInsert("createdAt", now),
-                Updates.setOnInsert("orderKey", orderKey),
-                Updates.setOnInsert("body", message.body()),
-                Updates.setOnInsert("queue", message.queueName()),
-                Updates.setOnInsert("origin", origin.label()),
-                Updates.set("status", PROCESSING.value()),
-                Updates.set("receiveCount", message.receiveCount()),
-                Updates.set("updatedAt", now),
-                Updates.inc("attempts", 1)));
-        orderId.ifPresent(id -> updates.add(Updates.set("orderId", id)));
+                Updates.setOnInsert(CREATED_AT, now),
+                Updates.setOnInsert(ORDER_KEY, orderKey),
+                Updates.setOnInsert(BODY, message.body()),
+                Updates.setOnInsert(QUEUE, message.queueName()),
+                Updates.setOnInsert(ORIGIN, origin.label()),
+                Updates.set(STATUS, PROCESSING.value()),
+                Updates.set(RECEIVE_COUNT, message.receiveCount()),
+                Updates.set(UPDATED_AT, now),
+                Updates.inc(ATTEMPTS, 1)));
+        orderId.ifPresent(id -> updates.add(Updates.set(ORDER_ID, id)));
         try {
-            return Optional.of(records.findOneAndUpdate(Filters.and(Filters.eq("_id", message.messageId()),
-                    Filters.nin("status", FINISHED)), Updates.combine(updates),
+            return Optional.of(records.findOneAndUpdate(Filters.and(Filters.eq(ID, message.messageId()),
+                    Filters.nin(STATUS, FINISHED)), Updates.combine(updates),
                     new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
         } catch (MongoException e) {
             if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
@@ -89,7 +106,7 @@ public class OrderRecords {
         }
     }
 
-    /** Several fields at once: a step's outcomes in one write. */
+    /** Several fields at once ({@link OrderRecord}'s names): a step's outcomes in one write. */
     public void set(String recordId, Document fields) {
         List<Bson> updates = new ArrayList<>();
         fields.forEach((k, v) -> updates.add(Updates.set(k, v)));
@@ -102,21 +119,21 @@ public class OrderRecords {
 
     public void finish(String recordId, RecordStatus status, Document extra) {
         List<Bson> updates = new ArrayList<>();
-        updates.add(Updates.set("status", status.value()));
-        updates.add(Updates.set("completedAt", new Date()));
-        updates.add(Updates.unset("lastError"));
+        updates.add(Updates.set(STATUS, status.value()));
+        updates.add(Updates.set(COMPLETED_AT, new Date()));
+        updates.add(Updates.unset(LAST_ERROR));
         extra.forEach((k, v) -> updates.add(Updates.set(k, v)));
         update(recordId, Updates.combine(updates));
     }
 
-    /** A permanent problem: rejected (bad message) or failed (bad image); never retried. */
-    public void finishWithError(String recordId, RecordStatus status, String code, String reason) {
-        finishWithError(recordId, status, code, reason, new Document());
+    /** A permanent problem: rejected (bad message) or failed (bad image); never retried. {@code completedAt} says when. */
+    public void finishWithError(String recordId, RecordStatus status, RecordedError error) {
+        finishWithError(recordId, status, error, new Document());
     }
 
     /** As above, with other fields of the same step written in the same round trip. */
-    public void finishWithError(String recordId, RecordStatus status, String code, String reason, Document extra) {
-        finish(recordId, status, new Document(extra).append("error", new Document("code", code).append("reason", reason)));
+    public void finishWithError(String recordId, RecordStatus status, RecordedError error, Document extra) {
+        finish(recordId, status, new Document(extra).append(ERROR, error.toDocument()));
     }
 
     /**
@@ -125,28 +142,28 @@ public class OrderRecords {
      */
     public void recordFailure(SqsMessage message, RecordStatus status, String code, String reason) {
         Date now = new Date();
-        Document error = new Document("code", code).append("reason", reason).append("at", now);
-        List<Bson> updates = new ArrayList<>(List.of(Updates.setOnInsert("createdAt", now),
-                Updates.setOnInsert("body", message.body()), Updates.setOnInsert("queue", message.queueName()),
-                Updates.set("status", status.value()), Updates.set("receiveCount", message.receiveCount()),
-                Updates.set("updatedAt", now), Updates.push("errors", error)));
+        Document error = new RecordedError(code, reason, now).toDocument();
+        List<Bson> updates = new ArrayList<>(List.of(Updates.setOnInsert(CREATED_AT, now),
+                Updates.setOnInsert(BODY, message.body()), Updates.setOnInsert(QUEUE, message.queueName()),
+                Updates.set(STATUS, status.value()), Updates.set(RECEIVE_COUNT, message.receiveCount()),
+                Updates.set(UPDATED_AT, now), Updates.push(ERRORS, error)));
         if (status == FAILED) {
-            updates.add(Updates.set("error", error));
-            updates.add(Updates.set("completedAt", now));
-            updates.add(Updates.unset("lastError"));
+            updates.add(Updates.set(ERROR, error));
+            updates.add(Updates.set(COMPLETED_AT, now));
+            updates.add(Updates.unset(LAST_ERROR));
         } else {
-            updates.add(Updates.set("lastError", error));
+            updates.add(Updates.set(LAST_ERROR, error));
         }
-        records.updateOne(Filters.eq("_id", message.messageId()), Updates.combine(updates), new UpdateOptions().upsert(true));
+        records.updateOne(Filters.eq(ID, message.messageId()), Updates.combine(updates), new UpdateOptions().upsert(true));
     }
 
     private void update(String recordId, Bson update) {
-        records.updateOne(Filters.eq("_id", recordId), Updates.combine(update, Updates.set("updatedAt", new Date())));
+        records.updateOne(Filters.eq(ID, recordId), Updates.combine(update, Updates.set(UPDATED_AT, new Date())));
     }
 
     private void ensureIndexes() {
         if (!indexed) {
-            records.createIndex(Indexes.ascending("orderKey", "completedAt"));
+            records.createIndex(Indexes.ascending(ORDER_KEY, COMPLETED_AT));
             indexed = true;
         }
     }

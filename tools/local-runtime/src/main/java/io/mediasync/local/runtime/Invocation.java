@@ -1,5 +1,6 @@
 package io.mediasync.local.runtime;
 
+import io.mediasync.common.time.Ticker;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,12 +17,20 @@ public final class Invocation {
     private final String event;
     private final long deadlineMillis;
     private final CompletableFuture<Result> result = new CompletableFuture<>();
-    private volatile long handedOutNanos;
-    private volatile long answeredNanos;
+    /** What the duration is measured on: the JVM's monotonic clock, or a test's. */
+    private final Ticker ticker;
+    /** Null until it happens. */
+    private volatile Long handedOutNanos;
+    private volatile Long answeredNanos;
 
     public Invocation(String event, long timeoutMillis) {
+        this(event, timeoutMillis, Ticker.system());
+    }
+
+    public Invocation(String event, long timeoutMillis, Ticker ticker) {
         this.event = event;
         this.deadlineMillis = System.currentTimeMillis() + timeoutMillis;
+        this.ticker = ticker;
     }
 
     public String requestId() {
@@ -42,18 +51,18 @@ public final class Invocation {
 
     /** The runtime took the event (invocation/next answered): what Lambda bills starts here. */
     void handedOut() {
-        handedOutNanos = System.nanoTime();
+        handedOutNanos = ticker.nanos();
     }
 
     /** The function posted its response or error: what Lambda bills ends here. */
     void answered() {
-        answeredNanos = System.nanoTime();
+        answeredNanos = ticker.nanos();
     }
 
     /** From hand-out to answer, Lambda's "Duration" of the invocation; empty if it never got both (a timeout, a crash). */
     public Optional<Duration> duration() {
-        long out = handedOutNanos;
-        long in = answeredNanos;
-        return out == 0 || in == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(in - out));
+        Long out = handedOutNanos;
+        Long in = answeredNanos;
+        return out == null || in == null ? Optional.empty() : Optional.of(Duration.ofNanos(in - out));
     }
 }

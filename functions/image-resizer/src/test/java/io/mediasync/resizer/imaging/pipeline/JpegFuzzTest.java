@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The JPEG decoders as an attack surface: truncated, bit-flipped and crafted files (huge dimensions, bad Huffman
  * tables, endless progressive scans, missing markers). Every input must end with an image or a clean rejection (a
- * known code), within a time and a memory bound. Seeds are fixed: a failure reproduces.
+ * known code), within a memory bound, and none runs forever. Seeds are fixed: a failure reproduces.
  */
 class JpegFuzzTest {
 

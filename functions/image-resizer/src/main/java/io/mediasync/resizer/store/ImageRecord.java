@@ -1,0 +1,113 @@
+package io.mediasync.resizer.store;
+
+import io.mediasync.common.mongo.RecordedError;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bson.Document;
+
+/**
+ * What became of one image field of an order, as its record keeps it under {@code images.<field>}: the source and its
+ * stored sizes, or the source and why it has none. A JPEG-only image's entry is the seed-era one, field for field; a
+ * WebP sits inside its size's entry, beside the JPEG's fields.
+ *
+ * @param id        the stored images' id, from the source's bytes (the same image is stored once)
+ * @param bytes     the source's size
+ * @param outputs   each size's files by label, in the configured order; null for a field that failed
+ * @param reused    the files were already stored by an earlier order of the same bytes
+ * @param timingsMs milliseconds per step ({@code download}, {@code process}, {@code upload}, {@code total})
+ */
+public record ImageRecord(String url, String id, String sha256, String format, int width, int height, long bytes,
+        Map<String, Output> outputs, boolean reused, Map<String, Long> timingsMs, RecordedError error) {
+
+    public static final String URL = "url";
+    public static final String ID = "id";
+    public static final String SHA256 = "sha256";
+    public static final String FORMAT = "format";
+    public static final String WIDTH = "width";
+    public static final String HEIGHT = "height";
+    public static final String BYTES = "bytes";
+    public static final String OUTPUTS = "outputs";
+    public static final String REUSED = "reused";
+    public static final String TIMINGS_MS = "timingsMs";
+    public static final String ERROR = "error";
+    /** The steps under {@code timingsMs}: a reused image has no process or upload. */
+    public static final String DOWNLOAD = "download";
+    public static final String PROCESS = "process";
+    public static final String UPLOAD = "upload";
+    public static final String TOTAL = "total";
+
+    /** A field with no sizes, for good: {@code {url, error}}. */
+    public static ImageRecord failed(String url, RecordedError error) {
+        return new ImageRecord(url, null, null, null, 0, 0, 0, null, false, null, error);
+    }
+
+    /** Its sizes are stored: an attempt after this one leaves the field alone. */
+    public boolean succeeded() {
+        return outputs != null;
+    }
+
+    public Document toDocument() {
+        if (!succeeded()) {
+            return new Document(URL, url).append(ERROR, error.toDocument());
+        }
+        Document byLabel = new Document();
+        outputs.forEach((label, output) -> byLabel.append(label, output.toDocument()));
+        return new Document(URL, url).append(ID, id).append(SHA256, sha256).append(FORMAT, format).append(WIDTH, width)
+                .append(HEIGHT, height).append(BYTES, bytes).append(OUTPUTS, byLabel).append(REUSED, reused)
+                .append(TIMINGS_MS, new Document(new LinkedHashMap<String, Object>(timingsMs)));
+    }
+
+    /** The stored entry, or null when no attempt has recorded the field yet. */
+    public static ImageRecord read(Document stored) {
+        if (stored == null) {
+            return null;
+        }
+        Document byLabel = stored.get(OUTPUTS, Document.class);
+        if (byLabel == null) {
+            return failed(stored.getString(URL), RecordedError.read(stored.get(ERROR, Document.class)));
+        }
+        Map<String, Output> outputs = new LinkedHashMap<>();
+        byLabel.forEach((label, output) -> outputs.put(label, Output.read((Document) output)));
+        Map<String, Long> timings = new LinkedHashMap<>();
+        stored.get(TIMINGS_MS, new Document()).forEach((step, ms) -> timings.put(step, ((Number) ms).longValue()));
+        return new ImageRecord(stored.getString(URL), stored.getString(ID), stored.getString(SHA256),
+                stored.getString(FORMAT), intOf(stored.get(WIDTH)), intOf(stored.get(HEIGHT)), longOf(stored.get(BYTES)),
+                outputs, Boolean.TRUE.equals(stored.getBoolean(REUSED)), timings, null);
+    }
+
+    /** One size's stored JPEG, and its WebP when the order asked for one (null otherwise). */
+    public record Output(String url, String key, int width, int height, long bytes, WebpFile webp) {
+
+        public static final String KEY = "key";
+        public static final String WEBP = "webp";
+
+        Document toDocument() {
+            Document stored = new Document(URL, url).append(KEY, key).append(WIDTH, width).append(HEIGHT, height)
+                    .append(BYTES, bytes);
+            return webp == null ? stored : stored.append(WEBP, webp.toDocument());
+        }
+
+        static Output read(Document stored) {
+            Document webp = stored.get(WEBP, Document.class);
+            return new Output(stored.getString(URL), stored.getString(KEY), intOf(stored.get(WIDTH)),
+                    intOf(stored.get(HEIGHT)), longOf(stored.get(BYTES)),
+                    webp == null ? null : new WebpFile(webp.getString(URL), webp.getString(KEY), longOf(webp.get(BYTES))));
+        }
+    }
+
+    /** A size's WebP beside its JPEG: its URL, key and size (the same pixels, so no dimensions of its own). */
+    public record WebpFile(String url, String key, long bytes) {
+
+        Document toDocument() {
+            return new Document(URL, url).append(Output.KEY, key).append(BYTES, bytes);
+        }
+    }
+
+    private static int intOf(Object stored) {
+        return stored instanceof Number n ? n.intValue() : 0;
+    }
+
+    private static long longOf(Object stored) {
+        return stored instanceof Number n ? n.longValue() : 0;
+    }
+}
