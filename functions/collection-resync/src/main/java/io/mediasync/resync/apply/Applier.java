@@ -7,11 +7,10 @@ import io.mediasync.resync.progress.Counts;
 import io.mediasync.resync.store.Documents;
 import io.mediasync.resync.store.Runs;
 import io.mediasync.resync.store.Storage;
+import io.mediasync.resync.store.StorageRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Date;
 import java.util.Map;
-import java.util.Optional;
-import org.bson.Document;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,24 +45,23 @@ public class Applier {
 
     public void apply(ResyncResult result, Deadline deadline) throws FailureException {
         String key = DocIds.rowKey(result.collection(), result.id());
-        Optional<Document> row = storage.find(key);
-        Document order = row.flatMap(Storage::ordered).orElse(null);
-        if (order == null || !result.token().equals(order.getString("token"))) {
+        StorageRow.Order order = storage.find(key).map(StorageRow::ordered).orElse(null);
+        if (order == null || !result.token().equals(order.token())) {
             LOG.infof("result for %s is not for its current order (a duplicate, or replaced since): not applied", key);
             runs.count(result.runId(), Map.of("stale", 1));
             return;
         }
-        if (order.get("inheriting") != null) {
+        if (order.inheriting() != null) {
             LOG.infof("result for %s is applied and being passed on: not applied again", key);
             inheritance.handedOver(key, order);
-            runs.count(order.getString("run"), Map.of("stale", 1));
+            runs.count(order.run(), Map.of("stale", 1));
             return;
         }
         Counts counts = new Counts();
         boolean wrote = false;
         Date now = runs.now();
-        for (Map.Entry<String, Object> ordered : order.get("fields", Document.class).entrySet()) {
-            wrote |= write(result, ordered.getKey(), (String) ordered.getValue(), now, counts);
+        for (Map.Entry<String, String> ordered : order.fields().entrySet()) {
+            wrote |= write(result, ordered.getKey(), ordered.getValue(), now, counts);
         }
         inheritance.start(key, order, result.collection(), result.id(), wrote, runs.now(), deadline, counts);
     }
