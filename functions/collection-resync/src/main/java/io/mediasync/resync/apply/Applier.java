@@ -6,6 +6,7 @@ import io.mediasync.resync.model.DocIds;
 import io.mediasync.resync.progress.Counts;
 import io.mediasync.resync.store.Documents;
 import io.mediasync.resync.store.Runs;
+import io.mediasync.resync.store.RunCount;
 import io.mediasync.resync.store.Storage;
 import io.mediasync.resync.store.StorageRow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,13 +49,13 @@ public class Applier {
         StorageRow.Order order = storage.find(key).map(StorageRow::ordered).orElse(null);
         if (order == null || !result.token().equals(order.token())) {
             LOG.infof("result for %s is not for its current order (a duplicate, or replaced since): not applied", key);
-            runs.count(result.runId(), Map.of("stale", 1));
+            runs.count(result.runId(), Map.of(RunCount.STALE, 1));
             return;
         }
         if (order.inheriting() != null) {
             LOG.infof("result for %s is applied and being passed on: not applied again", key);
             inheritance.handedOver(key, order);
-            runs.count(order.run(), Map.of("stale", 1));
+            runs.count(order.run(), Map.of(RunCount.STALE, 1));
             return;
         }
         Counts counts = new Counts();
@@ -75,12 +76,12 @@ public class Applier {
         boolean taken;
         if (got.info() != null) {
             taken = documents.writeDone(result.collection(), result.id(), field, url, got.info(), now);
-            counts.add(taken ? "applied" : "moved_on", 1);
+            counts.add(taken ? RunCount.APPLIED : RunCount.MOVED_ON, 1);
         } else {
             String code = got.errorCode() != null ? got.errorCode() : "no_result";
             String reason = got.errorCode() != null ? got.errorReason() : "the resizer sent neither sizes nor an error for it";
             taken = documents.writeFailed(result.collection(), result.id(), field, url, code, reason, now);
-            counts.add(taken ? "failed" : "moved_on", 1);
+            counts.add(taken ? RunCount.FAILED : RunCount.MOVED_ON, 1);
         }
         return taken;
     }

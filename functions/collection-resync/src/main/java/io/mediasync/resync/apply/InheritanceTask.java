@@ -9,6 +9,7 @@ import io.mediasync.resync.progress.Counts;
 import io.mediasync.resync.progress.RunCompleter;
 import io.mediasync.resync.store.Documents;
 import io.mediasync.resync.store.Runs;
+import io.mediasync.resync.store.RunCount;
 import io.mediasync.resync.store.Storage;
 import io.mediasync.resync.store.StorageRow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -104,7 +105,7 @@ public class InheritanceTask {
         if (stalled) {
             resend(row.key(), order);
         }
-        counts.add(stalled ? "resent" : "awaiting", 1);
+        counts.add(stalled ? RunCount.RESENT : RunCount.AWAITING, 1);
         return true;
     }
 
@@ -121,7 +122,7 @@ public class InheritanceTask {
     private void advance(Pending p, InheritanceCursor cursor, Deadline deadline, Counts counts) {
         long pages = cursor.pages();
         while (!cursor.done() && deadline.remaining().compareTo(invocation.messageReserve()) >= 0) {
-            counts.add("inherited", inheritance.step(cursor, p.since()));
+            counts.add(RunCount.INHERITED, inheritance.step(cursor, p.since()));
             if (cursor.pages() != pages) {
                 pages = cursor.pages();
                 if (!checkpoint(p, cursor, p.seq())) {

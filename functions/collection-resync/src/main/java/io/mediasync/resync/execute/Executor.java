@@ -18,6 +18,7 @@ import io.mediasync.resync.progress.Counts;
 import io.mediasync.resync.progress.StepResult;
 import io.mediasync.resync.store.Documents;
 import io.mediasync.resync.store.ResyncRun;
+import io.mediasync.resync.store.RunCount;
 import io.mediasync.resync.store.Storage;
 import io.mediasync.resync.store.StorageRow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,7 +89,7 @@ public class Executor {
             Document doc = docs.get(row.key());
             if (doc == null) {
                 storage.removeAsRead(row);
-                counts.add("gone", 1);
+                counts.add(RunCount.GONE, 1);
             } else if (planner.inherits(collection, doc)) {
                 inheriting(collection, row, doc, parents, now, counts);
             } else {
@@ -108,8 +109,8 @@ public class Executor {
                 out.add(order);
             }
         });
-        counts.add("ordered", won.size());
-        counts.add("awaiting", claims.size() - won.size()); // another run claimed them first: its orders stand
+        counts.add(RunCount.ORDERED, won.size());
+        counts.add(RunCount.AWAITING, claims.size() - won.size()); // another run claimed them first: its orders stand
         sender.sendAll(resizeQueue, out);
         Map<String, String> tokens = new LinkedHashMap<>();
         out.forEach(o -> tokens.put(o.groupId(), o.dedupKey())); // an order's group is its row's key, its dedup key the token
@@ -131,18 +132,18 @@ public class Executor {
             String why = OrderableUrl.problem(bad.getValue());
             if (documents.writeFailed(collection, id, bad.getKey(), bad.getValue(), "bad_url", why, now)) {
                 wrote = true;
-                counts.add("failed", 1);
+                counts.add(RunCount.FAILED, 1);
             }
         }
         if (wrote) {
-            counts.add("inherited", inheritance.propagate(collection, documents.byId(collection, id), now));
+            counts.add(RunCount.INHERITED, inheritance.propagate(collection, documents.byId(collection, id), now));
         }
         if (plan.order().isEmpty()) {
             if (!wrote && passingOn.awaits(row, now, counts)) { // its applied result is still being passed on
                 return Optional.empty();
             }
             storage.removeAsRead(row);
-            counts.add("unchanged", wrote ? 0 : 1);
+            counts.add(RunCount.UNCHANGED, wrote ? 0 : 1);
             return Optional.empty();
         }
         StorageRow.Order earlier = row.ordered();
@@ -150,16 +151,16 @@ public class Executor {
         if (earlier != null && plan.orderHash().equals(earlier.hash())) {
             boolean fresh = earlier.at().toInstant().plus(config.orderTimeout()).isAfter(now.toInstant());
             if (fresh && run.id().equals(earlier.run()) && !earlier.sent()) {
-                counts.add("resent", 1); // this run claimed it, but the page stopped before the send was noted
+                counts.add(RunCount.RESENT, 1); // this run claimed it, but the page stopped before the send was noted
                 return Optional.of(new Next(orders.order(collection, id, plan.order(), earlier.token(), run.id()), null));
             }
             if (fresh) {
-                counts.add("awaiting", 1);
+                counts.add(RunCount.AWAITING, 1);
                 return Optional.empty();
             }
             attempts = earlier.attempts() + 1;
             if (attempts > config.maxOrderAttempts()) {
-                counts.add("failed", failures.noResult(collection, row, doc, plan, earlier.attempts(), now));
+                counts.add(RunCount.FAILED, failures.noResult(collection, row, doc, plan, earlier.attempts(), now));
                 return Optional.empty();
             }
         }
@@ -173,7 +174,7 @@ public class Executor {
         Relation up = model.parentOf(collection).orElseThrow();
         Document parent = parents.get(DocIds.rowKey(up.parent(), doc.get(up.referenceField())));
         if (parent != null && !planner.settled(up.parent(), parent)) {
-            counts.add("awaiting", 1); // the parent's results will be passed on when they are applied
+            counts.add(RunCount.AWAITING, 1); // the parent's results will be passed on when they are applied
             return;
         }
         Plan plan = planner.planInheriting(doc, Optional.ofNullable(parent));
@@ -182,10 +183,10 @@ public class Executor {
                 List<String> written = ImageFields.ALL.stream().filter(f -> Written.of(doc, f).isPresent()).toList();
                 documents.clear(collection, doc.get("_id"), written);
             } else {
-                counts.add("inherited", inheritance.propagate(up.parent(), parent, doc.get("_id"), now));
+                counts.add(RunCount.INHERITED, inheritance.propagate(up.parent(), parent, doc.get("_id"), now));
             }
         } else {
-            counts.add("unchanged", 1);
+            counts.add(RunCount.UNCHANGED, 1);
         }
         storage.removeAsRead(row);
     }

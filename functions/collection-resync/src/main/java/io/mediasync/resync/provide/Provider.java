@@ -11,6 +11,7 @@ import io.mediasync.resync.progress.StepResult;
 import io.mediasync.resync.store.Documents;
 import io.mediasync.resync.store.ProvidedRow;
 import io.mediasync.resync.store.ResyncRun;
+import io.mediasync.resync.store.RunCount;
 import io.mediasync.resync.store.Storage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public class Provider {
         int related = markRelated(run, run.collection(), changed.stream().map(ProvidedRow::docId).toList(), now);
         Document last = page.get(page.size() - 1);
         Document next = new Document("scan", scanIndex).append("key", scan.keyOf(last)).append("id", last.get("_id"));
-        return StepResult.next(next, Map.of("provided", provided, "related", related));
+        return StepResult.next(next, Map.of(RunCount.PROVIDED, provided, RunCount.RELATED, related));
     }
 
     private List<Scan> scans(ResyncRun run, Date now) {

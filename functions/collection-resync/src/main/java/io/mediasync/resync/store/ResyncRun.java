@@ -17,7 +17,7 @@ import org.bson.Document;
  *
  * @param ids       the ids of an {@code ids} run, else null
  * @param watermark the updatedAt window of an incremental or full run, else null
- * @param counts    what its steps did, by count name ({@code provided}, {@code ordered}, …)
+ * @param counts    what its steps did, by stored name ({@link RunCount#value()})
  */
 public record ResyncRun(String id, String collection, Mode mode, Trigger trigger, RunPhase phase, boolean force, List<Object> ids,
         Window watermark, Date scheduledTime, long seq, int invocations, Map<String, Long> counts, Timings timings,
@@ -61,14 +61,9 @@ public record ResyncRun(String id, String collection, Mode mode, Trigger trigger
                 new Timings(now, null, null, null), null, null, now, now, null, null, null);
     }
 
-    /** The stored path of one count. */
-    public static String countField(String name) {
-        return COUNTS + "." + name;
-    }
-
     /** One count so far (0 when the run never counted it). */
-    public long count(String name) {
-        return counts.getOrDefault(name, 0L);
+    public long count(RunCount count) {
+        return counts.getOrDefault(count.value(), 0L);
     }
 
     /** The lower bound of the updatedAt scan (the watermark minus the lookback); null on a collection's first run. */

@@ -98,14 +98,14 @@ public class Runs {
     }
 
     /** Saves where the phase stopped, with the counts of the step just done. */
-    public void progress(String runId, Document cursor, Map<String, Integer> counts) {
+    public void progress(String runId, Document cursor, Map<RunCount, Integer> counts) {
         RunMetrics.counted(counts);
         List<Bson> updates = new ArrayList<>(List.of(Updates.set(ResyncRun.CURSOR, cursor), Updates.set(ResyncRun.UPDATED_AT, now())));
         updates.addAll(increments(counts));
         runs.updateOne(Filters.eq(ResyncRun.ID, runId), Updates.combine(updates));
     }
 
-    public void count(String runId, Map<String, Integer> counts) {
+    public void count(String runId, Map<RunCount, Integer> counts) {
         List<Bson> updates = increments(counts);
         if (!updates.isEmpty() && runId != null) {
             runs.updateOne(Filters.eq(ResyncRun.ID, runId), Updates.combine(updates));
@@ -113,11 +113,11 @@ public class Runs {
         }
     }
 
-    private static List<Bson> increments(Map<String, Integer> counts) {
+    private static List<Bson> increments(Map<RunCount, Integer> counts) {
         List<Bson> updates = new ArrayList<>();
-        counts.forEach((name, n) -> {
+        counts.forEach((count, n) -> {
             if (n != 0) {
-                updates.add(Updates.inc(ResyncRun.countField(name), n));
+                updates.add(Updates.inc(count.field(), n));
             }
         });
         return updates;
@@ -135,7 +135,7 @@ public class Runs {
     public void error(String runId, String where, String code, String reason) {
         ResyncRun.RunError error = new ResyncRun.RunError(where, new RecordedError(code, reason, now()));
         runs.updateOne(Filters.eq(ResyncRun.ID, runId), Updates.combine(Updates.pushEach(ResyncRun.ERRORS, List.of(error.toDocument()),
-                new PushOptions().slice(-config.maxRecordedErrors())), Updates.inc(ResyncRun.countField("errors"), 1)));
+                new PushOptions().slice(-config.maxRecordedErrors())), Updates.inc(RunCount.ERRORS.field(), 1)));
     }
 
     /**

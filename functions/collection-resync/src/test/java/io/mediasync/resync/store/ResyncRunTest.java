@@ -62,7 +62,7 @@ class ResyncRunTest {
         assertThat(run.seq()).isEqualTo(3L);
         assertThat(run.invocations()).isEqualTo(4);
         assertThat(run.counts()).containsExactly(Map.entry("provided", 25L), Map.entry("errors", 1L));
-        assertThat(run.count("ordered")).isZero();
+        assertThat(run.count(RunCount.ORDERED)).isZero();
         assertThat(run.timings()).isEqualTo(new ResyncRun.Timings(FROM, NOW, null, null));
         assertThat(run.cursor().getString("after")).isEqualTo("channels|\"c9\"");
         assertThat(run.errors()).containsExactly(new ResyncRun.RunError("providing", new RecordedError("mongo_timeout", "no answer", NOW)));
@@ -79,6 +79,13 @@ class ResyncRunTest {
         assertThat(RunPhase.activeValues()).containsExactly("providing", "executing");
         assertThat(RunPhase.of("applying").active()).isFalse();
         assertThat(ResyncRun.Timings.endedAt(RunPhase.EXECUTING)).isEqualTo("timings.executingEndedAt");
+    }
+
+    @Test
+    void countsAreStoredUnderTheRunsCountsInCamelCase() {
+        assertThat(RunCount.MOVED_ON.field()).isEqualTo("counts.movedOn");
+        assertThat(RunCount.PROVIDED.field()).isEqualTo("counts.provided");
+        assertThat(ResyncRun.read(new Document("counts", new Document("movedOn", 2))).count(RunCount.MOVED_ON)).isEqualTo(2L);
     }
 
     @Test
