@@ -45,23 +45,21 @@ public class Provider {
 
     public StepResult step(ResyncRun run, Date now) {
         List<Scan> scans = scans(run, now);
-        Document cursor = run.cursor();
-        int scanIndex = cursor.getInteger("scan", 0);
-        if (scanIndex >= scans.size()) {
+        ScanCursor cursor = ScanCursor.read(run.cursor());
+        if (cursor.scan() >= scans.size()) {
             return StepResult.finished(Map.of());
         }
-        Scan scan = scans.get(scanIndex);
-        List<Document> page = documents.page(run.collection(), scan.from(cursor.get("key"), cursor.get("id")), scan.sort(),
-                config.pageSize());
+        Scan scan = scans.get(cursor.scan());
+        List<Document> page = documents.page(run.collection(), scan.from(cursor.key(), cursor.id()), scan.sort(), config.pageSize());
         if (page.isEmpty()) {
-            return StepResult.next(new Document("scan", scanIndex + 1), Map.of());
+            return StepResult.next(ScanCursor.startOf(cursor.scan() + 1).toDocument(), Map.of());
         }
         List<ProvidedRow> changed = changedIn(run, page);
         int provided = storage.provide(changed, run.id(), now);
         int related = markRelated(run, run.collection(), changed.stream().map(ProvidedRow::docId).toList(), now);
         Document last = page.get(page.size() - 1);
-        Document next = new Document("scan", scanIndex).append("key", scan.keyOf(last)).append("id", last.get("_id"));
-        return StepResult.next(next, Map.of(RunCount.PROVIDED, provided, RunCount.RELATED, related));
+        ScanCursor next = new ScanCursor(cursor.scan(), scan.keyOf(last), last.get("_id"));
+        return StepResult.next(next.toDocument(), Map.of(RunCount.PROVIDED, provided, RunCount.RELATED, related));
     }
 
     private List<Scan> scans(ResyncRun run, Date now) {
