@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.mediasync.resync.run.ResyncResponse;
+import io.mediasync.resync.store.StorageRow;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,7 @@ class DeliveryFaultsTest extends ResyncTestSupport {
         for (String order : takeOrders()) {
             results.add(RESIZER.resultFor(order));
         }
-        Document rowBefore = collection("resync_storage").find(Filters.eq("doc_id", 1)).first();
+        Document rowBefore = collection("resync_storage").find(Filters.eq(StorageRow.DOC_ID, 1)).first();
         for (String result : results) {
             sendResult(result);
             sendResult(result); // SQS delivers at least once
@@ -136,7 +137,7 @@ class DeliveryFaultsTest extends ResyncTestSupport {
         Document one = doc("channels", 1);
         assertThat(one).doesNotContainKeys("image_url_info", "image_resync"); // the old image's sizes are not written
         assertThat(doc("episodes", "ep")).doesNotContainKey("image_url_info");
-        assertThat(collection("resync_storage").countDocuments(Filters.eq("doc_id", 1))).isOne(); // still to do
+        assertThat(collection("resync_storage").countDocuments(Filters.eq(StorageRow.DOC_ID, 1))).isOne(); // still to do
 
         run("{\"collection\": \"channels\"}");
         List<String> again = takeOrders();

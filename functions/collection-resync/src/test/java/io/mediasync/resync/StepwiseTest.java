@@ -8,6 +8,7 @@ import io.mediasync.common.lambda.Deadline;
 import io.mediasync.resync.apply.Applier;
 import io.mediasync.resync.apply.ResultParser;
 import io.mediasync.resync.run.ResyncResponse;
+import io.mediasync.resync.store.StorageRow;
 import io.mediasync.testsupport.SqsEventJson;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -85,7 +86,7 @@ class StepwiseTest extends ResyncTestSupport {
         Document run = collection("resync_runs").find(Filters.eq("_id", runId)).first();
         assertThat(count(run, "gone")).isOne();
         assertThat(count(run, "ordered")).isEqualTo(2);
-        assertThat(collection("resync_storage").countDocuments(Filters.eq("doc_id", "c2"))).isZero();
+        assertThat(collection("resync_storage").countDocuments(Filters.eq(StorageRow.DOC_ID, "c2"))).isZero();
     }
 
     @Test

@@ -6,12 +6,12 @@ import io.mediasync.resync.model.DocIds;
 import io.mediasync.resync.progress.Counts;
 import io.mediasync.resync.store.Documents;
 import io.mediasync.resync.store.Runs;
+import io.mediasync.resync.store.RunCount;
 import io.mediasync.resync.store.Storage;
+import io.mediasync.resync.store.StorageRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Date;
 import java.util.Map;
-import java.util.Optional;
-import org.bson.Document;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,24 +46,23 @@ public class Applier {
 
     public void apply(ResyncResult result, Deadline deadline) throws FailureException {
         String key = DocIds.rowKey(result.collection(), result.id());
-        Optional<Document> row = storage.find(key);
-        Document order = row.flatMap(Storage::ordered).orElse(null);
-        if (order == null || !result.token().equals(order.getString("token"))) {
+        StorageRow.Order order = storage.find(key).map(StorageRow::ordered).orElse(null);
+        if (order == null || !result.token().equals(order.token())) {
             LOG.infof("result for %s is not for its current order (a duplicate, or replaced since): not applied", key);
-            runs.count(result.runId(), Map.of("stale", 1));
+            runs.count(result.runId(), Map.of(RunCount.STALE, 1));
             return;
         }
-        if (order.get("inheriting") != null) {
+        if (order.inheriting() != null) {
             LOG.infof("result for %s is applied and being passed on: not applied again", key);
             inheritance.handedOver(key, order);
-            runs.count(order.getString("run"), Map.of("stale", 1));
+            runs.count(order.run(), Map.of(RunCount.STALE, 1));
             return;
         }
         Counts counts = new Counts();
         boolean wrote = false;
         Date now = runs.now();
-        for (Map.Entry<String, Object> ordered : order.get("fields", Document.class).entrySet()) {
-            wrote |= write(result, ordered.getKey(), (String) ordered.getValue(), now, counts);
+        for (Map.Entry<String, String> ordered : order.fields().entrySet()) {
+            wrote |= write(result, ordered.getKey(), ordered.getValue(), now, counts);
         }
         inheritance.start(key, order, result.collection(), result.id(), wrote, runs.now(), deadline, counts);
     }
@@ -77,12 +76,12 @@ public class Applier {
         boolean taken;
         if (got.info() != null) {
             taken = documents.writeDone(result.collection(), result.id(), field, url, got.info(), now);
-            counts.add(taken ? "applied" : "moved_on", 1);
+            counts.add(taken ? RunCount.APPLIED : RunCount.MOVED_ON, 1);
         } else {
             String code = got.errorCode() != null ? got.errorCode() : "no_result";
             String reason = got.errorCode() != null ? got.errorReason() : "the resizer sent neither sizes nor an error for it";
             taken = documents.writeFailed(result.collection(), result.id(), field, url, code, reason, now);
-            counts.add(taken ? "failed" : "moved_on", 1);
+            counts.add(taken ? RunCount.FAILED : RunCount.MOVED_ON, 1);
         }
         return taken;
     }

@@ -11,6 +11,7 @@ import io.mediasync.resync.model.ResyncModel;
 import io.mediasync.resync.model.Written;
 import io.mediasync.resync.store.Documents;
 import io.mediasync.resync.store.Storage;
+import io.mediasync.resync.store.StorageRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Date;
@@ -101,7 +102,7 @@ public class Inheritance {
         int written = (int) documents.of(relation.child()).updateMany(Filters.and(children, thisPage), inheritedFrom(parent))
                 .getModifiedCount();
         documents.dropEmptyResync(relation.child(), Filters.and(Filters.eq(relation.referenceField(), parent.get("_id")), thisPage));
-        storage.removeInherited(relation.child(), range("doc_id", frame, last), ids, since);
+        storage.removeInherited(relation.child(), range(StorageRow.DOC_ID, frame, last), ids, since);
         cursor.pageWritten(frame, last, model.childrenOf(relation.child()).isEmpty() ? List.of() : ids);
         return written;
     }

@@ -9,7 +9,9 @@ import io.mediasync.resync.progress.Counts;
 import io.mediasync.resync.progress.RunCompleter;
 import io.mediasync.resync.store.Documents;
 import io.mediasync.resync.store.Runs;
+import io.mediasync.resync.store.RunCount;
 import io.mediasync.resync.store.Storage;
+import io.mediasync.resync.store.StorageRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Date;
 import java.util.Optional;
@@ -60,9 +62,9 @@ public class InheritanceTask {
      *
      * @param readAt rows provided after this moment stay (something changed since the document was read)
      */
-    public void start(String key, Document order, String collection, Object id, boolean wrote, Date readAt, Deadline deadline,
+    public void start(String key, StorageRow.Order order, String collection, Object id, boolean wrote, Date readAt, Deadline deadline,
             Counts counts) {
-        Pending pending = new Pending(key, order.getString("token"), order.getString("run"), collection, id, readAt, 0);
+        Pending pending = new Pending(key, order.token(), order.run(), collection, id, readAt, 0);
         if (wrote && !model.childrenOf(collection).isEmpty()) {
             advance(pending, InheritanceCursor.from(collection, id), deadline, counts);
         } else {
@@ -72,21 +74,20 @@ public class InheritanceTask {
 
     /** A follow-up from the work queue: goes on where the walk stopped, if this is still the row's walk and its turn. */
     public void resume(String key, String token, long seq, Deadline deadline) {
-        Optional<Document> row = storage.find(key);
-        Optional<Document> order = row.flatMap(Storage::ordered).filter(o -> token.equals(o.getString("token")));
-        Document saved = order.map(o -> o.get("inheriting", Document.class)).orElse(null);
+        Optional<StorageRow> row = storage.find(key);
+        StorageRow.Order order = row.map(StorageRow::ordered).filter(o -> token.equals(o.token())).orElse(null);
+        StorageRow.Inheriting saved = order == null ? null : order.inheriting();
         if (saved == null) {
             LOG.infof("%s has nothing left to pass on (finished, or ordered again since): follow-up %d dropped", key, seq);
             return;
         }
-        long current = saved.get("seq", Number.class).longValue();
-        if (seq == current - 1) {
-            resend(key, order.get(), saved); // a redelivery of the message that handed over: its follow-up may be lost
-        } else if (seq != current) {
-            LOG.infof("%s: follow-up %d is overtaken (the walk is at %d): dropped", key, seq, current);
+        if (seq == saved.seq() - 1) {
+            resend(key, order); // a redelivery of the message that handed over: its follow-up may be lost
+        } else if (seq != saved.seq()) {
+            LOG.infof("%s: follow-up %d is overtaken (the walk is at %d): dropped", key, seq, saved.seq());
         } else {
-            advance(new Pending(key, token, order.get().getString("run"), row.get().getString("collection"), row.get().get("doc_id"),
-                    saved.getDate("since"), seq), InheritanceCursor.of(saved.get("cursor", Document.class)), deadline, new Counts());
+            advance(new Pending(key, token, order.run(), row.get().collection(), row.get().docId(), saved.since(), seq),
+                    InheritanceCursor.of(saved.cursor()), deadline, new Counts());
         }
     }
 
@@ -95,33 +96,33 @@ public class InheritanceTask {
      * sends its follow-up again when the walk has not moved for two invocations ({@code resent}, e.g. it went to the
      * DLQ). @return whether the row is such a row
      */
-    public boolean awaits(Document row, Date now, Counts counts) {
-        Document order = Storage.ordered(row).orElse(null);
-        Document saved = order == null ? null : order.get("inheriting", Document.class);
-        if (saved == null) {
+    public boolean awaits(StorageRow row, Date now, Counts counts) {
+        StorageRow.Order order = row.ordered();
+        if (order == null || order.inheriting() == null) {
             return false;
         }
-        boolean stalled = saved.getDate("at").before(invocation.stalledBefore(now));
+        boolean stalled = order.inheriting().at().before(invocation.stalledBefore(now));
         if (stalled) {
-            resend(row.getString("_id"), order, saved);
+            resend(row.key(), order);
         }
-        counts.add(stalled ? "resent" : "awaiting", 1);
+        counts.add(stalled ? RunCount.RESENT : RunCount.AWAITING, 1);
         return true;
     }
 
     /** The result came again while its walk goes on: the follow-up of the saved step is sent again (it may be lost). */
-    public void handedOver(String key, Document order) {
-        resend(key, order, order.get("inheriting", Document.class));
+    public void handedOver(String key, StorageRow.Order order) {
+        resend(key, order);
     }
 
-    private void resend(String key, Document order, Document saved) {
-        continuations.sendInheritance(key, order.getString("token"), order.getString("run"), saved.get("seq", Number.class).longValue());
+    /** Sends the follow-up of the step the walk saved, again. */
+    private void resend(String key, StorageRow.Order order) {
+        continuations.sendInheritance(key, order.token(), order.run(), order.inheriting().seq());
     }
 
     private void advance(Pending p, InheritanceCursor cursor, Deadline deadline, Counts counts) {
         long pages = cursor.pages();
         while (!cursor.done() && deadline.remaining().compareTo(invocation.messageReserve()) >= 0) {
-            counts.add("inherited", inheritance.step(cursor, p.since()));
+            counts.add(RunCount.INHERITED, inheritance.step(cursor, p.since()));
             if (cursor.pages() != pages) {
                 pages = cursor.pages();
                 if (!checkpoint(p, cursor, p.seq())) {
@@ -144,8 +145,7 @@ public class InheritanceTask {
     }
 
     private boolean checkpoint(Pending p, InheritanceCursor cursor, long seq) {
-        return storage.saveInheriting(p.key(), p.token(), new Document("cursor", cursor.toDocument()).append("since", p.since())
-                .append("seq", seq).append("at", runs.now()));
+        return storage.saveInheriting(p.key(), p.token(), new StorageRow.Inheriting(cursor.toDocument(), p.since(), seq, runs.now()));
     }
 
     /** The row goes only if its document needs nothing more and was not provided again after it was read. */

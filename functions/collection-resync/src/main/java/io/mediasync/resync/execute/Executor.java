@@ -17,8 +17,10 @@ import io.mediasync.resync.model.Written;
 import io.mediasync.resync.progress.Counts;
 import io.mediasync.resync.progress.StepResult;
 import io.mediasync.resync.store.Documents;
-import io.mediasync.resync.store.RunView;
+import io.mediasync.resync.store.ResyncRun;
+import io.mediasync.resync.store.RunCount;
 import io.mediasync.resync.store.Storage;
+import io.mediasync.resync.store.StorageRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,6 +41,9 @@ import org.bson.Document;
  */
 @ApplicationScoped
 public class Executor {
+
+    /** Execute's cursor: the key of the last row done. */
+    private static final String AFTER = "after";
 
     private final Storage storage;
     private final Documents documents;
@@ -68,23 +73,23 @@ public class Executor {
         this.config = config;
     }
 
-    public StepResult step(RunView run, Date now) {
+    public StepResult step(ResyncRun run, Date now) {
         String collection = run.collection();
-        List<Document> rows = storage.page(collection, run.cursor().getString("after"), config.pageSize());
+        List<StorageRow> rows = storage.page(collection, run.cursor().getString(AFTER), config.pageSize());
         if (rows.isEmpty()) {
             return StepResult.finished(Map.of());
         }
-        Map<String, Document> docs = documents.byIds(collection, rows.stream().map(r -> r.get("doc_id")).toList());
+        Map<String, Document> docs = documents.byIds(collection, rows.stream().map(StorageRow::docId).toList());
         Map<String, Document> parents = parentsOf(collection, docs.values());
         Counts counts = new Counts();
         List<MessageOut> out = new ArrayList<>();
         List<Storage.Claim> claims = new ArrayList<>();
         Map<String, MessageOut> claimed = new LinkedHashMap<>();
-        for (Document row : rows) {
-            Document doc = docs.get(row.getString("_id"));
+        for (StorageRow row : rows) {
+            Document doc = docs.get(row.key());
             if (doc == null) {
                 storage.removeAsRead(row);
-                counts.add("gone", 1);
+                counts.add(RunCount.GONE, 1);
             } else if (planner.inherits(collection, doc)) {
                 inheriting(collection, row, doc, parents, now, counts);
             } else {
@@ -93,7 +98,7 @@ public class Executor {
                         out.add(next.order());
                     } else {
                         claims.add(new Storage.Claim(row, next.claim()));
-                        claimed.put(row.getString("_id"), next.order());
+                        claimed.put(row.key(), next.order());
                     }
                 });
             }
@@ -104,73 +109,72 @@ public class Executor {
                 out.add(order);
             }
         });
-        counts.add("ordered", won.size());
-        counts.add("awaiting", claims.size() - won.size()); // another run claimed them first: its orders stand
+        counts.add(RunCount.ORDERED, won.size());
+        counts.add(RunCount.AWAITING, claims.size() - won.size()); // another run claimed them first: its orders stand
         sender.sendAll(resizeQueue, out);
         Map<String, String> tokens = new LinkedHashMap<>();
         out.forEach(o -> tokens.put(o.groupId(), o.dedupKey())); // an order's group is its row's key, its dedup key the token
         storage.markSent(tokens);
-        return StepResult.next(new Document("after", rows.get(rows.size() - 1).getString("_id")), counts.asMap());
+        return StepResult.next(new Document(AFTER, rows.get(rows.size() - 1).key()), counts.asMap());
     }
 
     /** An order to send: with the claim it needs first, or none when this run already holds the row (a resend). */
-    private record Next(MessageOut order, Document claim) {
+    private record Next(MessageOut order, StorageRow.Order claim) {
     }
 
     /** A document with images of its own: what is stale is written or cleared now, what needs a resize is ordered. */
-    private Optional<Next> owning(RunView run, Document row, Document doc, Date now, Counts counts) {
+    private Optional<Next> owning(ResyncRun run, StorageRow row, Document doc, Date now, Counts counts) {
         String collection = run.collection();
         Object id = doc.get("_id");
-        Plan plan = planner.plan(doc, row.getBoolean("force", false));
+        Plan plan = planner.plan(doc, row.force());
         boolean wrote = !plan.clear().isEmpty() && documents.clear(collection, id, plan.clear());
         for (Map.Entry<String, String> bad : plan.badUrls().entrySet()) {
             String why = ImageUrl.problem(bad.getValue()).orElseThrow();
             if (documents.writeFailed(collection, id, bad.getKey(), bad.getValue(), "bad_url", why, now)) {
                 wrote = true;
-                counts.add("failed", 1);
+                counts.add(RunCount.FAILED, 1);
             }
         }
         if (wrote) {
-            counts.add("inherited", inheritance.propagate(collection, documents.byId(collection, id), now));
+            counts.add(RunCount.INHERITED, inheritance.propagate(collection, documents.byId(collection, id), now));
         }
         if (plan.order().isEmpty()) {
             if (!wrote && passingOn.awaits(row, now, counts)) { // its applied result is still being passed on
                 return Optional.empty();
             }
             storage.removeAsRead(row);
-            counts.add("unchanged", wrote ? 0 : 1);
+            counts.add(RunCount.UNCHANGED, wrote ? 0 : 1);
             return Optional.empty();
         }
-        Document earlier = Storage.ordered(row).orElse(null);
+        StorageRow.Order earlier = row.ordered();
         int attempts = 1;
-        if (earlier != null && plan.orderHash().equals(earlier.getString("hash"))) {
-            boolean fresh = earlier.getDate("at").toInstant().plus(config.orderTimeout()).isAfter(now.toInstant());
-            if (fresh && run.id().equals(earlier.getString("run")) && !earlier.getBoolean("sent", false)) {
-                counts.add("resent", 1); // this run claimed it, but the page stopped before the send was noted
-                return Optional.of(new Next(orders.order(collection, id, plan.order(), earlier.getString("token"), run.id()), null));
+        if (earlier != null && plan.orderHash().equals(earlier.hash())) {
+            boolean fresh = earlier.at().toInstant().plus(config.orderTimeout()).isAfter(now.toInstant());
+            if (fresh && run.id().equals(earlier.run()) && !earlier.sent()) {
+                counts.add(RunCount.RESENT, 1); // this run claimed it, but the page stopped before the send was noted
+                return Optional.of(new Next(orders.order(collection, id, plan.order(), earlier.token(), run.id()), null));
             }
             if (fresh) {
-                counts.add("awaiting", 1);
+                counts.add(RunCount.AWAITING, 1);
                 return Optional.empty();
             }
-            attempts = earlier.getInteger("attempts", 1) + 1;
+            attempts = earlier.attempts() + 1;
             if (attempts > config.maxOrderAttempts()) {
-                counts.add("failed", failures.noResult(collection, row, doc, plan, earlier.getInteger("attempts", 1), now));
+                counts.add(RunCount.FAILED, failures.noResult(collection, row, doc, plan, earlier.attempts(), now));
                 return Optional.empty();
             }
         }
         String token = UUID.randomUUID().toString();
-        Document claim = new Document("hash", plan.orderHash()).append("token", token).append("run", run.id()).append("at", now)
-                .append("fields", new Document(plan.order())).append("attempts", attempts).append("sent", false);
+        StorageRow.Order claim = new StorageRow.Order(plan.orderHash(), token, run.id(), now, plan.order(), attempts, false, null);
         return Optional.of(new Next(orders.order(collection, id, plan.order(), token, run.id()), claim));
     }
 
     /** A document showing its parent's images: brought in line with a settled parent, or left for the parent's apply. */
-    private void inheriting(String collection, Document row, Document doc, Map<String, Document> parents, Date now, Counts counts) {
+    private void inheriting(String collection, StorageRow row, Document doc, Map<String, Document> parents, Date now, Counts counts) {
         Relation up = model.parentOf(collection).orElseThrow();
         Document parent = parents.get(DocIds.rowKey(up.parent(), doc.get(up.referenceField())));
         if (parent != null && !planner.settled(up.parent(), parent)) {
-            counts.add("awaiting", 1); // the parent's results will be passed on when they are applied
+            counts.add(RunCount.AWAITING, 1); // the parent's results will be passed on when they are applied
             return;
         }
         Plan plan = planner.planInheriting(doc, Optional.ofNullable(parent));
@@ -179,10 +183,10 @@ public class Executor {
                 List<String> written = ImageFields.ALL.stream().filter(f -> Written.of(doc, f).isPresent()).toList();
                 documents.clear(collection, doc.get("_id"), written);
             } else {
-                counts.add("inherited", inheritance.propagate(up.parent(), parent, doc.get("_id"), now));
+                counts.add(RunCount.INHERITED, inheritance.propagate(up.parent(), parent, doc.get("_id"), now));
             }
         } else {
-            counts.add("unchanged", 1);
+            counts.add(RunCount.UNCHANGED, 1);
         }
         storage.removeAsRead(row);
     }

@@ -1,5 +1,7 @@
 package io.mediasync.resync.progress;
 
+import io.mediasync.resync.store.ResyncRun;
+import io.mediasync.resync.store.RunPhase;
 import io.mediasync.resync.store.Runs;
 import io.mediasync.resync.store.Storage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,16 +29,16 @@ public class RunCompleter {
      * rows live in its children's collections, and another collection's apply or execute may remove them).
      */
     public void completeFinished() {
-        runs.applying().forEach(run -> completeIfDone(run.getString("_id")));
+        runs.applying().forEach(run -> completeIfDone(run.id()));
     }
 
     public void completeIfDone(String runId) {
         if (runId == null) {
             return;
         }
-        runs.get(runId).filter(run -> Runs.APPLYING.equals(run.getString("phase"))).ifPresent(run -> {
+        runs.get(runId).filter(run -> run.phase() == RunPhase.APPLYING).ifPresent(run -> {
             if (!storage.anyOf(runId) && runs.complete(run)) {
-                LOG.infof("run %s completed: %s", runId, runs.get(runId).map(r -> r.get("counts")).orElse(null));
+                LOG.infof("run %s completed: %s", runId, runs.get(runId).map(ResyncRun::counts).orElse(null));
             }
         });
     }

@@ -10,7 +10,8 @@ import io.mediasync.resync.model.ResyncModel;
 import io.mediasync.resync.progress.StepResult;
 import io.mediasync.resync.store.Documents;
 import io.mediasync.resync.store.ProvidedRow;
-import io.mediasync.resync.store.RunView;
+import io.mediasync.resync.store.ResyncRun;
+import io.mediasync.resync.store.RunCount;
 import io.mediasync.resync.store.Storage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -42,36 +43,34 @@ public class Provider {
         this.config = config;
     }
 
-    public StepResult step(RunView run, Date now) {
+    public StepResult step(ResyncRun run, Date now) {
         List<Scan> scans = scans(run, now);
-        Document cursor = run.cursor();
-        int scanIndex = cursor.getInteger("scan", 0);
-        if (scanIndex >= scans.size()) {
+        ScanCursor cursor = ScanCursor.read(run.cursor());
+        if (cursor.scan() >= scans.size()) {
             return StepResult.finished(Map.of());
         }
-        Scan scan = scans.get(scanIndex);
-        List<Document> page = documents.page(run.collection(), scan.from(cursor.get("key"), cursor.get("id")), scan.sort(),
-                config.pageSize());
+        Scan scan = scans.get(cursor.scan());
+        List<Document> page = documents.page(run.collection(), scan.from(cursor.key(), cursor.id()), scan.sort(), config.pageSize());
         if (page.isEmpty()) {
-            return StepResult.next(new Document("scan", scanIndex + 1), Map.of());
+            return StepResult.next(ScanCursor.startOf(cursor.scan() + 1).toDocument(), Map.of());
         }
         List<ProvidedRow> changed = changedIn(run, page);
         int provided = storage.provide(changed, run.id(), now);
         int related = markRelated(run, run.collection(), changed.stream().map(ProvidedRow::docId).toList(), now);
         Document last = page.get(page.size() - 1);
-        Document next = new Document("scan", scanIndex).append("key", scan.keyOf(last)).append("id", last.get("_id"));
-        return StepResult.next(next, Map.of("provided", provided, "related", related));
+        ScanCursor next = new ScanCursor(cursor.scan(), scan.keyOf(last), last.get("_id"));
+        return StepResult.next(next.toDocument(), Map.of(RunCount.PROVIDED, provided, RunCount.RELATED, related));
     }
 
-    private List<Scan> scans(RunView run, Date now) {
+    private List<Scan> scans(ResyncRun run, Date now) {
         return switch (run.mode()) {
-            case "full" -> ChangeScans.full();
-            case "ids" -> ChangeScans.ids(run.ids());
-            default -> ChangeScans.incremental(run.updatedSince(), ChangeScans.failedBefore(now, config.retryFailedAfter()));
+            case FULL -> ChangeScans.full();
+            case IDS -> ChangeScans.ids(run.ids());
+            case INCREMENTAL -> ChangeScans.incremental(run.updatedSince(), ChangeScans.failedBefore(now, config.retryFailedAfter()));
         };
     }
 
-    private List<ProvidedRow> changedIn(RunView run, List<Document> page) {
+    private List<ProvidedRow> changedIn(ResyncRun run, List<Document> page) {
         Optional<Relation> up = model.parentOf(run.collection());
         Map<String, Document> parents = up.isEmpty() ? Map.of() : documents.byIds(up.get().parent(), page.stream()
                 .filter(d -> planner.inherits(run.collection(), d)).map(d -> d.get(up.get().referenceField())).distinct().toList());
@@ -89,7 +88,7 @@ public class Provider {
     }
 
     /** Rows for the children (and theirs) that show these documents' images, a page at a time. @return rows upserted */
-    private int markRelated(RunView run, String collection, List<Object> parentIds, Date now) {
+    private int markRelated(ResyncRun run, String collection, List<Object> parentIds, Date now) {
         if (parentIds.isEmpty()) {
             return 0;
         }
@@ -110,7 +109,7 @@ public class Provider {
         return marked;
     }
 
-    private int markChildren(RunView run, String collection, Relation relation, List<Document> children, Date now) {
+    private int markChildren(ResyncRun run, String collection, Relation relation, List<Document> children, Date now) {
         List<ProvidedRow> rows = children.stream().map(c -> new ProvidedRow(relation.child(), c.get("_id"), "related",
                 DocIds.rowKey(collection, c.get(relation.referenceField())), false)).toList();
         return storage.provide(rows, run.id(), now) + markRelated(run, relation.child(), children.stream().map(c -> c.get("_id")).toList(), now);

@@ -10,7 +10,7 @@ import java.util.Map;
 public record ResyncResponse(List<Run> runs) {
 
     @RegisterForReflection
-    public record Run(@JsonProperty("run_id") String runId, String collection, String mode, String phase, Map<String, Object> counts,
+    public record Run(@JsonProperty("run_id") String runId, String collection, String mode, String phase, Map<String, Long> counts,
             boolean continues) {
     }
 }

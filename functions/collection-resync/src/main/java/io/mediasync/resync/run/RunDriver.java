@@ -10,13 +10,14 @@ import io.mediasync.resync.progress.Continuations;
 import io.mediasync.resync.progress.RunCompleter;
 import io.mediasync.resync.progress.StepResult;
 import io.mediasync.resync.provide.Provider;
-import io.mediasync.resync.store.RunView;
+import io.mediasync.resync.store.ResyncRun;
+import io.mediasync.resync.store.RunPhase;
 import io.mediasync.resync.store.Runs;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Optional;
-import org.bson.Document;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -25,6 +26,12 @@ import org.jboss.logging.MDC;
  * the cursor after every page. When time runs short it hands the run over to a follow-up message on the work
  * queue. One invocation at a time holds a run (a lease in the run record); a continuation already overtaken
  * ({@code seq} behind the record's) is dropped.
+ *
+ * <p>The lease's holder is drawn anew for every taking ({@code <seq>/<random UUID>}): the lease's hand-over and
+ * release are filtered on it, so it must name this one taking. The continuation's {@code seq} alone does not (a
+ * redelivered follow-up has the same seq: a stalled invocation could then hand over the live one's lease), and the
+ * Lambda request id is not at hand here (the SQS handlers get the deadline, not the context). The seq in front
+ * tells an operator which step holds the run.
  */
 @ApplicationScoped
 public class RunDriver {
@@ -51,32 +58,33 @@ public class RunDriver {
     }
 
     /** Advances the run if it can be taken now. @return the run record afterwards; empty when another invocation holds it */
-    public Optional<Document> advance(String runId, long seq, Deadline deadline) {
+    public Optional<ResyncRun> advance(String runId, long seq, Deadline deadline) {
         Duration lease = deadline.remaining().plus(invocation.timeMargin());
-        Optional<Document> taken = runs.acquire(runId, seq, lease);
+        String holder = seq + "/" + UUID.randomUUID();
+        Optional<ResyncRun> taken = runs.acquire(runId, seq, holder, lease);
         if (taken.isEmpty()) {
             return Optional.empty();
         }
         MDC.put("runId", runId);
-        RunView run = new RunView(taken.get());
+        ResyncRun run = taken.get();
         try {
-            for (int pages = 0; pages < invocation.maxPages() && Runs.ACTIVE.contains(run.phase())
+            for (int pages = 0; pages < invocation.maxPages() && run.phase().active()
                     && deadline.remaining().compareTo(invocation.messageReserve()) >= 0; pages++) {
                 run = step(run);
             }
         } catch (RuntimeException e) {
             Failure failure = policy.classify(e);
-            runs.error(runId, run.phase(), failure.code(), failure.reason());
-            runs.release(runId);
+            runs.error(runId, run.phase().value(), failure.code(), failure.reason());
+            runs.release(runId, holder);
             throw e;
         }
-        if (Runs.ACTIVE.contains(run.phase())) {
-            long next = run.seq() + 1;
-            runs.handOver(runId, next); // before the send: the follow-up must find the run free
-            continuations.send(runId, run.collection(), next);
-            LOG.infof("run %s continues in a follow-up invocation (%s, step %d)", runId, run.phase(), next);
+        if (!run.phase().active()) {
+            runs.release(runId, holder);
+        } else if (runs.handOver(runId, holder, run.seq() + 1)) { // before the send: the follow-up must find the run free
+            continuations.send(runId, run.collection(), run.seq() + 1);
+            LOG.infof("run %s continues in a follow-up invocation (%s, step %d)", runId, run.phase().value(), run.seq() + 1);
         } else {
-            runs.release(runId);
+            LOG.warnf("run %s: this invocation's lease ran out and another took the run over: it goes on from there", runId);
         }
         return runs.get(runId);
     }
@@ -86,29 +94,29 @@ public class RunDriver {
      * holds it (retried later); returns when the run has moved past this continuation (a duplicate: nothing to do).
      */
     public void whyNotTaken(String runId, long seq) throws FailureException {
-        Optional<Document> run = runs.get(runId);
-        if (run.isEmpty()) {
+        Optional<ResyncRun> run = runs.get(runId);
+        if (run.isEmpty() || run.get().phase() == null) { // null: a watermark record's id
             throw FailureException.permanent("unknown_run", "no run " + runId + " in resync_runs");
         }
-        if (Runs.ACTIVE.contains(run.get().getString("phase")) && new RunView(run.get()).seq() <= seq) {
+        if (run.get().phase().active() && run.get().seq() <= seq) {
             throw new FailureException("run_busy", "run " + runId + " is being advanced by another invocation", true, null);
         }
-        LOG.infof("run %s has moved past step %d (%s): nothing to do", runId, seq, run.get().getString("phase"));
+        LOG.infof("run %s has moved past step %d (%s): nothing to do", runId, seq, run.get().phase().value());
     }
 
-    private RunView step(RunView run) {
+    private ResyncRun step(ResyncRun run) {
         Date now = runs.now();
-        String phase = run.phase();
-        StepResult result = Runs.PROVIDING.equals(phase) ? provider.step(run, now) : executor.step(run, now);
+        RunPhase phase = run.phase();
+        StepResult result = phase == RunPhase.PROVIDING ? provider.step(run, now) : executor.step(run, now);
         if (result.finished()) {
             runs.count(run.id(), result.counts());
-            runs.advance(run.id(), phase, Runs.PROVIDING.equals(phase) ? Runs.EXECUTING : Runs.APPLYING);
-            if (Runs.EXECUTING.equals(phase)) {
+            runs.advance(run.id(), phase, phase.next());
+            if (phase == RunPhase.EXECUTING) {
                 completer.completeFinished();
             }
         } else {
             runs.progress(run.id(), result.cursor(), result.counts());
         }
-        return new RunView(runs.get(run.id()).orElseThrow());
+        return runs.get(run.id()).orElseThrow();
     }
 }

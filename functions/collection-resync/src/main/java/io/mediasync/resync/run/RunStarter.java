@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.resync.config.ResyncConfig;
 import io.mediasync.resync.model.ResyncModel;
-import io.mediasync.resync.store.RunView;
+import io.mediasync.resync.store.ResyncRun;
 import io.mediasync.resync.store.Runs;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -46,7 +46,7 @@ public class RunStarter {
         boolean full = Boolean.TRUE.equals(request.full());
         List<String> collections = collections(request, full);
         List<Object> ids = ids(request);
-        String mode = ids != null ? "ids" : full ? "full" : "incremental";
+        ResyncRun.Mode mode = ids != null ? ResyncRun.Mode.IDS : full ? ResyncRun.Mode.FULL : ResyncRun.Mode.INCREMENTAL;
         List<String> started = new ArrayList<>();
         for (String collection : collections) {
             sweeper.sweep(collection);
@@ -54,39 +54,28 @@ public class RunStarter {
         }
         List<ResyncResponse.Run> answer = new ArrayList<>();
         for (String runId : started) {
-            Document run = runs.get(runId).orElseThrow();
-            Document after = driver.advance(runId, new RunView(run).seq(), deadline).orElse(run);
-            RunView view = new RunView(after);
-            answer.add(new ResyncResponse.Run(runId, view.collection(), view.mode(), view.phase(), after.get("counts", new Document()),
-                    Runs.ACTIVE.contains(view.phase())));
+            ResyncRun run = runs.get(runId).orElseThrow();
+            ResyncRun after = driver.advance(runId, run.seq(), deadline).orElse(run);
+            answer.add(new ResyncResponse.Run(runId, after.collection(), after.mode().value(), after.phase().value(), after.counts(),
+                    after.phase().active()));
         }
         return new ResyncResponse(answer);
     }
 
-    private String create(String collection, String mode, List<Object> ids, boolean force, Instant scheduled) {
+    private String create(String collection, ResyncRun.Mode mode, List<Object> ids, boolean force, Instant scheduled) {
         Date now = runs.now();
         String runId = scheduled != null ? collection + "@" + scheduled
                 : collection + "-" + now.toInstant().toString().replaceAll("[-:]|\\.\\d+", "") + "-"
                         + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2);
-        Document run = new Document("_id", runId).append("collection", collection).append("mode", mode)
-                .append("trigger", scheduled != null ? "schedule" : "manual").append("phase", Runs.PROVIDING).append("seq", 0L)
-                .append("counts", new Document()).append("timings", new Document("startedAt", now)).append("createdAt", now)
-                .append("updatedAt", now);
-        if (force) {
-            run.append("force", true);
-        }
-        if (ids != null) {
-            run.append("ids", ids);
-        } else {
+        ResyncRun.Window window = null;
+        if (ids == null) {
             // the updatedAt scan starts at the watermark minus the lookback; none on the first run (the "new" scans cover it)
-            Date from = "full".equals(mode) ? null : runs.watermark(collection)
+            Date from = mode == ResyncRun.Mode.FULL ? null : runs.watermark(collection)
                     .map(w -> Date.from(w.toInstant().minus(config.lookback()))).orElse(null);
-            run.append("watermark", new Document("from", from).append("to", now));
+            window = new ResyncRun.Window(from, now);
         }
-        if (scheduled != null) {
-            run.append("scheduled_time", Date.from(scheduled));
-        }
-        runs.create(run);
+        runs.create(ResyncRun.start(runId, collection, mode, scheduled != null ? ResyncRun.Trigger.SCHEDULE : ResyncRun.Trigger.MANUAL,
+                force, ids, window, scheduled == null ? null : Date.from(scheduled), now));
         return runId;
     }
 

@@ -3,11 +3,10 @@ package io.mediasync.resync.run;
 import io.mediasync.resync.config.InvocationConfig;
 import io.mediasync.resync.progress.Continuations;
 import io.mediasync.resync.progress.RunCompleter;
-import io.mediasync.resync.store.RunView;
+import io.mediasync.resync.store.ResyncRun;
 import io.mediasync.resync.store.Runs;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Date;
-import org.bson.Document;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,11 +34,9 @@ public class Sweeper {
     public void sweep(String collection) {
         completer.completeFinished();
         Date stalledBefore = invocation.stalledBefore(runs.now());
-        for (Document run : runs.stalled(collection, stalledBefore)) {
-            long seq = new RunView(run).seq();
-            LOG.warnf("run %s has not moved since %s: resumed (%s, step %d)", run.getString("_id"), run.getDate("updatedAt"),
-                    run.getString("phase"), seq);
-            continuations.send(run.getString("_id"), collection, seq);
+        for (ResyncRun run : runs.stalled(collection, stalledBefore)) {
+            LOG.warnf("run %s has not moved since %s: resumed (%s, step %d)", run.id(), run.updatedAt(), run.phase().value(), run.seq());
+            continuations.send(run.id(), collection, run.seq());
         }
     }
 }

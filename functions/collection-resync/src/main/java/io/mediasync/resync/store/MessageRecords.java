@@ -6,11 +6,11 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.mediasync.common.failure.RecordStatus;
+import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.resync.config.ResyncConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Date;
-import org.bson.Document;
 
 /**
  * {@code resync_messages}: the work and result messages that failed or were rejected, one record per SQS message
@@ -21,24 +21,26 @@ public class MessageRecords {
 
     private static final int MAX_BODY = 10_000;
 
-    private final MongoCollection<Document> records;
+    private final MongoCollection<MessageRecord> records;
     private final Clock clock;
 
     public MessageRecords(MongoDatabase db, ResyncConfig config, Clock clock) {
-        this.records = db.getCollection(config.messagesCollection());
+        this.records = MessageRecord.CODEC.typed(db.getCollection(config.messagesCollection()));
         this.clock = clock;
     }
 
     public void record(String messageId, String queue, String body, String runId, RecordStatus status, String code, String reason) {
         Date now = Date.from(clock.instant());
         String kept = body == null ? null : body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body;
-        records.updateOne(Filters.eq("_id", messageId), Updates.combine(Updates.set("queue", queue), Updates.set("body", kept),
-                Updates.set("run_id", runId), Updates.set("status", status.value()),
-                Updates.set("error", new Document("code", code).append("reason", reason)), Updates.set("at", now),
-                Updates.inc("attempts", 1), Updates.setOnInsert("createdAt", now)), new UpdateOptions().upsert(true));
+        records.updateOne(Filters.eq(MessageRecord.MESSAGE_ID, messageId), Updates.combine(Updates.set(MessageRecord.QUEUE, queue),
+                Updates.set(MessageRecord.BODY, kept), Updates.set(MessageRecord.RUN_ID, runId),
+                Updates.set(MessageRecord.STATUS, status.value()),
+                Updates.set(MessageRecord.ERROR, RecordedError.of(code, reason).toDocument()), Updates.set(MessageRecord.AT, now),
+                Updates.inc(MessageRecord.ATTEMPTS, 1), Updates.setOnInsert(MessageRecord.CREATED_AT, now)),
+                new UpdateOptions().upsert(true));
     }
 
-    public Document find(String messageId) {
-        return records.find(Filters.eq("_id", messageId)).first();
+    public MessageRecord find(String messageId) {
+        return records.find(Filters.eq(MessageRecord.MESSAGE_ID, messageId)).first();
     }
 }

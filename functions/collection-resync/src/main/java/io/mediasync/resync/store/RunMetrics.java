@@ -1,6 +1,5 @@
 package io.mediasync.resync.store;
 
-import io.mediasync.common.metrics.Metric;
 import io.mediasync.common.metrics.Metrics;
 import java.util.Map;
 
@@ -10,18 +9,13 @@ import java.util.Map;
  */
 public final class RunMetrics {
 
-    private static final Map<String, Metric> COUNTED = Map.of("provided", Metric.DOCUMENTS_PROVIDED, "ordered",
-            Metric.DOCUMENTS_ORDERED, "applied", Metric.DOCUMENTS_APPLIED, "stale", Metric.DOCUMENTS_STALE, "failed",
-            Metric.DOCUMENTS_FAILED);
-
     private RunMetrics() {
     }
 
-    public static void counted(Map<String, Integer> counts) {
-        counts.forEach((name, n) -> {
-            Metric metric = COUNTED.get(name);
-            if (metric != null) {
-                Metrics.count(metric, n);
+    public static void counted(Map<RunCount, Integer> counts) {
+        counts.forEach((count, n) -> {
+            if (count.metric() != null) {
+                Metrics.count(count.metric(), n);
             }
         });
     }

@@ -24,27 +24,22 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * The sync storage (seed 002), {@code resync_storage}: one row per collection + document id, keyed
+ * The sync storage (seed 002), {@code resync_storage}: one {@link StorageRow} per collection + document id, keyed
  * {@code <collection>|<id>}, upserted by provide with the reason and the run; execute claims a row before ordering
  * (compare-and-set on the row's order, so two runs never order the same image twice); a row is removed only after
  * the document's target write, and only if nobody provided it again since.
- *
- * <p>Row: {@code _id, collection, doc_id, reason, related_to?, force?, run_id (the first provider, which owns it),
- * provided_by (the last), provided_at, created_at,
- * ordered?: {hash, token, run, at, fields: {field: url}, attempts, sent, inheriting?: {cursor, since, seq, at}}}: inheriting
- * while the applied result is being passed on to the documents that show it (its walk went beyond an invocation).
  */
 @ApplicationScoped
 public class Storage {
 
-    private final MongoCollection<Document> rows;
+    private final MongoCollection<StorageRow> rows;
 
     public Storage(MongoDatabase db, ResyncConfig config) {
-        this.rows = db.getCollection(config.storageCollection());
+        this.rows = StorageRow.CODEC.typed(db.getCollection(config.storageCollection()));
     }
 
     public void createIndexes() {
-        rows.createIndex(Indexes.ascending("run_id"));
+        rows.createIndex(Indexes.ascending(StorageRow.RUN_ID));
     }
 
     /**
@@ -57,28 +52,29 @@ public class Storage {
         }
         Set<String> already = new HashSet<>();
         // by _id alone: the _id index serves it on every server, and the page's rows are few
-        rows.find(Filters.in("_id", provided.stream().map(r -> DocIds.rowKey(r.collection(), r.docId())).toList()))
-                .projection(new Document("provided_by", 1)).forEach(r -> {
-                    if (runId.equals(r.getString("provided_by"))) {
-                        already.add(r.getString("_id"));
+        rows.find(Filters.in(StorageRow.KEY, provided.stream().map(r -> DocIds.rowKey(r.collection(), r.docId())).toList()))
+                .projection(new Document(StorageRow.PROVIDED_BY, 1)).forEach(r -> {
+                    if (runId.equals(r.providedBy())) {
+                        already.add(r.key());
                     }
                 });
-        List<WriteModel<Document>> writes = new ArrayList<>();
+        List<WriteModel<StorageRow>> writes = new ArrayList<>();
         for (ProvidedRow row : provided) {
             if (!already.add(DocIds.rowKey(row.collection(), row.docId()))) {
                 continue;
             }
             // the run that provided a row first owns it until it is removed: that run completes only then
-            List<Bson> set = new ArrayList<>(List.of(Updates.set("collection", row.collection()), Updates.set("doc_id", row.docId()),
-                    Updates.set("reason", row.reason()), Updates.setOnInsert("run_id", runId), Updates.set("provided_at", now),
-                    Updates.set("provided_by", runId), Updates.setOnInsert("created_at", now)));
+            List<Bson> set = new ArrayList<>(List.of(Updates.set(StorageRow.COLLECTION, row.collection()),
+                    Updates.set(StorageRow.DOC_ID, row.docId()), Updates.set(StorageRow.REASON, row.reason()),
+                    Updates.setOnInsert(StorageRow.RUN_ID, runId), Updates.set(StorageRow.PROVIDED_AT, now),
+                    Updates.set(StorageRow.PROVIDED_BY, runId), Updates.setOnInsert(StorageRow.CREATED_AT, now)));
             if (row.relatedTo() != null) {
-                set.add(Updates.set("related_to", row.relatedTo()));
+                set.add(Updates.set(StorageRow.RELATED_TO, row.relatedTo()));
             }
             if (row.force()) {
-                set.add(Updates.set("force", true)); // never unset by a later, unforced provide: the request stands
+                set.add(Updates.set(StorageRow.FORCE, true)); // never unset by a later, unforced provide: the request stands
             }
-            writes.add(new UpdateOneModel<>(Filters.eq("_id", DocIds.rowKey(row.collection(), row.docId())), Updates.combine(set),
+            writes.add(new UpdateOneModel<>(Filters.eq(StorageRow.KEY, DocIds.rowKey(row.collection(), row.docId())), Updates.combine(set),
                     new UpdateOptions().upsert(true)));
         }
         if (!writes.isEmpty()) {
@@ -88,14 +84,14 @@ public class Storage {
     }
 
     /** The collection's rows after {@code afterKey} (null: from the first), in key order. */
-    public List<Document> page(String collection, String afterKey, int limit) {
-        Bson from = afterKey == null ? Filters.gte("_id", DocIds.firstKey(collection)) : Filters.gt("_id", afterKey);
-        return rows.find(Filters.and(from, Filters.lt("_id", DocIds.endKey(collection)))).sort(Sorts.ascending("_id"))
+    public List<StorageRow> page(String collection, String afterKey, int limit) {
+        Bson from = afterKey == null ? Filters.gte(StorageRow.KEY, DocIds.firstKey(collection)) : Filters.gt(StorageRow.KEY, afterKey);
+        return rows.find(Filters.and(from, Filters.lt(StorageRow.KEY, DocIds.endKey(collection)))).sort(Sorts.ascending(StorageRow.KEY))
                 .limit(limit).into(new ArrayList<>());
     }
 
-    public Optional<Document> find(String key) {
-        return Optional.ofNullable(rows.find(Filters.eq("_id", key)).first());
+    public Optional<StorageRow> find(String key) {
+        return Optional.ofNullable(rows.find(Filters.eq(StorageRow.KEY, key)).first());
     }
 
     /**
@@ -108,77 +104,77 @@ public class Storage {
         if (claims.isEmpty()) {
             return Set.of();
         }
-        List<WriteModel<Document>> writes = new ArrayList<>();
+        List<WriteModel<StorageRow>> writes = new ArrayList<>();
         for (Claim claim : claims) {
-            Bson sameOrder = ordered(claim.row()).map(o -> Filters.eq("ordered.token", o.getString("token")))
-                    .orElse(Filters.exists("ordered", false));
-            writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", claim.row().getString("_id")), sameOrder),
-                    Updates.set("ordered", claim.order())));
+            writes.add(new UpdateOneModel<>(Filters.and(Filters.eq(StorageRow.KEY, claim.row().key()), sameOrder(claim.row())),
+                    Updates.set(StorageRow.ORDERED, claim.order().toDocument())));
         }
         rows.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         Set<String> won = new HashSet<>();
-        rows.find(Filters.and(Filters.in("_id", claims.stream().map(c -> c.row().getString("_id")).toList()),
-                Filters.in("ordered.token", claims.stream().map(c -> c.order().getString("token")).toList())))
-                .projection(new Document("_id", 1)).forEach(r -> won.add(r.getString("_id")));
+        rows.find(Filters.and(Filters.in(StorageRow.KEY, claims.stream().map(c -> c.row().key()).toList()),
+                Filters.in(StorageRow.ORDERED_TOKEN, claims.stream().map(c -> c.order().token()).toList())))
+                .projection(new Document(StorageRow.KEY, 1)).forEach(r -> won.add(r.key()));
         return won;
     }
 
-    /** A row as it was read, and the order ({hash, token, run, at, fields, attempts, sent}) to claim it with. */
-    public record Claim(Document row, Document order) {
+    /** A row as it was read, and the order to claim it with. */
+    public record Claim(StorageRow row, StorageRow.Order order) {
     }
 
     /** Notes that these orders reached the resize queue (a redelivered page re-sends only the others). */
     public void markSent(Map<String, String> tokensByKey) {
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        tokensByKey.forEach((key, token) -> writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", key),
-                Filters.eq("ordered.token", token)), Updates.set("ordered.sent", true))));
+        List<WriteModel<StorageRow>> writes = new ArrayList<>();
+        tokensByKey.forEach((key, token) -> writes.add(new UpdateOneModel<>(ofOrder(key, token), Updates.set(StorageRow.ORDERED_SENT, true))));
         if (!writes.isEmpty()) {
             rows.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
     }
 
     /** Removes a row as it was read: not if it was provided again or claimed since. */
-    public boolean removeAsRead(Document row) {
-        Bson sameOrder = ordered(row).map(o -> Filters.eq("ordered.token", o.getString("token")))
-                .orElse(Filters.exists("ordered", false));
-        return rows.deleteOne(Filters.and(Filters.eq("_id", row.getString("_id")), Filters.eq("provided_at", row.getDate("provided_at")),
-                sameOrder)).getDeletedCount() == 1;
+    public boolean removeAsRead(StorageRow row) {
+        return rows.deleteOne(Filters.and(Filters.eq(StorageRow.KEY, row.key()), Filters.eq(StorageRow.PROVIDED_AT, row.providedAt()),
+                sameOrder(row))).getDeletedCount() == 1;
     }
 
     /** Removes the row an applied result was for, unless provided again after the document was read. */
     public boolean removeApplied(String key, String token, Date readAt) {
-        return rows.deleteOne(Filters.and(Filters.eq("_id", key), Filters.eq("ordered.token", token),
-                Filters.lte("provided_at", readAt))).getDeletedCount() == 1;
+        return rows.deleteOne(Filters.and(ofOrder(key, token), Filters.lte(StorageRow.PROVIDED_AT, readAt))).getDeletedCount() == 1;
     }
 
     /**
      * Removes the rows of documents just brought in line with their parent, unless provided again since.
      *
-     * @param docIdRange the documents' id range ({@code doc_id}), checked first: the ids are compared only within it
+     * @param docIdRange the documents' id range ({@link StorageRow#DOC_ID}), checked first: the ids are compared only within it
      */
     public long removeInherited(String collection, Bson docIdRange, List<Object> docIds, Date since) {
         List<String> keys = docIds.stream().map(id -> DocIds.rowKey(collection, id)).toList();
-        return rows.deleteMany(Filters.and(Filters.eq("collection", collection), docIdRange, Filters.in("_id", keys),
-                Filters.exists("ordered", false), Filters.lte("provided_at", since))).getDeletedCount();
+        return rows.deleteMany(Filters.and(Filters.eq(StorageRow.COLLECTION, collection), docIdRange, Filters.in(StorageRow.KEY, keys),
+                Filters.exists(StorageRow.ORDERED, false), Filters.lte(StorageRow.PROVIDED_AT, since))).getDeletedCount();
     }
 
     /** Saves where passing the row's applied result on stands. @return false when the row has another order since */
-    public boolean saveInheriting(String key, String token, Document inheriting) {
-        return rows.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("ordered.token", token)),
-                Updates.set("ordered.inheriting", inheriting)).getMatchedCount() == 1;
+    public boolean saveInheriting(String key, String token, StorageRow.Inheriting inheriting) {
+        return rows.updateOne(ofOrder(key, token), Updates.set(StorageRow.ORDERED_INHERITING, inheriting.toDocument()))
+                .getMatchedCount() == 1;
     }
 
     /** The result is passed on in full, but the row stays (its document changed since): nothing is pending any more. */
     public void endInheriting(String key, String token) {
-        rows.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("ordered.token", token)), Updates.unset("ordered.inheriting"));
+        rows.updateOne(ofOrder(key, token), Updates.unset(StorageRow.ORDERED_INHERITING));
     }
 
     /** Whether any row still belongs to the run (its work is not committed yet). */
     public boolean anyOf(String runId) {
-        return rows.find(Filters.eq("run_id", runId)).projection(new Document("_id", 1)).limit(1).first() != null;
+        return rows.find(Filters.eq(StorageRow.RUN_ID, runId)).projection(new Document(StorageRow.KEY, 1)).limit(1).first() != null;
     }
 
-    public static Optional<Document> ordered(Document row) {
-        return Optional.ofNullable(row.get("ordered", Document.class));
+    /** The row still holds the order it was read with (or still none). */
+    private static Bson sameOrder(StorageRow row) {
+        return row.ordered() == null ? Filters.exists(StorageRow.ORDERED, false) : Filters.eq(StorageRow.ORDERED_TOKEN, row.ordered().token());
+    }
+
+    /** The row, as long as it holds the order {@code token}. */
+    private static Bson ofOrder(String key, String token) {
+        return Filters.and(Filters.eq(StorageRow.KEY, key), Filters.eq(StorageRow.ORDERED_TOKEN, token));
     }
 }
