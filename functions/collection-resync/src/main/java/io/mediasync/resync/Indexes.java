@@ -1,10 +1,12 @@
 package io.mediasync.resync;
 
+import com.mongodb.client.MongoDatabase;
 import io.mediasync.resync.config.ResyncConfig;
 import io.mediasync.resync.model.Relation;
 import io.mediasync.resync.model.ResyncModel;
 import io.mediasync.resync.provide.ChangeScans;
 import io.mediasync.resync.store.Documents;
+import io.mediasync.resync.store.RenamedFields;
 import io.mediasync.resync.store.Runs;
 import io.mediasync.resync.store.Storage;
 import io.quarkus.runtime.StartupEvent;
@@ -13,16 +15,21 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 /**
- * The indexes the scans and lookups need, created at start-up (a no-op when they exist). Without them everything
- * still works, only slower: a failure here is logged, never fatal (MongoDB may be down at a cold start).
+ * At start-up: records written under the old field names renamed ({@link RenamedFields}), then the indexes the scans
+ * and lookups need (a no-op when they exist). Without the indexes everything still works, only slower; a failure here
+ * is logged, never fatal (MongoDB may be down at a cold start), and the next start tries again.
  */
 @ApplicationScoped
 public class Indexes {
 
     private static final Logger LOG = Logger.getLogger(Indexes.class);
 
-    void onStart(@Observes StartupEvent event, ResyncConfig config, ResyncModel model, Documents documents, Storage storage, Runs runs) {
+    void onStart(@Observes StartupEvent event, MongoDatabase db, ResyncConfig config, ResyncModel model, Documents documents, Storage storage, Runs runs) {
         try {
+            long renamed = RenamedFields.apply(db, config);
+            if (renamed > 0) {
+                LOG.infof("%d record(s) written before the upgrade renamed to the current field names", renamed);
+            }
             storage.createIndexes();
             runs.createIndexes();
             if (config.createIndexes()) {
@@ -32,7 +39,8 @@ public class Indexes {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.warnf("indexes not created (%s): scans still work, more slowly", e.getMessage());
+            LOG.errorf("start-up upkeep not done (%s): scans still work, more slowly; records of the previous version are renamed at "
+                    + "the next start", e.getMessage());
         }
     }
 }

@@ -3,11 +3,8 @@ package io.mediasync.resync.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediasync.common.mongo.Lease;
-import java.time.Clock;
+import io.mediasync.testsupport.time.TestClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Date;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -19,27 +16,7 @@ class RunsLeaseTest {
 
     static final Duration TTL = Duration.ofMinutes(10);
 
-    /** A clock the test moves. */
-    static final class MovingClock extends Clock {
-        Instant now = MemoryMongo.NOW;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MovingClock clock = new MovingClock();
+    private final TestClock clock = new TestClock(MemoryMongo.NOW);
     private MemoryMongo mongo;
     private Runs runs;
 
@@ -75,13 +52,13 @@ class RunsLeaseTest {
     @Test
     void aHandOverFreesTheRunForItsNextStepOnly() {
         runs.acquire("channels-1", 0, "0/a", TTL).orElseThrow();
-        clock.now = clock.now.plusSeconds(60);
+        clock.advance(Duration.ofSeconds(60));
 
         assertThat(runs.handOver("channels-1", "0/a", 1)).isTrue();
 
         assertThat(stored()).doesNotContainKeys("leaseHolder", "leaseUntil");
         assertThat(stored().getLong("seq")).isEqualTo(1L);
-        assertThat(stored().getDate("updatedAt")).isEqualTo(Date.from(clock.now));
+        assertThat(stored().getDate("updatedAt")).isEqualTo(Date.from(clock.instant()));
         assertThat(runs.acquire("channels-1", 0, "0/b", TTL)).as("an overtaken continuation").isEmpty();
         ResyncRun next = runs.acquire("channels-1", 1, "1/c", TTL).orElseThrow();
         assertThat(next.seq()).isEqualTo(1L);
@@ -91,7 +68,7 @@ class RunsLeaseTest {
     @Test
     void anInvocationWhoseLeaseRanOutAndWasTakenOverCannotHandOverOrReleaseTheRun() {
         runs.acquire("channels-1", 0, "0/a", TTL).orElseThrow();
-        clock.now = clock.now.plus(TTL).plusSeconds(1);
+        clock.advance(TTL.plusSeconds(1));
         runs.acquire("channels-1", 0, "0/b", TTL).orElseThrow(); // the same follow-up, delivered again
 
         assertThat(runs.handOver("channels-1", "0/a", 1)).isFalse();
@@ -117,11 +94,11 @@ class RunsLeaseTest {
     @Test
     void aRunIsStalledOnlyWhenNoInvocationHoldsItAndItHasNotMoved() {
         runs.acquire("channels-1", 0, "0/a", TTL).orElseThrow();
-        clock.now = clock.now.plus(Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5));
         Date later = runs.now();
 
         assertThat(runs.stalled("channels", later)).as("held").isEmpty();
-        clock.now = clock.now.plus(TTL); // the holder died: its lease runs out
+        clock.advance(TTL); // the holder died: its lease runs out
         assertThat(runs.stalled("channels", later)).extracting(ResyncRun::id).containsExactly("channels-1");
         assertThat(runs.stalled("channels", Date.from(MemoryMongo.NOW))).as("moved since").isEmpty();
         assertThat(runs.stalled("episodes", later)).isEmpty();
