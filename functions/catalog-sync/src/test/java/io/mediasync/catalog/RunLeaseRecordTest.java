@@ -3,11 +3,14 @@ package io.mediasync.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Filters;
+import io.mediasync.catalog.config.CatalogRunConfig;
 import io.mediasync.catalog.store.CatalogLease;
+import io.mediasync.catalog.store.RunLease;
 import io.mediasync.catalog.store.ScheduleWindow;
 import io.mediasync.testsupport.time.TestTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Date;
 import org.bson.Document;
@@ -22,6 +25,9 @@ import org.junit.jupiter.api.Test;
 class RunLeaseRecordTest extends CatalogTestSupport {
 
     private static final Duration TTL = Duration.ofMinutes(5);
+
+    @Inject
+    CatalogRunConfig runConfig;
 
     @Test
     void aTakenLeaseIsStoredAsThisDocumentAndReadBack() {
@@ -79,6 +85,18 @@ class RunLeaseRecordTest extends CatalogTestSupport {
         lease.releaseWindow(42);
         assertThat(lease.window()).contains(new ScheduleWindow(null, now));
         assertThat(lease.claimWindow(42)).as("given back: claimed again").isTrue();
+    }
+
+    @Test
+    void aLeaseHeldWhenThePreviousVersionWasDeployedStaysHeld() {
+        Date until = Date.from(TestTime.CLOCK.instant().plus(TTL));
+        db.getCollection("catalog_sync_lease").insertOne(new Document("_id", "run").append("runId", "run-0").append("expiresAt", until)
+                .append("trigger", "schedule"));
+        RunLease afterDeploy = new RunLease(db, runConfig, TestTime.CLOCK); // a new container: renames once
+
+        assertThat(afterDeploy.acquire("run-1", "syncall", TTL)).contains("run-0");
+        assertThat(stored(CatalogLease.ID)).isEqualTo(new Document("_id", "run").append("trigger", "schedule")
+                .append("leaseHolder", "run-0").append("leaseUntil", until));
     }
 
     private Document stored(String id) {

@@ -8,11 +8,13 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.mediasync.catalog.config.CatalogRunConfig;
+import io.mediasync.common.mongo.FieldRenames;
 import io.mediasync.common.mongo.Lease;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 
@@ -24,9 +26,13 @@ import org.bson.Document;
 @ApplicationScoped
 public class RunLease {
 
+    /** The lease's names before it was the common Lease: renamed once per container, so a lease held across the deploy stays held. */
+    private static final Map<String, String> PREVIOUS_NAMES = Map.of("runId", Lease.HOLDER, "expiresAt", Lease.UNTIL);
+
     private final MongoCollection<Document> leases;
     private final Lease lease;
     private final Clock clock;
+    private volatile boolean renamed;
 
     public RunLease(MongoDatabase db, CatalogRunConfig config, Clock clock) {
         this.leases = db.getCollection(config.leaseCollection());
@@ -36,6 +42,7 @@ public class RunLease {
 
     /** Takes the lease for {@code runId}; empty if taken, else the id of the run holding it. */
     public Optional<String> acquire(String runId, String trigger, Duration ttl) {
+        renameOnce();
         var started = Updates.combine(Updates.set(CatalogLease.TRIGGER, trigger), Updates.set(CatalogLease.ACQUIRED_AT, now()));
         if (lease.acquire(CatalogLease.ID, runId, ttl, new Document(), started, true).isPresent()) {
             return Optional.empty();
@@ -45,6 +52,7 @@ public class RunLease {
 
     /** The run holding the lease now, if any. */
     public Optional<String> holder() {
+        renameOnce();
         return lease.holder(CatalogLease.ID);
     }
 
@@ -60,6 +68,13 @@ public class RunLease {
 
     public void release(String runId) {
         lease.release(CatalogLease.ID, runId);
+    }
+
+    private void renameOnce() {
+        if (!renamed) {
+            FieldRenames.apply(leases, PREVIOUS_NAMES);
+            renamed = true;
+        }
     }
 
     /** Claims the schedule window {@code index}; false if a scheduled run already claimed it. */
