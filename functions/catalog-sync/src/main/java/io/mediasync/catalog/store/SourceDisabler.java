@@ -1,9 +1,9 @@
 package io.mediasync.catalog.store;
 
-import static io.mediasync.catalog.store.SourceFields.ENABLED;
-import static io.mediasync.catalog.store.SourceFields.REMOVED_FROM_CATALOG_AT;
-import static io.mediasync.catalog.store.SourceFields.SOURCE_ID;
-import static io.mediasync.catalog.store.SourceFields.UPDATED_AT;
+import static io.mediasync.catalog.store.CatalogFields.REMOVED_FROM_CATALOG_AT;
+import static io.mediasync.common.contracts.SourceFields.ENABLED;
+import static io.mediasync.common.contracts.SourceFields.SOURCE_ID;
+import static io.mediasync.common.contracts.SourceFields.UPDATED_AT;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;

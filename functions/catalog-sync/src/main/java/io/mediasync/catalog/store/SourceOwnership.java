@@ -1,9 +1,9 @@
 package io.mediasync.catalog.store;
 
-import static io.mediasync.catalog.store.SourceFields.CATALOG_SYNCED_AT;
-import static io.mediasync.catalog.store.SourceFields.CREATED_BY;
-import static io.mediasync.catalog.store.SourceFields.CREATED_BY_ADOPTED_AT;
-import static io.mediasync.catalog.store.SourceFields.CREATED_BY_CATALOG;
+import static io.mediasync.catalog.store.CatalogFields.CATALOG_SYNCED_AT;
+import static io.mediasync.catalog.store.CatalogFields.CREATED_BY;
+import static io.mediasync.catalog.store.CatalogFields.CREATED_BY_ADOPTED_AT;
+import static io.mediasync.catalog.store.CatalogFields.CREATED_BY_CATALOG;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;

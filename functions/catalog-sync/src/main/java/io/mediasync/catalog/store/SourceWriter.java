@@ -1,16 +1,16 @@
 package io.mediasync.catalog.store;
 
-import static io.mediasync.catalog.store.SourceFields.CATALOG;
-import static io.mediasync.catalog.store.SourceFields.CATALOG_SYNCED_AT;
-import static io.mediasync.catalog.store.SourceFields.CONTENT_PATH;
-import static io.mediasync.catalog.store.SourceFields.CREATED_AT;
-import static io.mediasync.catalog.store.SourceFields.CREATED_BY;
-import static io.mediasync.catalog.store.SourceFields.CREATED_BY_CATALOG;
-import static io.mediasync.catalog.store.SourceFields.ENABLED;
-import static io.mediasync.catalog.store.SourceFields.REMOVED_FROM_CATALOG_AT;
-import static io.mediasync.catalog.store.SourceFields.SOURCE_ID;
-import static io.mediasync.catalog.store.SourceFields.UPDATED_AT;
-import static io.mediasync.catalog.store.SourceFields.URL;
+import static io.mediasync.catalog.store.CatalogFields.CATALOG;
+import static io.mediasync.catalog.store.CatalogFields.CATALOG_SYNCED_AT;
+import static io.mediasync.catalog.store.CatalogFields.CREATED_AT;
+import static io.mediasync.catalog.store.CatalogFields.CREATED_BY;
+import static io.mediasync.catalog.store.CatalogFields.CREATED_BY_CATALOG;
+import static io.mediasync.catalog.store.CatalogFields.REMOVED_FROM_CATALOG_AT;
+import static io.mediasync.common.contracts.SourceFields.CONTENT_PATH;
+import static io.mediasync.common.contracts.SourceFields.ENABLED;
+import static io.mediasync.common.contracts.SourceFields.SOURCE_ID;
+import static io.mediasync.common.contracts.SourceFields.UPDATED_AT;
+import static io.mediasync.common.contracts.SourceFields.URL;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;

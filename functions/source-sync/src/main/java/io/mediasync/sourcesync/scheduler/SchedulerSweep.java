@@ -2,6 +2,7 @@ package io.mediasync.sourcesync.scheduler;
 
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
+import io.mediasync.common.contracts.SourceFields;
 import io.mediasync.common.contracts.SyncOrder;
 import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.lambda.Deadline;
@@ -56,7 +57,7 @@ public class SchedulerSweep {
     public ScheduleResult sweep(long window, Deadline deadline) {
         Optional<Long> resumeAfter = state.resumeAfter();
         List<Bson> ranges = resumeAfter
-                .map(id -> List.of(Filters.gt(SourceRecord.SOURCE_ID, id), Filters.lte(SourceRecord.SOURCE_ID, id)))
+                .map(id -> List.of(Filters.gt(SourceFields.SOURCE_ID, id), Filters.lte(SourceFields.SOURCE_ID, id)))
                 .orElse(List.of(Filters.empty()));
         Progress progress = new Progress();
         boolean through = true;

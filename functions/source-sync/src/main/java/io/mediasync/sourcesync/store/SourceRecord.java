@@ -1,5 +1,6 @@
 package io.mediasync.sourcesync.store;
 
+import io.mediasync.common.contracts.SourceFields;
 import io.mediasync.common.mongo.RecordCodec;
 import io.mediasync.common.mongo.RecordedError;
 import java.util.Date;
@@ -24,10 +25,6 @@ public record SourceRecord(Object id, Long sourceId, String url, String contentP
         SyncAnnouncement lastSynchronized, SyncPostback lastSyncPostback, Date updatedAt) {
 
     public static final String ID = "_id";
-    public static final String SOURCE_ID = "source_id";
-    public static final String URL = "url";
-    public static final String CONTENT_PATH = "content_path";
-    public static final String ENABLED = "enabled";
     public static final String ADAPTER = "adapter";
     public static final String HEADERS = "headers";
     public static final String COOKIES = "cookies";
@@ -51,14 +48,13 @@ public record SourceRecord(Object id, Long sourceId, String url, String contentP
     public static final String LAST_ORDERED_AT = "lastOrderedAt";
     public static final String LAST_SYNCHRONIZED = "lastSynchronized";
     public static final String LAST_SYNC_POSTBACK = "lastSyncPostback";
-    public static final String UPDATED_AT = "updatedAt";
 
     public static final RecordCodec<SourceRecord> CODEC = RecordCodec.readOnly(SourceRecord.class, SourceRecord::read);
 
     public static SourceRecord read(Document d) {
         Document counts = d.get(LAST_SYNC_COUNTS, Document.class);
-        return new SourceRecord(d.get(ID), number(d.get(SOURCE_ID)), text(d.get(URL)), text(d.get(CONTENT_PATH)),
-                d.get(ENABLED) instanceof Boolean b ? b : null, text(d.get(ADAPTER)), d.get(HEADERS), d.get(COOKIES),
+        return new SourceRecord(d.get(ID), number(d.get(SourceFields.SOURCE_ID)), text(d.get(SourceFields.URL)), text(d.get(SourceFields.CONTENT_PATH)),
+                d.get(SourceFields.ENABLED) instanceof Boolean b ? b : null, text(d.get(ADAPTER)), d.get(HEADERS), d.get(COOKIES),
                 d.get(HEADERS_ORIGIN), text(d.get(POSTBACK_URL)), text(d.get(REDIRECT_QUEUE)), text(d.get(SYNC_POSTBACK_URL)),
                 d.getString(CURRENT_RUN_ID), d.getDate(RUN_UPDATED_AT), d.getString(LAST_RUN_ID),
                 RunStatus.from(d.getString(LAST_SYNC_STATUS)), d.getDate(LAST_SYNC_STARTED_AT), d.getDate(LAST_SYNC_ENDED_AT),
@@ -66,7 +62,7 @@ public record SourceRecord(Object id, Long sourceId, String url, String contentP
                 d.getString(LISTING_URL), d.getString(LISTING_ETAG), d.getString(LISTING_LAST_MODIFIED),
                 d.getDate(LAST_FULL_SYNC_AT), number(d.get(LAST_ORDERED_WINDOW)), d.getDate(LAST_ORDERED_AT),
                 SyncAnnouncement.read(d.get(LAST_SYNCHRONIZED, Document.class)),
-                SyncPostback.read(d.get(LAST_SYNC_POSTBACK, Document.class)), d.getDate(UPDATED_AT));
+                SyncPostback.read(d.get(LAST_SYNC_POSTBACK, Document.class)), d.getDate(SourceFields.UPDATED_AT));
     }
 
     /** Whether the source is switched off ({@code enabled: false}; missing means on). */

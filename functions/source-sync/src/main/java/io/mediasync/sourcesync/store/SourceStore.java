@@ -9,6 +9,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.mediasync.common.contracts.SourceFields;
 import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.sourcesync.config.StorageConfig;
@@ -46,10 +47,10 @@ public class SourceStore {
      */
     public MongoCursor<SourceRecord> toOrder(long window, Bson range, int batch) {
         ensureIndexes();
-        return sources.find(Filters.and(Filters.ne(SourceRecord.ENABLED, false), Filters.ne(SourceRecord.LAST_ORDERED_WINDOW, window),
+        return sources.find(Filters.and(Filters.ne(SourceFields.ENABLED, false), Filters.ne(SourceRecord.LAST_ORDERED_WINDOW, window),
                         range))
-                .projection(Projections.include(SourceRecord.SOURCE_ID, SourceRecord.URL, SourceRecord.CONTENT_PATH))
-                .sort(Sorts.ascending(SourceRecord.SOURCE_ID)).batchSize(batch).cursor();
+                .projection(Projections.include(SourceFields.SOURCE_ID, SourceFields.URL, SourceFields.CONTENT_PATH))
+                .sort(Sorts.ascending(SourceFields.SOURCE_ID)).batchSize(batch).cursor();
     }
 
     /** The scheduler's claim for many sources at once, by {@code _id}, after their orders were sent. */
@@ -131,17 +132,17 @@ public class SourceStore {
     }
 
     private void update(long sourceId, Bson update) {
-        sources.updateOne(bySourceId(sourceId), Updates.combine(update, Updates.set(SourceRecord.UPDATED_AT, new Date())));
+        sources.updateOne(bySourceId(sourceId), Updates.combine(update, Updates.set(SourceFields.UPDATED_AT, new Date())));
     }
 
     /** Numbers compare by value in MongoDB, so an id stored as int32, int64 or double all match. */
     private static Bson bySourceId(long sourceId) {
-        return Filters.eq(SourceRecord.SOURCE_ID, sourceId);
+        return Filters.eq(SourceFields.SOURCE_ID, sourceId);
     }
 
     private void ensureIndexes() {
         if (!indexed) {
-            sources.createIndex(Indexes.ascending(SourceRecord.SOURCE_ID), new IndexOptions().unique(true));
+            sources.createIndex(Indexes.ascending(SourceFields.SOURCE_ID), new IndexOptions().unique(true));
             indexed = true;
         }
     }
