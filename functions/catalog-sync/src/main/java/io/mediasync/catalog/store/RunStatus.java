@@ -1,12 +1,13 @@
 package io.mediasync.catalog.store;
 
 import io.mediasync.common.failure.RecordStatus;
+import io.mediasync.common.mongo.StoredValue;
 
 /**
  * A catalog run's status as stored in {@code catalog_sync_runs}: its own result states, and the common failure
  * statuses (a run that broke midway, a queued run that could not run) spelt as {@link RecordStatus} stores them.
  */
-public enum RunStatus {
+public enum RunStatus implements StoredValue {
     /** Started, not ended (or its instance died: the lease then expires by itself). */
     RUNNING("running"),
     /** Ended with the seed's {@code "N upserted"}. */
@@ -30,7 +31,8 @@ public enum RunStatus {
         this.value = value;
     }
 
-    /** The stored string. */
+    @Override
+
     public String value() {
         return value;
     }
@@ -42,16 +44,7 @@ public enum RunStatus {
 
     /** The status a message's record takes under the common failure policy. */
     public static RunStatus of(RecordStatus status) {
-        return stored(status.value());
+        return StoredValue.of(RunStatus.class, status.value());
     }
 
-    /** The status stored as {@code value}. */
-    public static RunStatus stored(String value) {
-        for (RunStatus status : values()) {
-            if (status.value.equals(value)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("no catalog run status " + value);
-    }
 }

@@ -2,6 +2,7 @@ package io.mediasync.catalog.store;
 
 import io.mediasync.common.mongo.RecordCodec;
 import io.mediasync.common.mongo.RecordedError;
+import io.mediasync.common.mongo.StoredValue;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
@@ -76,7 +77,7 @@ public record SyncRun(String id, String trigger, RunStatus status, SeedResult re
         SeedResult result = run.containsKey(RESPONSE)
                 ? new SeedResult(run.getString(RESPONSE), SeedResult.dataOf(run.get(DATA)), run.getString(DATE)) : null;
         List<Document> skipped = run.getList(SKIPPED, Document.class);
-        return new SyncRun(run.getString(ID), run.getString(TRIGGER), RunStatus.stored(run.getString(STATUS)), result,
+        return new SyncRun(run.getString(ID), run.getString(TRIGGER), StoredValue.of(RunStatus.class, run.getString(STATUS)), result,
                 RunTotals.read(run.get(COUNTS, Document.class)), skipped == null ? List.of() : skipped.stream().map(Skip::read).toList(),
                 Timings.read(run.get(TIMINGS, Document.class)), RecordedError.read(run.get(ERROR, Document.class)),
                 run.getDate(STARTED_AT), run.getDate(ENDED_AT), run.getDate(UPDATED_AT));

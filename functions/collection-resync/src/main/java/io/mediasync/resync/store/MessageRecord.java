@@ -3,6 +3,7 @@ package io.mediasync.resync.store;
 import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.mongo.RecordCodec;
 import io.mediasync.common.mongo.RecordedError;
+import io.mediasync.common.mongo.StoredValue;
 import java.util.Date;
 import org.bson.Document;
 
@@ -33,7 +34,7 @@ public record MessageRecord(String messageId, String queue, String body, String 
 
     public static MessageRecord read(Document doc) {
         return new MessageRecord(doc.getString(MESSAGE_ID), doc.getString(QUEUE), doc.getString(BODY), doc.getString(RUN_ID),
-                Stored.of(RecordStatus.values(), RecordStatus::value, doc.getString(STATUS)),
+                StoredValue.of(RecordStatus.class, doc.getString(STATUS)),
                 RecordedError.read(doc.get(ERROR, Document.class)), doc.getDate(AT), doc.getInteger(ATTEMPTS, 0),
                 doc.getDate(CREATED_AT));
     }

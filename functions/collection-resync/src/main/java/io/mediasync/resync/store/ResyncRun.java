@@ -3,6 +3,7 @@ package io.mediasync.resync.store;
 import io.mediasync.common.mongo.Lease;
 import io.mediasync.common.mongo.RecordCodec;
 import io.mediasync.common.mongo.RecordedError;
+import io.mediasync.common.mongo.StoredValue;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -96,8 +97,8 @@ public record ResyncRun(String id, String collection, Mode mode, Trigger trigger
         doc.get(COUNTS, new Document()).forEach((name, n) -> counts.put(name, ((Number) n).longValue()));
         List<RunError> errors = new ArrayList<>();
         doc.getList(ERRORS, Document.class, List.of()).forEach(e -> errors.add(RunError.read(e)));
-        return new ResyncRun(doc.getString(ID), doc.getString(COLLECTION), Mode.of(doc.getString(MODE)),
-                Trigger.of(doc.getString(TRIGGER)), RunPhase.of(doc.getString(PHASE)), doc.getBoolean(FORCE, false),
+        return new ResyncRun(doc.getString(ID), doc.getString(COLLECTION), StoredValue.of(Mode.class, doc.getString(MODE)),
+                StoredValue.of(Trigger.class, doc.getString(TRIGGER)), StoredValue.of(RunPhase.class, doc.getString(PHASE)), doc.getBoolean(FORCE, false),
                 doc.getList(IDS, Object.class), Window.read(doc.get(WATERMARK, Document.class)), doc.getDate(SCHEDULED_TIME),
                 number(doc, SEQ).longValue(), number(doc, INVOCATIONS).intValue(),
                 counts, Timings.read(doc.get(TIMINGS, Document.class)), doc.get(CURSOR, Document.class), errors,
@@ -117,7 +118,7 @@ public record ResyncRun(String id, String collection, Mode mode, Trigger trigger
     }
 
     /** What a run goes through: changes since the watermark, every document, or the ids a manual run names. */
-    public enum Mode {
+    public enum Mode implements StoredValue {
         INCREMENTAL("incremental"), FULL("full"), IDS("ids");
 
         private final String value;
@@ -126,17 +127,16 @@ public record ResyncRun(String id, String collection, Mode mode, Trigger trigger
             this.value = value;
         }
 
+        @Override
+
         public String value() {
             return value;
         }
 
-        public static Mode of(String value) {
-            return Stored.of(values(), Mode::value, value);
-        }
     }
 
     /** Who started the run. */
-    public enum Trigger {
+    public enum Trigger implements StoredValue {
         SCHEDULE("schedule"), MANUAL("manual");
 
         private final String value;
@@ -145,13 +145,12 @@ public record ResyncRun(String id, String collection, Mode mode, Trigger trigger
             this.value = value;
         }
 
+        @Override
+
         public String value() {
             return value;
         }
 
-        public static Trigger of(String value) {
-            return Stored.of(values(), Trigger::value, value);
-        }
     }
 
     /** The updatedAt window {@code [from, to)} of the changes the run takes; {@code from} null: from the beginning. */

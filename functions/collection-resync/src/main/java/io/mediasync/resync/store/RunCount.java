@@ -1,12 +1,13 @@
 package io.mediasync.resync.store;
 
 import io.mediasync.common.metrics.Metric;
+import io.mediasync.common.mongo.StoredValue;
 
 /**
  * What a run's steps count, as the run record stores it ({@code counts.<name>}), and the metric a count is also
  * published as, if any (see {@link RunMetrics}).
  */
-public enum RunCount {
+public enum RunCount implements StoredValue {
     /** Rows this run provided (documents found changed). */
     PROVIDED("provided", Metric.DOCUMENTS_PROVIDED),
     /** Rows provided for documents that show a changed document's images. */
@@ -37,7 +38,8 @@ public enum RunCount {
         this.metric = metric;
     }
 
-    /** The stored name. */
+    @Override
+
     public String value() {
         return value;
     }

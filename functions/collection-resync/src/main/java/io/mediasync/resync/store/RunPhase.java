@@ -1,9 +1,10 @@
 package io.mediasync.resync.store;
 
+import io.mediasync.common.mongo.StoredValue;
 import java.util.List;
 
 /** Where a run stands (resync_runs' {@code phase}): provide, then execute, then waiting for results, then done. */
-public enum RunPhase {
+public enum RunPhase implements StoredValue {
     PROVIDING("providing"),
     EXECUTING("executing"),
     /** Its own work is done; it waits for the results of its orders (apply removes its rows). */
@@ -19,7 +20,8 @@ public enum RunPhase {
         this.value = value;
     }
 
-    /** The stored string. */
+    @Override
+
     public String value() {
         return value;
     }
@@ -38,8 +40,4 @@ public enum RunPhase {
         return ACTIVE.stream().map(RunPhase::value).toList();
     }
 
-    /** The phase stored as {@code value}; null when none is stored (a watermark record). */
-    public static RunPhase of(String value) {
-        return Stored.of(values(), RunPhase::value, value);
-    }
 }

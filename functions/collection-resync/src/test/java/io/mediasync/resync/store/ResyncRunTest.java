@@ -3,6 +3,7 @@ package io.mediasync.resync.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediasync.common.mongo.RecordedError;
+import io.mediasync.common.mongo.StoredValue;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -77,7 +78,7 @@ class ResyncRunTest {
         assertThat(RunPhase.PROVIDING.next()).isEqualTo(RunPhase.EXECUTING);
         assertThat(RunPhase.EXECUTING.next()).isEqualTo(RunPhase.APPLYING);
         assertThat(RunPhase.activeValues()).containsExactly("providing", "executing");
-        assertThat(RunPhase.of("applying").active()).isFalse();
+        assertThat(StoredValue.of(RunPhase.class, "applying").active()).isFalse();
         assertThat(ResyncRun.Timings.endedAt(RunPhase.EXECUTING)).isEqualTo("timings.executingEndedAt");
     }
 

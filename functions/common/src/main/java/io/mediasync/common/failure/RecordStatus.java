@@ -1,10 +1,12 @@
 package io.mediasync.common.failure;
 
+import io.mediasync.common.mongo.StoredValue;
+
 /**
  * The status a message's record carries, as stored in MongoDB and read by operators and tests: the failure
  * policy's {@link Outcome}s plus the states around them. The stored strings are a contract: never rename them.
  */
-public enum RecordStatus {
+public enum RecordStatus implements StoredValue {
     /** Being worked on (or given up on by a crashed attempt, until the message comes back). */
     PROCESSING("processing"),
     /** Finished with its result. */
@@ -24,7 +26,7 @@ public enum RecordStatus {
         this.value = value;
     }
 
-    /** The stored string. */
+    @Override
     public String value() {
         return value;
     }

@@ -3,7 +3,7 @@ package io.mediasync.resizer.store;
 import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.mongo.RecordCodec;
 import io.mediasync.common.mongo.RecordedError;
-import java.util.Arrays;
+import io.mediasync.common.mongo.StoredValue;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +64,7 @@ public record OrderRecord(String id, String orderKey, String orderId, String bod
         stored.get(IMAGES, new Document()).forEach((field, image) -> images.put(field, ImageRecord.read((Document) image)));
         List<RecordedError> errors = stored.getList(ERRORS, Document.class, List.of()).stream().map(RecordedError::read).toList();
         return new OrderRecord(stored.getString(ID), stored.getString(ORDER_KEY), stored.getString(ORDER_ID),
-                stored.getString(BODY), stored.getString(QUEUE), stored.getString(ORIGIN), status(stored.getString(STATUS)),
+                stored.getString(BODY), stored.getString(QUEUE), stored.getString(ORIGIN), StoredValue.of(RecordStatus.class, stored.getString(STATUS)),
                 intOf(stored.get(ATTEMPTS)), intOf(stored.get(RECEIVE_COUNT)), images, stored.get(RESULT, Document.class),
                 Redirect.read(stored.get(REDIRECT, Document.class)), Postback.read(stored.get(POSTBACK, Document.class)),
                 RecordedError.read(stored.get(ERROR, Document.class)), RecordedError.read(stored.get(LAST_ERROR, Document.class)),
@@ -84,7 +84,7 @@ public record OrderRecord(String id, String orderKey, String orderId, String bod
         public static final String AT = "at";
 
         /** What became of the forward. */
-        public enum Status {
+        public enum Status implements StoredValue {
             SENT("sent"), NOT_ALLOWED("not_allowed"), QUEUE_NOT_FOUND("queue_not_found");
 
             private final String value;
@@ -93,7 +93,8 @@ public record OrderRecord(String id, String orderKey, String orderId, String bod
                 this.value = value;
             }
 
-            /** The stored string. */
+            @Override
+
             public String value() {
                 return value;
             }
@@ -106,8 +107,8 @@ public record OrderRecord(String id, String orderKey, String orderId, String bod
         }
 
         static Redirect read(Document stored) {
-            return stored == null ? null : new Redirect(stored.getString(QUEUE), valueOf(Status.values(),
-                    stored.getString(STATUS), Status::value), stored.getString(MESSAGE_ID), stored.getDate(AT));
+            return stored == null ? null : new Redirect(stored.getString(QUEUE), StoredValue.of(Status.class, stored.getString(STATUS)),
+                    stored.getString(MESSAGE_ID), stored.getDate(AT));
         }
     }
 
@@ -120,7 +121,7 @@ public record OrderRecord(String id, String orderKey, String orderId, String bod
         public static final String ERROR = "error";
         public static final String AT = "at";
 
-        public enum Status {
+        public enum Status implements StoredValue {
             DELIVERED("delivered"), FAILED("failed");
 
             private final String value;
@@ -129,7 +130,8 @@ public record OrderRecord(String id, String orderKey, String orderId, String bod
                 this.value = value;
             }
 
-            /** The stored string. */
+            @Override
+
             public String value() {
                 return value;
             }
@@ -151,24 +153,12 @@ public record OrderRecord(String id, String orderKey, String orderId, String bod
         }
 
         static Postback read(Document stored) {
-            return stored == null ? null : new Postback(stored.getString(URL), valueOf(Status.values(),
-                    stored.getString(STATUS), Status::value), stored.getInteger(HTTP_STATUS),
-                    RecordedError.read(stored.get(ERROR, Document.class)), stored.getDate(AT));
+            return stored == null ? null : new Postback(stored.getString(URL), StoredValue.of(Status.class, stored.getString(STATUS)),
+                    stored.getInteger(HTTP_STATUS), RecordedError.read(stored.get(ERROR, Document.class)), stored.getDate(AT));
         }
     }
 
-    private static RecordStatus status(String stored) {
-        return valueOf(RecordStatus.values(), stored, RecordStatus::value);
-    }
 
-    /** The enum constant stored as {@code stored}; null for none, an error for a value this code never writes. */
-    private static <E> E valueOf(E[] values, String stored, java.util.function.Function<E, String> value) {
-        if (stored == null) {
-            return null;
-        }
-        return Arrays.stream(values).filter(v -> value.apply(v).equals(stored)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown stored value " + stored));
-    }
 
     private static int intOf(Object stored) {
         return stored instanceof Number n ? n.intValue() : 0;

@@ -3,6 +3,7 @@ package io.mediasync.sourcesync.store;
 import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.mongo.RecordCodec;
 import io.mediasync.common.mongo.RecordedError;
+import io.mediasync.common.mongo.StoredValue;
 import java.util.Date;
 import org.bson.Document;
 
@@ -27,18 +28,9 @@ public record EventRecord(String messageId, String queue, String body, RecordSta
     public static final RecordCodec<EventRecord> CODEC = RecordCodec.readOnly(EventRecord.class, EventRecord::read);
 
     public static EventRecord read(Document d) {
-        return new EventRecord(d.getString(ID), d.getString(QUEUE), d.getString(BODY), status(d.getString(STATUS)),
+        return new EventRecord(d.getString(ID), d.getString(QUEUE), d.getString(BODY), StoredValue.known(RecordStatus.class, d.getString(STATUS)),
                 RecordedError.read(d.get(ERROR, Document.class)), d.getInteger(DELIVERIES, 0), d.getDate(CREATED_AT),
                 d.getDate(UPDATED_AT));
     }
 
-    /** RecordStatus by its stored string (null for none). */
-    private static RecordStatus status(String stored) {
-        for (RecordStatus status : RecordStatus.values()) {
-            if (status.value().equals(stored)) {
-                return status;
-            }
-        }
-        return null;
-    }
 }

@@ -1,7 +1,9 @@
 package io.mediasync.sourcesync.store;
 
+import io.mediasync.common.mongo.StoredValue;
+
 /** What the last run that saw a file did with it ({@code files.lastOutcome}); the stored strings are a contract. */
-public enum FileOutcome {
+public enum FileOutcome implements StoredValue {
     DOWNLOADED("downloaded"),
     SKIPPED("skipped"),
     FAILED("failed");
@@ -12,18 +14,10 @@ public enum FileOutcome {
         this.value = value;
     }
 
-    /** The stored string. */
+    @Override
+
     public String value() {
         return value;
     }
 
-    /** The stored string's outcome; null when none is stored. */
-    public static FileOutcome from(String stored) {
-        for (FileOutcome outcome : values()) {
-            if (outcome.value.equals(stored)) {
-                return outcome;
-            }
-        }
-        return null;
-    }
 }

@@ -2,6 +2,7 @@ package io.mediasync.sourcesync.store;
 
 import io.mediasync.common.mongo.RecordCodec;
 import io.mediasync.common.mongo.RecordedError;
+import io.mediasync.common.mongo.StoredValue;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
@@ -94,7 +95,7 @@ public record FileRecord(ObjectId id, long sourceId, String remoteId, String url
                 d.containsKey(LAST_MODIFIED) ? d.getString(LAST_MODIFIED) : d.getString(LAST_MODIFIED_BEFORE_RENAME),
                 d.getInteger(VERSION, 0), d.getInteger(ANNOUNCED_VERSION, 0), d.getBoolean(DELETED, false),
                 d.getDate(FIRST_SEEN_AT), d.getDate(LAST_SEEN_AT), d.getDate(DOWNLOADED_AT), d.getString(LAST_RUN_ID),
-                FileOutcome.from(d.getString(LAST_OUTCOME)), RecordedError.read(d.get(LAST_ERROR, Document.class)),
+                StoredValue.known(FileOutcome.class, d.getString(LAST_OUTCOME)), RecordedError.read(d.get(LAST_ERROR, Document.class)),
                 d.getDate(DELETED_AT), d.getString(DELETED_RUN_ID), d.getBoolean(DELETE_ANNOUNCED),
                 d.getString(PREVIOUS_SHA256), d.getList(REPLACED_SHA256, String.class, List.of()),
                 ImageOrder.read(d.get(IMAGE_ORDER, Document.class)), d.getDate(THUMBNAILS_REMOVED_AT),

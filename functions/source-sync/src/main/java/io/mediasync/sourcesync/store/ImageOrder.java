@@ -1,5 +1,6 @@
 package io.mediasync.sourcesync.store;
 
+import io.mediasync.common.mongo.StoredValue;
 import java.util.Date;
 import org.bson.Document;
 
@@ -20,7 +21,7 @@ public record ImageOrder(String sha256, Status status, String contentType, Strin
     public static final String AT = "at";
 
     /** The stored strings are a contract. */
-    public enum Status {
+    public enum Status implements StoredValue {
         SENT("sent"), NOT_AN_IMAGE("not_an_image");
 
         private final String value;
@@ -29,18 +30,12 @@ public record ImageOrder(String sha256, Status status, String contentType, Strin
             this.value = value;
         }
 
+        @Override
+
         public String value() {
             return value;
         }
 
-        static Status from(String stored) {
-            for (Status status : values()) {
-                if (status.value.equals(stored)) {
-                    return status;
-                }
-            }
-            return null;
-        }
     }
 
     public static ImageOrder sent(String sha256, String messageId, String queue, Date at) {
@@ -69,7 +64,7 @@ public record ImageOrder(String sha256, Status status, String contentType, Strin
 
     /** The stored order, or null when there is none. */
     public static ImageOrder read(Document d) {
-        return d == null ? null : new ImageOrder(d.getString(SHA256), Status.from(d.getString(STATUS)),
+        return d == null ? null : new ImageOrder(d.getString(SHA256), StoredValue.known(Status.class, d.getString(STATUS)),
                 d.getString(CONTENT_TYPE), d.getString(MESSAGE_ID), d.getString(QUEUE), d.getDate(AT));
     }
 }

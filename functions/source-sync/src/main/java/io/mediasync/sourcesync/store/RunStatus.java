@@ -1,13 +1,14 @@
 package io.mediasync.sourcesync.store;
 
 import io.mediasync.common.failure.RecordStatus;
+import io.mediasync.common.mongo.StoredValue;
 
 /**
  * The status of a sync run ({@code sync_runs.status}) and of a source's last sync ({@code sources.lastSyncStatus}),
  * as stored: the run's own states and, for a run (or an order) that failed, the message statuses of
  * {@link RecordStatus}. The stored strings are a contract: never rename them.
  */
-public enum RunStatus {
+public enum RunStatus implements StoredValue {
     /** Working through its listing (follow-up orders carry it on). */
     RUNNING("running"),
     /** Went through its whole listing, every file synced. */
@@ -33,7 +34,8 @@ public enum RunStatus {
         this(status.value());
     }
 
-    /** The stored string. */
+    @Override
+
     public String value() {
         return value;
     }
@@ -45,16 +47,7 @@ public enum RunStatus {
 
     /** The run status a failed message's status stands for. */
     public static RunStatus of(RecordStatus status) {
-        return from(status.value());
+        return StoredValue.known(RunStatus.class, status.value());
     }
 
-    /** The stored string's status; null when none (or one this version does not know) is stored. */
-    public static RunStatus from(String stored) {
-        for (RunStatus status : values()) {
-            if (status.value.equals(stored)) {
-                return status;
-            }
-        }
-        return null;
-    }
 }

@@ -3,6 +3,7 @@ package io.mediasync.sourcesync.store;
 import io.mediasync.common.contracts.SourceFields;
 import io.mediasync.common.mongo.RecordCodec;
 import io.mediasync.common.mongo.RecordedError;
+import io.mediasync.common.mongo.StoredValue;
 import java.util.Date;
 import org.bson.Document;
 
@@ -57,7 +58,7 @@ public record SourceRecord(Object id, Long sourceId, String url, String contentP
                 d.get(SourceFields.ENABLED) instanceof Boolean b ? b : null, text(d.get(ADAPTER)), d.get(HEADERS), d.get(COOKIES),
                 d.get(HEADERS_ORIGIN), text(d.get(POSTBACK_URL)), text(d.get(REDIRECT_QUEUE)), text(d.get(SYNC_POSTBACK_URL)),
                 d.getString(CURRENT_RUN_ID), d.getDate(RUN_UPDATED_AT), d.getString(LAST_RUN_ID),
-                RunStatus.from(d.getString(LAST_SYNC_STATUS)), d.getDate(LAST_SYNC_STARTED_AT), d.getDate(LAST_SYNC_ENDED_AT),
+                StoredValue.known(RunStatus.class, d.getString(LAST_SYNC_STATUS)), d.getDate(LAST_SYNC_STARTED_AT), d.getDate(LAST_SYNC_ENDED_AT),
                 counts == null ? null : Counts.read(counts), RecordedError.read(d.get(LAST_ERROR, Document.class)),
                 d.getString(LISTING_URL), d.getString(LISTING_ETAG), d.getString(LISTING_LAST_MODIFIED),
                 d.getDate(LAST_FULL_SYNC_AT), number(d.get(LAST_ORDERED_WINDOW)), d.getDate(LAST_ORDERED_AT),

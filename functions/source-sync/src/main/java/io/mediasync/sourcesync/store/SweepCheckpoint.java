@@ -1,6 +1,7 @@
 package io.mediasync.sourcesync.store;
 
 import io.mediasync.common.mongo.RecordCodec;
+import io.mediasync.common.mongo.StoredValue;
 import java.util.Date;
 import org.bson.Document;
 
@@ -26,7 +27,7 @@ public record SweepCheckpoint(long window, Long resumeAfter, Stopped stopped, in
             SweepCheckpoint::toDocument);
 
     /** Why the run stopped; the stored strings are a contract. */
-    public enum Stopped {
+    public enum Stopped implements StoredValue {
         DEADLINE("deadline"), COMPLETED("completed");
 
         private final String value;
@@ -35,13 +36,12 @@ public record SweepCheckpoint(long window, Long resumeAfter, Stopped stopped, in
             this.value = value;
         }
 
+        @Override
+
         public String value() {
             return value;
         }
 
-        static Stopped from(String stored) {
-            return DEADLINE.value.equals(stored) ? DEADLINE : COMPLETED.value.equals(stored) ? COMPLETED : null;
-        }
     }
 
     /** A run that stopped after {@code resumeAfter} (at its deadline), or went through every source (null). */
@@ -57,7 +57,7 @@ public record SweepCheckpoint(long window, Long resumeAfter, Stopped stopped, in
 
     public static SweepCheckpoint read(Document d) {
         return new SweepCheckpoint(d.get(WINDOW) instanceof Number n ? n.longValue() : 0,
-                d.get(RESUME_AFTER) instanceof Number n ? n.longValue() : null, Stopped.from(d.getString(STOPPED)),
+                d.get(RESUME_AFTER) instanceof Number n ? n.longValue() : null, StoredValue.known(Stopped.class, d.getString(STOPPED)),
                 d.getInteger(ORDERED, 0), d.getDate(AT));
     }
 }

@@ -1,5 +1,6 @@
 package io.mediasync.sourcesync.store;
 
+import io.mediasync.common.mongo.StoredValue;
 import java.util.Date;
 import org.bson.Document;
 
@@ -21,7 +22,7 @@ public record SyncAnnouncement(String runId, RunStatus status, boolean notModifi
 
     /** The stored announcement, or null when there is none. */
     public static SyncAnnouncement read(Document d) {
-        return d == null ? null : new SyncAnnouncement(d.getString(RUN_ID), RunStatus.from(d.getString(STATUS)),
+        return d == null ? null : new SyncAnnouncement(d.getString(RUN_ID), StoredValue.known(RunStatus.class, d.getString(STATUS)),
                 Boolean.TRUE.equals(d.get(NOT_MODIFIED)), Counts.read(d), d.getDate(AT));
     }
 }

@@ -1,6 +1,7 @@
 package io.mediasync.sourcesync.store;
 
 import io.mediasync.common.mongo.RecordedError;
+import io.mediasync.common.mongo.StoredValue;
 import java.util.Date;
 import org.bson.Document;
 
@@ -15,7 +16,7 @@ public record SyncPostback(String runId, String url, Status status, Integer http
     public static final String AT = "at";
 
     /** Whether the postback got through; the stored strings are a contract. */
-    public enum Status {
+    public enum Status implements StoredValue {
         DELIVERED("delivered"), FAILED("failed");
 
         private final String value;
@@ -24,18 +25,12 @@ public record SyncPostback(String runId, String url, Status status, Integer http
             this.value = value;
         }
 
+        @Override
+
         public String value() {
             return value;
         }
 
-        static Status from(String stored) {
-            for (Status status : values()) {
-                if (status.value.equals(stored)) {
-                    return status;
-                }
-            }
-            return null;
-        }
     }
 
     public static SyncPostback delivered(String runId, String url, int httpStatus, Date at) {
@@ -60,7 +55,7 @@ public record SyncPostback(String runId, String url, Status status, Integer http
 
     /** The stored postback, or null when there is none. */
     public static SyncPostback read(Document d) {
-        return d == null ? null : new SyncPostback(d.getString(RUN_ID), d.getString(URL), Status.from(d.getString(STATUS)),
+        return d == null ? null : new SyncPostback(d.getString(RUN_ID), d.getString(URL), StoredValue.known(Status.class, d.getString(STATUS)),
                 d.getInteger(HTTP_STATUS), RecordedError.read(d.get(ERROR, Document.class)), d.getDate(AT));
     }
 }

@@ -2,6 +2,7 @@ package io.mediasync.sourcesync.store;
 
 import io.mediasync.common.mongo.RecordCodec;
 import io.mediasync.common.mongo.RecordedError;
+import io.mediasync.common.mongo.StoredValue;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
@@ -60,7 +61,7 @@ public record SyncRun(String id, Long sourceId, RunStatus status, String originM
 
     public static SyncRun read(Document d) {
         return new SyncRun(d.getString(ID), d.get(SOURCE_ID) instanceof Number n ? n.longValue() : null,
-                RunStatus.from(d.getString(STATUS)), d.getString(ORIGIN_MESSAGE_ID), d.getString(URL),
+                StoredValue.known(RunStatus.class, d.getString(STATUS)), d.getString(ORIGIN_MESSAGE_ID), d.getString(URL),
                 d.get(CONTENT_PATH) instanceof String p ? p : null, d.getInteger(INVOCATIONS, 0),
                 d.getList(MESSAGE_IDS, String.class, List.of()), d.getString(ADAPTER),
                 d.get(LISTING) instanceof Binary b ? b.getData() : null, d.getInteger(ITEM_COUNT, 0),

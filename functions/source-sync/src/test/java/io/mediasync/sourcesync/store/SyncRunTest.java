@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.mongo.RecordedError;
+import io.mediasync.common.mongo.StoredValue;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
@@ -79,7 +80,7 @@ class SyncRunTest {
                 RecordStatus.DEAD_LETTERED)) {
             assertThat(RunStatus.of(failed).value()).isEqualTo(failed.value());
         }
-        assertThat(RunStatus.from("done")).isNull();
-        assertThat(RunStatus.from(null)).isNull();
+        assertThat(StoredValue.known(RunStatus.class, "done")).isNull();
+        assertThat(StoredValue.known(RunStatus.class, null)).isNull();
     }
 }
