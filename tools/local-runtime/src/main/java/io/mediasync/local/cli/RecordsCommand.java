@@ -105,9 +105,9 @@ final class RecordsCommand implements Callable<Integer> {
         }
     }
 
-    /** The record's own id (a message id, run id, ObjectId or number), an order's orderId or a source's source_id. */
+    /** The record's own id (a message id, run id, ObjectId or number), an order's orderId, a re-sync row's or message's runId, or a source's source_id. */
     static Bson byId(String id) {
-        List<Bson> any = new ArrayList<>(List.of(Filters.eq("_id", id), Filters.eq("orderId", id), Filters.eq("run_id", id)));
+        List<Bson> any = new ArrayList<>(List.of(Filters.eq("_id", id), Filters.eq("orderId", id), Filters.eq("runId", id)));
         if (ObjectId.isValid(id)) {
             any.add(Filters.eq("_id", new ObjectId(id)));
         }
