@@ -29,7 +29,7 @@ import io.mediasync.resizer.store.OrderRecord;
 import io.mediasync.resizer.store.OrderRecord.Postback;
 import io.mediasync.resizer.store.OrderRecords;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,10 +58,11 @@ public class OrderPipeline implements SqsHandler<ImageOrder> {
     private final LegacySecretKey legacySecretKey;
     private final ResizerConfig config;
     private final ObjectMapper json;
+    private final Clock clock;
 
     public OrderPipeline(OrderParser parser, OrderOrigins origins, OrderRecords records, ImageMaker images,
             RedirectSender redirect, PostbackSender postback, LegacySecretKey legacySecretKey, ResizerConfig config,
-            ObjectMapper json) {
+            ObjectMapper json, Clock clock) {
         this.parser = parser;
         this.origins = origins;
         this.records = records;
@@ -71,6 +72,7 @@ public class OrderPipeline implements SqsHandler<ImageOrder> {
         this.legacySecretKey = legacySecretKey;
         this.config = config;
         this.json = json;
+        this.clock = clock;
     }
 
     @Override
@@ -121,7 +123,8 @@ public class OrderPipeline implements SqsHandler<ImageOrder> {
             throws SourceFetchException, PostbackFailure, FailureException {
         String recordId = delivery.message().messageId();
         long started = System.nanoTime();
-        Optional<OrderRecord> duplicate = records.recentDone(record.orderKey(), Instant.now().minus(config.dedupWindow()), recordId);
+        Optional<OrderRecord> duplicate = records.recentDone(record.orderKey(), clock.instant().minus(config.dedupWindow()),
+                recordId);
         if (duplicate.isPresent()) {
             LOG.infof("same order done %s ago as %s: not resized or delivered again", config.dedupWindow(), duplicate.get().id());
             records.finish(recordId, RecordStatus.DONE, new Document(OrderRecord.DUPLICATE_OF, duplicate.get().id())
@@ -213,10 +216,10 @@ public class OrderPipeline implements SqsHandler<ImageOrder> {
         }
         try {
             int status = postback.send(url, recordId, write(body), delivery.deadline());
-            unrecorded.append(OrderRecord.POSTBACK, Postback.delivered(url, status, new Date()).toDocument());
+            unrecorded.append(OrderRecord.POSTBACK, Postback.delivered(url, status, Date.from(clock.instant())).toDocument());
         } catch (PostbackFailure e) {
             records.set(recordId, unrecorded.append(OrderRecord.POSTBACK, Postback.failed(url, e.httpStatus() == 0 ? null : e.httpStatus(),
-                    RecordedError.of(e.code(), e.getMessage()), new Date()).toDocument()));
+                    RecordedError.of(e.code(), e.getMessage()), Date.from(clock.instant())).toDocument()));
             throw e;
         }
     }

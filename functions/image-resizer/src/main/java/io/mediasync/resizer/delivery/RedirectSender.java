@@ -6,6 +6,7 @@ import io.mediasync.common.sqs.RedirectQueues;
 import io.mediasync.resizer.order.OrderOrigin;
 import io.mediasync.resizer.store.OrderRecord.Redirect;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.Date;
 import org.jboss.logging.Logger;
 
@@ -21,15 +22,17 @@ public class RedirectSender {
 
     private final RedirectTargets targets;
     private final QueueSender sender;
+    private final Clock clock;
 
-    public RedirectSender(RedirectTargets targets, QueueSender sender) {
+    public RedirectSender(RedirectTargets targets, QueueSender sender, Clock clock) {
         this.targets = targets;
         this.sender = sender;
+        this.clock = clock;
     }
 
     /** @return sent (with the message id), not_allowed or queue_not_found */
     public Redirect send(OrderOrigin origin, String queue, String resultJson, String groupId, String dedupKey) {
-        Date at = new Date();
+        Date at = Date.from(clock.instant());
         RedirectQueues.Lookup lookup = targets.of(origin).find(queue);
         if (lookup instanceof RedirectQueues.Allowed allowed) {
             String messageId = StaleConnectionRetry.call("SQS send to " + allowed.name(),

@@ -37,6 +37,7 @@ import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.resizer.order.OrderOrigin;
 import io.mediasync.resizer.config.ResizerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -57,10 +58,12 @@ public class OrderRecords {
     private static final List<String> FINISHED = List.of(DONE.value(), REJECTED.value(), FAILED.value());
 
     private final MongoCollection<OrderRecord> records;
+    private final Clock clock;
     private volatile boolean indexed;
 
-    public OrderRecords(MongoDatabase db, ResizerConfig config) {
+    public OrderRecords(MongoDatabase db, ResizerConfig config, Clock clock) {
         this.records = OrderRecord.CODEC.typed(db.getCollection(config.recordsCollection()));
+        this.clock = clock;
     }
 
     public Optional<OrderRecord> find(String recordId) {
@@ -82,7 +85,7 @@ public class OrderRecords {
      */
     public Optional<OrderRecord> begin(SqsMessage message, String orderKey, OrderOrigin origin, Optional<String> orderId) {
         ensureIndexes();
-        Date now = new Date();
+        Date now = now();
         List<Bson> updates = new ArrayList<>(List.of(
                 Updates.setOnInsert(CREATED_AT, now),
                 Updates.setOnInsert(ORDER_KEY, orderKey),
@@ -120,7 +123,7 @@ public class OrderRecords {
     public void finish(String recordId, RecordStatus status, Document extra) {
         List<Bson> updates = new ArrayList<>();
         updates.add(Updates.set(STATUS, status.value()));
-        updates.add(Updates.set(COMPLETED_AT, new Date()));
+        updates.add(Updates.set(COMPLETED_AT, now()));
         updates.add(Updates.unset(LAST_ERROR));
         extra.forEach((k, v) -> updates.add(Updates.set(k, v)));
         update(recordId, Updates.combine(updates));
@@ -141,7 +144,7 @@ public class OrderRecords {
      * good. Upserted, so a message given back before it was ever started still leaves its record and body.
      */
     public void recordFailure(SqsMessage message, RecordStatus status, String code, String reason) {
-        Date now = new Date();
+        Date now = now();
         Document error = new RecordedError(code, reason, now).toDocument();
         List<Bson> updates = new ArrayList<>(List.of(Updates.setOnInsert(CREATED_AT, now),
                 Updates.setOnInsert(BODY, message.body()), Updates.setOnInsert(QUEUE, message.queueName()),
@@ -158,7 +161,7 @@ public class OrderRecords {
     }
 
     private void update(String recordId, Bson update) {
-        records.updateOne(Filters.eq(ID, recordId), Updates.combine(update, Updates.set(UPDATED_AT, new Date())));
+        records.updateOne(Filters.eq(ID, recordId), Updates.combine(update, Updates.set(UPDATED_AT, now())));
     }
 
     private void ensureIndexes() {
@@ -166,5 +169,10 @@ public class OrderRecords {
             records.createIndex(Indexes.ascending(ORDER_KEY, COMPLETED_AT));
             indexed = true;
         }
+    }
+
+    /** The injected clock's now, as the driver stores dates. */
+    private Date now() {
+        return Date.from(clock.instant());
     }
 }
