@@ -16,6 +16,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -153,6 +154,8 @@ class SchedulerTest extends SyncTestSupport {
         long first = window();
         assertThat(scheduler.handleRequest(new ScheduleRequest(null, null), null).sourceIds()).containsExactly(8009L);
         List<Message> firstOrders = drain(sqs, ORDERS);
+        Date firstAt = Date.from(TestTime.CLOCK.instant());
+        assertThat(source(mongo, 8009).getDate("lastOrderedAt")).as("stamped by the function's clock").isEqualTo(firstAt);
 
         long secondsLeft = WINDOW - Math.floorMod(TestTime.CLOCK.instant().getEpochSecond(), WINDOW);
         TestTime.CLOCK.advance(Duration.ofSeconds(secondsLeft - 1)); // the window's last second
@@ -170,6 +173,8 @@ class SchedulerTest extends SyncTestSupport {
                 .containsExactly(ScheduleWindow.dedupId(8009, "https://example.com/i.xml", first),
                         ScheduleWindow.dedupId(8009, "https://example.com/i.xml", first + 1));
         assertThat(collection(mongo, "source_scheduler_state").find().first()).containsEntry("window", first + 1);
+        assertThat(source(mongo, 8009).getDate("lastOrderedAt")).as("the next window's first second")
+                .isEqualTo(Date.from(firstAt.toInstant().plusSeconds(secondsLeft)));
     }
 
     /** The window the function's clock is in. */

@@ -14,6 +14,7 @@ import io.mediasync.sourcesync.store.SourceStore;
 import io.mediasync.sourcesync.store.SyncRun;
 import io.mediasync.sourcesync.store.SyncRuns;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -34,12 +35,14 @@ public class RunCompletion {
     private final SyncRuns runs;
     private final SourceStore sources;
     private final EventPublisher events;
+    private final Clock clock;
 
-    public RunCompletion(FileRegistry registry, SyncRuns runs, SourceStore sources, EventPublisher events) {
+    public RunCompletion(FileRegistry registry, SyncRuns runs, SourceStore sources, EventPublisher events, Clock clock) {
         this.registry = registry;
         this.runs = runs;
         this.sources = sources;
         this.events = events;
+        this.clock = clock;
     }
 
     /**
@@ -62,7 +65,7 @@ public class RunCompletion {
             RecordedError first = runs.firstFailure(run.runId()).map(SyncRun.FileFailure::error)
                     .orElse(RecordedError.of(null, null));
             lastError = new RecordedError("files_failed", failed + " file(s) could not be downloaded and were kept as they"
-                    + " were; first: " + first.code() + " " + first.reason(), new Date());
+                    + " were; first: " + first.code() + " " + first.reason(), Date.from(clock.instant()));
         }
         // the records first: "source synchronized" is not authority, the orchestrator acts on the completed run
         sources.recordCompleted(run.sourceId(), run.runId(), status, counts, new SourceStore.Listing(summary.url(),

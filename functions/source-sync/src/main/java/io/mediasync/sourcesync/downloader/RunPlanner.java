@@ -8,7 +8,7 @@ import io.mediasync.sourcesync.store.SourceStore;
 import io.mediasync.sourcesync.store.SyncRun;
 import io.mediasync.sourcesync.store.SyncRuns;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Date;
 import java.util.Optional;
 
@@ -33,12 +33,14 @@ public class RunPlanner {
     private final SourceStore sources;
     private final RunCompletion completion;
     private final SyncConfig config;
+    private final Clock clock;
 
-    public RunPlanner(SyncRuns runs, SourceStore sources, RunCompletion completion, SyncConfig config) {
+    public RunPlanner(SyncRuns runs, SourceStore sources, RunCompletion completion, SyncConfig config, Clock clock) {
         this.runs = runs;
         this.sources = sources;
         this.completion = completion;
         this.config = config;
+        this.clock = clock;
     }
 
     public Plan plan(SyncOrder order, SourceRecord source, String messageId) {
@@ -68,7 +70,7 @@ public class RunPlanner {
             Optional<SyncRun> running = runs.findSummary(current).filter(SyncRun::running);
             if (running.isPresent()) {
                 Date progress = running.get().updatedAt();
-                if (progress != null && progress.toInstant().plus(config.runStaleAfter()).isAfter(Instant.now())) {
+                if (progress != null && progress.toInstant().plus(config.runStaleAfter()).isAfter(clock.instant())) {
                     return ignore("already_running", "run " + current + " of this source is in progress (last progress "
                             + progress.toInstant() + "); it finishes the sync");
                 }

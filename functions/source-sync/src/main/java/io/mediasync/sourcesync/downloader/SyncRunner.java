@@ -17,7 +17,7 @@ import io.mediasync.sourcesync.sqs.SyncOrderSender;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -60,10 +60,12 @@ public class SyncRunner {
     private final SyncOrderSender followUps;
     private final SyncConfig config;
     private final ObjectMapper json;
+    private final Clock clock;
     private final ExecutorService pool;
 
     public SyncRunner(ListingReader reader, FileSyncer files, SyncRuns runs, SourceStore sources, FileRegistry registry,
-            EventPublisher events, RunCompletion completion, SyncOrderSender followUps, SyncConfig config, ObjectMapper json) {
+            EventPublisher events, RunCompletion completion, SyncOrderSender followUps, SyncConfig config, ObjectMapper json,
+            Clock clock) {
         this.reader = reader;
         this.files = files;
         this.runs = runs;
@@ -74,6 +76,7 @@ public class SyncRunner {
         this.followUps = followUps;
         this.config = config;
         this.json = json;
+        this.clock = clock;
         int parallel = Math.max(1, config.parallelDownloads());
         this.pool = parallel == 1 ? null : Executors.newFixedThreadPool(parallel, r -> {
             Thread t = new Thread(r, "source-download");
@@ -116,7 +119,7 @@ public class SyncRunner {
 
         int cursor = stored.cursor();
         int started = cursor;
-        long touched = System.currentTimeMillis();
+        long touched = clock.millis();
         while (cursor < items.size()) {
             int size = Math.min(CHUNK, Math.max(Math.max(1, config.parallelDownloads()), run.budget().filesLeft()));
             int end = Math.min(items.size(), cursor + size);
@@ -124,9 +127,9 @@ public class SyncRunner {
             // whole invocation (a file slower than that fails), so every invocation moves the cursor on
             cursor += syncChunk(run, items.subList(cursor, end), prefetched, cursor > started);
             runs.checkpoint(run.runId(), cursor);
-            if (System.currentTimeMillis() - touched > TOUCH_EVERY_MILLIS) {
+            if (clock.millis() - touched > TOUCH_EVERY_MILLIS) {
                 sources.touchRun(run.sourceId(), run.runId());
-                touched = System.currentTimeMillis();
+                touched = clock.millis();
             }
             if (cursor < items.size() && run.budget().exhausted()) {
                 followUps.sendFollowUp(run.order(), run.runId(), cursor);
@@ -153,8 +156,10 @@ public class SyncRunner {
                 announced.computeIfAbsent(outcome.version(), v -> new ArrayList<>()).add(outcome.recordId());
             } else if (outcome.kind() == ItemOutcome.Kind.FAILED) {
                 RemoteItem item = chunk.get(i);
+                Date at = Date.from(clock.instant());
+                RecordedError error = new RecordedError(outcome.failureCode(), outcome.failureReason(), at);
                 runs.recordFileFailure(run.runId(), new SyncRun.FileFailure(FileSyncer.hashKey(item.remoteId()), item.remoteId(),
-                        item.url(), new RecordedError(outcome.failureCode(), outcome.failureReason(), new Date())),
+                        item.url(), error),
                         config.maxRecordedFailures());
             }
         }
@@ -230,7 +235,7 @@ public class SyncRunner {
         String etag = source.listingEtag();
         String lastModified = source.listingLastModified();
         Date lastFull = source.lastFullSyncAt();
-        boolean fullDue = lastFull == null || lastFull.toInstant().plus(config.fullSyncEvery()).isBefore(Instant.now());
+        boolean fullDue = lastFull == null || lastFull.toInstant().plus(config.fullSyncEvery()).isBefore(clock.instant());
         if (fullDue || (etag == null && lastModified == null) || !run.order().url().equals(source.listingUrl())) {
             return null;
         }

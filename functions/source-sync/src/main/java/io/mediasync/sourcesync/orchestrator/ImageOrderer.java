@@ -15,6 +15,7 @@ import io.mediasync.common.sqs.QueueUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -41,10 +42,12 @@ public class ImageOrderer {
     private final String resizeQueue;
     private final String defaultRedirect;
     private final boolean webp;
+    private final Clock clock;
 
     public ImageOrderer(QueueSender sender, QueueUrls urls, FileRegistry registry, ContentStore content,
-            QueuesConfig queues, OrchestratorConfig config) {
+            QueuesConfig queues, OrchestratorConfig config, Clock clock) {
         this.webp = config.webp();
+        this.clock = clock;
         this.sender = sender;
         this.urls = urls;
         this.registry = registry;
@@ -75,7 +78,7 @@ public class ImageOrderer {
         if (!MediaSniffer.isResizable(contentType)) {
             if (earlier == null || !earlier.isFor(sha)) {
                 LOG.infof("%s is %s, not an image the resizer reads: registered, not ordered", file.key(), contentType);
-                registry.markImageOrdered(file.id(), ImageOrder.notAnImage(sha, contentType, new Date()));
+                registry.markImageOrdered(file.id(), ImageOrder.notAnImage(sha, contentType, Date.from(clock.instant())));
             }
             return false;
         }
@@ -94,7 +97,7 @@ public class ImageOrderer {
                 webp ? ResizeOrder.JPEG_AND_WEBP : List.of());
         String messageId = sender.send(urls.urlOf(resizeQueue), order.toJson(), bucketName(sourceId),
                 sha + file.key());
-        registry.markImageOrdered(file.id(), ImageOrder.sent(sha, messageId, resizeQueue, new Date()));
+        registry.markImageOrdered(file.id(), ImageOrder.sent(sha, messageId, resizeQueue, Date.from(clock.instant())));
         LOG.infof("image order sent for %s (%s)", file.key(), sha.substring(0, 12));
         return true;
     }

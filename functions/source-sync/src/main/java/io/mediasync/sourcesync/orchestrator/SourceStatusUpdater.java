@@ -14,6 +14,7 @@ import io.mediasync.sourcesync.store.SyncPostback;
 import io.mediasync.sourcesync.store.SyncRun;
 import io.mediasync.sourcesync.store.SyncRuns;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.Date;
 import java.util.Objects;
 import org.jboss.logging.Logger;
@@ -33,12 +34,14 @@ public class SourceStatusUpdater {
     private final SyncRuns runs;
     private final PostbackSender postbacks;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public SourceStatusUpdater(SourceStore sources, SyncRuns runs, PostbackSender postbacks, ObjectMapper json) {
+    public SourceStatusUpdater(SourceStore sources, SyncRuns runs, PostbackSender postbacks, ObjectMapper json, Clock clock) {
         this.sources = sources;
         this.runs = runs;
         this.postbacks = postbacks;
         this.json = json;
+        this.clock = clock;
     }
 
     public void synchronizedRun(SyncEvent event, SourceRecord source, Deadline deadline)
@@ -52,7 +55,8 @@ public class SourceStatusUpdater {
         }
         Counts counts = run.counts();
         boolean notModified = run.notModified();
-        sources.recordSynchronized(event.sourceId(), new SyncAnnouncement(runId, run.status(), notModified, counts, new Date()));
+        sources.recordSynchronized(event.sourceId(),
+                new SyncAnnouncement(runId, run.status(), notModified, counts, Date.from(clock.instant())));
         String postbackUrl = source.syncPostbackUrl();
         if (postbackUrl == null || postbackUrl.isBlank()) {
             return;
@@ -65,11 +69,12 @@ public class SourceStatusUpdater {
                 run.status().value(), notModified ? Boolean.TRUE : null, counts.downloaded(), counts.skipped(), counts.deleted(), counts.failed()));
         try {
             int httpStatus = postbacks.send(postbackUrl, "sync-" + runId, body.toString(), deadline);
-            sources.recordSyncPostback(event.sourceId(), SyncPostback.delivered(runId, postbackUrl, httpStatus, new Date()));
+            sources.recordSyncPostback(event.sourceId(),
+                    SyncPostback.delivered(runId, postbackUrl, httpStatus, Date.from(clock.instant())));
             LOG.infof("sync of source %d posted back to %s", event.sourceId(), postbackUrl);
         } catch (PostbackFailure e) {
             sources.recordSyncPostback(event.sourceId(), SyncPostback.failed(runId, postbackUrl, e.code(), e.getMessage(),
-                    new Date()));
+                    Date.from(clock.instant())));
             throw e;
         }
     }

@@ -9,6 +9,7 @@ import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.sourcesync.config.StorageConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.Date;
 import java.util.Optional;
 
@@ -21,9 +22,11 @@ import java.util.Optional;
 public class EventRecords {
 
     private final MongoCollection<EventRecord> events;
+    private final Clock clock;
 
-    public EventRecords(MongoDatabase db, StorageConfig config) {
+    public EventRecords(MongoDatabase db, StorageConfig config, Clock clock) {
         this.events = EventRecord.CODEC.typed(db.getCollection(config.eventsCollection()));
+        this.clock = clock;
     }
 
     public Optional<EventRecord> find(String messageId) {
@@ -35,7 +38,7 @@ public class EventRecords {
     }
 
     public void recordFailure(String messageId, String queue, String body, RecordStatus status, String code, String reason) {
-        Date now = new Date();
+        Date now = Date.from(clock.instant());
         events.updateOne(Filters.eq(EventRecord.ID, messageId), Updates.combine(Updates.set(EventRecord.QUEUE, queue),
                 Updates.set(EventRecord.BODY, body), Updates.set(EventRecord.STATUS, status.value()),
                 Updates.set(EventRecord.ERROR, new RecordedError(code, reason, now).toDocument()),

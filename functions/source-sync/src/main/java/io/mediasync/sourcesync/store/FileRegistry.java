@@ -12,6 +12,7 @@ import com.mongodb.client.model.Updates;
 import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.sourcesync.config.StorageConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -31,10 +32,12 @@ import org.bson.types.ObjectId;
 public class FileRegistry {
 
     private final MongoCollection<FileRecord> files;
+    private final Clock clock;
     private volatile boolean indexed;
 
-    public FileRegistry(MongoDatabase db, StorageConfig config) {
+    public FileRegistry(MongoDatabase db, StorageConfig config, Clock clock) {
         this.files = FileRecord.CODEC.typed(db.getCollection(config.filesCollection()));
+        this.clock = clock;
     }
 
     public Optional<FileRecord> find(long sourceId, String remoteId) {
@@ -70,7 +73,7 @@ public class FileRegistry {
      */
     public Reservation reserve(long sourceId, String remoteId, String url, String filename, String key, String runId) {
         ensureIndexes();
-        Date now = new Date();
+        Date now = now();
         FileRecord record = FileRecord.reserved(sourceId, remoteId, url, filename, key, runId, now);
         try {
             files.insertOne(record);
@@ -95,7 +98,7 @@ public class FileRegistry {
      */
     public boolean commitVersion(FileRecord record, StoredVersion stored, String runId) {
         int version = record.version();
-        Date now = new Date();
+        Date now = now();
         List<Bson> updates = new ArrayList<>(List.of(Updates.set(FileRecord.URL, stored.url()),
                 Updates.set(FileRecord.SIZE, stored.size()), Updates.set(FileRecord.SHA256, stored.sha256()),
                 Updates.set(FileRecord.CONTENT_TYPE, stored.contentType()), Updates.set(FileRecord.ETAG, stored.etag()),
@@ -125,7 +128,7 @@ public class FileRegistry {
 
     /** Seen unchanged in this run; refreshes the validators and URL when the server sent new ones. */
     public void markSkipped(ObjectId id, String runId, String url, String etag, String lastModified) {
-        List<Bson> updates = new ArrayList<>(List.of(Updates.set(FileRecord.LAST_SEEN_AT, new Date()),
+        List<Bson> updates = new ArrayList<>(List.of(Updates.set(FileRecord.LAST_SEEN_AT, now()),
                 Updates.set(FileRecord.LAST_RUN_ID, runId),
                 Updates.set(FileRecord.LAST_OUTCOME, FileOutcome.SKIPPED.value()), Updates.unset(FileRecord.LAST_ERROR)));
         if (url != null) {
@@ -142,9 +145,9 @@ public class FileRegistry {
 
     /** Listed in this run but not downloadable now: kept (never deleted for it), with the reason. */
     public void markFailed(ObjectId id, String runId, String code, String reason) {
-        files.updateOne(Filters.eq(FileRecord.ID, id), Updates.combine(Updates.set(FileRecord.LAST_SEEN_AT, new Date()),
+        files.updateOne(Filters.eq(FileRecord.ID, id), Updates.combine(Updates.set(FileRecord.LAST_SEEN_AT, now()),
                 Updates.set(FileRecord.LAST_RUN_ID, runId), Updates.set(FileRecord.LAST_OUTCOME, FileOutcome.FAILED.value()),
-                Updates.set(FileRecord.LAST_ERROR, new RecordedError(code, reason, new Date()).toDocument())));
+                Updates.set(FileRecord.LAST_ERROR, new RecordedError(code, reason, now()).toDocument())));
     }
 
     /** Live files: stored at least once and not deleted. */
@@ -156,7 +159,7 @@ public class FileRegistry {
 
     /** After a 304 listing: every live file counts as seen and skipped in this run. */
     public void markAllSkipped(long sourceId, String runId) {
-        files.updateMany(Filters.and(bySource(sourceId), live()), Updates.combine(Updates.set(FileRecord.LAST_SEEN_AT, new Date()),
+        files.updateMany(Filters.and(bySource(sourceId), live()), Updates.combine(Updates.set(FileRecord.LAST_SEEN_AT, now()),
                 Updates.set(FileRecord.LAST_RUN_ID, runId), Updates.set(FileRecord.LAST_OUTCOME, FileOutcome.SKIPPED.value())));
     }
 
@@ -171,7 +174,7 @@ public class FileRegistry {
     }
 
     public void markDeleted(ObjectId id, String runId) {
-        Date now = new Date();
+        Date now = now();
         files.updateOne(Filters.and(Filters.eq(FileRecord.ID, id), Filters.ne(FileRecord.DELETED, true)), Updates.combine(
                 Updates.set(FileRecord.DELETED, true), Updates.set(FileRecord.DELETED_AT, now),
                 Updates.set(FileRecord.DELETED_RUN_ID, runId),
@@ -222,11 +225,11 @@ public class FileRegistry {
     /** A deleted file's thumbnails are gone: {@code removed} are the keys removed (none when shared). */
     public void markThumbnailsRemoved(ObjectId id, List<String> removed) {
         files.updateOne(Filters.eq(FileRecord.ID, id), Updates.combine(
-                Updates.set(FileRecord.THUMBNAILS_REMOVED_AT, new Date()), Updates.set(FileRecord.THUMBNAILS_REMOVED, removed)));
+                Updates.set(FileRecord.THUMBNAILS_REMOVED_AT, now()), Updates.set(FileRecord.THUMBNAILS_REMOVED, removed)));
     }
 
     public void markContentRemoved(ObjectId id) {
-        files.updateOne(Filters.eq(FileRecord.ID, id), Updates.set(FileRecord.CONTENT_REMOVED_AT, new Date()));
+        files.updateOne(Filters.eq(FileRecord.ID, id), Updates.set(FileRecord.CONTENT_REMOVED_AT, now()));
     }
 
     private static Bson live() {
@@ -247,5 +250,10 @@ public class FileRegistry {
             files.createIndex(Indexes.ascending(FileRecord.SOURCE_ID, FileRecord.SHA256));
             indexed = true;
         }
+    }
+
+    /** The injected clock's now, as the driver stores dates. */
+    private Date now() {
+        return Date.from(clock.instant());
     }
 }

@@ -14,6 +14,7 @@ import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.sourcesync.config.StorageConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -29,10 +30,12 @@ import org.bson.conversions.Bson;
 public class SourceStore {
 
     private final MongoCollection<SourceRecord> sources;
+    private final Clock clock;
     private volatile boolean indexed;
 
-    public SourceStore(MongoDatabase db, StorageConfig config) {
+    public SourceStore(MongoDatabase db, StorageConfig config, Clock clock) {
         this.sources = SourceRecord.CODEC.typed(db.getCollection(config.sourcesCollection()));
+        this.clock = clock;
     }
 
     public Optional<SourceRecord> find(long sourceId) {
@@ -57,7 +60,7 @@ public class SourceStore {
     public void markOrdered(List<Object> ids, long window) {
         if (!ids.isEmpty()) {
             sources.updateMany(Filters.in(SourceRecord.ID, ids), Updates.combine(
-                    Updates.set(SourceRecord.LAST_ORDERED_WINDOW, window), Updates.set(SourceRecord.LAST_ORDERED_AT, new Date())));
+                    Updates.set(SourceRecord.LAST_ORDERED_WINDOW, window), Updates.set(SourceRecord.LAST_ORDERED_AT, now())));
         }
     }
 
@@ -65,7 +68,7 @@ public class SourceStore {
     public boolean claimWindow(long sourceId, long window) {
         return sources.updateOne(Filters.and(bySourceId(sourceId), Filters.ne(SourceRecord.LAST_ORDERED_WINDOW, window)),
                 Updates.combine(Updates.set(SourceRecord.LAST_ORDERED_WINDOW, window),
-                        Updates.set(SourceRecord.LAST_ORDERED_AT, new Date()))).getModifiedCount() == 1;
+                        Updates.set(SourceRecord.LAST_ORDERED_AT, now()))).getModifiedCount() == 1;
     }
 
     /** Gives the window back after the order could not be sent, so the next attempt sends it. */
@@ -75,7 +78,7 @@ public class SourceStore {
     }
 
     public void startRun(long sourceId, String runId) {
-        Date now = new Date();
+        Date now = now();
         update(sourceId, Updates.combine(Updates.set(SourceRecord.CURRENT_RUN_ID, runId),
                 Updates.set(SourceRecord.RUN_UPDATED_AT, now),
                 Updates.set(SourceRecord.LAST_SYNC_STARTED_AT, now),
@@ -84,12 +87,12 @@ public class SourceStore {
 
     public void touchRun(long sourceId, String runId) {
         sources.updateOne(Filters.and(bySourceId(sourceId), Filters.eq(SourceRecord.CURRENT_RUN_ID, runId)),
-                Updates.set(SourceRecord.RUN_UPDATED_AT, new Date()));
+                Updates.set(SourceRecord.RUN_UPDATED_AT, now()));
     }
 
     /** A failure of the sync as a whole; {@code status} is failed (final), retrying or dead_lettered. */
     public void recordFailure(long sourceId, RecordStatus status, String code, String reason) {
-        Date now = new Date();
+        Date now = now();
         List<Bson> updates = new ArrayList<>(List.of(Updates.set(SourceRecord.LAST_SYNC_STATUS, RunStatus.of(status).value()),
                 Updates.set(SourceRecord.LAST_ERROR, new RecordedError(code, reason, now).toDocument())));
         if (status != RecordStatus.RETRYING) {
@@ -108,7 +111,7 @@ public class SourceStore {
      */
     public void recordCompleted(long sourceId, String runId, RunStatus status, Counts counts, Listing listing,
             boolean fullSync, RecordedError lastError) {
-        Date now = new Date();
+        Date now = now();
         List<Bson> updates = new ArrayList<>(List.of(Updates.set(SourceRecord.LAST_SYNC_STATUS, status.value()),
                 Updates.set(SourceRecord.LAST_SYNC_ENDED_AT, now), Updates.set(SourceRecord.LAST_SYNC_COUNTS, counts.toDocument()),
                 Updates.set(SourceRecord.LAST_RUN_ID, runId), Updates.set(SourceRecord.RUN_UPDATED_AT, now),
@@ -132,7 +135,7 @@ public class SourceStore {
     }
 
     private void update(long sourceId, Bson update) {
-        sources.updateOne(bySourceId(sourceId), Updates.combine(update, Updates.set(SourceFields.UPDATED_AT, new Date())));
+        sources.updateOne(bySourceId(sourceId), Updates.combine(update, Updates.set(SourceFields.UPDATED_AT, now())));
     }
 
     /** Numbers compare by value in MongoDB, so an id stored as int32, int64 or double all match. */
@@ -145,5 +148,10 @@ public class SourceStore {
             sources.createIndex(Indexes.ascending(SourceFields.SOURCE_ID), new IndexOptions().unique(true));
             indexed = true;
         }
+    }
+
+    /** The injected clock's now, as the driver stores dates. */
+    private Date now() {
+        return Date.from(clock.instant());
     }
 }

@@ -12,6 +12,7 @@ import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.sourcesync.config.StorageConfig;
 import io.mediasync.sourcesync.config.SyncConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Optional;
@@ -33,10 +34,12 @@ public class SyncRuns {
     private volatile boolean indexed;
 
     private final Duration retention;
+    private final Clock clock;
 
-    public SyncRuns(MongoDatabase db, StorageConfig config, SyncConfig sync) {
+    public SyncRuns(MongoDatabase db, StorageConfig config, SyncConfig sync, Clock clock) {
         this.runs = SyncRun.CODEC.typed(db.getCollection(config.runsCollection()));
         this.retention = sync.runsRetention();
+        this.clock = clock;
     }
 
     public Optional<SyncRun> find(String runId) {
@@ -51,7 +54,7 @@ public class SyncRuns {
     /** Creates the run, or finds it again on a redelivery of the order that started it. */
     public void begin(String runId, long sourceId, String messageId, String url, String contentPath) {
         ensureIndexes();
-        Date now = new Date();
+        Date now = now();
         runs.updateOne(byId(runId), Updates.combine(
                 Updates.setOnInsert(SyncRun.SOURCE_ID, sourceId), Updates.setOnInsert(SyncRun.STATUS, RunStatus.RUNNING.value()),
                 Updates.setOnInsert(SyncRun.ORIGIN_MESSAGE_ID, messageId), Updates.setOnInsert(SyncRun.URL, url),
@@ -69,13 +72,13 @@ public class SyncRuns {
         update(runId, Updates.combine(Updates.set(SyncRun.ADAPTER, adapter), Updates.set(SyncRun.LISTING, new Binary(gzipJson)),
                 Updates.set(SyncRun.ITEM_COUNT, itemCount), Updates.set(SyncRun.TRUNCATED, truncated),
                 Updates.set(SyncRun.LISTING_ETAG, etag), Updates.set(SyncRun.LISTING_LAST_MODIFIED, lastModified),
-                Updates.set(SyncRun.NOT_MODIFIED, notModified), Updates.set(SyncRun.LISTED_AT, new Date())));
+                Updates.set(SyncRun.NOT_MODIFIED, notModified), Updates.set(SyncRun.LISTED_AT, now())));
     }
 
     /** Moves the cursor forward (never back, should an older invocation finish late). */
     public void checkpoint(String runId, int cursor) {
         runs.updateOne(Filters.and(byId(runId), Filters.lt(SyncRun.CURSOR, cursor)),
-                Updates.combine(Updates.set(SyncRun.CURSOR, cursor), Updates.set(SyncRun.UPDATED_AT, new Date())));
+                Updates.combine(Updates.set(SyncRun.CURSOR, cursor), Updates.set(SyncRun.UPDATED_AT, now())));
     }
 
     /** A file that could not be fetched: counted once per remote file, details kept for the first few. */
@@ -99,19 +102,19 @@ public class SyncRuns {
     }
 
     public void complete(String runId, RunStatus status, Counts counts) {
-        Date now = new Date();
+        Date now = now();
         update(runId, Updates.combine(Updates.set(SyncRun.STATUS, status.value()), Updates.set(SyncRun.COUNTS, counts.toDocument()),
                 Updates.set(SyncRun.ENDED_AT, now), Updates.unset(SyncRun.LISTING)));
     }
 
     /** "source synchronized" went out for this completed run. */
     public void markAnnounced(String runId) {
-        update(runId, Updates.set(SyncRun.ANNOUNCED_AT, new Date()));
+        update(runId, Updates.set(SyncRun.ANNOUNCED_AT, now()));
     }
 
     /** A final failure of the run: failed (permanent), dead_lettered (transient, last receive) or abandoned. */
     public void fail(String runId, RunStatus status, String code, String reason) {
-        Date now = new Date();
+        Date now = now();
         update(runId, Updates.combine(Updates.set(SyncRun.STATUS, status.value()),
                 Updates.set(SyncRun.ERROR, new RecordedError(code, reason, now).toDocument()),
                 Updates.set(SyncRun.ENDED_AT, now), Updates.unset(SyncRun.LISTING)));
@@ -119,14 +122,14 @@ public class SyncRuns {
 
     /** A transient failure: the run stays running, SQS delivers its order again. */
     public void recordRetry(String runId, String code, String reason) {
-        update(runId, Updates.combine(Updates.set(SyncRun.LAST_ERROR, new RecordedError(code, reason, new Date()).toDocument()),
+        update(runId, Updates.combine(Updates.set(SyncRun.LAST_ERROR, new RecordedError(code, reason, now()).toDocument()),
                 Updates.inc(SyncRun.RETRIES, 1)));
     }
 
     /** An order that did not become a run: bad input, unknown source, a duplicate or stale order. */
     public void recordNotRun(String messageId, RunStatus status, Long sourceId, String body, String code, String reason) {
         ensureIndexes();
-        Date now = new Date();
+        Date now = now();
         runs.updateOne(byId(SyncRun.notRunId(messageId)), Updates.combine(Updates.set(SyncRun.STATUS, status.value()),
                 Updates.set(SyncRun.SOURCE_ID, sourceId), Updates.set(SyncRun.BODY, body),
                 Updates.set(SyncRun.ERROR, new RecordedError(code, reason, now).toDocument()),
@@ -135,7 +138,7 @@ public class SyncRuns {
     }
 
     private void update(String runId, Bson update) {
-        runs.updateOne(byId(runId), Updates.combine(update, Updates.set(SyncRun.UPDATED_AT, new Date())));
+        runs.updateOne(byId(runId), Updates.combine(update, Updates.set(SyncRun.UPDATED_AT, now())));
     }
 
     private static Bson byId(String runId) {
@@ -149,5 +152,10 @@ public class SyncRuns {
             runs.createIndex(Indexes.ascending(SyncRun.ENDED_AT), new IndexOptions().expireAfter(retention.toSeconds(), TimeUnit.SECONDS));
             indexed = true;
         }
+    }
+
+    /** The injected clock's now, as the driver stores dates. */
+    private Date now() {
+        return Date.from(clock.instant());
     }
 }
