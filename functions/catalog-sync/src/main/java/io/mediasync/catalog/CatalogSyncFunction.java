@@ -61,7 +61,7 @@ public class CatalogSyncFunction implements RequestHandler<JsonNode, JsonNode> {
             return api.handle(event, deadline).toEventResponse();
         } catch (MongoException e) {
             LOG.errorf("MongoDB unavailable: %s", e.getMessage());
-            return ApiRouter.error(503, "mongo_unavailable", "the run store is unavailable; try again").toEventResponse();
+            return api.error(503, "mongo_unavailable", "the run store is unavailable; try again").toEventResponse();
         }
     }
 

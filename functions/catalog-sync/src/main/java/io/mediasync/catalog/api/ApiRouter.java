@@ -13,7 +13,7 @@ import io.mediasync.catalog.sync.RunIds;
 import io.mediasync.catalog.sync.RunQueue;
 import io.mediasync.common.lambda.Deadline;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -34,14 +34,17 @@ public class ApiRouter {
     private final RunQueue queue;
     private final CatalogRunConfig config;
     private final CatalogHttpConfig http;
+    private final Clock clock;
 
-    public ApiRouter(CatalogSync sync, RunRecords runs, RunLease lease, RunQueue queue, CatalogRunConfig config, CatalogHttpConfig http) {
+    public ApiRouter(CatalogSync sync, RunRecords runs, RunLease lease, RunQueue queue, CatalogRunConfig config,
+            CatalogHttpConfig http, Clock clock) {
         this.http = http;
         this.sync = sync;
         this.runs = runs;
         this.lease = lease;
         this.queue = queue;
         this.config = config;
+        this.clock = clock;
     }
 
     /** @param deadline the invocation's end: PATCH /api/syncall stops by CATALOG_SYNC_DEADLINE at the latest */
@@ -81,23 +84,24 @@ public class ApiRouter {
 
     /** @param force an operator's decision to apply what the feed's limits refused (CATALOG_MAX_*) */
     private HttpAnswer syncall(Deadline deadline, boolean force) {
-        CatalogSync.Outcome outcome = sync.run(RunIds.next(), "syncall", force, deadline.min(Deadline.in(config.syncDeadline())));
+        CatalogSync.Outcome outcome = sync.run(RunIds.next(clock), "syncall", force,
+                deadline.min(Deadline.in(config.syncDeadline())));
         return new HttpAnswer(outcome.runningId().isPresent() ? 409 : 200, outcome.result().toJson());
     }
 
     private HttpAnswer syncast(boolean force) {
         Optional<String> running = lease.holder();
         if (running.isPresent()) {
-            return new HttpAnswer(200, SeedResult.ok(running.get() + " running", Instant.now()).toJson());
+            return new HttpAnswer(200, SeedResult.ok(running.get() + " running", clock.instant()).toJson());
         }
-        String runId = RunIds.next();
+        String runId = RunIds.next(clock);
         try {
             queue.cast(runId, force);
         } catch (RuntimeException e) {
             LOG.warnf("syncast: run %s not queued: %s", runId, e.getMessage());
             return error(503, "queue_unavailable", "the run could not be queued; try again");
         }
-        return new HttpAnswer(200, SeedResult.ok(runId + " casted", Instant.now()).toJson());
+        return new HttpAnswer(200, SeedResult.ok(runId + " casted", clock.instant()).toJson());
     }
 
     private HttpAnswer synlast(JsonNode countParam) {
@@ -115,8 +119,8 @@ public class ApiRouter {
     }
 
     /** The seed's error shape, plus a {@code message} for people. */
-    public static HttpAnswer error(int status, String reason, String message) {
-        ObjectNode body = SeedResult.error(reason, null, Instant.now()).toJson();
+    public HttpAnswer error(int status, String reason, String message) {
+        ObjectNode body = SeedResult.error(reason, null, clock.instant()).toJson();
         ((ObjectNode) body.get("data")).put("message", message);
         return new HttpAnswer(status, body);
     }

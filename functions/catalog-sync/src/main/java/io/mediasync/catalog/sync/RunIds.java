@@ -1,6 +1,6 @@
 package io.mediasync.catalog.sync;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -14,9 +14,10 @@ public final class RunIds {
     private RunIds() {
     }
 
-    public static String next() {
+    /** The stamp from {@code clock}: the function's injected one, which tests can hold still. */
+    public static String next(Clock clock) {
         byte[] random = new byte[3];
         ThreadLocalRandom.current().nextBytes(random);
-        return "run-" + STAMP.format(Instant.now()) + "-" + HexFormat.of().formatHex(random);
+        return "run-" + STAMP.format(clock.instant()) + "-" + HexFormat.of().formatHex(random);
     }
 }

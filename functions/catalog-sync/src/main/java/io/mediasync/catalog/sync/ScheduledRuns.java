@@ -8,7 +8,6 @@ import io.mediasync.catalog.store.SeedResult;
 import io.mediasync.common.lambda.Deadline;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,12 +37,12 @@ public class ScheduledRuns {
         long window = clock.instant().getEpochSecond() / intervalSeconds;
         if (!force && !lease.claimWindow(window)) {
             ObjectNode skipped = SeedResult.ok("skipped: a scheduled run already ran in this " + intervalSeconds + " s window",
-                    Instant.now()).toJson();
+                    clock.instant()).toJson();
             return skipped;
         }
         CatalogSync.Outcome outcome;
         try {
-            outcome = sync.run(RunIds.next(), "schedule", false, deadline);
+            outcome = sync.run(RunIds.next(clock), "schedule", false, deadline);
         } catch (RuntimeException e) {
             if (!force) {
                 releaseWindow(window);
