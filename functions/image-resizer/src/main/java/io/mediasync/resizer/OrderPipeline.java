@@ -15,6 +15,7 @@ import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.common.postback.LegacySecretKey;
 import io.mediasync.common.postback.PostbackFailure;
 import io.mediasync.common.postback.PostbackSender;
+import io.mediasync.common.postback.PostbackStatus;
 import io.mediasync.resizer.config.ResizerConfig;
 import io.mediasync.resizer.delivery.RedirectSender;
 import io.mediasync.resizer.fetch.SourceFetchException;
@@ -205,7 +206,7 @@ public class OrderPipeline implements SqsHandler<ImageOrder> {
     /** Adds the postback's outcome to {@code unrecorded}; a failure is written at once (with it), then thrown. */
     private void postBack(Delivery delivery, OrderRecord record, String url, ObjectNode result, Document unrecorded)
             throws PostbackFailure {
-        if (record.postback() != null && record.postback().status() == Postback.Status.DELIVERED) {
+        if (record.postback() != null && record.postback().status() == PostbackStatus.DELIVERED) {
             return;
         }
         String recordId = record.id();

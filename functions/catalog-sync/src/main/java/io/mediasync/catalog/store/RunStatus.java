@@ -32,7 +32,6 @@ public enum RunStatus implements StoredValue {
     }
 
     @Override
-
     public String value() {
         return value;
     }

@@ -128,11 +128,9 @@ public record ResyncRun(String id, String collection, Mode mode, Trigger trigger
         }
 
         @Override
-
         public String value() {
             return value;
         }
-
     }
 
     /** Who started the run. */
@@ -146,11 +144,9 @@ public record ResyncRun(String id, String collection, Mode mode, Trigger trigger
         }
 
         @Override
-
         public String value() {
             return value;
         }
-
     }
 
     /** The updatedAt window {@code [from, to)} of the changes the run takes; {@code from} null: from the beginning. */

@@ -39,7 +39,6 @@ public enum RunCount implements StoredValue {
     }
 
     @Override
-
     public String value() {
         return value;
     }

@@ -21,7 +21,6 @@ public enum RunPhase implements StoredValue {
     }
 
     @Override
-
     public String value() {
         return value;
     }

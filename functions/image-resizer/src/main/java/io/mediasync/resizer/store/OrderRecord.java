@@ -4,6 +4,7 @@ import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.mongo.RecordCodec;
 import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.common.mongo.StoredValue;
+import io.mediasync.common.postback.PostbackStatus;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,7 +95,6 @@ public record OrderRecord(String id, String orderKey, String orderId, String bod
             }
 
             @Override
-
             public String value() {
                 return value;
             }
@@ -113,7 +113,7 @@ public record OrderRecord(String id, String orderKey, String orderId, String bod
     }
 
     /** The postback's outcome: delivered (never sent again) or failed, with the receiver's answer and why. */
-    public record Postback(String url, Status status, Integer httpStatus, RecordedError error, Date at) {
+    public record Postback(String url, PostbackStatus status, Integer httpStatus, RecordedError error, Date at) {
 
         public static final String URL = "url";
         public static final String STATUS = "status";
@@ -121,29 +121,14 @@ public record OrderRecord(String id, String orderKey, String orderId, String bod
         public static final String ERROR = "error";
         public static final String AT = "at";
 
-        public enum Status implements StoredValue {
-            DELIVERED("delivered"), FAILED("failed");
-
-            private final String value;
-
-            Status(String value) {
-                this.value = value;
-            }
-
-            @Override
-
-            public String value() {
-                return value;
-            }
-        }
 
         public static Postback delivered(String url, int httpStatus, Date at) {
-            return new Postback(url, Status.DELIVERED, httpStatus, null, at);
+            return new Postback(url, PostbackStatus.DELIVERED, httpStatus, null, at);
         }
 
         /** @param httpStatus the receiver's answer, null when there was none (a network error, a timeout) */
         public static Postback failed(String url, Integer httpStatus, RecordedError error, Date at) {
-            return new Postback(url, Status.FAILED, httpStatus, error, at);
+            return new Postback(url, PostbackStatus.FAILED, httpStatus, error, at);
         }
 
         /** As stored: {@code {url, status, httpStatus, at}}, a failed one with {@code httpStatus} (null if none) and {@code error}. */
@@ -153,7 +138,7 @@ public record OrderRecord(String id, String orderKey, String orderId, String bod
         }
 
         static Postback read(Document stored) {
-            return stored == null ? null : new Postback(stored.getString(URL), StoredValue.of(Status.class, stored.getString(STATUS)),
+            return stored == null ? null : new Postback(stored.getString(URL), StoredValue.of(PostbackStatus.class, stored.getString(STATUS)),
                     stored.getInteger(HTTP_STATUS), RecordedError.read(stored.get(ERROR, Document.class)), stored.getDate(AT));
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.postback.PostbackFailure;
 import io.mediasync.common.postback.PostbackSender;
+import io.mediasync.common.postback.PostbackStatus;
 import io.mediasync.sourcesync.messages.SourceSynchronizedEvent;
 import io.mediasync.sourcesync.store.Counts;
 import io.mediasync.sourcesync.store.SourceRecord;
@@ -62,7 +63,7 @@ public class SourceStatusUpdater {
             return;
         }
         SyncPostback previous = source.lastSyncPostback();
-        if (previous != null && Objects.equals(runId, previous.runId()) && previous.status() == SyncPostback.Status.DELIVERED) {
+        if (previous != null && Objects.equals(runId, previous.runId()) && previous.status() == PostbackStatus.DELIVERED) {
             return; // this run was posted back already
         }
         ObjectNode body = json.valueToTree(new SourceSynchronizedEvent(event.sourceId(), SourceSynchronizedEvent.EVENT, runId,

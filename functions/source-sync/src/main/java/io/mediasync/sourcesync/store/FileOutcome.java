@@ -15,9 +15,7 @@ public enum FileOutcome implements StoredValue {
     }
 
     @Override
-
     public String value() {
         return value;
     }
-
 }

@@ -31,11 +31,9 @@ public record ImageOrder(String sha256, Status status, String contentType, Strin
         }
 
         @Override
-
         public String value() {
             return value;
         }
-
     }
 
     public static ImageOrder sent(String sha256, String messageId, String queue, Date at) {

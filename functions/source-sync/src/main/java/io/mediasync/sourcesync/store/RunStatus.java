@@ -35,7 +35,6 @@ public enum RunStatus implements StoredValue {
     }
 
     @Override
-
     public String value() {
         return value;
     }

@@ -37,11 +37,9 @@ public record SweepCheckpoint(long window, Long resumeAfter, Stopped stopped, in
         }
 
         @Override
-
         public String value() {
             return value;
         }
-
     }
 
     /** A run that stopped after {@code resumeAfter} (at its deadline), or went through every source (null). */

@@ -2,11 +2,12 @@ package io.mediasync.sourcesync.store;
 
 import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.common.mongo.StoredValue;
+import io.mediasync.common.postback.PostbackStatus;
 import java.util.Date;
 import org.bson.Document;
 
 /** A source's {@code lastSyncPostback}: the last "source synchronized" POSTed to its {@code sync_postback_url}. */
-public record SyncPostback(String runId, String url, Status status, Integer httpStatus, RecordedError error, Date at) {
+public record SyncPostback(String runId, String url, PostbackStatus status, Integer httpStatus, RecordedError error, Date at) {
 
     public static final String RUN_ID = "runId";
     public static final String URL = "url";
@@ -15,31 +16,14 @@ public record SyncPostback(String runId, String url, Status status, Integer http
     public static final String ERROR = "error";
     public static final String AT = "at";
 
-    /** Whether the postback got through; the stored strings are a contract. */
-    public enum Status implements StoredValue {
-        DELIVERED("delivered"), FAILED("failed");
-
-        private final String value;
-
-        Status(String value) {
-            this.value = value;
-        }
-
-        @Override
-
-        public String value() {
-            return value;
-        }
-
-    }
 
     public static SyncPostback delivered(String runId, String url, int httpStatus, Date at) {
-        return new SyncPostback(runId, url, Status.DELIVERED, httpStatus, null, at);
+        return new SyncPostback(runId, url, PostbackStatus.DELIVERED, httpStatus, null, at);
     }
 
     /** Its error is {@code {code, reason}}: {@code at} says when. */
     public static SyncPostback failed(String runId, String url, String code, String reason, Date at) {
-        return new SyncPostback(runId, url, Status.FAILED, null, RecordedError.of(code, reason), at);
+        return new SyncPostback(runId, url, PostbackStatus.FAILED, null, RecordedError.of(code, reason), at);
     }
 
     public Document toDocument() {
@@ -55,7 +39,8 @@ public record SyncPostback(String runId, String url, Status status, Integer http
 
     /** The stored postback, or null when there is none. */
     public static SyncPostback read(Document d) {
-        return d == null ? null : new SyncPostback(d.getString(RUN_ID), d.getString(URL), StoredValue.known(Status.class, d.getString(STATUS)),
+        return d == null ? null : new SyncPostback(d.getString(RUN_ID), d.getString(URL),
+                StoredValue.known(PostbackStatus.class, d.getString(STATUS)),
                 d.getInteger(HTTP_STATUS), RecordedError.read(d.get(ERROR, Document.class)), d.getDate(AT));
     }
 }

@@ -3,6 +3,7 @@ package io.mediasync.sourcesync.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediasync.common.mongo.RecordedError;
+import io.mediasync.common.postback.PostbackStatus;
 import java.util.Date;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -68,7 +69,7 @@ class SourceRecordTest {
                 "run-m1", AT, "run-m1", RunStatus.COMPLETED, AT, AT, new Counts(2, 1, 0, 0),
                 new RecordedError("files_failed", "1 file", AT), "https://feeds.example.com/rss", "e1", "lm", AT, 42L, AT,
                 new SyncAnnouncement("run-m1", RunStatus.COMPLETED, true, new Counts(2, 1, 0, 0), AT),
-                new SyncPostback("run-m1", "https://client.example.com/s", SyncPostback.Status.DELIVERED, 204, null, AT), AT));
+                new SyncPostback("run-m1", "https://client.example.com/s", PostbackStatus.DELIVERED, 204, null, AT), AT));
     }
 
     @Test
@@ -86,6 +87,6 @@ class SourceRecordTest {
                 {"runId": "run-m1", "url": "https://client.example.com/s", "status": "failed",
                  "error": {"code": "http_500", "reason": "refused"}}""").append("at", AT));
         assertThat(SyncPostback.read(stored)).isEqualTo(new SyncPostback("run-m1", "https://client.example.com/s",
-                SyncPostback.Status.FAILED, null, RecordedError.of("http_500", "refused"), AT));
+                PostbackStatus.FAILED, null, RecordedError.of("http_500", "refused"), AT));
     }
 }
