@@ -3,6 +3,7 @@ package io.mediasync.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mediasync.catalog.store.SyncRun.Trigger;
 import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.testsupport.MockLambda;
 import io.mediasync.testsupport.SqsEventJson;
@@ -68,7 +69,7 @@ class RoutesTest extends CatalogTestSupport {
     @Test
     void aRunAskedForWhileAnotherRunsAnswersWithTheRunningOnesId() {
         listSources(1);
-        assertThat(lease.acquire("run-elsewhere", "schedule", Duration.ofMinutes(1))).isEmpty(); // another Lambda instance
+        assertThat(lease.acquire("run-elsewhere", Trigger.SCHEDULE, Duration.ofMinutes(1))).isEmpty(); // another Lambda instance
 
         Api.Answer syncall = Api.syncall();
         assertThat(syncall.status()).isEqualTo(409);
@@ -87,7 +88,7 @@ class RoutesTest extends CatalogTestSupport {
         listSources(1);
         String runId = Api.syncast().body().path("data").asText().replace(" casted", "");
         List<Message> queued = drain(RUNS);
-        assertThat(lease.acquire("run-elsewhere", "schedule", Duration.ofMinutes(1))).isEmpty(); // started in between
+        assertThat(lease.acquire("run-elsewhere", Trigger.SCHEDULE, Duration.ofMinutes(1))).isEmpty(); // started in between
 
         JsonNode first = MockLambda.invoke(SqsEventJson.fromReceived(RUNS, queued));
 
@@ -107,7 +108,7 @@ class RoutesTest extends CatalogTestSupport {
     @Test
     void aLeaseLeftByACrashedRunExpires() {
         listSources(1);
-        assertThat(lease.acquire("run-crashed", "syncall", Duration.ofMillis(1))).isEmpty();
+        assertThat(lease.acquire("run-crashed", Trigger.SYNCALL, Duration.ofMillis(1))).isEmpty();
         await(() -> lease.holder().isEmpty());
 
         assertThat(Api.syncall().body().path("data").asText()).isEqualTo("1 upserted");

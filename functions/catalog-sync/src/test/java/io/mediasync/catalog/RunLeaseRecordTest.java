@@ -7,6 +7,7 @@ import io.mediasync.catalog.config.CatalogRunConfig;
 import io.mediasync.catalog.store.CatalogLease;
 import io.mediasync.catalog.store.RunLease;
 import io.mediasync.catalog.store.ScheduleWindow;
+import io.mediasync.catalog.store.SyncRun.Trigger;
 import io.mediasync.testsupport.time.TestTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -34,31 +35,31 @@ class RunLeaseRecordTest extends CatalogTestSupport {
         Date now = Date.from(TestTime.CLOCK.instant());
         Date until = Date.from(TestTime.CLOCK.instant().plus(TTL));
 
-        assertThat(lease.acquire("run-1", "syncall", TTL)).isEmpty();
+        assertThat(lease.acquire("run-1", Trigger.SYNCALL, TTL)).isEmpty();
 
         assertThat(stored(CatalogLease.ID)).isEqualTo(new Document("_id", "run").append("leaseHolder", "run-1")
                 .append("leaseUntil", until).append("trigger", "syncall").append("acquiredAt", now));
-        assertThat(lease.current()).contains(new CatalogLease("run-1", until, "syncall", now));
+        assertThat(lease.current()).contains(new CatalogLease("run-1", until, Trigger.SYNCALL, now));
         assertThat(lease.holder()).contains("run-1");
-        assertThat(lease.acquire("run-2", "schedule", TTL)).as("the holder's id").contains("run-1");
+        assertThat(lease.acquire("run-2", Trigger.SCHEDULE, TTL)).as("the holder's id").contains("run-1");
     }
 
     @Test
     void aReleasedLeaseKeepsNoHolder() {
         Date now = Date.from(TestTime.CLOCK.instant());
-        lease.acquire("run-1", "syncall", TTL);
+        lease.acquire("run-1", Trigger.SYNCALL, TTL);
 
         lease.release("run-1");
 
         assertThat(stored(CatalogLease.ID)).isEqualTo(new Document("_id", "run").append("trigger", "syncall").append("acquiredAt", now));
-        assertThat(lease.current()).contains(new CatalogLease(null, null, "syncall", now));
+        assertThat(lease.current()).contains(new CatalogLease(null, null, Trigger.SYNCALL, now));
         assertThat(lease.holder()).isEmpty();
-        assertThat(lease.acquire("run-2", "schedule", TTL)).isEmpty();
+        assertThat(lease.acquire("run-2", Trigger.SCHEDULE, TTL)).isEmpty();
     }
 
     @Test
     void aLeaseNotRenewedRunsOutWhenItsTimeHasPassed() {
-        lease.acquire("run-1", "syncall", TTL);
+        lease.acquire("run-1", Trigger.SYNCALL, TTL);
         TestTime.CLOCK.advance(TTL.minusMillis(1));
         assertThat(lease.renew("run-1", TTL)).isTrue();
         TestTime.CLOCK.advance(TTL.minusMillis(1));
@@ -67,7 +68,7 @@ class RunLeaseRecordTest extends CatalogTestSupport {
         TestTime.CLOCK.advance(Duration.ofMillis(2));
 
         assertThat(lease.holder()).isEmpty();
-        assertThat(lease.acquire("run-2", "schedule", TTL)).isEmpty();
+        assertThat(lease.acquire("run-2", Trigger.SCHEDULE, TTL)).isEmpty();
         assertThat(lease.renew("run-1", TTL)).as("taken over: the old holder cannot renew").isFalse();
         lease.release("run-1");
         assertThat(lease.holder()).as("nor release the new holder's lease").contains("run-2");
@@ -94,7 +95,7 @@ class RunLeaseRecordTest extends CatalogTestSupport {
                 .append("trigger", "schedule"));
         RunLease afterDeploy = new RunLease(db, runConfig, TestTime.CLOCK); // a new container: renames once
 
-        assertThat(afterDeploy.acquire("run-1", "syncall", TTL)).contains("run-0");
+        assertThat(afterDeploy.acquire("run-1", Trigger.SYNCALL, TTL)).contains("run-0");
         assertThat(stored(CatalogLease.ID)).isEqualTo(new Document("_id", "run").append("trigger", "schedule")
                 .append("leaseHolder", "run-0").append("leaseUntil", until));
     }

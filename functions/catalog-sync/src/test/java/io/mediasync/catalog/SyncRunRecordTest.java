@@ -8,6 +8,7 @@ import io.mediasync.catalog.store.RunRecords;
 import io.mediasync.catalog.store.RunStatus;
 import io.mediasync.catalog.store.RunTotals;
 import io.mediasync.catalog.store.SeedResult;
+import io.mediasync.catalog.store.SyncRun.Trigger;
 import io.mediasync.catalog.store.SyncRun;
 import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.mongo.RecordedError;
@@ -41,7 +42,7 @@ class SyncRunRecordTest extends CatalogTestSupport {
     @Test
     void anEndedRunIsStoredAsThisDocumentAndReadBack() {
         Date now = Date.from(TestTime.CLOCK.instant());
-        records.begin("run-1", "syncall");
+        records.begin("run-1", Trigger.SYNCALL);
         RunCounts counts = new RunCounts(5);
         counts.page(2);
         counts.invalid(7L, "invalid", "no http(s) url");
@@ -62,7 +63,7 @@ class SyncRunRecordTest extends CatalogTestSupport {
                 .append("timingsMs", new Document("total", 12L).append("peakHeapMb", 40L)).append("endedAt", now)
                 .append("error", new Document("code", "timeout").append("reason", "no answer within 1000 ms")));
 
-        SyncRun expected = new SyncRun("run-1", "syncall", RunStatus.ERROR, result,
+        SyncRun expected = new SyncRun("run-1", Trigger.SYNCALL, RunStatus.ERROR, result,
                 new RunTotals(1, 2, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1), List.of(new SyncRun.Skip(7L, "invalid", "no http(s) url")),
                 new SyncRun.Timings(12, 40), RecordedError.of("timeout", "no answer within 1000 ms"), now, now, now);
         assertThat(SyncRun.read(stored)).isEqualTo(expected);
@@ -79,7 +80,7 @@ class SyncRunRecordTest extends CatalogTestSupport {
         assertThat(stored).isEqualTo(new Document("_id", "run-2").append("status", "retrying")
                 .append("error", new Document("code", "already_running").append("reason", "run run-1 is running"))
                 .append("updatedAt", now).append("trigger", "syncast"));
-        assertThat(records.find("run-2")).contains(new SyncRun("run-2", "syncast", RunStatus.RETRYING, null, null, List.of(), null,
+        assertThat(records.find("run-2")).contains(new SyncRun("run-2", Trigger.SYNCAST, RunStatus.RETRYING, null, null, List.of(), null,
                 RecordedError.of("already_running", "run run-1 is running"), null, null, now));
     }
 }

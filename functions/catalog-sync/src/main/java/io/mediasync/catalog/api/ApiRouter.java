@@ -8,6 +8,7 @@ import io.mediasync.catalog.config.CatalogRunConfig;
 import io.mediasync.catalog.store.RunLease;
 import io.mediasync.catalog.store.RunRecords;
 import io.mediasync.catalog.store.SeedResult;
+import io.mediasync.catalog.store.SyncRun;
 import io.mediasync.catalog.sync.CatalogSync;
 import io.mediasync.catalog.sync.RunIds;
 import io.mediasync.catalog.sync.RunQueue;
@@ -84,7 +85,7 @@ public class ApiRouter {
 
     /** @param force an operator's decision to apply what the feed's limits refused (CATALOG_MAX_*) */
     private HttpAnswer syncall(Deadline deadline, boolean force) {
-        CatalogSync.Outcome outcome = sync.run(RunIds.next(clock), "syncall", force,
+        CatalogSync.Outcome outcome = sync.run(RunIds.next(clock), SyncRun.Trigger.SYNCALL, force,
                 deadline.min(Deadline.in(config.syncDeadline())));
         return new HttpAnswer(outcome.runningId().isPresent() ? 409 : 200, outcome.result().toJson());
     }

@@ -2,6 +2,7 @@ package io.mediasync.catalog.store;
 
 import io.mediasync.common.mongo.Lease;
 import io.mediasync.common.mongo.RecordCodec;
+import io.mediasync.common.mongo.StoredValue;
 import java.util.Date;
 import org.bson.Document;
 
@@ -10,7 +11,7 @@ import org.bson.Document;
  * common {@link Lease}'s {@code leaseHolder}/{@code leaseUntil}; both gone once released), and what started it when.
  * Written by {@link Lease}'s atomic updates only.
  */
-public record CatalogLease(String holder, Date until, String trigger, Date acquiredAt) {
+public record CatalogLease(String holder, Date until, SyncRun.Trigger trigger, Date acquiredAt) {
 
     /** The one lease document's {@code _id}. */
     public static final String ID = "run";
@@ -22,6 +23,7 @@ public record CatalogLease(String holder, Date until, String trigger, Date acqui
     public static final RecordCodec<CatalogLease> CODEC = RecordCodec.readOnly(CatalogLease.class, CatalogLease::read);
 
     public static CatalogLease read(Document lease) {
-        return new CatalogLease(lease.getString(HOLDER), lease.getDate(UNTIL), lease.getString(TRIGGER), lease.getDate(ACQUIRED_AT));
+        return new CatalogLease(lease.getString(HOLDER), lease.getDate(UNTIL), StoredValue.known(SyncRun.Trigger.class, lease.getString(TRIGGER)),
+                lease.getDate(ACQUIRED_AT));
     }
 }

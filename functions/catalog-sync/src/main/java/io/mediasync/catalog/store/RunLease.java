@@ -41,9 +41,9 @@ public class RunLease {
     }
 
     /** Takes the lease for {@code runId}; empty if taken, else the id of the run holding it. */
-    public Optional<String> acquire(String runId, String trigger, Duration ttl) {
+    public Optional<String> acquire(String runId, SyncRun.Trigger trigger, Duration ttl) {
         renameOnce();
-        var started = Updates.combine(Updates.set(CatalogLease.TRIGGER, trigger), Updates.set(CatalogLease.ACQUIRED_AT, now()));
+        var started = Updates.combine(Updates.set(CatalogLease.TRIGGER, trigger.value()), Updates.set(CatalogLease.ACQUIRED_AT, now()));
         if (lease.acquire(CatalogLease.ID, runId, ttl, new Document(), started, true).isPresent()) {
             return Optional.empty();
         }

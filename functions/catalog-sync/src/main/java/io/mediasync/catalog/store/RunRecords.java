@@ -45,10 +45,10 @@ public class RunRecords {
         this.clock = clock;
     }
 
-    public void begin(String runId, String trigger) {
+    public void begin(String runId, SyncRun.Trigger trigger) {
         ensureIndexes();
         Date now = Date.from(clock.instant());
-        documents.updateOne(Filters.eq(SyncRun.ID, runId), Updates.combine(Updates.setOnInsert(SyncRun.TRIGGER, trigger),
+        documents.updateOne(Filters.eq(SyncRun.ID, runId), Updates.combine(Updates.setOnInsert(SyncRun.TRIGGER, trigger.value()),
                 Updates.set(SyncRun.STATUS, RunStatus.RUNNING.value()), Updates.set(SyncRun.STARTED_AT, now),
                 Updates.set(SyncRun.UPDATED_AT, now)), new UpdateOptions().upsert(true));
     }
@@ -76,7 +76,7 @@ public class RunRecords {
         Date now = Date.from(clock.instant());
         List<Bson> updates = new ArrayList<>(List.of(Updates.set(SyncRun.STATUS, RunStatus.of(status).value()),
                 Updates.set(SyncRun.ERROR, RecordedError.of(code, reason).toDocument()), Updates.set(SyncRun.UPDATED_AT, now),
-                Updates.setOnInsert(SyncRun.TRIGGER, "syncast")));
+                Updates.setOnInsert(SyncRun.TRIGGER, SyncRun.Trigger.SYNCAST.value())));
         if (status != RecordStatus.RETRYING) {
             updates.add(Updates.set(SyncRun.ENDED_AT, now));
         }

@@ -12,13 +12,13 @@ import org.bson.Document;
  * ({@code response}, {@code data}, {@code date}: what GET /api/synlast answers) is stored as seed 003 shows it, beside
  * the run's own camelCase fields. Written field by field ({@link RunRecords}), never inserted whole.
  *
- * @param trigger  schedule, syncall or syncast
+ * @param trigger  what started the run
  * @param result   the seed's result; null until the run ends with one
  * @param counts   null until the run ends
  * @param skipped  the first CATALOG_RECORDED_SKIPS items not stored, with why
  * @param error    why it did not end well ({@code code} a reason code, {@code reason} for people); null when it did
  */
-public record SyncRun(String id, String trigger, RunStatus status, SeedResult result, RunTotals counts, List<Skip> skipped,
+public record SyncRun(String id, Trigger trigger, RunStatus status, SeedResult result, RunTotals counts, List<Skip> skipped,
         Timings timings, RecordedError error, Date startedAt, Date endedAt, Date updatedAt) {
 
     public static final String ID = "_id";
@@ -36,6 +36,22 @@ public record SyncRun(String id, String trigger, RunStatus status, SeedResult re
     public static final String UPDATED_AT = "updatedAt";
 
     public static final RecordCodec<SyncRun> CODEC = RecordCodec.readOnly(SyncRun.class, SyncRun::read);
+
+    /** What started a run: the schedule, {@code PATCH /api/syncall} (waited for) or {@code PATCH /api/syncast} (queued). */
+    public enum Trigger implements StoredValue {
+        SCHEDULE("schedule"), SYNCALL("syncall"), SYNCAST("syncast");
+
+        private final String value;
+
+        Trigger(String value) {
+            this.value = value;
+        }
+
+        @Override
+        public String value() {
+            return value;
+        }
+    }
 
     /** An item of the listing that was not stored: its source id (if it had one), a reason code and a detail. */
     public record Skip(Long sourceId, String reason, String detail) {
@@ -77,7 +93,8 @@ public record SyncRun(String id, String trigger, RunStatus status, SeedResult re
         SeedResult result = run.containsKey(RESPONSE)
                 ? new SeedResult(run.getString(RESPONSE), SeedResult.dataOf(run.get(DATA)), run.getString(DATE)) : null;
         List<Document> skipped = run.getList(SKIPPED, Document.class);
-        return new SyncRun(run.getString(ID), run.getString(TRIGGER), StoredValue.of(RunStatus.class, run.getString(STATUS)), result,
+        return new SyncRun(run.getString(ID), StoredValue.of(Trigger.class, run.getString(TRIGGER)),
+                StoredValue.of(RunStatus.class, run.getString(STATUS)), result,
                 RunTotals.read(run.get(COUNTS, Document.class)), skipped == null ? List.of() : skipped.stream().map(Skip::read).toList(),
                 Timings.read(run.get(TIMINGS, Document.class)), RecordedError.read(run.get(ERROR, Document.class)),
                 run.getDate(STARTED_AT), run.getDate(ENDED_AT), run.getDate(UPDATED_AT));

@@ -82,11 +82,11 @@ public class CatalogSync {
     }
 
     /** @param force lifts the feed's share and count limits for this run (an operator's decision) */
-    public Outcome run(String runId, String trigger, boolean force, Deadline deadline) {
+    public Outcome run(String runId, SyncRun.Trigger trigger, boolean force, Deadline deadline) {
         Duration ttl = deadline.remaining().plus(timeMargin);
         Optional<String> holder = lease.acquire(runId, trigger, ttl);
         if (holder.isPresent()) {
-            LOG.infof("%s run %s not started: run %s is running", trigger, runId, holder.get());
+            LOG.infof("%s run %s not started: run %s is running", trigger.value(), runId, holder.get());
             return new Outcome(runId, SeedResult.error("already_running", holder.get(), clock.instant()), holder, new RunCounts(0));
         }
         MDC.put("runId", runId);
@@ -116,7 +116,7 @@ public class CatalogSync {
             } catch (CatalogFailure f) {
                 detail = f.getMessage();
                 status = f.refused() ? RunStatus.REFUSED : RunStatus.ERROR;
-                LOG.warnf("%s run %s %s (%s) after %d page(s): %s", trigger, runId, f.refused() ? "refused" : "ended in error",
+                LOG.warnf("%s run %s %s (%s) after %d page(s): %s", trigger.value(), runId, f.refused() ? "refused" : "ended in error",
                         f.reason(), counts.pages(), detail);
                 result = SeedResult.error(f.reason(), null, clock.instant());
                 if (f.reason().equals("not_configured")) { // what to set; no secret is in it
@@ -124,7 +124,7 @@ public class CatalogSync {
                 }
             }
             runs.finish(runId, status, result, counts, timings(started), detail);
-            LOG.infof("%s run %s: %s %s", trigger, runId, result.response(), counts.totals().toDocument().toJson());
+            LOG.infof("%s run %s: %s %s", trigger.value(), runId, result.response(), counts.totals().toDocument().toJson());
             return new Outcome(runId, result, Optional.empty(), counts);
         } catch (RuntimeException e) {
             recordFailed(runId, trigger, counts, started, e);
@@ -137,9 +137,9 @@ public class CatalogSync {
     }
 
     /** A run that broke midway (MongoDB gone, a bug) still ends with a record, if MongoDB lets it: status failed. */
-    private void recordFailed(String runId, String trigger, RunCounts counts, long started, RuntimeException e) {
+    private void recordFailed(String runId, SyncRun.Trigger trigger, RunCounts counts, long started, RuntimeException e) {
         Failure failure = FailurePolicy.standard().classify(e);
-        LOG.errorf("%s run %s failed after %d page(s): %s", trigger, runId, counts.pages(), failure.reason());
+        LOG.errorf("%s run %s failed after %d page(s): %s", trigger.value(), runId, counts.pages(), failure.reason());
         try {
             runs.finish(runId, RunStatus.FAILED, SeedResult.error(failure.code(), null, clock.instant()), counts, timings(started), failure.reason());
         } catch (RuntimeException again) {

@@ -2,6 +2,7 @@ package io.mediasync.catalog.sync;
 
 import io.mediasync.catalog.config.InvocationConfig;
 import io.mediasync.catalog.store.RunRecords;
+import io.mediasync.catalog.store.SyncRun;
 import io.mediasync.common.failure.FailureException;
 import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.lambda.Deadline;
@@ -66,7 +67,7 @@ public class QueuedRuns implements SqsHandler<RunQueue.QueuedRun> {
             LOG.infof("run %s already ran (a repeated delivery)", runId);
             return;
         }
-        CatalogSync.Outcome outcome = sync.run(runId, "syncast", run.force(), delivery.deadline());
+        CatalogSync.Outcome outcome = sync.run(runId, SyncRun.Trigger.SYNCAST, run.force(), delivery.deadline());
         if (outcome.runningId().isPresent()) {
             // given back, not dropped: SQS delivers it again after its visibility timeout, and it is recorded retrying
             throw new FailureException("already_running", "run " + outcome.runningId().get() + " is running; this run starts when "

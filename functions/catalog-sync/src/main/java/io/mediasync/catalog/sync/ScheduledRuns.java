@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediasync.catalog.config.CatalogRunConfig;
 import io.mediasync.catalog.store.RunLease;
 import io.mediasync.catalog.store.SeedResult;
+import io.mediasync.catalog.store.SyncRun;
 import io.mediasync.common.lambda.Deadline;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -42,7 +43,7 @@ public class ScheduledRuns {
         }
         CatalogSync.Outcome outcome;
         try {
-            outcome = sync.run(RunIds.next(clock), "schedule", false, deadline);
+            outcome = sync.run(RunIds.next(clock), SyncRun.Trigger.SCHEDULE, false, deadline);
         } catch (RuntimeException e) {
             if (!force) {
                 releaseWindow(window);
