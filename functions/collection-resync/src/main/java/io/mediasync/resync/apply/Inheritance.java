@@ -126,12 +126,7 @@ public class Inheritance {
                 continue;
             }
             Written w = theirs.get();
-            Document entry = new Document("source_url", w.sourceUrl()).append("status", w.status());
-            if (w.error() != null) {
-                entry.append("error", w.error());
-            }
-            entry.append("at", w.at()).append("inherited_from", parent.get("_id"));
-            updates.add(Updates.set(ImageFields.resync(field), entry));
+            updates.add(Updates.set(ImageFields.resync(field), w.inheritedFrom(parent.get("_id")).toEntry()));
             updates.add(w.done() && w.hasInfo() ? Updates.set(ImageFields.info(field), parent.get(ImageFields.info(field)))
                     : Updates.unset(ImageFields.info(field)));
         }
@@ -143,7 +138,7 @@ public class Inheritance {
         List<Bson> newer = new ArrayList<>();
         for (String field : ImageFields.ALL) {
             Written.of(parent, field).filter(w -> w.at() != null)
-                    .ifPresent(w -> newer.add(Filters.gt(ImageFields.resync(field, "at"), w.at())));
+                    .ifPresent(w -> newer.add(Filters.gt(ImageFields.resync(field, Written.AT), w.at())));
         }
         return newer.isEmpty() ? new Document() : Filters.nor(newer);
     }

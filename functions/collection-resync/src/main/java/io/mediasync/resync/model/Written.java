@@ -1,16 +1,39 @@
 package io.mediasync.resync.model;
 
 import io.mediasync.common.failure.RecordStatus;
+import io.mediasync.common.mongo.RecordedError;
+import io.mediasync.common.mongo.StoredValue;
 import java.util.Date;
 import java.util.Objects;
 import java.util.Optional;
 import org.bson.Document;
 
 /**
- * What the re-sync last wrote about one image field of a document ({@code image_resync.<field>}), and whether the
- * field's {@code <field>_info} is there.
+ * What the re-sync last wrote about one image field of a document, {@code image_resync.<field>}:
+ * {@code {source_url, status, error?, at, inherited_from?}} (the names ../shared/DESIGN.md gives), and whether the
+ * field's {@code <field>_info} is there. The document is the user's; this entry is the one part of it that is the
+ * system's, named here only.
+ *
+ * @param status        done or failed (null for a status this version does not know: hand-edited)
+ * @param inheritedFrom the parent document's {@code _id} the entry was passed on from; null when written for the field
  */
-public record Written(String sourceUrl, String status, Document error, Date at, Object inheritedFrom, boolean hasInfo) {
+public record Written(String sourceUrl, RecordStatus status, RecordedError error, Date at, Object inheritedFrom, boolean hasInfo) {
+
+    public static final String SOURCE_URL = "source_url";
+    public static final String STATUS = "status";
+    public static final String ERROR = "error";
+    public static final String AT = "at";
+    public static final String INHERITED_FROM = "inherited_from";
+
+    /** The resizer's sizes were written for {@code url}. */
+    public static Written done(String url, Date at) {
+        return new Written(url, RecordStatus.DONE, null, at, null, true);
+    }
+
+    /** {@code url} cannot be resized: why. */
+    public static Written failed(String url, String code, String reason, Date at) {
+        return new Written(url, RecordStatus.FAILED, RecordedError.of(code, reason), at, null, false);
+    }
 
     public static Optional<Written> of(Document doc, String field) {
         if (doc == null) {
@@ -21,16 +44,32 @@ public record Written(String sourceUrl, String status, Document error, Date at, 
         if (entry == null) {
             return Optional.empty();
         }
-        return Optional.of(new Written(entry.getString("source_url"), entry.getString("status"), entry.get("error", Document.class),
-                entry.getDate("at"), entry.get("inherited_from"), doc.get(ImageFields.info(field)) instanceof Document));
+        return Optional.of(new Written(entry.getString(SOURCE_URL), StoredValue.known(RecordStatus.class, entry.getString(STATUS)),
+                RecordedError.read(entry.get(ERROR, Document.class)), entry.getDate(AT), entry.get(INHERITED_FROM),
+                doc.get(ImageFields.info(field)) instanceof Document));
+    }
+
+    /** The same entry, passed on from the parent {@code parentId}. */
+    public Written inheritedFrom(Object parentId) {
+        return new Written(sourceUrl, status, error, at, parentId, hasInfo);
+    }
+
+    /** As stored under {@code image_resync.<field>}. */
+    public Document toEntry() {
+        Document entry = new Document(SOURCE_URL, sourceUrl).append(STATUS, status == null ? null : status.value());
+        if (error != null) {
+            entry.append(ERROR, error.toDocument());
+        }
+        entry.append(AT, at);
+        return inheritedFrom == null ? entry : entry.append(INHERITED_FROM, inheritedFrom);
     }
 
     public boolean done() {
-        return RecordStatus.DONE.value().equals(status);
+        return status == RecordStatus.DONE;
     }
 
     public boolean failed() {
-        return RecordStatus.FAILED.value().equals(status);
+        return status == RecordStatus.FAILED;
     }
 
     public boolean inherited() {
