@@ -1,6 +1,5 @@
 package io.mediasync.catalog.store;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -8,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.mediasync.catalog.config.CatalogRunConfig;
+import io.mediasync.common.mongo.DuplicateKey;
 import io.mediasync.common.mongo.FieldRenames;
 import io.mediasync.common.mongo.Lease;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,7 +86,7 @@ public class RunLease {
             return result.getMatchedCount() == 1 || result.getUpsertedId() != null;
         } catch (MongoWriteException e) {
             // the filter missed the claim of this window, so the upsert's insert collided on _id: already claimed
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+            if (DuplicateKey.in(e)) {
                 return false;
             }
             throw e;

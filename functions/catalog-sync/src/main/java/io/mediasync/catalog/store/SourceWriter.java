@@ -26,6 +26,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.mediasync.catalog.config.CatalogRunConfig;
+import io.mediasync.common.mongo.DuplicateKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.time.Clock;
@@ -49,7 +50,6 @@ import org.jboss.logging.Logger;
 public class SourceWriter {
 
     static final String NOT_OURS = "not_created_by_catalog";
-    private static final int DUPLICATE_KEY = 11000;
     private static final Logger LOG = Logger.getLogger(SourceWriter.class);
 
     /** A write sent in this page's bulk write. */
@@ -140,7 +140,7 @@ public class SourceWriter {
     }
 
     private static void refuse(CatalogItem item, BulkWriteError error, RunCounts counts) {
-        if (error.getCode() == DUPLICATE_KEY) {
+        if (DuplicateKey.is(error.getCode())) {
             skipForeign(item.sourceId(), counts, "source " + item.sourceId() + " was created by someone else during the run: left as it is");
             return;
         }

@@ -1,6 +1,5 @@
 package io.mediasync.resync.store;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -11,6 +10,7 @@ import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.mediasync.common.mongo.DuplicateKey;
 import io.mediasync.common.mongo.Lease;
 import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.resync.config.ResyncConfig;
@@ -62,7 +62,7 @@ public class Runs {
             runs.insertOne(run);
             return true;
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+            if (DuplicateKey.in(e)) {
                 return false;
             }
             throw e;

@@ -1,6 +1,5 @@
 package io.mediasync.common.mongo;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -55,7 +54,7 @@ public final class Lease {
                     new FindOneAndUpdateOptions().upsert(create).returnDocument(ReturnDocument.AFTER)));
         } catch (MongoServerException e) {
             // the filter missed an existing document, so the upsert's insert collided on _id: it is held
-            if (create && ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+            if (create && DuplicateKey.in(e)) {
                 return Optional.empty();
             }
             throw e;

@@ -20,8 +20,7 @@ import static io.mediasync.resizer.store.OrderRecord.RECEIVE_COUNT;
 import static io.mediasync.resizer.store.OrderRecord.STATUS;
 import static io.mediasync.resizer.store.OrderRecord.UPDATED_AT;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoException;
+import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -33,6 +32,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.lambda.SqsMessage;
+import io.mediasync.common.mongo.DuplicateKey;
 import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.resizer.order.OrderOrigin;
 import io.mediasync.resizer.config.ResizerConfig;
@@ -101,8 +101,8 @@ public class OrderRecords {
             return Optional.of(records.findOneAndUpdate(Filters.and(Filters.eq(ID, message.messageId()),
                     Filters.nin(STATUS, FINISHED)), Updates.combine(updates),
                     new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
-        } catch (MongoException e) {
-            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+        } catch (MongoServerException e) {
+            if (DuplicateKey.in(e)) {
                 return Optional.empty();
             }
             throw e;

@@ -1,6 +1,5 @@
 package io.mediasync.sourcesync.store;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -9,6 +8,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
+import io.mediasync.common.mongo.DuplicateKey;
 import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.sourcesync.config.StorageConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,7 +79,7 @@ public class FileRegistry {
             files.insertOne(record);
             return new Reservation(record, false);
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+            if (!DuplicateKey.in(e)) {
                 throw e;
             }
             Optional<FileRecord> same = find(sourceId, remoteId);
