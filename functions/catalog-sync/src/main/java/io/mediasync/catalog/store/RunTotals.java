@@ -1,5 +1,7 @@
 package io.mediasync.catalog.store;
 
+import static io.mediasync.common.mongo.StoredNumber.asInt;
+
 import org.bson.Document;
 
 /**
@@ -42,7 +44,6 @@ public record RunTotals(int pages, int items, int upserted, int inserted, int up
     }
 
     private static int count(Document counts, String field) {
-        Object value = counts.get(field);
-        return value instanceof Number n ? n.intValue() : 0;
+        return asInt(counts.get(field), 0);
     }
 }

@@ -1,5 +1,7 @@
 package io.mediasync.catalog.store;
 
+import static io.mediasync.common.mongo.StoredNumber.asLong;
+
 import io.mediasync.common.mongo.RecordCodec;
 import java.util.Date;
 import org.bson.Document;
@@ -19,7 +21,6 @@ public record ScheduleWindow(Long window, Date claimedAt) {
     public static final RecordCodec<ScheduleWindow> CODEC = RecordCodec.readOnly(ScheduleWindow.class, ScheduleWindow::read);
 
     public static ScheduleWindow read(Document claim) {
-        Object window = claim.get(WINDOW);
-        return new ScheduleWindow(window instanceof Number n ? n.longValue() : null, claim.getDate(CLAIMED_AT));
+        return new ScheduleWindow(asLong(claim.get(WINDOW)), claim.getDate(CLAIMED_AT));
     }
 }

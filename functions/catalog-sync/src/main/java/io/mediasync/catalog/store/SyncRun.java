@@ -1,5 +1,7 @@
 package io.mediasync.catalog.store;
 
+import static io.mediasync.common.mongo.StoredNumber.asLong;
+
 import io.mediasync.common.mongo.RecordCodec;
 import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.common.mongo.StoredValue;
@@ -65,8 +67,7 @@ public record SyncRun(String id, Trigger trigger, RunStatus status, SeedResult r
         }
 
         static Skip read(Document skip) {
-            Object id = skip.get(SOURCE_ID);
-            return new Skip(id instanceof Number n ? n.longValue() : null, skip.getString(REASON), skip.getString(DETAIL));
+            return new Skip(asLong(skip.get(SOURCE_ID)), skip.getString(REASON), skip.getString(DETAIL));
         }
     }
 
@@ -81,11 +82,8 @@ public record SyncRun(String id, Trigger trigger, RunStatus status, SeedResult r
         }
 
         static Timings read(Document timings) {
-            return timings == null ? null : new Timings(number(timings, TOTAL), number(timings, PEAK_HEAP_MB));
-        }
-
-        private static long number(Document timings, String field) {
-            return timings.get(field) instanceof Number n ? n.longValue() : -1;
+            return timings == null ? null
+                    : new Timings(asLong(timings.get(TOTAL), -1), asLong(timings.get(PEAK_HEAP_MB), -1));
         }
     }
 

@@ -1,5 +1,8 @@
 package io.mediasync.resizer.store;
 
+import static io.mediasync.common.mongo.StoredNumber.asInt;
+import static io.mediasync.common.mongo.StoredNumber.asLong;
+
 import io.mediasync.common.mongo.RecordedError;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,7 +74,7 @@ public record ImageRecord(String url, String id, String sha256, String format, i
         Map<String, Long> timings = new LinkedHashMap<>();
         stored.get(TIMINGS_MS, new Document()).forEach((step, ms) -> timings.put(step, ((Number) ms).longValue()));
         return new ImageRecord(stored.getString(URL), stored.getString(ID), stored.getString(SHA256),
-                stored.getString(FORMAT), intOf(stored.get(WIDTH)), intOf(stored.get(HEIGHT)), longOf(stored.get(BYTES)),
+                stored.getString(FORMAT), asInt(stored.get(WIDTH), 0), asInt(stored.get(HEIGHT), 0), asLong(stored.get(BYTES), 0),
                 outputs, Boolean.TRUE.equals(stored.getBoolean(REUSED)), timings, null);
     }
 
@@ -89,9 +92,9 @@ public record ImageRecord(String url, String id, String sha256, String format, i
 
         static Output read(Document stored) {
             Document webp = stored.get(WEBP, Document.class);
-            return new Output(stored.getString(URL), stored.getString(KEY), intOf(stored.get(WIDTH)),
-                    intOf(stored.get(HEIGHT)), longOf(stored.get(BYTES)),
-                    webp == null ? null : new WebpFile(webp.getString(URL), webp.getString(KEY), longOf(webp.get(BYTES))));
+            return new Output(stored.getString(URL), stored.getString(KEY), asInt(stored.get(WIDTH), 0),
+                    asInt(stored.get(HEIGHT), 0), asLong(stored.get(BYTES), 0),
+                    webp == null ? null : new WebpFile(webp.getString(URL), webp.getString(KEY), asLong(webp.get(BYTES), 0)));
         }
     }
 
@@ -101,13 +104,5 @@ public record ImageRecord(String url, String id, String sha256, String format, i
         Document toDocument() {
             return new Document(URL, url).append(Output.KEY, key).append(BYTES, bytes);
         }
-    }
-
-    private static int intOf(Object stored) {
-        return stored instanceof Number n ? n.intValue() : 0;
-    }
-
-    private static long longOf(Object stored) {
-        return stored instanceof Number n ? n.longValue() : 0;
     }
 }

@@ -1,5 +1,8 @@
 package io.mediasync.resizer.store;
 
+import static io.mediasync.common.mongo.StoredNumber.asInt;
+import static io.mediasync.common.mongo.StoredNumber.asLong;
+
 import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.mongo.RecordCodec;
 import io.mediasync.common.mongo.RecordedError;
@@ -66,11 +69,11 @@ public record OrderRecord(String id, String orderKey, String orderId, String bod
         List<RecordedError> errors = stored.getList(ERRORS, Document.class, List.of()).stream().map(RecordedError::read).toList();
         return new OrderRecord(stored.getString(ID), stored.getString(ORDER_KEY), stored.getString(ORDER_ID),
                 stored.getString(BODY), stored.getString(QUEUE), stored.getString(ORIGIN), StoredValue.of(RecordStatus.class, stored.getString(STATUS)),
-                intOf(stored.get(ATTEMPTS)), intOf(stored.get(RECEIVE_COUNT)), images, stored.get(RESULT, Document.class),
+                asInt(stored.get(ATTEMPTS), 0), asInt(stored.get(RECEIVE_COUNT), 0), images, stored.get(RESULT, Document.class),
                 Redirect.read(stored.get(REDIRECT, Document.class)), Postback.read(stored.get(POSTBACK, Document.class)),
                 RecordedError.read(stored.get(ERROR, Document.class)), RecordedError.read(stored.get(LAST_ERROR, Document.class)),
                 errors, stored.getString(DUPLICATE_OF), stored.getDate(CREATED_AT), stored.getDate(UPDATED_AT),
-                stored.getDate(COMPLETED_AT), stored.get(TOTAL_MS) instanceof Number ms ? ms.longValue() : null);
+                stored.getDate(COMPLETED_AT), asLong(stored.get(TOTAL_MS)));
     }
 
     /**
@@ -144,8 +147,4 @@ public record OrderRecord(String id, String orderKey, String orderId, String bod
     }
 
 
-
-    private static int intOf(Object stored) {
-        return stored instanceof Number n ? n.intValue() : 0;
-    }
 }

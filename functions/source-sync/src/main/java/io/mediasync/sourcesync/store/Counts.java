@@ -1,5 +1,7 @@
 package io.mediasync.sourcesync.store;
 
+import static io.mediasync.common.mongo.StoredNumber.asLong;
+
 import org.bson.Document;
 
 /** A run's outcome counts: {@code sync_runs.counts}, {@code sources.lastSyncCounts} and within {@code lastSynchronized}. */
@@ -13,11 +15,8 @@ public record Counts(long downloaded, long skipped, long deleted, long failed) {
     /** From a stored {@code counts} document (zeros where absent). */
     public static Counts read(Document counts) {
         Document c = counts == null ? new Document() : counts;
-        return new Counts(number(c, DOWNLOADED), number(c, SKIPPED), number(c, DELETED), number(c, FAILED));
-    }
-
-    private static long number(Document d, String field) {
-        return d.get(field) instanceof Number n ? n.longValue() : 0;
+        return new Counts(asLong(c.get(DOWNLOADED), 0), asLong(c.get(SKIPPED), 0), asLong(c.get(DELETED), 0),
+                asLong(c.get(FAILED), 0));
     }
 
     public Document toDocument() {

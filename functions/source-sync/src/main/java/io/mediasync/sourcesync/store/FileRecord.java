@@ -1,5 +1,7 @@
 package io.mediasync.sourcesync.store;
 
+import static io.mediasync.common.mongo.StoredNumber.asLong;
+
 import io.mediasync.common.mongo.RecordCodec;
 import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.common.mongo.StoredValue;
@@ -90,7 +92,7 @@ public record FileRecord(ObjectId id, long sourceId, String remoteId, String url
 
     public static FileRecord read(Document d) {
         return new FileRecord(d.getObjectId(ID), ((Number) d.get(SOURCE_ID)).longValue(), d.getString(REMOTE_ID),
-                d.getString(URL), d.getString(FILENAME), d.getString(KEY), d.get(SIZE) instanceof Number n ? n.longValue() : null,
+                d.getString(URL), d.getString(FILENAME), d.getString(KEY), asLong(d.get(SIZE)),
                 d.getString(SHA256), d.getString(CONTENT_TYPE), d.getString(ETAG),
                 d.containsKey(LAST_MODIFIED) ? d.getString(LAST_MODIFIED) : d.getString(LAST_MODIFIED_BEFORE_RENAME),
                 d.getInteger(VERSION, 0), d.getInteger(ANNOUNCED_VERSION, 0), d.getBoolean(DELETED, false),

@@ -1,5 +1,7 @@
 package io.mediasync.sourcesync.store;
 
+import static io.mediasync.common.mongo.StoredNumber.asLong;
+
 import io.mediasync.common.contracts.SourceFields;
 import io.mediasync.common.mongo.RecordCodec;
 import io.mediasync.common.mongo.RecordedError;
@@ -54,14 +56,14 @@ public record SourceRecord(Object id, Long sourceId, String url, String contentP
 
     public static SourceRecord read(Document d) {
         Document counts = d.get(LAST_SYNC_COUNTS, Document.class);
-        return new SourceRecord(d.get(ID), number(d.get(SourceFields.SOURCE_ID)), text(d.get(SourceFields.URL)), text(d.get(SourceFields.CONTENT_PATH)),
+        return new SourceRecord(d.get(ID), asLong(d.get(SourceFields.SOURCE_ID)), text(d.get(SourceFields.URL)), text(d.get(SourceFields.CONTENT_PATH)),
                 d.get(SourceFields.ENABLED) instanceof Boolean b ? b : null, text(d.get(ADAPTER)), d.get(HEADERS), d.get(COOKIES),
                 d.get(HEADERS_ORIGIN), text(d.get(POSTBACK_URL)), text(d.get(REDIRECT_QUEUE)), text(d.get(SYNC_POSTBACK_URL)),
                 d.getString(CURRENT_RUN_ID), d.getDate(RUN_UPDATED_AT), d.getString(LAST_RUN_ID),
                 StoredValue.known(RunStatus.class, d.getString(LAST_SYNC_STATUS)), d.getDate(LAST_SYNC_STARTED_AT), d.getDate(LAST_SYNC_ENDED_AT),
                 counts == null ? null : Counts.read(counts), RecordedError.read(d.get(LAST_ERROR, Document.class)),
                 d.getString(LISTING_URL), d.getString(LISTING_ETAG), d.getString(LISTING_LAST_MODIFIED),
-                d.getDate(LAST_FULL_SYNC_AT), number(d.get(LAST_ORDERED_WINDOW)), d.getDate(LAST_ORDERED_AT),
+                d.getDate(LAST_FULL_SYNC_AT), asLong(d.get(LAST_ORDERED_WINDOW)), d.getDate(LAST_ORDERED_AT),
                 SyncAnnouncement.read(d.get(LAST_SYNCHRONIZED, Document.class)),
                 SyncPostback.read(d.get(LAST_SYNC_POSTBACK, Document.class)), d.getDate(SourceFields.UPDATED_AT));
     }
@@ -69,11 +71,6 @@ public record SourceRecord(Object id, Long sourceId, String url, String contentP
     /** Whether the source is switched off ({@code enabled: false}; missing means on). */
     public boolean disabled() {
         return Boolean.FALSE.equals(enabled);
-    }
-
-    /** Numbers compare by value in MongoDB, so an id stored as int32, int64 or double all read alike. */
-    private static Long number(Object value) {
-        return value instanceof Number n ? n.longValue() : null;
     }
 
     private static String text(Object value) {

@@ -1,5 +1,7 @@
 package io.mediasync.sourcesync.store;
 
+import static io.mediasync.common.mongo.StoredNumber.asLong;
+
 import io.mediasync.common.mongo.RecordCodec;
 import io.mediasync.common.mongo.StoredValue;
 import java.util.Date;
@@ -54,8 +56,8 @@ public record SweepCheckpoint(long window, Long resumeAfter, Stopped stopped, in
     }
 
     public static SweepCheckpoint read(Document d) {
-        return new SweepCheckpoint(d.get(WINDOW) instanceof Number n ? n.longValue() : 0,
-                d.get(RESUME_AFTER) instanceof Number n ? n.longValue() : null, StoredValue.known(Stopped.class, d.getString(STOPPED)),
+        return new SweepCheckpoint(asLong(d.get(WINDOW), 0),
+                asLong(d.get(RESUME_AFTER)), StoredValue.known(Stopped.class, d.getString(STOPPED)),
                 d.getInteger(ORDERED, 0), d.getDate(AT));
     }
 }

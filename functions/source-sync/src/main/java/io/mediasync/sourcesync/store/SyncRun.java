@@ -1,5 +1,7 @@
 package io.mediasync.sourcesync.store;
 
+import static io.mediasync.common.mongo.StoredNumber.asLong;
+
 import io.mediasync.common.mongo.RecordCodec;
 import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.common.mongo.StoredValue;
@@ -60,7 +62,7 @@ public record SyncRun(String id, Long sourceId, RunStatus status, String originM
     public static final RecordCodec<SyncRun> CODEC = RecordCodec.readOnly(SyncRun.class, SyncRun::read);
 
     public static SyncRun read(Document d) {
-        return new SyncRun(d.getString(ID), d.get(SOURCE_ID) instanceof Number n ? n.longValue() : null,
+        return new SyncRun(d.getString(ID), asLong(d.get(SOURCE_ID)),
                 StoredValue.known(RunStatus.class, d.getString(STATUS)), d.getString(ORIGIN_MESSAGE_ID), d.getString(URL),
                 d.get(CONTENT_PATH) instanceof String p ? p : null, d.getInteger(INVOCATIONS, 0),
                 d.getList(MESSAGE_IDS, String.class, List.of()), d.getString(ADAPTER),
