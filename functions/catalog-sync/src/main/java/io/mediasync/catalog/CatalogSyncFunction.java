@@ -52,7 +52,7 @@ public class CatalogSyncFunction implements RequestHandler<JsonNode, JsonNode> {
                 case SCHEDULE -> scheduled.fire(event, deadline);
             };
         } finally {
-            Metrics.flush(); // the HTTP and schedule runs' metrics (SqsBatchProcessor writes the queue's itself)
+            Metrics.flush(); // the HTTP and schedule runs' metrics (SqsBatches writes the queue's itself)
         }
     }
 

@@ -1,7 +1,7 @@
 package io.mediasync.resizer;
 
 import io.mediasync.common.failure.Failure;
-import io.mediasync.common.failure.Outcome;
+import io.mediasync.common.failure.FailurePolicy.Outcome;
 import io.mediasync.common.lambda.Delivery;
 import io.mediasync.common.lambda.FailureRecorder;
 import io.mediasync.resizer.store.OrderRecords;

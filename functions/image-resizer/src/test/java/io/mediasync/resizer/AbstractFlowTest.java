@@ -12,6 +12,7 @@ import io.mediasync.common.postback.ReceiverSecrets;
 import io.mediasync.common.postback.WebhookVerificationException;
 import io.mediasync.common.postback.WebhookVerifier;
 import io.mediasync.common.sqs.QueueSender;
+import io.mediasync.common.sqs.QueueUrls;
 import io.mediasync.testsupport.HttpFixture;
 import io.mediasync.testsupport.PostbackReceiver;
 import io.mediasync.testsupport.SqsEventJson;
@@ -74,7 +75,7 @@ abstract class AbstractFlowTest extends ResizerTestSupport {
 
         // sent with the sending helper, received from the real FIFO queue, handed over as Lambda would
         String queueUrl = sqs.getQueueUrl(b -> b.queueName(ORDERS_FIFO)).queueUrl();
-        new QueueSender(sqs).send(queueUrl, order.toString(), "channel-42", null);
+        new QueueSender(sqs, new QueueUrls(sqs)).send(queueUrl, order.toString(), "channel-42", null);
         List<Message> received = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
                 .messageSystemAttributeNames(MessageSystemAttributeName.ALL).waitTimeSeconds(2)).messages();
         assertThat(received).hasSize(1);

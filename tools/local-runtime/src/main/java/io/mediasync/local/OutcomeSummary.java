@@ -14,7 +14,7 @@ import java.util.TreeMap;
  */
 public final class OutcomeSummary {
 
-    /** Every receive of a message counts once among these (SqsBatchProcessor). */
+    /** Every receive of a message counts once among these (SqsBatches). */
     static final List<Metric> OUTCOMES = List.of(Metric.DONE, Metric.REJECTED, Metric.RETRIED, Metric.TIMED_OUT, Metric.HELD_BACK,
             Metric.DEAD_LETTERED);
 

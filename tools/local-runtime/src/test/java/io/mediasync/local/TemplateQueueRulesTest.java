@@ -45,7 +45,7 @@ class TemplateQueueRulesTest {
 
     /**
      * FIFO queues one message at a time: a message is then received only on its group's turn. Standard queues in
-     * batches where every message keeps its reserve within the function's timeout (SqsBatchProcessor).
+     * batches where every message keeps its reserve within the function's timeout (SqsBatches).
      */
     @Test
     void noBatchCanLeaveAMessageUnstarted() throws Exception {

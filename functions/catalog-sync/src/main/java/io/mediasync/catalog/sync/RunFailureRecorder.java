@@ -2,7 +2,7 @@ package io.mediasync.catalog.sync;
 
 import io.mediasync.catalog.store.RunRecords;
 import io.mediasync.common.failure.Failure;
-import io.mediasync.common.failure.Outcome;
+import io.mediasync.common.failure.FailurePolicy.Outcome;
 import io.mediasync.common.lambda.Delivery;
 import io.mediasync.common.lambda.FailureRecorder;
 import jakarta.enterprise.context.ApplicationScoped;

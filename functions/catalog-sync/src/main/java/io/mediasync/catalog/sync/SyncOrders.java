@@ -3,7 +3,7 @@ package io.mediasync.catalog.sync;
 import io.mediasync.catalog.config.CatalogRunConfig;
 import io.mediasync.catalog.store.CatalogItem;
 import io.mediasync.common.contracts.SyncOrder;
-import io.mediasync.common.sqs.BatchSender;
+import io.mediasync.common.sqs.QueueSender;
 import io.mediasync.common.sqs.MessageOut;
 import io.mediasync.common.sqs.QueueNames;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,10 +16,10 @@ import java.util.List;
 @ApplicationScoped
 public class SyncOrders {
 
-    private final BatchSender sender;
+    private final QueueSender sender;
     private final String queue;
 
-    public SyncOrders(BatchSender sender, CatalogRunConfig config) {
+    public SyncOrders(QueueSender sender, CatalogRunConfig config) {
         this.sender = sender;
         this.queue = QueueNames.fifo(config.syncOrdersQueue());
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mediasync.catalog.config.CatalogRunConfig;
 import io.mediasync.catalog.store.CatalogItem;
 import io.mediasync.common.hash.Sha256;
-import io.mediasync.common.sqs.BatchSender;
+import io.mediasync.common.sqs.QueueSender;
 import io.mediasync.common.sqs.QueueUrls;
 import io.mediasync.testsupport.RecordingSqs;
 import io.mediasync.testsupport.RecordingSqs.Sent;
@@ -22,7 +22,7 @@ class SyncOrdersTest {
 
     @Test
     void eachItemIsTheSeedsOrderGroupedBySourceAndDeduplicatedPerRunAndSource() {
-        SyncOrders orders = new SyncOrders(new BatchSender(sqs, new QueueUrls(sqs)), config());
+        SyncOrders orders = new SyncOrders(new QueueSender(sqs, new QueueUrls(sqs)), config());
 
         orders.order("run-7", List.of(item(103, "https://feeds.example.com/103.xml", "podcasts/103/"),
                 item(104, "https://feeds.example.com/a b/\"ü\"?x=1&y=2", "podcasts/été/")));

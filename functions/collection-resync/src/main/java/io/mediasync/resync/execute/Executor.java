@@ -1,7 +1,7 @@
 package io.mediasync.resync.execute;
 
 import io.mediasync.common.contracts.ImageUrl;
-import io.mediasync.common.sqs.BatchSender;
+import io.mediasync.common.sqs.QueueSender;
 import io.mediasync.common.sqs.MessageOut;
 import io.mediasync.resync.apply.Inheritance;
 import io.mediasync.resync.apply.InheritanceTask;
@@ -53,12 +53,12 @@ public class Executor {
     private final InheritanceTask passingOn;
     private final ResizeOrders orders;
     private final OrderFailures failures;
-    private final BatchSender sender;
+    private final QueueSender sender;
     private final String resizeQueue;
     private final ResyncConfig config;
 
     public Executor(Storage storage, Documents documents, Planner planner, ResyncModel model, Inheritance inheritance,
-            InheritanceTask passingOn, ResizeOrders orders, OrderFailures failures, BatchSender sender, QueuesConfig queues,
+            InheritanceTask passingOn, ResizeOrders orders, OrderFailures failures, QueueSender sender, QueuesConfig queues,
             ResyncConfig config) {
         this.storage = storage;
         this.documents = documents;

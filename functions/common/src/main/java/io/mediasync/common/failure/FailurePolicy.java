@@ -12,7 +12,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * The one mapping from what went wrong to a {@link Failure}: its code, a reason without class names, and
  * whether SQS should deliver the message again. Unknown trouble is retried (and so ends in the DLQ with its
  * reason recorded, redrivable after a fix) rather than dropped; an {@link Error} in one message is a failure
- * of that message only.
+ * of that message only. What then becomes of the message is its {@link Outcome}.
  */
 public final class FailurePolicy {
 
@@ -80,5 +80,31 @@ public final class FailurePolicy {
             return Failure.retryable("stack_overflow", "stack overflow (input nested too deeply?)");
         }
         return Failure.retryable("internal_error", "internal error: " + Reasons.of(t));
+    }
+
+    /** What became of a message that did not finish. */
+    public enum Outcome {
+        /** Given back to SQS, which delivers it again later. */
+        RETRYING(RecordStatus.RETRYING),
+        /** Given back on its last receive: SQS moves it to the DLQ next. */
+        DEAD_LETTERED(RecordStatus.DEAD_LETTERED),
+        /** Finished for good with its reason: retrying cannot help, it is not given back. */
+        FAILED(RecordStatus.FAILED);
+
+        private final RecordStatus recordStatus;
+
+        Outcome(RecordStatus recordStatus) {
+            this.recordStatus = recordStatus;
+        }
+
+        /** The status its record takes. */
+        public RecordStatus recordStatus() {
+            return recordStatus;
+        }
+
+        /** The record status as stored, as docs/image-resizer.md documents it. */
+        public String status() {
+            return recordStatus.value();
+        }
     }
 }

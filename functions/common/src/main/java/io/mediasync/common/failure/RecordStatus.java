@@ -4,7 +4,7 @@ import io.mediasync.common.mongo.StoredValue;
 
 /**
  * The status a message's record carries, as stored in MongoDB and read by operators and tests: the failure
- * policy's {@link Outcome}s plus the states around them. The stored strings are a contract: never rename them.
+ * policy's {@link FailurePolicy.Outcome}s plus the states around them. The stored strings are a contract: never rename them.
  */
 public enum RecordStatus implements StoredValue {
     /** Being worked on (or given up on by a crashed attempt, until the message comes back). */

@@ -1,7 +1,7 @@
 package io.mediasync.common.lambda;
 
 import io.mediasync.common.failure.Failure;
-import io.mediasync.common.failure.Outcome;
+import io.mediasync.common.failure.FailurePolicy.Outcome;
 
 /** Writes a message's failure where the function keeps its records (a collection of its own). */
 @FunctionalInterface

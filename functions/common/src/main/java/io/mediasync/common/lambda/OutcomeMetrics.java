@@ -8,7 +8,7 @@ import io.mediasync.common.metrics.ReasonCodes;
 /**
  * What became of one receive of a message, as exactly one of the metrics Done, Rejected, Retried, TimedOut, HeldBack
  * and DeadLettered: so their sum is the messages received, and a failure rate is (Rejected + DeadLettered) over the
- * messages that ended (Done + Rejected + DeadLettered). Counted by {@link SqsBatchProcessor}, which alone knows.
+ * messages that ended (Done + Rejected + DeadLettered). Counted by {@link SqsBatches}, which alone knows.
  */
 final class OutcomeMetrics {
 
@@ -31,9 +31,9 @@ final class OutcomeMetrics {
             Metrics.count(Metric.REJECTED, reason, 1);
         } else if (delivery.lastReceive()) {
             Metrics.count(Metric.DEAD_LETTERED, reason, 1);
-        } else if (failure.code().equals(SqsBatchProcessor.TIMED_OUT)) {
+        } else if (failure.code().equals(SqsBatches.TIMED_OUT)) {
             Metrics.count(Metric.TIMED_OUT, 1);
-        } else if (failure.code().equals(SqsBatchProcessor.HELD_BACK)) {
+        } else if (failure.code().equals(SqsBatches.HELD_BACK)) {
             Metrics.count(Metric.HELD_BACK, 1);
         } else {
             Metrics.count(Metric.RETRIED, reason, 1);

@@ -3,7 +3,7 @@ package io.mediasync.common.lambda;
 /**
  * What an SQS function does with one message, in the two steps {@link SqsBatches} runs for each message of a batch:
  * parse the body to the message's contract, then handle that. Both run under the common failure policy: what they
- * throw is classified, recorded and retried (or not) by {@link SqsBatchProcessor}.
+ * throw is classified, recorded and retried (or not) by {@link SqsBatches}.
  *
  * @param <M> the message's contract
  */

@@ -6,7 +6,7 @@ package io.mediasync.common.metrics;
  * checks the README names each one.
  */
 public enum Metric {
-    // What became of each SQS message (SqsBatchProcessor, every SQS function): exactly one per receive.
+    // What became of each SQS message (SqsBatches, every SQS function): exactly one per receive.
     DONE("Done", Unit.COUNT, null),
     REJECTED("Rejected", Unit.COUNT, Breakdown.REASON),
     RETRIED("Retried", Unit.COUNT, Breakdown.REASON),

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * PutMetricData call: no latency, no IAM permission, no SDK client.
  *
  * <p>Anything may add a value at any time; {@link #flush()} writes them at the end of each invocation
- * ({@code SqsBatchProcessor} does for every SQS function, the other handlers in a {@code finally}). One process runs
+ * ({@code SqsBatches} does for every SQS function, the other handlers in a {@code finally}). One process runs
  * one invocation at a time on Lambda, so one buffer per process is one per invocation. The lines bypass the logging
  * framework on purpose: Quarkus' JSON console format would wrap them in a log record, and CloudWatch would no longer
  * see an EMF document.

@@ -19,13 +19,7 @@ public class SqsProducer {
 
     @Produces
     @Singleton
-    QueueSender queueSender(SqsClient sqs) {
-        return new QueueSender(sqs);
-    }
-
-    @Produces
-    @Singleton
-    BatchSender batchSender(SqsClient sqs, QueueUrls urls) {
-        return new BatchSender(sqs, urls);
+    QueueSender queueSender(SqsClient sqs, QueueUrls urls) {
+        return new QueueSender(sqs, urls);
     }
 }

@@ -2,6 +2,7 @@ package io.mediasync.common.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mediasync.common.failure.FailurePolicy.Outcome;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class OutcomeMetricsTest {
 
     private static final String F = "unknown"; // no Lambda environment in a unit test
-    private final SqsBatchProcessor processor = new SqsBatchProcessor(FailurePolicy.standard(), (d, f, o) -> {
+    private final SqsBatches processor = new SqsBatches(FailurePolicy.standard(), (d, f, o) -> {
     }, 5, Duration.ofMillis(200));
 
     private static SqsMessage message(String id, String group, int receiveCount) {
@@ -29,7 +29,7 @@ class OutcomeMetricsTest {
                 message("b1", "B", 1), message("c1", "C", 1), message("d1", "D", 5), message("e1", "E", 1)));
         EmfLines lines;
         try (StdoutCapture out = new StdoutCapture()) {
-            processor.process(batch, Deadline.in(Duration.ofMinutes(1)), d -> {
+            processor.processEach(batch, Deadline.in(Duration.ofMinutes(1)), d -> {
                 switch (d.message().messageId()) {
                     case "a2" -> throw new FailureException("http_503", "answered HTTP 503", true, null);
                     case "b1" -> d.rejected("not_json"); // recorded by the handler itself, returns normally
@@ -56,7 +56,7 @@ class OutcomeMetricsTest {
         SqsEvent batch = new SqsEvent(List.of(message("a1", "A", 1), message("b1", "B", 5)));
         EmfLines lines;
         try (StdoutCapture out = new StdoutCapture()) {
-            processor.process(batch, Deadline.in(Duration.ofMillis(50)), d -> {
+            processor.processEach(batch, Deadline.in(Duration.ofMillis(50)), d -> {
                 throw new AssertionError("not started: less than the 200 ms reserve is left");
             });
             lines = out.emf();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.mediasync.common.failure.FailureException;
 import io.mediasync.common.failure.FailurePolicy;
-import io.mediasync.common.failure.Outcome;
+import io.mediasync.common.failure.FailurePolicy.Outcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

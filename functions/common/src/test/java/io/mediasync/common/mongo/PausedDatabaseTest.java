@@ -12,7 +12,7 @@ import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.mediasync.common.failure.FailurePolicy;
 import io.mediasync.common.lambda.Deadline;
-import io.mediasync.common.lambda.SqsBatchProcessor;
+import io.mediasync.common.lambda.SqsBatches;
 import io.mediasync.common.lambda.SqsBatchResponse;
 import io.mediasync.common.lambda.SqsEvent;
 import io.mediasync.common.lambda.SqsMessage;
@@ -64,11 +64,11 @@ class PausedDatabaseTest {
     void aCallTheDatabaseNeverAnswersFailsRetryablyAndTheMessageIsGivenBackAndRecordedRetrying() throws Exception {
         MongoDatabase db = client.getDatabase("db");
         db.getCollection("warm").insertOne(new Document("_id", "warm")); // handshake done, server known
-        SqsBatchProcessor batches = new SqsBatchProcessor(FailurePolicy.standard(), (delivery, failure, outcome) ->
+        SqsBatches batches = new SqsBatches(FailurePolicy.standard(), (delivery, failure, outcome) ->
                 db.getCollection("records").insertOne(new Document("_id", delivery.message().messageId())
                         .append("status", outcome.status()).append("code", failure.code())), 5, Duration.ofSeconds(1));
 
-        SqsBatchResponse response = assertTimeoutPreemptively(NOT_HUNG, () -> batches.process(
+        SqsBatchResponse response = assertTimeoutPreemptively(NOT_HUNG, () -> batches.processEach(
                 new SqsEvent(List.of(message("m-1"))), Deadline.in(Duration.ofMinutes(5)),
                 delivery -> db.getCollection("paused_orders").find(Filters.eq("_id", 1)).first()));
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediasync.sourcesync.config.QueuesConfig;
 import io.mediasync.sourcesync.messages.FileEvent;
 import io.mediasync.sourcesync.messages.SourceSynchronizedEvent;
-import io.mediasync.common.sqs.BatchSender;
+import io.mediasync.common.sqs.QueueSender;
 import io.mediasync.common.sqs.MessageOut;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -15,11 +15,11 @@ import java.util.List;
 @ApplicationScoped
 public class EventPublisher {
 
-    private final BatchSender sender;
+    private final QueueSender sender;
     private final QueuesConfig queues;
     private final ObjectMapper json;
 
-    public EventPublisher(BatchSender sender, QueuesConfig queues, ObjectMapper json) {
+    public EventPublisher(QueueSender sender, QueuesConfig queues, ObjectMapper json) {
         this.sender = sender;
         this.queues = queues;
         this.json = json;

@@ -1,7 +1,6 @@
 package io.mediasync.sourcesync.sqs;
 
 import io.mediasync.common.contracts.SyncOrder;
-import io.mediasync.common.sqs.BatchSender;
 import io.mediasync.common.sqs.MessageOut;
 import io.mediasync.common.sqs.QueueNames;
 import io.mediasync.common.sqs.QueueSender;
@@ -19,13 +18,11 @@ import java.util.List;
 public class SyncOrderSender {
 
     private final QueueSender sender;
-    private final BatchSender batches;
     private final QueueUrls urls;
     private final String queue;
 
-    public SyncOrderSender(QueueSender sender, BatchSender batches, QueueUrls urls, QueuesConfig queues) {
+    public SyncOrderSender(QueueSender sender, QueueUrls urls, QueuesConfig queues) {
         this.sender = sender;
-        this.batches = batches;
         this.urls = urls;
         this.queue = QueueNames.fifo(queues.syncOrders());
     }
@@ -41,7 +38,7 @@ public class SyncOrderSender {
         for (int i = 0; i < orders.size(); i++) {
             messages.add(new MessageOut(orders.get(i).toJson(), orders.get(i).groupId(), dedupKeys.get(i)));
         }
-        batches.sendAll(queue, messages);
+        sender.sendAll(queue, messages);
     }
 
     /** A follow-up of a run: deduplicated on run and cursor, so two chains of one run collapse into one. */

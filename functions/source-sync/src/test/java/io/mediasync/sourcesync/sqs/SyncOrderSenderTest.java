@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediasync.common.contracts.SyncOrder;
 import io.mediasync.common.hash.Sha256;
-import io.mediasync.common.sqs.BatchSender;
 import io.mediasync.common.sqs.QueueSender;
 import io.mediasync.common.sqs.QueueUrls;
 import io.mediasync.sourcesync.config.QueuesConfig;
@@ -20,7 +19,7 @@ class SyncOrderSenderTest {
     private static final String QUEUE = "http://127.0.0.1:1/000000000000/GL_SYNC_HTTP_SOURCE_ORDERS.fifo";
 
     private final RecordingSqs sqs = new RecordingSqs();
-    private final SyncOrderSender sender = new SyncOrderSender(new QueueSender(sqs), new BatchSender(sqs, new QueueUrls(sqs)),
+    private final SyncOrderSender sender = new SyncOrderSender(new QueueSender(sqs, new QueueUrls(sqs)),
             new QueueUrls(sqs), queues());
 
     @Test

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mediasync.common.sqs.FifoIds;
 import io.mediasync.common.sqs.QueueNames;
 import io.mediasync.common.sqs.QueueSender;
+import io.mediasync.common.sqs.QueueUrls;
 import io.mediasync.local.OrderIds;
 import io.mediasync.testsupport.DevStack;
 import java.io.IOException;
@@ -147,9 +147,9 @@ final class SendOrderCommand implements Callable<Integer> {
         if (queueUrl == null || queueUrl.isBlank()) {
             queueUrl = endpoint + "/000000000000/ImageQueue.fifo";
         }
-        String group = QueueNames.isFifo(queueUrl) ? FifoIds.groupId(groupId != null ? groupId : OrderIds.readable(order.get("_id"))) : null;
+        String group = QueueNames.isFifo(queueUrl) ? QueueSender.groupId(groupId != null ? groupId : OrderIds.readable(order.get("_id"))) : null;
         try (SqsClient sqs = client(env, endpoint)) {
-            String messageId = new QueueSender(sqs).send(queueUrl, JSON.writeValueAsString(order), group, null);
+            String messageId = new QueueSender(sqs, new QueueUrls(sqs)).send(queueUrl, JSON.writeValueAsString(order), group, null);
             io.out().println("sent to " + queueUrl + ": message id " + messageId + (group == null ? " (standard queue: no group)" : ", group id " + group));
             return 0;
         } catch (SdkClientException e) {

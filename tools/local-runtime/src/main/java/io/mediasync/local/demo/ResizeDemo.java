@@ -9,6 +9,7 @@ import com.mongodb.client.model.Filters;
 import io.mediasync.common.postback.WebhookVerificationException;
 import io.mediasync.common.postback.WebhookVerifier;
 import io.mediasync.common.sqs.QueueSender;
+import io.mediasync.common.sqs.QueueUrls;
 import io.mediasync.local.LocalCloud;
 import io.mediasync.local.LocalOptions;
 import io.mediasync.local.OrderIds;
@@ -54,7 +55,7 @@ final class ResizeDemo {
             out.println("==> sample images on " + web.url("/images/") + ", postback receiver on " + web.url("/postback"));
 
             String queueUrl = cloud.queueUrl("ImageQueue.fifo");
-            QueueSender sender = new QueueSender(sqs);
+            QueueSender sender = new QueueSender(sqs, new QueueUrls(sqs));
             Map<String, String> sent = new LinkedHashMap<>(); // order id → SQS message id
             for (Map.Entry<String, ObjectNode> order : orders(web).entrySet()) {
                 String id = OrderIds.readable(order.getValue().get("_id"));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mediasync.common.failure.Failure;
 import io.mediasync.common.failure.FailureException;
 import io.mediasync.common.failure.FailurePolicy;
-import io.mediasync.common.failure.Outcome;
+import io.mediasync.common.failure.FailurePolicy.Outcome;
 import io.mediasync.common.time.Ticker;
 import io.mediasync.testsupport.time.TestClock;
 import java.time.Duration;
@@ -14,14 +14,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class SqsBatchProcessorTest {
+class SqsBatchesFailurePolicyTest {
 
     private record Recorded(String messageId, String code, Outcome outcome) {
     }
 
     private final List<Recorded> recorded = new ArrayList<>();
     private final List<String> handled = new ArrayList<>();
-    private final SqsBatchProcessor processor = new SqsBatchProcessor(FailurePolicy.standard(),
+    private final SqsBatches processor = new SqsBatches(FailurePolicy.standard(),
             (delivery, failure, outcome) -> recorded.add(new Recorded(delivery.message().messageId(), failure.code(), outcome)),
             5, Duration.ofMillis(200));
 
@@ -39,7 +39,7 @@ class SqsBatchProcessorTest {
         SqsEvent batch = new SqsEvent(List.of(message("a1", "A", 1), message("b1", "B", 1), message("a2", "A", 1),
                 message("c1", "C", 1), message("b2", "B", 1), message("a3", "A", 1)));
 
-        SqsBatchResponse response = processor.process(batch, Deadline.in(Duration.ofMinutes(1)), d -> {
+        SqsBatchResponse response = processor.processEach(batch, Deadline.in(Duration.ofMinutes(1)), d -> {
             handled.add(d.message().messageId());
             if (d.message().messageId().equals("a2")) {
                 throw new FailureException("http_503", "answered HTTP 503", true, null);
@@ -55,7 +55,7 @@ class SqsBatchProcessorTest {
     void aPermanentFailureIsRecordedAndNotGivenBackNorHoldingItsGroup() {
         SqsEvent batch = new SqsEvent(List.of(message("a1", "A", 1), message("a2", "A", 1)));
 
-        SqsBatchResponse response = processor.process(batch, Deadline.in(Duration.ofMinutes(1)), d -> {
+        SqsBatchResponse response = processor.processEach(batch, Deadline.in(Duration.ofMinutes(1)), d -> {
             handled.add(d.message().messageId());
             if (d.message().messageId().equals("a1")) {
                 throw FailureException.permanent("http_404", "answered HTTP 404");
@@ -71,7 +71,7 @@ class SqsBatchProcessorTest {
     void anErrorFailsItsMessageOnly() {
         SqsEvent batch = new SqsEvent(List.of(message("a1", "A", 1), message("b1", "B", 5)));
 
-        SqsBatchResponse response = processor.process(batch, Deadline.in(Duration.ofMinutes(1)), d -> {
+        SqsBatchResponse response = processor.processEach(batch, Deadline.in(Duration.ofMinutes(1)), d -> {
             handled.add(d.message().messageId());
             throw d.message().messageId().equals("a1") ? new OutOfMemoryError("Java heap space") : new StackOverflowError();
         });
@@ -89,7 +89,7 @@ class SqsBatchProcessorTest {
         Deadline invocation = Deadline.in(Duration.ofMillis(1500), Ticker.of(clock));
         List<Duration> leftAfterOwnDeadline = new ArrayList<>();
 
-        SqsBatchResponse response = processor.process(batch, invocation, d -> {
+        SqsBatchResponse response = processor.processEach(batch, invocation, d -> {
             handled.add(d.message().messageId());
             leftAfterOwnDeadline.add(Duration.ofNanos(invocation.nanos() - d.deadline().nanos()));
             if (d.message().messageId().equals("a1")) {
@@ -112,7 +112,7 @@ class SqsBatchProcessorTest {
     void withLessThanTheReserveLeftTheRestIsGivenBackUnstartedAndRecordedOnItsLastReceive() {
         SqsEvent batch = new SqsEvent(List.of(message("a1", "A", 1), message("b1", "B", 2), message("c1", "C", 5)));
 
-        SqsBatchResponse response = processor.process(batch, Deadline.in(Duration.ofMillis(150)), d -> handled.add(d.message().messageId()));
+        SqsBatchResponse response = processor.processEach(batch, Deadline.in(Duration.ofMillis(150)), d -> handled.add(d.message().messageId()));
 
         assertThat(handled).isEmpty();
         assertThat(givenBack(response)).containsExactly("a1", "b1", "c1");
@@ -121,11 +121,11 @@ class SqsBatchProcessorTest {
 
     @Test
     void aFailureThatCannotBeRecordedIsGivenBackEvenIfPermanent() {
-        SqsBatchProcessor unrecordable = new SqsBatchProcessor(FailurePolicy.standard(), (d, f, o) -> {
+        SqsBatches unrecordable = new SqsBatches(FailurePolicy.standard(), (d, f, o) -> {
             throw new IllegalStateException("MongoDB down");
         }, 5, Duration.ZERO);
 
-        SqsBatchResponse response = unrecordable.process(new SqsEvent(List.of(message("a1", "A", 1))),
+        SqsBatchResponse response = unrecordable.processEach(new SqsEvent(List.of(message("a1", "A", 1))),
                 Deadline.in(Duration.ofMinutes(1)), d -> {
                     throw FailureException.permanent("bad", "bad input");
                 });
