@@ -78,7 +78,7 @@ public class Runs {
      * already moved past this continuation ({@code seq}). @return the run, or empty when it cannot be taken now
      */
     public Optional<ResyncRun> acquire(String runId, long seq, String holder, Duration ttl) {
-        Bson condition = Filters.and(Filters.in(ResyncRun.PHASE, RunPhase.activeValues()), Filters.lte(ResyncRun.SEQ, seq));
+        Bson condition = Filters.and(Filters.in(ResyncRun.PHASE, ResyncRun.Phase.activeValues()), Filters.lte(ResyncRun.SEQ, seq));
         Bson alsoSet = Updates.combine(Updates.set(ResyncRun.SEQ, seq), Updates.inc(ResyncRun.INVOCATIONS, 1),
                 Updates.set(ResyncRun.UPDATED_AT, now()));
         return lease.acquire(runId, holder, ttl, condition, alsoSet, false).map(ResyncRun::read);
@@ -124,7 +124,7 @@ public class Runs {
     }
 
     /** Moves the run from one phase to the next (once), noting when, and starting the next phase's cursor. */
-    public boolean advance(String runId, RunPhase from, RunPhase to) {
+    public boolean advance(String runId, ResyncRun.Phase from, ResyncRun.Phase to) {
         Date now = now();
         return runs.updateOne(Filters.and(Filters.eq(ResyncRun.ID, runId), Filters.eq(ResyncRun.PHASE, from.value())), Updates.combine(
                 Updates.set(ResyncRun.PHASE, to.value()), Updates.set(ResyncRun.Timings.endedAt(from), now),
@@ -146,8 +146,8 @@ public class Runs {
     public boolean complete(ResyncRun run) {
         Date now = now();
         Date started = run.timings().startedAt();
-        boolean done = runs.updateOne(Filters.and(Filters.eq(ResyncRun.ID, run.id()), Filters.eq(ResyncRun.PHASE, RunPhase.APPLYING.value())),
-                Updates.combine(Updates.set(ResyncRun.PHASE, RunPhase.COMPLETED.value()), Updates.set(ResyncRun.COMPLETED_AT, now),
+        boolean done = runs.updateOne(Filters.and(Filters.eq(ResyncRun.ID, run.id()), Filters.eq(ResyncRun.PHASE, ResyncRun.Phase.APPLYING.value())),
+                Updates.combine(Updates.set(ResyncRun.PHASE, ResyncRun.Phase.COMPLETED.value()), Updates.set(ResyncRun.COMPLETED_AT, now),
                         Updates.set(ResyncRun.TIMINGS + "." + ResyncRun.Timings.TOTAL_MS, started == null ? null : now.getTime() - started.getTime()),
                         Updates.unset(ResyncRun.CURSOR), Updates.set(ResyncRun.UPDATED_AT, now))).getModifiedCount() == 1;
         if (done) {
@@ -158,9 +158,9 @@ public class Runs {
 
     private void advanceWatermark(String collection) {
         Bson bearing = Filters.and(Filters.eq(ResyncRun.COLLECTION, collection), Filters.ne(ResyncRun.WATERMARK_TO, null));
-        ResyncRun earliestOpen = runs.find(Filters.and(bearing, Filters.ne(ResyncRun.PHASE, RunPhase.COMPLETED.value())))
+        ResyncRun earliestOpen = runs.find(Filters.and(bearing, Filters.ne(ResyncRun.PHASE, ResyncRun.Phase.COMPLETED.value())))
                 .sort(Sorts.ascending(ResyncRun.WATERMARK_TO)).first();
-        Bson done = Filters.and(bearing, Filters.eq(ResyncRun.PHASE, RunPhase.COMPLETED.value()));
+        Bson done = Filters.and(bearing, Filters.eq(ResyncRun.PHASE, ResyncRun.Phase.COMPLETED.value()));
         if (earliestOpen != null) {
             done = Filters.and(done, Filters.lt(ResyncRun.WATERMARK_TO, earliestOpen.watermark().to()));
         }
@@ -179,12 +179,12 @@ public class Runs {
 
     /** The runs waiting for their results. */
     public List<ResyncRun> applying() {
-        return runs.find(Filters.eq(ResyncRun.PHASE, RunPhase.APPLYING.value())).into(new ArrayList<>());
+        return runs.find(Filters.eq(ResyncRun.PHASE, ResyncRun.Phase.APPLYING.value())).into(new ArrayList<>());
     }
 
     /** Active runs no invocation holds that have not moved since {@code before}. */
     public List<ResyncRun> stalled(String collection, Date before) {
-        return runs.find(Filters.and(Filters.eq(ResyncRun.COLLECTION, collection), Filters.in(ResyncRun.PHASE, RunPhase.activeValues()),
+        return runs.find(Filters.and(Filters.eq(ResyncRun.COLLECTION, collection), Filters.in(ResyncRun.PHASE, ResyncRun.Phase.activeValues()),
                 Filters.lt(ResyncRun.UPDATED_AT, before), lease.free())).into(new ArrayList<>());
     }
 

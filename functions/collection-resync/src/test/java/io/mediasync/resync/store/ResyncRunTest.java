@@ -57,7 +57,7 @@ class ResyncRunTest {
 
         ResyncRun run = ResyncRun.read(stored);
 
-        assertThat(run.phase()).isEqualTo(RunPhase.EXECUTING);
+        assertThat(run.phase()).isEqualTo(ResyncRun.Phase.EXECUTING);
         assertThat(run.phase().active()).isTrue();
         assertThat(run.mode()).isEqualTo(ResyncRun.Mode.FULL);
         assertThat(run.seq()).isEqualTo(3L);
@@ -75,11 +75,11 @@ class ResyncRunTest {
 
     @Test
     void phasesFollowEachOtherAndOnlyProvidingAndExecutingAreAdvancedByAnInvocation() {
-        assertThat(RunPhase.PROVIDING.next()).isEqualTo(RunPhase.EXECUTING);
-        assertThat(RunPhase.EXECUTING.next()).isEqualTo(RunPhase.APPLYING);
-        assertThat(RunPhase.activeValues()).containsExactly("providing", "executing");
-        assertThat(StoredValue.of(RunPhase.class, "applying").active()).isFalse();
-        assertThat(ResyncRun.Timings.endedAt(RunPhase.EXECUTING)).isEqualTo("timings.executingEndedAt");
+        assertThat(ResyncRun.Phase.PROVIDING.next()).isEqualTo(ResyncRun.Phase.EXECUTING);
+        assertThat(ResyncRun.Phase.EXECUTING.next()).isEqualTo(ResyncRun.Phase.APPLYING);
+        assertThat(ResyncRun.Phase.activeValues()).containsExactly("providing", "executing");
+        assertThat(StoredValue.of(ResyncRun.Phase.class, "applying").active()).isFalse();
+        assertThat(ResyncRun.Timings.endedAt(ResyncRun.Phase.EXECUTING)).isEqualTo("timings.executingEndedAt");
     }
 
     @Test
