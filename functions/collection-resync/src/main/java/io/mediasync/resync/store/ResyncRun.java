@@ -13,8 +13,9 @@ import org.bson.Document;
 
 /**
  * One run of a collection's re-sync, as resync_runs stores it (see {@link Runs}; the watermark records beside the
- * runs are {@link RunWatermark}s), with the {@link Phase} it stands in. {@code cursor} is the phase's own place (provide: {scan, key, id}; execute:
- * {after}); {@code leaseHolder}/{@code leaseUntil} are the {@link Lease} of the invocation advancing it.
+ * runs are {@link Runs.Watermark}s), with the {@link Phase} it stands in. {@code cursor} is the phase's own place
+ * (provide: {scan, key, id}; execute: {after}); {@code leaseHolder}/{@code leaseUntil} are the {@link Lease} of the
+ * invocation advancing it.
  *
  * @param ids       the ids of an {@code ids} run, else null
  * @param watermark the updatedAt window of an incremental or full run, else null

@@ -12,6 +12,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.mediasync.common.mongo.DuplicateKey;
 import io.mediasync.common.mongo.Lease;
+import io.mediasync.common.mongo.RecordCodec;
 import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.resync.config.ResyncConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,14 +30,14 @@ import org.bson.conversions.Bson;
 /**
  * Run records ({@code resync_runs}, {@link ResyncRun}): phase, watermark from/to, counts, timings, errors, the cursor
  * of the step in progress, and the {@link Lease} ({@code leaseHolder}/{@code leaseUntil}) of the one invocation that
- * advances a run at a time. Also one {@link RunWatermark} per collection, moved forward only when a run's work is
- * committed.
+ * advances a run at a time. Also one {@link Watermark} record per collection beside the runs, moved forward only when
+ * a run's work is committed.
  */
 @ApplicationScoped
 public class Runs {
 
     private final MongoCollection<ResyncRun> runs;
-    private final MongoCollection<RunWatermark> watermarks;
+    private final MongoCollection<Watermark> watermarks;
     private final Lease lease;
     private final ResyncConfig config;
     private final Clock clock;
@@ -44,7 +45,7 @@ public class Runs {
     public Runs(MongoDatabase db, ResyncConfig config, Clock clock) {
         MongoCollection<Document> documents = db.getCollection(config.runsCollection());
         this.runs = ResyncRun.CODEC.typed(documents);
-        this.watermarks = RunWatermark.CODEC.typed(documents);
+        this.watermarks = Watermark.CODEC.typed(documents);
         this.lease = new Lease(documents, clock);
         this.config = config;
         this.clock = clock;
@@ -166,15 +167,15 @@ public class Runs {
         }
         ResyncRun newest = runs.find(done).sort(Sorts.descending(ResyncRun.WATERMARK_TO)).first();
         if (newest != null) {
-            watermarks.updateOne(Filters.eq(RunWatermark.ID, RunWatermark.idOf(collection)), Updates.combine(
-                    Updates.max(RunWatermark.TO, newest.watermark().to()), Updates.set(RunWatermark.COLLECTION, collection)),
+            watermarks.updateOne(Filters.eq(Watermark.ID, Watermark.idOf(collection)), Updates.combine(
+                    Updates.max(Watermark.TO, newest.watermark().to()), Updates.set(Watermark.COLLECTION, collection)),
                     new UpdateOptions().upsert(true));
         }
     }
 
     /** Up to which updatedAt every change of the collection is committed, if a run ever completed. */
     public Optional<Date> watermark(String collection) {
-        return Optional.ofNullable(watermarks.find(Filters.eq(RunWatermark.ID, RunWatermark.idOf(collection))).first()).map(RunWatermark::to);
+        return Optional.ofNullable(watermarks.find(Filters.eq(Watermark.ID, Watermark.idOf(collection))).first()).map(Watermark::to);
     }
 
     /** The runs waiting for their results. */
@@ -190,5 +191,27 @@ public class Runs {
 
     public Date now() {
         return Date.from(clock.instant());
+    }
+
+    /**
+     * Up to which updatedAt every change of a collection is committed: one record per collection in resync_runs, beside
+     * the runs ({@code _id: "watermark:<collection>"}), moved forward only when a run completes.
+     */
+    public record Watermark(String collection, Date to) {
+
+        public static final String ID = "_id";
+        public static final String COLLECTION = "collection";
+        public static final String TO = "to";
+
+        public static final RecordCodec<Watermark> CODEC = RecordCodec.readOnly(Watermark.class, Watermark::read);
+
+        /** The record's {@code _id}: named so that no run id (a collection's name and a time) can be the same. */
+        public static String idOf(String collection) {
+            return "watermark:" + collection;
+        }
+
+        public static Watermark read(Document doc) {
+            return new Watermark(doc.getString(COLLECTION), doc.getDate(TO));
+        }
     }
 }

@@ -91,9 +91,9 @@ class ResyncRunTest {
 
     @Test
     void aWatermarkRecordIsReadAsOne() {
-        Document stored = new Document("_id", RunWatermark.idOf("channels")).append("to", NOW).append("collection", "channels");
+        Document stored = new Document("_id", Runs.Watermark.idOf("channels")).append("to", NOW).append("collection", "channels");
 
         assertThat(stored.getString("_id")).isEqualTo("watermark:channels");
-        assertThat(RunWatermark.read(stored)).isEqualTo(new RunWatermark("channels", NOW));
+        assertThat(Runs.Watermark.read(stored)).isEqualTo(new Runs.Watermark("channels", NOW));
     }
 }
