@@ -45,20 +45,20 @@ public class Provider {
 
     public StepResult step(ResyncRun run, Date now) {
         List<Scan> scans = scans(run, now);
-        ScanCursor cursor = ScanCursor.read(run.cursor());
+        Scan.Cursor cursor = Scan.Cursor.read(run.cursor());
         if (cursor.scan() >= scans.size()) {
             return StepResult.finished(Map.of());
         }
         Scan scan = scans.get(cursor.scan());
         List<Document> page = documents.page(run.collection(), scan.from(cursor.key(), cursor.id()), scan.sort(), config.pageSize());
         if (page.isEmpty()) {
-            return StepResult.next(ScanCursor.startOf(cursor.scan() + 1).toDocument(), Map.of());
+            return StepResult.next(Scan.Cursor.startOf(cursor.scan() + 1).toDocument(), Map.of());
         }
         List<ProvidedRow> changed = changedIn(run, page);
         int provided = storage.provide(changed, run.id(), now);
         int related = markRelated(run, run.collection(), changed.stream().map(ProvidedRow::docId).toList(), now);
         Document last = page.get(page.size() - 1);
-        ScanCursor next = new ScanCursor(cursor.scan(), scan.keyOf(last), last.get("_id"));
+        Scan.Cursor next = new Scan.Cursor(cursor.scan(), scan.keyOf(last), last.get("_id"));
         return StepResult.next(next.toDocument(), Map.of(RunCount.PROVIDED, provided, RunCount.RELATED, related));
     }
 
