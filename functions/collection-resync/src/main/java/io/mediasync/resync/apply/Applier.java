@@ -44,7 +44,7 @@ public class Applier {
         this.runs = runs;
     }
 
-    public void apply(ResyncResult result, Deadline deadline) throws FailureException {
+    public void apply(ResultParser.Result result, Deadline deadline) throws FailureException {
         String key = DocIds.rowKey(result.collection(), result.id());
         StorageRow.Order order = storage.find(key).map(StorageRow::ordered).orElse(null);
         if (order == null || !result.token().equals(order.token())) {
@@ -68,8 +68,8 @@ public class Applier {
     }
 
     /** @return whether the document took it (it still holds the URL) */
-    private boolean write(ResyncResult result, String field, String url, Date now, Counts counts) throws FailureException {
-        ResyncResult.FieldResult got = result.fields().get(field);
+    private boolean write(ResultParser.Result result, String field, String url, Date now, Counts counts) throws FailureException {
+        ResultParser.Result.Field got = result.fields().get(field);
         if (got == null || !url.equals(got.url())) {
             throw FailureException.permanent("result_mismatch", "the result's " + field + " is not the URL that was ordered");
         }
