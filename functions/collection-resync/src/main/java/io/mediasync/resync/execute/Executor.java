@@ -13,7 +13,6 @@ import io.mediasync.resync.model.Plan;
 import io.mediasync.resync.model.Planner;
 import io.mediasync.resync.model.Relation;
 import io.mediasync.resync.model.ResyncModel;
-import io.mediasync.resync.model.Written;
 import io.mediasync.resync.progress.Counts;
 import io.mediasync.resync.progress.StepResult;
 import io.mediasync.resync.store.Documents;
@@ -180,7 +179,7 @@ public class Executor {
         Plan plan = planner.planInheriting(doc, Optional.ofNullable(parent));
         if (plan.copy()) {
             if (parent == null) { // its parent is gone: what it inherited goes too
-                List<String> written = ImageFields.ALL.stream().filter(f -> Written.of(doc, f).isPresent()).toList();
+                List<String> written = ImageFields.ALL.stream().filter(f -> ImageFields.Written.of(doc, f).isPresent()).toList();
                 documents.clear(collection, doc.get("_id"), written);
             } else {
                 counts.add(RunCount.INHERITED, inheritance.propagate(up.parent(), parent, doc.get("_id"), now));

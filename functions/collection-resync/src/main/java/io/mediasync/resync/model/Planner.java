@@ -59,8 +59,8 @@ public final class Planner {
     public Plan planInheriting(Document child, Optional<Document> parent) {
         boolean differs = false;
         for (String field : ImageFields.ALL) {
-            Optional<Written> mine = Written.of(child, field);
-            Optional<Written> theirs = parent.flatMap(p -> Written.of(p, field));
+            Optional<ImageFields.Written> mine = ImageFields.Written.of(child, field);
+            Optional<ImageFields.Written> theirs = parent.flatMap(p -> ImageFields.Written.of(p, field));
             differs |= theirs.isEmpty() ? mine.isPresent()
                     : mine.isEmpty() || !mine.get().sameAsInheritedFrom(theirs.get(), parent.get().get("_id"));
         }
@@ -83,7 +83,7 @@ public final class Planner {
         String reason = null;
         for (String field : ImageFields.ALL) {
             String url = own.get(field);
-            Optional<Written> written = Written.of(doc, field);
+            Optional<ImageFields.Written> written = ImageFields.Written.of(doc, field);
             if (url == null) {
                 if (written.isPresent()) {
                     clear.add(field);
@@ -107,11 +107,11 @@ public final class Planner {
     }
 
     /** Why this field needs a resize, or null when what is written on it is current. */
-    private String why(Document doc, String field, String url, Optional<Written> written, Duration retryAfter) {
+    private String why(Document doc, String field, String url, Optional<ImageFields.Written> written, Duration retryAfter) {
         if (written.isEmpty()) {
             return "new";
         }
-        Written w = written.get();
+        ImageFields.Written w = written.get();
         if (!url.equals(w.sourceUrl()) || w.inherited()) {
             return "image_changed";
         }
