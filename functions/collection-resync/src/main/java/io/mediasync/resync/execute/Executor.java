@@ -9,7 +9,6 @@ import io.mediasync.resync.config.QueuesConfig;
 import io.mediasync.resync.config.ResyncConfig;
 import io.mediasync.resync.model.DocIds;
 import io.mediasync.resync.model.ImageFields;
-import io.mediasync.resync.model.Plan;
 import io.mediasync.resync.model.Planner;
 import io.mediasync.resync.model.Relation;
 import io.mediasync.resync.model.ResyncModel;
@@ -125,7 +124,7 @@ public class Executor {
     private Optional<Next> owning(ResyncRun run, StorageRow row, Document doc, Date now, Counts counts) {
         String collection = run.collection();
         Object id = doc.get("_id");
-        Plan plan = planner.plan(doc, row.force());
+        Planner.Plan plan = planner.plan(doc, row.force());
         boolean wrote = !plan.clear().isEmpty() && documents.clear(collection, id, plan.clear());
         for (Map.Entry<String, String> bad : plan.badUrls().entrySet()) {
             String why = ImageUrl.problem(bad.getValue()).orElseThrow();
@@ -176,7 +175,7 @@ public class Executor {
             counts.add(RunCount.AWAITING, 1); // the parent's results will be passed on when they are applied
             return;
         }
-        Plan plan = planner.planInheriting(doc, Optional.ofNullable(parent));
+        Planner.Plan plan = planner.planInheriting(doc, Optional.ofNullable(parent));
         if (plan.copy()) {
             if (parent == null) { // its parent is gone: what it inherited goes too
                 List<String> written = ImageFields.ALL.stream().filter(f -> ImageFields.Written.of(doc, f).isPresent()).toList();

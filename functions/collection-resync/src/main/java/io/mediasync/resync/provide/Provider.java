@@ -3,7 +3,6 @@ package io.mediasync.resync.provide;
 import com.mongodb.client.model.Filters;
 import io.mediasync.resync.config.ResyncConfig;
 import io.mediasync.resync.model.DocIds;
-import io.mediasync.resync.model.Plan;
 import io.mediasync.resync.model.Planner;
 import io.mediasync.resync.model.Relation;
 import io.mediasync.resync.model.ResyncModel;
@@ -76,7 +75,7 @@ public class Provider {
                 .filter(d -> planner.inherits(run.collection(), d)).map(d -> d.get(up.get().referenceField())).distinct().toList());
         List<ProvidedRow> changed = new ArrayList<>();
         for (Document doc : page) {
-            Plan plan = planner.inherits(run.collection(), doc)
+            Planner.Plan plan = planner.inherits(run.collection(), doc)
                     ? planner.planInheriting(doc, Optional.ofNullable(parents.get(DocIds.rowKey(up.get().parent(),
                             doc.get(up.get().referenceField())))))
                     : planner.plan(doc, run.force());
