@@ -12,7 +12,6 @@ import io.mediasync.resync.model.ImageFields;
 import io.mediasync.resync.model.Planner;
 import io.mediasync.resync.model.Relation;
 import io.mediasync.resync.model.ResyncModel;
-import io.mediasync.resync.progress.Counts;
 import io.mediasync.resync.progress.StepResult;
 import io.mediasync.resync.store.Documents;
 import io.mediasync.resync.store.ResyncRun;
@@ -79,7 +78,7 @@ public class Executor {
         }
         Map<String, Document> docs = documents.byIds(collection, rows.stream().map(StorageRow::docId).toList());
         Map<String, Document> parents = parentsOf(collection, docs.values());
-        Counts counts = new Counts();
+        RunCount.Tally counts = new RunCount.Tally();
         List<MessageOut> out = new ArrayList<>();
         List<Storage.Claim> claims = new ArrayList<>();
         Map<String, MessageOut> claimed = new LinkedHashMap<>();
@@ -121,7 +120,7 @@ public class Executor {
     }
 
     /** A document with images of its own: what is stale is written or cleared now, what needs a resize is ordered. */
-    private Optional<Next> owning(ResyncRun run, StorageRow row, Document doc, Date now, Counts counts) {
+    private Optional<Next> owning(ResyncRun run, StorageRow row, Document doc, Date now, RunCount.Tally counts) {
         String collection = run.collection();
         Object id = doc.get("_id");
         Planner.Plan plan = planner.plan(doc, row.force());
@@ -168,7 +167,8 @@ public class Executor {
     }
 
     /** A document showing its parent's images: brought in line with a settled parent, or left for the parent's apply. */
-    private void inheriting(String collection, StorageRow row, Document doc, Map<String, Document> parents, Date now, Counts counts) {
+    private void inheriting(String collection, StorageRow row, Document doc, Map<String, Document> parents, Date now,
+            RunCount.Tally counts) {
         Relation up = model.parentOf(collection).orElseThrow();
         Document parent = parents.get(DocIds.rowKey(up.parent(), doc.get(up.referenceField())));
         if (parent != null && !planner.settled(up.parent(), parent)) {

@@ -90,6 +90,16 @@ class ResyncRunTest {
     }
 
     @Test
+    void aStepsTallySumsWhatItCountedAndLeavesOutZeros() {
+        RunCount.Tally tally = new RunCount.Tally();
+        tally.add(RunCount.APPLIED, 2);
+        tally.add(RunCount.APPLIED, 1);
+        tally.add(RunCount.FAILED, 0);
+
+        assertThat(tally.asMap()).isEqualTo(Map.of(RunCount.APPLIED, 3));
+    }
+
+    @Test
     void aWatermarkRecordIsReadAsOne() {
         Document stored = new Document("_id", Runs.Watermark.idOf("channels")).append("to", NOW).append("collection", "channels");
 
