@@ -13,6 +13,7 @@ import io.mediasync.common.lambda.SqsMessage;
 import io.mediasync.resync.apply.Applier;
 import io.mediasync.resync.apply.ResultParser;
 import io.mediasync.resync.config.InvocationConfig;
+import io.mediasync.resync.store.MessageRecords;
 import jakarta.inject.Named;
 import org.jboss.logging.MDC;
 
@@ -24,7 +25,7 @@ public class ResyncApplyFunction implements RequestHandler<SqsEvent, SqsBatchRes
     private final Applier applier;
     private final SqsBatches batches;
 
-    public ResyncApplyFunction(ResultParser parser, Applier applier, FailurePolicy policy, ResyncFailureRecorder recorder,
+    public ResyncApplyFunction(ResultParser parser, Applier applier, FailurePolicy policy, MessageRecords recorder,
             InvocationConfig invocation) {
         this.parser = parser;
         this.applier = applier;
