@@ -6,7 +6,6 @@ import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.metrics.Metrics;
 import io.mediasync.resync.config.InvocationConfig;
 import io.mediasync.resync.run.ResyncRequest;
-import io.mediasync.resync.run.ResyncResponse;
 import io.mediasync.resync.run.RunStarter;
 import jakarta.inject.Named;
 
@@ -15,7 +14,7 @@ import jakarta.inject.Named;
  * {@code {"collection": "channels"}}, {@code {"collection": "episodes", "ids": […]}}, {@code {"full": true}}.
  */
 @Named("collection-resync")
-public class CollectionResyncFunction implements RequestHandler<ResyncRequest, ResyncResponse> {
+public class CollectionResyncFunction implements RequestHandler<ResyncRequest, ResyncRequest.Response> {
 
     private final RunStarter starter;
     private final InvocationConfig invocation;
@@ -26,7 +25,7 @@ public class CollectionResyncFunction implements RequestHandler<ResyncRequest, R
     }
 
     @Override
-    public ResyncResponse handleRequest(ResyncRequest request, Context context) {
+    public ResyncRequest.Response handleRequest(ResyncRequest request, Context context) {
         try {
             return starter.start(request, Deadline.forInvocation(context, invocation.timeMargin(), invocation.budget()));
         } finally {

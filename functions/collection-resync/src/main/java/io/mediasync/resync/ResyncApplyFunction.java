@@ -12,20 +12,20 @@ import io.mediasync.common.lambda.SqsHandler;
 import io.mediasync.common.lambda.SqsMessage;
 import io.mediasync.resync.apply.Applier;
 import io.mediasync.resync.apply.ResultParser;
-import io.mediasync.resync.apply.ResyncResult;
 import io.mediasync.resync.config.InvocationConfig;
+import io.mediasync.resync.store.MessageRecords;
 import jakarta.inject.Named;
 import org.jboss.logging.MDC;
 
 /** Lambda entry point of the results queue (GL_RESYNC_RESULTS): the resizer's results written back. */
 @Named("collection-resync-apply")
-public class ResyncApplyFunction implements RequestHandler<SqsEvent, SqsBatchResponse>, SqsHandler<ResyncResult> {
+public class ResyncApplyFunction implements RequestHandler<SqsEvent, SqsBatchResponse>, SqsHandler<ResultParser.Result> {
 
     private final ResultParser parser;
     private final Applier applier;
     private final SqsBatches batches;
 
-    public ResyncApplyFunction(ResultParser parser, Applier applier, FailurePolicy policy, ResyncFailureRecorder recorder,
+    public ResyncApplyFunction(ResultParser parser, Applier applier, FailurePolicy policy, MessageRecords recorder,
             InvocationConfig invocation) {
         this.parser = parser;
         this.applier = applier;
@@ -38,12 +38,12 @@ public class ResyncApplyFunction implements RequestHandler<SqsEvent, SqsBatchRes
     }
 
     @Override
-    public ResyncResult parse(SqsMessage message) throws FailureException {
+    public ResultParser.Result parse(SqsMessage message) throws FailureException {
         return parser.parse(message.body());
     }
 
     @Override
-    public void handle(ResyncResult result, Delivery delivery) throws FailureException {
+    public void handle(ResultParser.Result result, Delivery delivery) throws FailureException {
         if (result.runId() != null) {
             delivery.note("runId", result.runId());
             MDC.put("runId", result.runId());

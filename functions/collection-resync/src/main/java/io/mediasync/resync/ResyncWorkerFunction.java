@@ -15,6 +15,7 @@ import io.mediasync.common.lambda.SqsMessage;
 import io.mediasync.resync.apply.InheritanceTask;
 import io.mediasync.resync.config.InvocationConfig;
 import io.mediasync.resync.run.RunDriver;
+import io.mediasync.resync.store.MessageRecords;
 import jakarta.inject.Named;
 
 /**
@@ -34,7 +35,7 @@ public class ResyncWorkerFunction implements RequestHandler<SqsEvent, SqsBatchRe
     private final SqsBatches batches;
 
     public ResyncWorkerFunction(RunDriver driver, InheritanceTask inheritance, ObjectMapper json, FailurePolicy policy,
-            ResyncFailureRecorder recorder, InvocationConfig invocation) {
+            MessageRecords recorder, InvocationConfig invocation) {
         this.driver = driver;
         this.inheritance = inheritance;
         this.json = json;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import io.mediasync.resync.run.ResyncResponse;
+import io.mediasync.resync.run.ResyncRequest;
 import io.mediasync.resync.store.StorageRow;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -66,25 +66,25 @@ class DeliveryFaultsTest extends ResyncTestSupport {
 
     @Test
     void ordersLostBetweenExecuteAndApplyAreOrderedAgainAndConverge() throws Exception {
-        ResyncResponse first = run("{\"collection\": \"channels\"}");
+        ResyncRequest.Response first = run("{\"collection\": \"channels\"}");
         assertThat(takeOrders()).hasSize(2); // lost: the resizer never answers
         assertThat(run(first, 0).getString("phase")).isEqualTo("applying");
 
         // the next run, before the order timeout: both are still awaited, nothing is ordered twice
-        ResyncResponse second = run("{\"collection\": \"channels\"}");
+        ResyncRequest.Response second = run("{\"collection\": \"channels\"}");
         assertThat(takeOrders()).isEmpty();
         assertThat(count(run(second, 0), "awaiting")).isEqualTo(2);
         assertThat(collection("resync_runs").find(Filters.eq("_id", "watermark:channels")).first()).isNull();
 
         // past the order timeout (RESYNC_ORDER_TIMEOUT, 6 hours): ordered again, and this time answered
         collection("resync_storage").updateMany(Filters.exists("ordered"), Updates.set("ordered.at", Date.from(Instant.now().minus(Duration.ofHours(7)))));
-        ResyncResponse third = run("{\"collection\": \"channels\"}");
+        ResyncRequest.Response third = run("{\"collection\": \"channels\"}");
         assertThat(count(run(third, 0), "ordered")).isEqualTo(2);
         settle();
         assertThat(doc("channels", 1).get("image_url_info")).isNotNull();
         assertThat(doc("channels", 2).get("image_url_info")).isNotNull();
         assertThat(doc("episodes", "ep").get("image_url_info")).isEqualTo(doc("channels", 1).get("image_url_info"));
-        for (ResyncResponse r : List.of(first, second, third)) {
+        for (ResyncRequest.Response r : List.of(first, second, third)) {
             assertThat(run(r, 0).getString("phase")).isEqualTo("completed");
         }
         assertThat(collection("resync_runs").find(Filters.eq("_id", "watermark:channels")).first().getDate("to"))

@@ -3,7 +3,7 @@ package io.mediasync.resync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Filters;
-import io.mediasync.resync.run.ResyncResponse;
+import io.mediasync.resync.run.ResyncRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -46,7 +46,7 @@ class LargeChannelTest extends ResyncTestSupport {
                 batch.clear();
             }
         }
-        ResyncResponse started = run("{\"collection\": \"channels\"}");
+        ResyncRequest.Response started = run("{\"collection\": \"channels\"}");
         String runId = started.runs().get(0).runId();
         assertThat(collection("resync_storage").countDocuments()).as("the channel and its episodes").isEqualTo(EPISODES + 1);
         List<String> orders = takeOrders();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import io.mediasync.resync.run.ResyncResponse;
+import io.mediasync.resync.run.ResyncRequest;
 import io.mediasync.testsupport.DevStackTestResource;
 import io.mediasync.testsupport.MongoSrvContract;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -53,8 +53,8 @@ class ResyncFlowTest extends ResyncTestSupport implements MongoSrvContract {
 
     @Test
     void firstRunResizesEveryImageAndWritesInfos() throws Exception {
-        ResyncResponse channels = run("{\"collection\": \"channels\"}");
-        ResyncResponse episodes = run("{\"collection\": \"episodes\"}");
+        ResyncRequest.Response channels = run("{\"collection\": \"channels\"}");
+        ResyncRequest.Response episodes = run("{\"collection\": \"episodes\"}");
         List<String> orders = resize();
         assertThat(orders).hasSize(3); // c1 (two images), c2, e2: one order per document
         assertThat(orders).allSatisfy(o -> assertThat(JSON.readTree(o).has("formats")).as("RESYNC_WEBP off").isFalse());
@@ -93,8 +93,8 @@ class ResyncFlowTest extends ResyncTestSupport implements MongoSrvContract {
         settle();
         Document before = doc("episodes", E1);
 
-        ResyncResponse channels = run("{\"collection\": \"channels\"}");
-        ResyncResponse episodes = run("{\"collection\": \"episodes\"}");
+        ResyncRequest.Response channels = run("{\"collection\": \"channels\"}");
+        ResyncRequest.Response episodes = run("{\"collection\": \"episodes\"}");
         assertThat(takeOrders()).isEmpty();
         for (Document run : List.of(run(channels, 0), run(episodes, 0))) {
             assertThat(run.getString("phase")).isEqualTo("completed");
@@ -113,7 +113,7 @@ class ResyncFlowTest extends ResyncTestSupport implements MongoSrvContract {
 
         collection("channels").updateOne(Filters.eq("_id", C1), Updates.combine(Updates.set("image_url", images.image("/c1-new.jpg")),
                 Updates.set("updatedAt", new Date())));
-        ResyncResponse channels = run("{\"collection\": \"channels\"}");
+        ResyncRequest.Response channels = run("{\"collection\": \"channels\"}");
         List<String> orders = resize();
         assertThat(orders).hasSize(1);
         JsonNode order = JSON.readTree(orders.get(0));

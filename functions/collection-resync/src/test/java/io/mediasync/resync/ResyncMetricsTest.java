@@ -2,7 +2,7 @@ package io.mediasync.resync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mediasync.resync.run.ResyncResponse;
+import io.mediasync.resync.run.ResyncRequest;
 import io.mediasync.testsupport.emf.EmfLines;
 import io.mediasync.testsupport.emf.StdoutCapture;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +36,7 @@ class ResyncMetricsTest extends ResyncTestSupport {
     @Test
     void aRunsDocumentCountsAreItsMetrics() throws Exception {
         EmfLines lines;
-        ResyncResponse response;
+        ResyncRequest.Response response;
         try (StdoutCapture out = new StdoutCapture()) {
             response = run("{\"collection\": \"channels\"}");
             List<String> orders = takeOrders();

@@ -9,7 +9,6 @@ import com.mongodb.client.model.Filters;
 import io.mediasync.common.lambda.SqsBatchResponse;
 import io.mediasync.common.lambda.SqsEvent;
 import io.mediasync.resync.run.ResyncRequest;
-import io.mediasync.resync.run.ResyncResponse;
 import io.mediasync.testsupport.QueueDrain;
 import io.mediasync.testsupport.SqsEventJson;
 import jakarta.inject.Inject;
@@ -49,7 +48,7 @@ abstract class ResyncTestSupport {
     ObjectMapper lambdaJson;
     @Inject
     @Named("collection-resync")
-    RequestHandler<ResyncRequest, ResyncResponse> start;
+    RequestHandler<ResyncRequest, ResyncRequest.Response> start;
     @Inject
     @Named("collection-resync-worker")
     RequestHandler<SqsEvent, SqsBatchResponse> worker;
@@ -88,13 +87,13 @@ abstract class ResyncTestSupport {
         }
     }
 
-    ResyncResponse startRun(String requestJson) throws Exception {
+    ResyncRequest.Response startRun(String requestJson) throws Exception {
         return start.handleRequest(lambdaJson.readValue(requestJson, ResyncRequest.class), null);
     }
 
     /** Starts a run and lets it continue through the work queue until nothing is left there. */
-    ResyncResponse run(String requestJson) throws Exception {
-        ResyncResponse response = startRun(requestJson);
+    ResyncRequest.Response run(String requestJson) throws Exception {
+        ResyncRequest.Response response = startRun(requestJson);
         work();
         return response;
     }
@@ -218,7 +217,7 @@ abstract class ResyncTestSupport {
         sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()));
     }
 
-    Document run(ResyncResponse response, int index) {
+    Document run(ResyncRequest.Response response, int index) {
         return collection("resync_runs").find(Filters.eq("_id", response.runs().get(index).runId())).first();
     }
 

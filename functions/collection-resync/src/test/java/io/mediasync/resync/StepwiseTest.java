@@ -7,7 +7,7 @@ import com.mongodb.client.model.Updates;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.resync.apply.Applier;
 import io.mediasync.resync.apply.ResultParser;
-import io.mediasync.resync.run.ResyncResponse;
+import io.mediasync.resync.run.ResyncRequest;
 import io.mediasync.resync.store.StorageRow;
 import io.mediasync.testsupport.SqsEventJson;
 import io.quarkus.test.junit.QuarkusTest;
@@ -143,7 +143,7 @@ class StepwiseTest extends ResyncTestSupport {
     @Test
     void aCollectionLargerThanAnInvocationContinuesThroughTheWorkQueue() throws Exception {
         seed(25);
-        ResyncResponse started = startRun("{\"collection\": \"channels\"}");
+        ResyncRequest.Response started = startRun("{\"collection\": \"channels\"}");
         assertThat(started.runs().get(0).continues()).isTrue();
         int followUps = work();
         assertThat(followUps).isGreaterThan(25); // 13 pages of "new", 13 of execute, the empty scans

@@ -3,7 +3,6 @@ package io.mediasync.resync.apply;
 import io.mediasync.common.failure.FailureException;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.resync.model.DocIds;
-import io.mediasync.resync.progress.Counts;
 import io.mediasync.resync.store.Documents;
 import io.mediasync.resync.store.Runs;
 import io.mediasync.resync.store.RunCount;
@@ -44,7 +43,7 @@ public class Applier {
         this.runs = runs;
     }
 
-    public void apply(ResyncResult result, Deadline deadline) throws FailureException {
+    public void apply(ResultParser.Result result, Deadline deadline) throws FailureException {
         String key = DocIds.rowKey(result.collection(), result.id());
         StorageRow.Order order = storage.find(key).map(StorageRow::ordered).orElse(null);
         if (order == null || !result.token().equals(order.token())) {
@@ -58,7 +57,7 @@ public class Applier {
             runs.count(order.run(), Map.of(RunCount.STALE, 1));
             return;
         }
-        Counts counts = new Counts();
+        RunCount.Tally counts = new RunCount.Tally();
         boolean wrote = false;
         Date now = runs.now();
         for (Map.Entry<String, String> ordered : order.fields().entrySet()) {
@@ -68,8 +67,8 @@ public class Applier {
     }
 
     /** @return whether the document took it (it still holds the URL) */
-    private boolean write(ResyncResult result, String field, String url, Date now, Counts counts) throws FailureException {
-        ResyncResult.FieldResult got = result.fields().get(field);
+    private boolean write(ResultParser.Result result, String field, String url, Date now, RunCount.Tally counts) throws FailureException {
+        ResultParser.Result.Field got = result.fields().get(field);
         if (got == null || !url.equals(got.url())) {
             throw FailureException.permanent("result_mismatch", "the result's " + field + " is not the URL that was ordered");
         }

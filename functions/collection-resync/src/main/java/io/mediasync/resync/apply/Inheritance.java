@@ -8,7 +8,6 @@ import io.mediasync.resync.model.IdAfter;
 import io.mediasync.resync.model.ImageFields;
 import io.mediasync.resync.model.Relation;
 import io.mediasync.resync.model.ResyncModel;
-import io.mediasync.resync.model.Written;
 import io.mediasync.resync.store.Documents;
 import io.mediasync.resync.store.Storage;
 import io.mediasync.resync.store.StorageRow;
@@ -119,13 +118,13 @@ public class Inheritance {
     private static Bson inheritedFrom(Document parent) {
         List<Bson> updates = new ArrayList<>();
         for (String field : ImageFields.ALL) {
-            Optional<Written> theirs = Written.of(parent, field);
+            Optional<ImageFields.Written> theirs = ImageFields.Written.of(parent, field);
             if (theirs.isEmpty()) {
                 updates.add(Updates.unset(ImageFields.info(field)));
                 updates.add(Updates.unset(ImageFields.resync(field)));
                 continue;
             }
-            Written w = theirs.get();
+            ImageFields.Written w = theirs.get();
             updates.add(Updates.set(ImageFields.resync(field), w.inheritedFrom(parent.get("_id")).toEntry()));
             updates.add(w.done() && w.hasInfo() ? Updates.set(ImageFields.info(field), parent.get(ImageFields.info(field)))
                     : Updates.unset(ImageFields.info(field)));
@@ -137,8 +136,8 @@ public class Inheritance {
     private static Bson notNewer(Document parent) {
         List<Bson> newer = new ArrayList<>();
         for (String field : ImageFields.ALL) {
-            Written.of(parent, field).filter(w -> w.at() != null)
-                    .ifPresent(w -> newer.add(Filters.gt(ImageFields.resync(field, Written.AT), w.at())));
+            ImageFields.Written.of(parent, field).filter(w -> w.at() != null)
+                    .ifPresent(w -> newer.add(Filters.gt(ImageFields.resync(field, ImageFields.Written.AT), w.at())));
         }
         return newer.isEmpty() ? new Document() : Filters.nor(newer);
     }

@@ -5,7 +5,6 @@ import io.mediasync.resync.config.InvocationConfig;
 import io.mediasync.resync.model.Planner;
 import io.mediasync.resync.model.ResyncModel;
 import io.mediasync.resync.progress.Continuations;
-import io.mediasync.resync.progress.Counts;
 import io.mediasync.resync.progress.RunCompleter;
 import io.mediasync.resync.store.Documents;
 import io.mediasync.resync.store.Runs;
@@ -63,7 +62,7 @@ public class InheritanceTask {
      * @param readAt rows provided after this moment stay (something changed since the document was read)
      */
     public void start(String key, StorageRow.Order order, String collection, Object id, boolean wrote, Date readAt, Deadline deadline,
-            Counts counts) {
+            RunCount.Tally counts) {
         Pending pending = new Pending(key, order.token(), order.run(), collection, id, readAt, 0);
         if (wrote && !model.childrenOf(collection).isEmpty()) {
             advance(pending, InheritanceCursor.from(collection, id), deadline, counts);
@@ -87,7 +86,7 @@ public class InheritanceTask {
             LOG.infof("%s: follow-up %d is overtaken (the walk is at %d): dropped", key, seq, saved.seq());
         } else {
             advance(new Pending(key, token, order.run(), row.get().collection(), row.get().docId(), saved.since(), seq),
-                    InheritanceCursor.of(saved.cursor()), deadline, new Counts());
+                    InheritanceCursor.of(saved.cursor()), deadline, new RunCount.Tally());
         }
     }
 
@@ -96,7 +95,7 @@ public class InheritanceTask {
      * sends its follow-up again when the walk has not moved for two invocations ({@code resent}, e.g. it went to the
      * DLQ). @return whether the row is such a row
      */
-    public boolean awaits(StorageRow row, Date now, Counts counts) {
+    public boolean awaits(StorageRow row, Date now, RunCount.Tally counts) {
         StorageRow.Order order = row.ordered();
         if (order == null || order.inheriting() == null) {
             return false;
@@ -119,7 +118,7 @@ public class InheritanceTask {
         continuations.sendInheritance(key, order.token(), order.run(), order.inheriting().seq());
     }
 
-    private void advance(Pending p, InheritanceCursor cursor, Deadline deadline, Counts counts) {
+    private void advance(Pending p, InheritanceCursor cursor, Deadline deadline, RunCount.Tally counts) {
         long pages = cursor.pages();
         while (!cursor.done() && deadline.remaining().compareTo(invocation.messageReserve()) >= 0) {
             counts.add(RunCount.INHERITED, inheritance.step(cursor, p.since()));
@@ -149,7 +148,7 @@ public class InheritanceTask {
     }
 
     /** The row goes only if its document needs nothing more and was not provided again after it was read. */
-    private void finish(Pending p, Counts counts) {
+    private void finish(Pending p, RunCount.Tally counts) {
         Document doc = documents.byId(p.collection(), p.id());
         boolean current = doc == null || !planner.inherits(p.collection(), doc) && !planner.plan(doc, false).changed();
         if (current) {

@@ -9,12 +9,9 @@ import io.mediasync.resync.config.QueuesConfig;
 import io.mediasync.resync.config.ResyncConfig;
 import io.mediasync.resync.model.DocIds;
 import io.mediasync.resync.model.ImageFields;
-import io.mediasync.resync.model.Plan;
 import io.mediasync.resync.model.Planner;
 import io.mediasync.resync.model.Relation;
 import io.mediasync.resync.model.ResyncModel;
-import io.mediasync.resync.model.Written;
-import io.mediasync.resync.progress.Counts;
 import io.mediasync.resync.progress.StepResult;
 import io.mediasync.resync.store.Documents;
 import io.mediasync.resync.store.ResyncRun;
@@ -81,7 +78,7 @@ public class Executor {
         }
         Map<String, Document> docs = documents.byIds(collection, rows.stream().map(StorageRow::docId).toList());
         Map<String, Document> parents = parentsOf(collection, docs.values());
-        Counts counts = new Counts();
+        RunCount.Tally counts = new RunCount.Tally();
         List<MessageOut> out = new ArrayList<>();
         List<Storage.Claim> claims = new ArrayList<>();
         Map<String, MessageOut> claimed = new LinkedHashMap<>();
@@ -123,10 +120,10 @@ public class Executor {
     }
 
     /** A document with images of its own: what is stale is written or cleared now, what needs a resize is ordered. */
-    private Optional<Next> owning(ResyncRun run, StorageRow row, Document doc, Date now, Counts counts) {
+    private Optional<Next> owning(ResyncRun run, StorageRow row, Document doc, Date now, RunCount.Tally counts) {
         String collection = run.collection();
         Object id = doc.get("_id");
-        Plan plan = planner.plan(doc, row.force());
+        Planner.Plan plan = planner.plan(doc, row.force());
         boolean wrote = !plan.clear().isEmpty() && documents.clear(collection, id, plan.clear());
         for (Map.Entry<String, String> bad : plan.badUrls().entrySet()) {
             String why = ImageUrl.problem(bad.getValue()).orElseThrow();
@@ -170,17 +167,18 @@ public class Executor {
     }
 
     /** A document showing its parent's images: brought in line with a settled parent, or left for the parent's apply. */
-    private void inheriting(String collection, StorageRow row, Document doc, Map<String, Document> parents, Date now, Counts counts) {
+    private void inheriting(String collection, StorageRow row, Document doc, Map<String, Document> parents, Date now,
+            RunCount.Tally counts) {
         Relation up = model.parentOf(collection).orElseThrow();
         Document parent = parents.get(DocIds.rowKey(up.parent(), doc.get(up.referenceField())));
         if (parent != null && !planner.settled(up.parent(), parent)) {
             counts.add(RunCount.AWAITING, 1); // the parent's results will be passed on when they are applied
             return;
         }
-        Plan plan = planner.planInheriting(doc, Optional.ofNullable(parent));
+        Planner.Plan plan = planner.planInheriting(doc, Optional.ofNullable(parent));
         if (plan.copy()) {
             if (parent == null) { // its parent is gone: what it inherited goes too
-                List<String> written = ImageFields.ALL.stream().filter(f -> Written.of(doc, f).isPresent()).toList();
+                List<String> written = ImageFields.ALL.stream().filter(f -> ImageFields.Written.of(doc, f).isPresent()).toList();
                 documents.clear(collection, doc.get("_id"), written);
             } else {
                 counts.add(RunCount.INHERITED, inheritance.propagate(up.parent(), parent, doc.get("_id"), now));

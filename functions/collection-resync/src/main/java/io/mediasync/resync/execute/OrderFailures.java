@@ -1,7 +1,7 @@
 package io.mediasync.resync.execute;
 
 import io.mediasync.resync.apply.Inheritance;
-import io.mediasync.resync.model.Plan;
+import io.mediasync.resync.model.Planner;
 import io.mediasync.resync.store.Documents;
 import io.mediasync.resync.store.Storage;
 import io.mediasync.resync.store.StorageRow;
@@ -29,7 +29,7 @@ public class OrderFailures {
     }
 
     /** @return how many fields were recorded failed */
-    public int noResult(String collection, StorageRow row, Document doc, Plan plan, int attempts, Date now) {
+    public int noResult(String collection, StorageRow row, Document doc, Planner.Plan plan, int attempts, Date now) {
         int failed = 0;
         Object id = doc.get("_id");
         for (Map.Entry<String, String> field : plan.order().entrySet()) {

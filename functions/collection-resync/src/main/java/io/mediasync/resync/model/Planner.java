@@ -1,6 +1,7 @@
 package io.mediasync.resync.model;
 
 import io.mediasync.common.contracts.ImageUrl;
+import io.mediasync.common.hash.Sha256;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,11 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.bson.Document;
 
 /**
- * Decides what a document needs (its {@link Plan}) from the document itself and what the re-sync last wrote on it:
- * the one rule provide, execute and apply all use.
+ * Decides what a document needs (its {@link Plan}, the record nested here) from the document itself and what the
+ * re-sync last wrote on it: the one rule provide, execute and apply all use.
  *
  * <ul>
  *   <li>An image field is changed when it has no image_resync entry, or one made from another URL (or inherited), or
@@ -59,8 +61,8 @@ public final class Planner {
     public Plan planInheriting(Document child, Optional<Document> parent) {
         boolean differs = false;
         for (String field : ImageFields.ALL) {
-            Optional<Written> mine = Written.of(child, field);
-            Optional<Written> theirs = parent.flatMap(p -> Written.of(p, field));
+            Optional<ImageFields.Written> mine = ImageFields.Written.of(child, field);
+            Optional<ImageFields.Written> theirs = parent.flatMap(p -> ImageFields.Written.of(p, field));
             differs |= theirs.isEmpty() ? mine.isPresent()
                     : mine.isEmpty() || !mine.get().sameAsInheritedFrom(theirs.get(), parent.get().get("_id"));
         }
@@ -83,7 +85,7 @@ public final class Planner {
         String reason = null;
         for (String field : ImageFields.ALL) {
             String url = own.get(field);
-            Optional<Written> written = Written.of(doc, field);
+            Optional<ImageFields.Written> written = ImageFields.Written.of(doc, field);
             if (url == null) {
                 if (written.isPresent()) {
                     clear.add(field);
@@ -107,11 +109,11 @@ public final class Planner {
     }
 
     /** Why this field needs a resize, or null when what is written on it is current. */
-    private String why(Document doc, String field, String url, Optional<Written> written, Duration retryAfter) {
+    private String why(Document doc, String field, String url, Optional<ImageFields.Written> written, Duration retryAfter) {
         if (written.isEmpty()) {
             return "new";
         }
-        Written w = written.get();
+        ImageFields.Written w = written.get();
         if (!url.equals(w.sourceUrl()) || w.inherited()) {
             return "image_changed";
         }
@@ -123,5 +125,36 @@ public final class Planner {
             return due ? "retry_failed" : null;
         }
         return "new";
+    }
+
+    /**
+     * What one document needs from the re-sync now.
+     *
+     * @param order      image fields to resize: field → URL
+     * @param badUrls    fields whose URL the resizer would refuse: recorded failed without an order
+     * @param clear      fields without an image whose earlier image_resync/info the re-sync wrote: to remove
+     * @param inherits   the document shows its parent's images (no image of its own, a parent reference)
+     * @param copy       an inheriting document whose written state differs from its parent's
+     * @param reason     why it changed (new, image_changed, info_missing, retry_failed, bad_url, cleanup, inherit, requested)
+     */
+    public record Plan(Map<String, String> order, Map<String, String> badUrls, List<String> clear, boolean inherits, boolean copy,
+            String reason) {
+
+        public Plan {
+            order = new TreeMap<>(order);
+            badUrls = new TreeMap<>(badUrls);
+            clear = List.copyOf(clear);
+        }
+
+        public boolean changed() {
+            return !order.isEmpty() || !badUrls.isEmpty() || !clear.isEmpty() || copy;
+        }
+
+        /** Identifies what is ordered: the same fields with the same URLs make the same hash. */
+        public String orderHash() {
+            StringBuilder key = new StringBuilder();
+            order.forEach((field, url) -> key.append(field).append('=').append(url).append('\n'));
+            return Sha256.hex(key.toString());
+        }
     }
 }

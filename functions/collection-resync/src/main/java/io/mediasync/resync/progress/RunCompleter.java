@@ -1,7 +1,6 @@
 package io.mediasync.resync.progress;
 
 import io.mediasync.resync.store.ResyncRun;
-import io.mediasync.resync.store.RunPhase;
 import io.mediasync.resync.store.Runs;
 import io.mediasync.resync.store.Storage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +35,7 @@ public class RunCompleter {
         if (runId == null) {
             return;
         }
-        runs.get(runId).filter(run -> run.phase() == RunPhase.APPLYING).ifPresent(run -> {
+        runs.get(runId).filter(run -> run.phase() == ResyncRun.Phase.APPLYING).ifPresent(run -> {
             if (!storage.anyOf(runId) && runs.complete(run)) {
                 LOG.infof("run %s completed: %s", runId, runs.get(runId).map(ResyncRun::counts).orElse(null));
             }

@@ -5,7 +5,6 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.resync.model.ImageFields;
-import io.mediasync.resync.model.Written;
 import io.mediasync.resync.store.Documents;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,12 +35,13 @@ public final class ChangeScans {
             scans.add(new Scan("updated", Filters.gte("updatedAt", updatedSince), "updatedAt"));
         }
         for (String field : ImageFields.ALL) {
-            String source = ImageFields.resync(field, Written.SOURCE_URL);
+            String source = ImageFields.resync(field, ImageFields.Written.SOURCE_URL);
             scans.add(new Scan("new:" + field, Filters.and(Filters.type(field, BsonType.STRING), Filters.eq(source, null)), source));
         }
         for (String field : ImageFields.ALL) {
-            scans.add(new Scan("retry:" + field, Filters.and(Filters.eq(ImageFields.resync(field, Written.STATUS), RecordStatus.FAILED.value()),
-                    Filters.lt(ImageFields.resync(field, Written.AT), failedBefore)), ImageFields.resync(field, Written.AT)));
+            String at = ImageFields.resync(field, ImageFields.Written.AT);
+            scans.add(new Scan("retry:" + field, Filters.and(Filters.eq(ImageFields.resync(field, ImageFields.Written.STATUS),
+                    RecordStatus.FAILED.value()), Filters.lt(at, failedBefore)), at));
         }
         return scans;
     }
@@ -67,10 +67,11 @@ public final class ChangeScans {
         var docs = documents.of(collection);
         docs.createIndex(Indexes.ascending("updatedAt", "_id"));
         for (String field : ImageFields.ALL) {
-            docs.createIndex(Indexes.ascending(ImageFields.resync(field, Written.SOURCE_URL), "_id"),
+            docs.createIndex(Indexes.ascending(ImageFields.resync(field, ImageFields.Written.SOURCE_URL), "_id"),
                     new IndexOptions().name("resync_new_" + field).partialFilterExpression(Filters.type(field, BsonType.STRING)));
-            docs.createIndex(Indexes.ascending(ImageFields.resync(field, Written.AT), "_id"), new IndexOptions().name("resync_retry_" + field)
-                    .partialFilterExpression(Filters.eq(ImageFields.resync(field, Written.STATUS), RecordStatus.FAILED.value())));
+            String failed = ImageFields.resync(field, ImageFields.Written.STATUS);
+            docs.createIndex(Indexes.ascending(ImageFields.resync(field, ImageFields.Written.AT), "_id"), new IndexOptions()
+                    .name("resync_retry_" + field).partialFilterExpression(Filters.eq(failed, RecordStatus.FAILED.value())));
         }
     }
 }

@@ -3,7 +3,6 @@ package io.mediasync.resync.provide;
 import com.mongodb.client.model.Filters;
 import io.mediasync.resync.config.ResyncConfig;
 import io.mediasync.resync.model.DocIds;
-import io.mediasync.resync.model.Plan;
 import io.mediasync.resync.model.Planner;
 import io.mediasync.resync.model.Relation;
 import io.mediasync.resync.model.ResyncModel;
@@ -45,20 +44,20 @@ public class Provider {
 
     public StepResult step(ResyncRun run, Date now) {
         List<Scan> scans = scans(run, now);
-        ScanCursor cursor = ScanCursor.read(run.cursor());
+        Scan.Cursor cursor = Scan.Cursor.read(run.cursor());
         if (cursor.scan() >= scans.size()) {
             return StepResult.finished(Map.of());
         }
         Scan scan = scans.get(cursor.scan());
         List<Document> page = documents.page(run.collection(), scan.from(cursor.key(), cursor.id()), scan.sort(), config.pageSize());
         if (page.isEmpty()) {
-            return StepResult.next(ScanCursor.startOf(cursor.scan() + 1).toDocument(), Map.of());
+            return StepResult.next(Scan.Cursor.startOf(cursor.scan() + 1).toDocument(), Map.of());
         }
         List<ProvidedRow> changed = changedIn(run, page);
         int provided = storage.provide(changed, run.id(), now);
         int related = markRelated(run, run.collection(), changed.stream().map(ProvidedRow::docId).toList(), now);
         Document last = page.get(page.size() - 1);
-        ScanCursor next = new ScanCursor(cursor.scan(), scan.keyOf(last), last.get("_id"));
+        Scan.Cursor next = new Scan.Cursor(cursor.scan(), scan.keyOf(last), last.get("_id"));
         return StepResult.next(next.toDocument(), Map.of(RunCount.PROVIDED, provided, RunCount.RELATED, related));
     }
 
@@ -76,7 +75,7 @@ public class Provider {
                 .filter(d -> planner.inherits(run.collection(), d)).map(d -> d.get(up.get().referenceField())).distinct().toList());
         List<ProvidedRow> changed = new ArrayList<>();
         for (Document doc : page) {
-            Plan plan = planner.inherits(run.collection(), doc)
+            Planner.Plan plan = planner.inherits(run.collection(), doc)
                     ? planner.planInheriting(doc, Optional.ofNullable(parents.get(DocIds.rowKey(up.get().parent(),
                             doc.get(up.get().referenceField())))))
                     : planner.plan(doc, run.force());

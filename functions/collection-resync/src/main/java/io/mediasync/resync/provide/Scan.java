@@ -8,7 +8,8 @@ import org.bson.conversions.Bson;
 
 /**
  * One resumable pass over a collection, in ({@code sortField}, {@code _id}) order (or {@code _id} alone), so it can
- * stop after any document and go on from there in a later invocation: an index on the same keys serves it.
+ * stop after any document and go on from there in a later invocation: an index on the same keys serves it. Where
+ * provide stopped in its scans is a {@link Cursor}.
  */
 public record Scan(String name, Bson filter, String sortField) {
 
@@ -39,5 +40,31 @@ public record Scan(String name, Bson filter, String sortField) {
             value = value instanceof Document d ? d.get(part) : null;
         }
         return value;
+    }
+
+    /**
+     * Where provide stopped, as the run record's {@code cursor} keeps it while the run is providing: the scan it is in
+     * and the sort key and {@code _id} of the last document it read (none: at the scan's start).
+     */
+    record Cursor(int scan, Object key, Object id) {
+
+        static final String SCAN = "scan";
+        static final String KEY = "key";
+        static final String ID = "id";
+
+        /** The start of scan {@code scan}. */
+        static Cursor startOf(int scan) {
+            return new Cursor(scan, null, null);
+        }
+
+        /** The saved cursor; an empty one (the phase's start) is the start of the first scan. */
+        static Cursor read(Document cursor) {
+            return new Cursor(cursor.getInteger(SCAN, 0), cursor.get(KEY), cursor.get(ID));
+        }
+
+        Document toDocument() {
+            Document cursor = new Document(SCAN, scan);
+            return id == null ? cursor : cursor.append(KEY, key).append(ID, id);
+        }
     }
 }

@@ -11,7 +11,6 @@ import io.mediasync.resync.progress.RunCompleter;
 import io.mediasync.resync.progress.StepResult;
 import io.mediasync.resync.provide.Provider;
 import io.mediasync.resync.store.ResyncRun;
-import io.mediasync.resync.store.RunPhase;
 import io.mediasync.resync.store.Runs;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -106,12 +105,12 @@ public class RunDriver {
 
     private ResyncRun step(ResyncRun run) {
         Date now = runs.now();
-        RunPhase phase = run.phase();
-        StepResult result = phase == RunPhase.PROVIDING ? provider.step(run, now) : executor.step(run, now);
+        ResyncRun.Phase phase = run.phase();
+        StepResult result = phase == ResyncRun.Phase.PROVIDING ? provider.step(run, now) : executor.step(run, now);
         if (result.finished()) {
             runs.count(run.id(), result.counts());
             runs.advance(run.id(), phase, phase.next());
-            if (phase == RunPhase.EXECUTING) {
+            if (phase == ResyncRun.Phase.EXECUTING) {
                 completer.completeFinished();
             }
         } else {

@@ -42,7 +42,7 @@ public class RunStarter {
         this.config = config;
     }
 
-    public ResyncResponse start(ResyncRequest request, Deadline deadline) {
+    public ResyncRequest.Response start(ResyncRequest request, Deadline deadline) {
         boolean full = Boolean.TRUE.equals(request.full());
         List<String> collections = collections(request, full);
         List<Object> ids = ids(request);
@@ -52,14 +52,14 @@ public class RunStarter {
             sweeper.sweep(collection);
             started.add(create(collection, mode, ids, Boolean.TRUE.equals(request.force()), scheduledTime(request)));
         }
-        List<ResyncResponse.Run> answer = new ArrayList<>();
+        List<ResyncRequest.Response.Run> answer = new ArrayList<>();
         for (String runId : started) {
             ResyncRun run = runs.get(runId).orElseThrow();
             ResyncRun after = driver.advance(runId, run.seq(), deadline).orElse(run);
-            answer.add(new ResyncResponse.Run(runId, after.collection(), after.mode().value(), after.phase().value(), after.counts(),
-                    after.phase().active()));
+            answer.add(new ResyncRequest.Response.Run(runId, after.collection(), after.mode().value(), after.phase().value(),
+                    after.counts(), after.phase().active()));
         }
-        return new ResyncResponse(answer);
+        return new ResyncRequest.Response(answer);
     }
 
     private String create(String collection, ResyncRun.Mode mode, List<Object> ids, boolean force, Instant scheduled) {

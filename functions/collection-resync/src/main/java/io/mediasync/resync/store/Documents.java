@@ -6,7 +6,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.mediasync.resync.model.DocIds;
 import io.mediasync.resync.model.ImageFields;
-import io.mediasync.resync.model.Written;
 import io.mediasync.resync.model.ResyncModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -69,7 +68,7 @@ public class Documents {
 
     /** The resizer's sizes for the URL the field still holds. @return false when the field moved on (not written) */
     public boolean writeDone(String collection, Object id, String field, String url, Document info, Date at) {
-        Document entry = Written.done(url, at).toEntry();
+        Document entry = ImageFields.Written.done(url, at).toEntry();
         return of(collection).updateOne(Filters.and(Filters.eq("_id", id), Filters.eq(field, url)),
                 Updates.combine(Updates.set(ImageFields.info(field), info), Updates.set(ImageFields.resync(field), entry)))
                 .getMatchedCount() == 1;
@@ -77,7 +76,7 @@ public class Documents {
 
     /** The field's image cannot be resized: why, and no info (an older one showed an image the document no longer has). */
     public boolean writeFailed(String collection, Object id, String field, String url, String code, String reason, Date at) {
-        Document entry = Written.failed(url, code, reason, at).toEntry();
+        Document entry = ImageFields.Written.failed(url, code, reason, at).toEntry();
         return of(collection).updateOne(Filters.and(Filters.eq("_id", id), Filters.eq(field, url)),
                 Updates.combine(Updates.unset(ImageFields.info(field)), Updates.set(ImageFields.resync(field), entry)))
                 .getMatchedCount() == 1;

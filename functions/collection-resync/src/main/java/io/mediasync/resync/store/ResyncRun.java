@@ -13,14 +13,15 @@ import org.bson.Document;
 
 /**
  * One run of a collection's re-sync, as resync_runs stores it (see {@link Runs}; the watermark records beside the
- * runs are {@link RunWatermark}s). {@code cursor} is the phase's own place (provide: {scan, key, id}; execute:
- * {after}); {@code leaseHolder}/{@code leaseUntil} are the {@link Lease} of the invocation advancing it.
+ * runs are {@link Runs.Watermark}s), with the {@link Phase} it stands in. {@code cursor} is the phase's own place
+ * (provide: {scan, key, id}; execute: {after}); {@code leaseHolder}/{@code leaseUntil} are the {@link Lease} of the
+ * invocation advancing it.
  *
  * @param ids       the ids of an {@code ids} run, else null
  * @param watermark the updatedAt window of an incremental or full run, else null
  * @param counts    what its steps did, by stored name ({@link RunCount#value()})
  */
-public record ResyncRun(String id, String collection, Mode mode, Trigger trigger, RunPhase phase, boolean force, List<Object> ids,
+public record ResyncRun(String id, String collection, Mode mode, Trigger trigger, Phase phase, boolean force, List<Object> ids,
         Window watermark, Date scheduledTime, long seq, int invocations, Map<String, Long> counts, Timings timings,
         Document cursor, List<RunError> errors, Date createdAt, Date updatedAt, Date completedAt, String leaseHolder,
         Date leaseUntil) {
@@ -58,7 +59,7 @@ public record ResyncRun(String id, String collection, Mode mode, Trigger trigger
     /** A run about to be inserted: providing, step 0, nothing counted. */
     public static ResyncRun start(String id, String collection, Mode mode, Trigger trigger, boolean force, List<Object> ids,
             Window watermark, Date scheduledTime, Date now) {
-        return new ResyncRun(id, collection, mode, trigger, RunPhase.PROVIDING, force, ids, watermark, scheduledTime, 0, 0, Map.of(),
+        return new ResyncRun(id, collection, mode, trigger, Phase.PROVIDING, force, ids, watermark, scheduledTime, 0, 0, Map.of(),
                 new Timings(now, null, null, null), null, null, now, now, null, null, null);
     }
 
@@ -98,7 +99,7 @@ public record ResyncRun(String id, String collection, Mode mode, Trigger trigger
         List<RunError> errors = new ArrayList<>();
         doc.getList(ERRORS, Document.class, List.of()).forEach(e -> errors.add(RunError.read(e)));
         return new ResyncRun(doc.getString(ID), doc.getString(COLLECTION), StoredValue.of(Mode.class, doc.getString(MODE)),
-                StoredValue.of(Trigger.class, doc.getString(TRIGGER)), StoredValue.of(RunPhase.class, doc.getString(PHASE)), doc.getBoolean(FORCE, false),
+                StoredValue.of(Trigger.class, doc.getString(TRIGGER)), StoredValue.of(Phase.class, doc.getString(PHASE)), doc.getBoolean(FORCE, false),
                 doc.getList(IDS, Object.class), Window.read(doc.get(WATERMARK, Document.class)), doc.getDate(SCHEDULED_TIME),
                 number(doc, SEQ).longValue(), number(doc, INVOCATIONS).intValue(),
                 counts, Timings.read(doc.get(TIMINGS, Document.class)), doc.get(CURSOR, Document.class), errors,
@@ -114,6 +115,43 @@ public record ResyncRun(String id, String collection, Mode mode, Trigger trigger
     private static void putIfSet(Document doc, String field, Object value) {
         if (value != null) {
             doc.append(field, value);
+        }
+    }
+
+    /** Where a run stands ({@code phase}): provide, then execute, then waiting for results, then done. */
+    public enum Phase implements StoredValue {
+        PROVIDING("providing"),
+        EXECUTING("executing"),
+        /** Its own work is done; it waits for the results of its orders (apply removes its rows). */
+        APPLYING("applying"),
+        COMPLETED("completed");
+
+        /** The phases an invocation advances (holding the run's lease); then the results drive it. */
+        public static final List<Phase> ACTIVE = List.of(PROVIDING, EXECUTING);
+
+        private final String value;
+
+        Phase(String value) {
+            this.value = value;
+        }
+
+        @Override
+        public String value() {
+            return value;
+        }
+
+        public boolean active() {
+            return ACTIVE.contains(this);
+        }
+
+        /** The phase after this one's own work. */
+        public Phase next() {
+            return values()[Math.min(ordinal() + 1, COMPLETED.ordinal())];
+        }
+
+        /** The stored strings of the active phases, for filters. */
+        public static List<String> activeValues() {
+            return ACTIVE.stream().map(Phase::value).toList();
         }
     }
 
@@ -171,19 +209,19 @@ public record ResyncRun(String id, String collection, Mode mode, Trigger trigger
         public static final String TOTAL_MS = "totalMs";
 
         /** The stored path of the end of {@code phase} ({@code timings.providingEndedAt}, …). */
-        public static String endedAt(RunPhase phase) {
+        public static String endedAt(Phase phase) {
             return TIMINGS + "." + ended(phase);
         }
 
-        private static String ended(RunPhase phase) {
+        private static String ended(Phase phase) {
             return phase.value() + "EndedAt";
         }
 
         Document toDocument() {
             Document timings = new Document();
             putIfSet(timings, STARTED_AT, startedAt);
-            putIfSet(timings, ended(RunPhase.PROVIDING), providingEndedAt);
-            putIfSet(timings, ended(RunPhase.EXECUTING), executingEndedAt);
+            putIfSet(timings, ended(Phase.PROVIDING), providingEndedAt);
+            putIfSet(timings, ended(Phase.EXECUTING), executingEndedAt);
             putIfSet(timings, TOTAL_MS, totalMs);
             return timings;
         }
@@ -193,8 +231,8 @@ public record ResyncRun(String id, String collection, Mode mode, Trigger trigger
                 return null;
             }
             Number total = timings.get(TOTAL_MS, Number.class);
-            return new Timings(timings.getDate(STARTED_AT), timings.getDate(ended(RunPhase.PROVIDING)),
-                    timings.getDate(ended(RunPhase.EXECUTING)), total == null ? null : total.longValue());
+            return new Timings(timings.getDate(STARTED_AT), timings.getDate(ended(Phase.PROVIDING)),
+                    timings.getDate(ended(Phase.EXECUTING)), total == null ? null : total.longValue());
         }
     }
 

@@ -2,10 +2,12 @@ package io.mediasync.resync.store;
 
 import io.mediasync.common.metrics.Metric;
 import io.mediasync.common.mongo.StoredValue;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * What a run's steps count, as the run record stores it ({@code counts.<name>}), and the metric a count is also
- * published as, if any (see {@link RunMetrics}).
+ * published as, if any (see {@link RunMetrics}). One step adds up its counts in a {@link Tally}.
  */
 public enum RunCount implements StoredValue {
     /** Rows this run provided (documents found changed). */
@@ -51,5 +53,21 @@ public enum RunCount implements StoredValue {
     /** The metric it is published as; null when it is only stored. */
     Metric metric() {
         return metric;
+    }
+
+    /** Counters of one step, added to the run record's counts. */
+    public static final class Tally {
+
+        private final Map<RunCount, Integer> counts = new EnumMap<>(RunCount.class);
+
+        public void add(RunCount count, int n) {
+            if (n != 0) {
+                counts.merge(count, n, Integer::sum);
+            }
+        }
+
+        public Map<RunCount, Integer> asMap() {
+            return Map.copyOf(counts);
+        }
     }
 }

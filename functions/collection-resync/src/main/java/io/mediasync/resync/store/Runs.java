@@ -12,6 +12,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.mediasync.common.mongo.DuplicateKey;
 import io.mediasync.common.mongo.Lease;
+import io.mediasync.common.mongo.RecordCodec;
 import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.resync.config.ResyncConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,14 +30,14 @@ import org.bson.conversions.Bson;
 /**
  * Run records ({@code resync_runs}, {@link ResyncRun}): phase, watermark from/to, counts, timings, errors, the cursor
  * of the step in progress, and the {@link Lease} ({@code leaseHolder}/{@code leaseUntil}) of the one invocation that
- * advances a run at a time. Also one {@link RunWatermark} per collection, moved forward only when a run's work is
- * committed.
+ * advances a run at a time. Also one {@link Watermark} record per collection beside the runs, moved forward only when
+ * a run's work is committed.
  */
 @ApplicationScoped
 public class Runs {
 
     private final MongoCollection<ResyncRun> runs;
-    private final MongoCollection<RunWatermark> watermarks;
+    private final MongoCollection<Watermark> watermarks;
     private final Lease lease;
     private final ResyncConfig config;
     private final Clock clock;
@@ -44,7 +45,7 @@ public class Runs {
     public Runs(MongoDatabase db, ResyncConfig config, Clock clock) {
         MongoCollection<Document> documents = db.getCollection(config.runsCollection());
         this.runs = ResyncRun.CODEC.typed(documents);
-        this.watermarks = RunWatermark.CODEC.typed(documents);
+        this.watermarks = Watermark.CODEC.typed(documents);
         this.lease = new Lease(documents, clock);
         this.config = config;
         this.clock = clock;
@@ -78,7 +79,7 @@ public class Runs {
      * already moved past this continuation ({@code seq}). @return the run, or empty when it cannot be taken now
      */
     public Optional<ResyncRun> acquire(String runId, long seq, String holder, Duration ttl) {
-        Bson condition = Filters.and(Filters.in(ResyncRun.PHASE, RunPhase.activeValues()), Filters.lte(ResyncRun.SEQ, seq));
+        Bson condition = Filters.and(Filters.in(ResyncRun.PHASE, ResyncRun.Phase.activeValues()), Filters.lte(ResyncRun.SEQ, seq));
         Bson alsoSet = Updates.combine(Updates.set(ResyncRun.SEQ, seq), Updates.inc(ResyncRun.INVOCATIONS, 1),
                 Updates.set(ResyncRun.UPDATED_AT, now()));
         return lease.acquire(runId, holder, ttl, condition, alsoSet, false).map(ResyncRun::read);
@@ -124,7 +125,7 @@ public class Runs {
     }
 
     /** Moves the run from one phase to the next (once), noting when, and starting the next phase's cursor. */
-    public boolean advance(String runId, RunPhase from, RunPhase to) {
+    public boolean advance(String runId, ResyncRun.Phase from, ResyncRun.Phase to) {
         Date now = now();
         return runs.updateOne(Filters.and(Filters.eq(ResyncRun.ID, runId), Filters.eq(ResyncRun.PHASE, from.value())), Updates.combine(
                 Updates.set(ResyncRun.PHASE, to.value()), Updates.set(ResyncRun.Timings.endedAt(from), now),
@@ -146,8 +147,8 @@ public class Runs {
     public boolean complete(ResyncRun run) {
         Date now = now();
         Date started = run.timings().startedAt();
-        boolean done = runs.updateOne(Filters.and(Filters.eq(ResyncRun.ID, run.id()), Filters.eq(ResyncRun.PHASE, RunPhase.APPLYING.value())),
-                Updates.combine(Updates.set(ResyncRun.PHASE, RunPhase.COMPLETED.value()), Updates.set(ResyncRun.COMPLETED_AT, now),
+        boolean done = runs.updateOne(Filters.and(Filters.eq(ResyncRun.ID, run.id()), Filters.eq(ResyncRun.PHASE, ResyncRun.Phase.APPLYING.value())),
+                Updates.combine(Updates.set(ResyncRun.PHASE, ResyncRun.Phase.COMPLETED.value()), Updates.set(ResyncRun.COMPLETED_AT, now),
                         Updates.set(ResyncRun.TIMINGS + "." + ResyncRun.Timings.TOTAL_MS, started == null ? null : now.getTime() - started.getTime()),
                         Updates.unset(ResyncRun.CURSOR), Updates.set(ResyncRun.UPDATED_AT, now))).getModifiedCount() == 1;
         if (done) {
@@ -158,37 +159,59 @@ public class Runs {
 
     private void advanceWatermark(String collection) {
         Bson bearing = Filters.and(Filters.eq(ResyncRun.COLLECTION, collection), Filters.ne(ResyncRun.WATERMARK_TO, null));
-        ResyncRun earliestOpen = runs.find(Filters.and(bearing, Filters.ne(ResyncRun.PHASE, RunPhase.COMPLETED.value())))
+        ResyncRun earliestOpen = runs.find(Filters.and(bearing, Filters.ne(ResyncRun.PHASE, ResyncRun.Phase.COMPLETED.value())))
                 .sort(Sorts.ascending(ResyncRun.WATERMARK_TO)).first();
-        Bson done = Filters.and(bearing, Filters.eq(ResyncRun.PHASE, RunPhase.COMPLETED.value()));
+        Bson done = Filters.and(bearing, Filters.eq(ResyncRun.PHASE, ResyncRun.Phase.COMPLETED.value()));
         if (earliestOpen != null) {
             done = Filters.and(done, Filters.lt(ResyncRun.WATERMARK_TO, earliestOpen.watermark().to()));
         }
         ResyncRun newest = runs.find(done).sort(Sorts.descending(ResyncRun.WATERMARK_TO)).first();
         if (newest != null) {
-            watermarks.updateOne(Filters.eq(RunWatermark.ID, RunWatermark.idOf(collection)), Updates.combine(
-                    Updates.max(RunWatermark.TO, newest.watermark().to()), Updates.set(RunWatermark.COLLECTION, collection)),
+            watermarks.updateOne(Filters.eq(Watermark.ID, Watermark.idOf(collection)), Updates.combine(
+                    Updates.max(Watermark.TO, newest.watermark().to()), Updates.set(Watermark.COLLECTION, collection)),
                     new UpdateOptions().upsert(true));
         }
     }
 
     /** Up to which updatedAt every change of the collection is committed, if a run ever completed. */
     public Optional<Date> watermark(String collection) {
-        return Optional.ofNullable(watermarks.find(Filters.eq(RunWatermark.ID, RunWatermark.idOf(collection))).first()).map(RunWatermark::to);
+        return Optional.ofNullable(watermarks.find(Filters.eq(Watermark.ID, Watermark.idOf(collection))).first()).map(Watermark::to);
     }
 
     /** The runs waiting for their results. */
     public List<ResyncRun> applying() {
-        return runs.find(Filters.eq(ResyncRun.PHASE, RunPhase.APPLYING.value())).into(new ArrayList<>());
+        return runs.find(Filters.eq(ResyncRun.PHASE, ResyncRun.Phase.APPLYING.value())).into(new ArrayList<>());
     }
 
     /** Active runs no invocation holds that have not moved since {@code before}. */
     public List<ResyncRun> stalled(String collection, Date before) {
-        return runs.find(Filters.and(Filters.eq(ResyncRun.COLLECTION, collection), Filters.in(ResyncRun.PHASE, RunPhase.activeValues()),
+        return runs.find(Filters.and(Filters.eq(ResyncRun.COLLECTION, collection), Filters.in(ResyncRun.PHASE, ResyncRun.Phase.activeValues()),
                 Filters.lt(ResyncRun.UPDATED_AT, before), lease.free())).into(new ArrayList<>());
     }
 
     public Date now() {
         return Date.from(clock.instant());
+    }
+
+    /**
+     * Up to which updatedAt every change of a collection is committed: one record per collection in resync_runs, beside
+     * the runs ({@code _id: "watermark:<collection>"}), moved forward only when a run completes.
+     */
+    public record Watermark(String collection, Date to) {
+
+        public static final String ID = "_id";
+        public static final String COLLECTION = "collection";
+        public static final String TO = "to";
+
+        public static final RecordCodec<Watermark> CODEC = RecordCodec.readOnly(Watermark.class, Watermark::read);
+
+        /** The record's {@code _id}: named so that no run id (a collection's name and a time) can be the same. */
+        public static String idOf(String collection) {
+            return "watermark:" + collection;
+        }
+
+        public static Watermark read(Document doc) {
+            return new Watermark(doc.getString(COLLECTION), doc.getDate(TO));
+        }
     }
 }

@@ -16,7 +16,7 @@ class ResultParserTest {
 
     @Test
     void sizesAreKeptInTheSeedsShapeAndAFailureWithItsReason() throws Exception {
-        ResyncResult result = parser.parse("{\"_id\":{\"$oid\":\"6650b2f1c2a4e93b8f0e4c01\"},\"collection\":\"channels\","
+        ResultParser.Result result = parser.parse("{\"_id\":{\"$oid\":\"6650b2f1c2a4e93b8f0e4c01\"},\"collection\":\"channels\","
                 + "\"image_url\":\"https://img.example/a.jpg\",\"itunes_image\":\"https://img.example/i.jpg\","
                 + "\"bucket_name\":\"channels\",\"resync_token\":\"tok-1\",\"resync_run\":\"run-1\","
                 + "\"image_url_info\":{\"50x50\":{\"url\":\"https://cdn.example/a_50x50.jpeg\",\"bucket_path\":\"p/\","
@@ -29,13 +29,13 @@ class ResultParserTest {
         assertThat(result.token()).isEqualTo("tok-1");
         assertThat(result.runId()).isEqualTo("run-1");
         assertThat(result.fields()).containsOnlyKeys("image_url", "itunes_image");
-        ResyncResult.FieldResult image = result.fields().get("image_url");
+        ResultParser.Result.Field image = result.fields().get("image_url");
         assertThat(image.url()).isEqualTo("https://img.example/a.jpg");
         assertThat(image.info().toJson()).isEqualTo("{\"50x50\": {\"url\": \"https://cdn.example/a_50x50.jpeg\", "
                 + "\"bucket_path\": \"p/\", \"webp\": {\"url\": \"https://cdn.example/a_50x50.webp\"}}, "
                 + "\"800x800\": {\"url\": \"http://cdn.example/a_800x800.jpeg\", \"bucket_path\": \"p/\"}}");
         assertThat(image.errorCode()).isNull();
-        ResyncResult.FieldResult itunes = result.fields().get("itunes_image");
+        ResultParser.Result.Field itunes = result.fields().get("itunes_image");
         assertThat(itunes.info()).isNull();
         assertThat(itunes.errorCode()).isEqualTo("http_404");
         assertThat(itunes.errorReason()).isEqualTo("r".repeat(500));
@@ -43,13 +43,13 @@ class ResultParserTest {
 
     @Test
     void aFieldWithNeitherSizesNorAnErrorIsKeptEmptyAndAnErrorWithoutReasonIsItsCode() throws Exception {
-        ResyncResult result = parser.parse("{\"_id\":\"chan-2\",\"collection\":\"channels\",\"resync_token\":\"t\","
+        ResultParser.Result result = parser.parse("{\"_id\":\"chan-2\",\"collection\":\"channels\",\"resync_token\":\"t\","
                 + "\"image_url\":\"https://img.example/a.jpg\",\"itunes_image\":\"https://img.example/i.jpg\","
                 + "\"itunes_image_error\":{\"code\":\"not_an_image\"}}");
 
         assertThat(result.id()).isEqualTo("chan-2");
         assertThat(result.runId()).isNull();
-        assertThat(result.fields().get("image_url")).isEqualTo(new ResyncResult.FieldResult("https://img.example/a.jpg", null, null, null));
+        assertThat(result.fields().get("image_url")).isEqualTo(new ResultParser.Result.Field("https://img.example/a.jpg", null, null, null));
         assertThat(result.fields().get("itunes_image").errorReason()).isEqualTo("not_an_image");
     }
 

@@ -24,7 +24,7 @@ class PlannerTest {
 
     @Test
     void aNewImageIsOrdered() {
-        Plan plan = planner.plan(new Document("_id", 1).append("image_url", "https://x/a.jpg"), false);
+        Planner.Plan plan = planner.plan(new Document("_id", 1).append("image_url", "https://x/a.jpg"), false);
         assertThat(plan.order()).containsExactly(java.util.Map.entry("image_url", "https://x/a.jpg"));
         assertThat(plan.reason()).isEqualTo("new");
     }
@@ -55,7 +55,7 @@ class PlannerTest {
     void aUrlTheResizerWouldRefuseIsRecordedNotOrderedAndWhatIsLeftOverIsCleared() {
         Document doc = new Document("_id", 1).append("image_url", "ftp://x/a.jpg")
                 .append("image_resync", new Document("itunes_image", written("https://x/old.jpg", "done", NOW)));
-        Plan plan = planner.plan(doc, false);
+        Planner.Plan plan = planner.plan(doc, false);
         assertThat(plan.order()).isEmpty();
         assertThat(plan.badUrls()).containsKey("image_url");
         assertThat(plan.clear()).containsExactly("itunes_image");

@@ -57,7 +57,7 @@ class ResyncRunTest {
 
         ResyncRun run = ResyncRun.read(stored);
 
-        assertThat(run.phase()).isEqualTo(RunPhase.EXECUTING);
+        assertThat(run.phase()).isEqualTo(ResyncRun.Phase.EXECUTING);
         assertThat(run.phase().active()).isTrue();
         assertThat(run.mode()).isEqualTo(ResyncRun.Mode.FULL);
         assertThat(run.seq()).isEqualTo(3L);
@@ -75,11 +75,11 @@ class ResyncRunTest {
 
     @Test
     void phasesFollowEachOtherAndOnlyProvidingAndExecutingAreAdvancedByAnInvocation() {
-        assertThat(RunPhase.PROVIDING.next()).isEqualTo(RunPhase.EXECUTING);
-        assertThat(RunPhase.EXECUTING.next()).isEqualTo(RunPhase.APPLYING);
-        assertThat(RunPhase.activeValues()).containsExactly("providing", "executing");
-        assertThat(StoredValue.of(RunPhase.class, "applying").active()).isFalse();
-        assertThat(ResyncRun.Timings.endedAt(RunPhase.EXECUTING)).isEqualTo("timings.executingEndedAt");
+        assertThat(ResyncRun.Phase.PROVIDING.next()).isEqualTo(ResyncRun.Phase.EXECUTING);
+        assertThat(ResyncRun.Phase.EXECUTING.next()).isEqualTo(ResyncRun.Phase.APPLYING);
+        assertThat(ResyncRun.Phase.activeValues()).containsExactly("providing", "executing");
+        assertThat(StoredValue.of(ResyncRun.Phase.class, "applying").active()).isFalse();
+        assertThat(ResyncRun.Timings.endedAt(ResyncRun.Phase.EXECUTING)).isEqualTo("timings.executingEndedAt");
     }
 
     @Test
@@ -90,10 +90,20 @@ class ResyncRunTest {
     }
 
     @Test
+    void aStepsTallySumsWhatItCountedAndLeavesOutZeros() {
+        RunCount.Tally tally = new RunCount.Tally();
+        tally.add(RunCount.APPLIED, 2);
+        tally.add(RunCount.APPLIED, 1);
+        tally.add(RunCount.FAILED, 0);
+
+        assertThat(tally.asMap()).isEqualTo(Map.of(RunCount.APPLIED, 3));
+    }
+
+    @Test
     void aWatermarkRecordIsReadAsOne() {
-        Document stored = new Document("_id", RunWatermark.idOf("channels")).append("to", NOW).append("collection", "channels");
+        Document stored = new Document("_id", Runs.Watermark.idOf("channels")).append("to", NOW).append("collection", "channels");
 
         assertThat(stored.getString("_id")).isEqualTo("watermark:channels");
-        assertThat(RunWatermark.read(stored)).isEqualTo(new RunWatermark("channels", NOW));
+        assertThat(Runs.Watermark.read(stored)).isEqualTo(new Runs.Watermark("channels", NOW));
     }
 }

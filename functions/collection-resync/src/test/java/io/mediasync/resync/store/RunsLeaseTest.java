@@ -82,10 +82,10 @@ class RunsLeaseTest {
 
     @Test
     void onlyAnActiveRunIsTaken() {
-        runs.advance("channels-1", RunPhase.PROVIDING, RunPhase.EXECUTING);
+        runs.advance("channels-1", ResyncRun.Phase.PROVIDING, ResyncRun.Phase.EXECUTING);
         assertThat(runs.acquire("channels-1", 0, "0/a", TTL)).isPresent();
         runs.release("channels-1", "0/a");
-        runs.advance("channels-1", RunPhase.EXECUTING, RunPhase.APPLYING);
+        runs.advance("channels-1", ResyncRun.Phase.EXECUTING, ResyncRun.Phase.APPLYING);
 
         assertThat(runs.acquire("channels-1", 0, "0/b", TTL)).isEmpty();
         assertThat(stored().getString("phase")).isEqualTo("applying");
