@@ -46,8 +46,8 @@ public class RunLease {
         public static final RecordCodec<State> CODEC = RecordCodec.readOnly(State.class, State::read);
 
         public static State read(Document lease) {
-            return new State(lease.getString(HOLDER), lease.getDate(UNTIL), StoredValue.known(SyncRun.Trigger.class, lease.getString(TRIGGER)),
-                    lease.getDate(ACQUIRED_AT));
+            return new State(lease.getString(HOLDER), lease.getDate(UNTIL),
+                    StoredValue.known(SyncRun.Trigger.class, lease.getString(TRIGGER)), lease.getDate(ACQUIRED_AT));
         }
     }
 
