@@ -1,10 +1,8 @@
 package io.mediasync.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediasync.catalog.fetch.CredentialsSource;
 import io.mediasync.catalog.fetch.PasswordGrant;
 import io.mediasync.catalog.fetch.TokenSource;
-import io.mediasync.catalog.fetch.TokenUrl;
 import io.mediasync.catalog.config.CatalogApiConfig;
 import io.mediasync.catalog.config.CatalogFieldsConfig;
 import io.mediasync.catalog.config.CatalogLimitsConfig;
@@ -68,7 +66,7 @@ public class Producers {
         Optional<SecretSource> token = secrets.setting(api.tokenSecretArn(), api.token());
         if (token.isPresent()) {
             tokens = TokenSource.fixed(token.get(), "a static token (" + (present(api.tokenSecretArn()) ? "API_TOKEN_SECRET_ARN" : "API_TOKEN") + ")");
-        } else if (passwordGrant(api).filter(url -> TokenUrl.refusal(url).isEmpty()).isPresent()) {
+        } else if (passwordGrant(api).filter(url -> PasswordGrant.refusal(url).isEmpty()).isPresent()) {
             tokens = new PasswordGrant(http, json, passwordGrant(api).get(), credentials(api, json, secrets),
                     api.tokenRetryInterval(), api.tokenRenewBefore(), api.httpTimeout(), clock, sleeper);
         } else {
@@ -91,7 +89,7 @@ public class Producers {
         try {
             first = URI.create(base.get() + api.sourcesPath());
             insecureTokenUrl = present(api.token()) || present(api.tokenSecretArn()) ? Optional.empty()
-                    : passwordGrant(api).flatMap(TokenUrl::refusal);
+                    : passwordGrant(api).flatMap(PasswordGrant::refusal);
         } catch (IllegalArgumentException e) {
             return new Upstream(Optional.empty(), "CATALOG_API_URL or CATALOG_TOKEN_URL is not a URL: " + e.getMessage());
         }
@@ -110,10 +108,10 @@ public class Producers {
     }
 
     /** API_CREDENTIALS_SECRET_ARN's JSON secret when it is set, else API_USER and API_PASSWORD. */
-    private static CredentialsSource credentials(CatalogApiConfig api, ObjectMapper json, Secrets secrets) {
+    private static PasswordGrant.CredentialsSource credentials(CatalogApiConfig api, ObjectMapper json, Secrets secrets) {
         Optional<SecretSource> secret = secrets.setting(api.credentialsSecretArn(), Optional.empty());
-        return secret.isPresent() ? CredentialsSource.fromJsonSecret(secret.get(), json)
-                : CredentialsSource.fixed(api.user().get(), api.password().get());
+        return secret.isPresent() ? PasswordGrant.CredentialsSource.fromJsonSecret(secret.get(), json)
+                : PasswordGrant.CredentialsSource.fixed(api.user().get(), api.password().get());
     }
 
     /** Where the password grant would send the credentials, when they are set (or their secret is). */
