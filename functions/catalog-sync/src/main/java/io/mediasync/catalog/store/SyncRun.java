@@ -7,15 +7,21 @@ import io.mediasync.common.failure.RecordStatus;
 import io.mediasync.common.mongo.RecordCodec;
 import io.mediasync.common.mongo.RecordedError;
 import io.mediasync.common.mongo.StoredValue;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.bson.Document;
 
 /**
  * One document of {@code catalog_sync_runs}: one catalog run, {@code _id} its run id. The seed's result
  * ({@code response}, {@code data}, {@code date}: what GET /api/synlast answers) is stored as seed 003 shows it, beside
  * the run's own camelCase fields. Written field by field ({@link RunRecords}), never inserted whole. Also holds the
- * run's stored {@link Status} and {@link Totals}, beside its trigger, skips and timings.
+ * run's stored {@link Status} and {@link Totals}, beside its trigger, skips and timings, and makes run ids
+ * ({@link #newId}).
  *
  * @param trigger  what started the run
  * @param result   the seed's result; null until the run ends with one
@@ -41,6 +47,18 @@ public record SyncRun(String id, Trigger trigger, Status status, SeedResult resu
     public static final String UPDATED_AT = "updatedAt";
 
     public static final RecordCodec<SyncRun> CODEC = RecordCodec.readOnly(SyncRun.class, SyncRun::read);
+
+    private static final DateTimeFormatter ID_STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /**
+     * A run id that sorts by time and reads well in a log: {@code run-20200816T113423Z-3f9a1c}; the stamp from
+     * {@code clock}, the function's injected one, which tests can hold still.
+     */
+    public static String newId(Clock clock) {
+        byte[] random = new byte[3];
+        ThreadLocalRandom.current().nextBytes(random);
+        return "run-" + ID_STAMP.format(clock.instant()) + "-" + HexFormat.of().formatHex(random);
+    }
 
     /** What started a run: the schedule, {@code PATCH /api/syncall} (waited for) or {@code PATCH /api/syncast} (queued). */
     public enum Trigger implements StoredValue {
