@@ -9,7 +9,6 @@ import io.mediasync.catalog.config.CatalogLimitsConfig;
 import io.mediasync.catalog.sync.ItemMapper;
 import io.mediasync.catalog.sync.Upstream;
 import io.mediasync.catalog.fetch.CatalogClient;
-import io.mediasync.catalog.fetch.FailureReasons;
 import io.mediasync.catalog.fetch.PageParser;
 import io.mediasync.catalog.fetch.PoliteGet;
 import io.mediasync.common.net.AddressPolicy;
@@ -96,7 +95,7 @@ public class Producers {
         if (insecureTokenUrl.isPresent()) {
             return new Upstream(Optional.empty(), insecureTokenUrl.get());
         }
-        PoliteGet get = new PoliteGet(http, tokens, api.httpTimeout(), RetryPolicy.backoff(FailureReasons::retryable, api.retries(),
+        PoliteGet get = new PoliteGet(http, tokens, api.httpTimeout(), RetryPolicy.backoff(PoliteGet::retryable, api.retries(),
                 new Backoff(api.backoffBase(), api.backoffCap()), sleeper, clock));
         return new Upstream(Optional.of(new CatalogClient(first, get, new PageParser(json, fields, limits.maxPageItems()), api.maxPages())), null);
     }

@@ -102,7 +102,7 @@ public final class PasswordGrant implements TokenSource {
         this.json = json;
         this.tokenUrl = tokenUrl;
         this.credentials = credentials;
-        this.retries = RetryPolicy.everyInterval(FailureReasons::tokenRetryable, retryInterval, sleeper, clock);
+        this.retries = RetryPolicy.everyInterval(PasswordGrant::retryable, retryInterval, sleeper, clock);
         this.renewBefore = renewBefore;
         this.requestTimeout = requestTimeout;
         this.clock = clock;
@@ -175,12 +175,17 @@ public final class PasswordGrant implements TokenSource {
                     throw new CatalogFailure("unauthorized", "the token endpoint refused the credentials (HTTP " + e.status() + ")", e);
                 }
                 if (!(retries.after(attempt, e, deadline) instanceof RetryPolicy.Retry retry)) {
-                    throw FailureReasons.of(e, "token retrieval at " + tokenUrl + " (attempt " + attempt + ")");
+                    throw PoliteGet.failure(e, "token retrieval at " + tokenUrl + " (attempt " + attempt + ")");
                 }
                 LOG.warnf("token retrieval at %s failed (%s): trying again in %d s", tokenUrl, e.getMessage(), retry.delay().toSeconds());
                 pause(retry);
             }
         }
+    }
+
+    /** The token endpoint is retried on connection errors (the seed's rule) and on what a GET retries (its 5xx/429 answers). */
+    private static boolean retryable(FetchException e) {
+        return e.kind() == FetchException.Kind.NETWORK || PoliteGet.retryable(e);
     }
 
     private static byte[] form(Credentials current) {
