@@ -21,12 +21,36 @@ import org.jboss.logging.Logger;
  * SQS event from its own run queue (the background runs of syncast); anything else is the schedule's input.
  * Why one handler: quarkus-amazon-lambda-http refuses to build next to any other handler (checked with Quarkus
  * 3.31.1), and a separate HTTP package would duplicate the whole sync. JSON trees in and out (the SQS records are
- * registered for reflection in {@link NativeRegistrations}).
+ * registered for reflection in {@link NativeRegistrations}). Tells the shapes apart itself ({@link Shape}).
  */
 @Named("catalog-sync")
 public class CatalogSyncFunction implements RequestHandler<JsonNode, JsonNode> {
 
     private static final Logger LOG = Logger.getLogger(CatalogSyncFunction.class);
+
+    /** What invoked the function, from the event's shape (each source's documented JSON). */
+    enum Shape {
+        /** API Gateway HTTP API, payload format 2.0: {@code version} "2.0" and {@code requestContext.http}. */
+        HTTP,
+        /** SQS event source mapping: {@code Records[*].eventSource} "aws:sqs". */
+        SQS,
+        /** EventBridge Scheduler's input (the template's {@code {"trigger": "schedule"}}), or a manual invoke. */
+        SCHEDULE;
+
+        static Shape of(JsonNode event) {
+            if (event == null || !event.isObject()) {
+                return SCHEDULE;
+            }
+            if ("2.0".equals(event.path("version").asText()) && event.path("requestContext").path("http").isObject()) {
+                return HTTP;
+            }
+            JsonNode records = event.path("Records");
+            if (records.isArray() && !records.isEmpty() && "aws:sqs".equals(records.get(0).path("eventSource").asText())) {
+                return SQS;
+            }
+            return SCHEDULE;
+        }
+    }
 
     private final ApiRouter api;
     private final ScheduledRuns scheduled;
@@ -46,7 +70,7 @@ public class CatalogSyncFunction implements RequestHandler<JsonNode, JsonNode> {
     public JsonNode handleRequest(JsonNode event, Context context) {
         Deadline deadline = Deadline.forInvocation(context, config.timeMargin(), config.budget());
         try {
-            return switch (EventShape.of(event)) {
+            return switch (Shape.of(event)) {
                 case HTTP -> http(event, deadline);
                 case SQS -> json.valueToTree(queued.process(sqsEvent(event), deadline));
                 case SCHEDULE -> scheduled.fire(event, deadline);

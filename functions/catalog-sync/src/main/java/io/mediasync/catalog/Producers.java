@@ -1,17 +1,14 @@
 package io.mediasync.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediasync.catalog.fetch.CredentialsSource;
 import io.mediasync.catalog.fetch.PasswordGrant;
 import io.mediasync.catalog.fetch.TokenSource;
-import io.mediasync.catalog.fetch.TokenUrl;
 import io.mediasync.catalog.config.CatalogApiConfig;
 import io.mediasync.catalog.config.CatalogFieldsConfig;
 import io.mediasync.catalog.config.CatalogLimitsConfig;
 import io.mediasync.catalog.sync.ItemMapper;
 import io.mediasync.catalog.sync.Upstream;
 import io.mediasync.catalog.fetch.CatalogClient;
-import io.mediasync.catalog.fetch.FailureReasons;
 import io.mediasync.catalog.fetch.PageParser;
 import io.mediasync.catalog.fetch.PoliteGet;
 import io.mediasync.common.net.AddressPolicy;
@@ -68,7 +65,7 @@ public class Producers {
         Optional<SecretSource> token = secrets.setting(api.tokenSecretArn(), api.token());
         if (token.isPresent()) {
             tokens = TokenSource.fixed(token.get(), "a static token (" + (present(api.tokenSecretArn()) ? "API_TOKEN_SECRET_ARN" : "API_TOKEN") + ")");
-        } else if (passwordGrant(api).filter(url -> TokenUrl.refusal(url).isEmpty()).isPresent()) {
+        } else if (passwordGrant(api).filter(url -> PasswordGrant.refusal(url).isEmpty()).isPresent()) {
             tokens = new PasswordGrant(http, json, passwordGrant(api).get(), credentials(api, json, secrets),
                     api.tokenRetryInterval(), api.tokenRenewBefore(), api.httpTimeout(), clock, sleeper);
         } else {
@@ -91,14 +88,14 @@ public class Producers {
         try {
             first = URI.create(base.get() + api.sourcesPath());
             insecureTokenUrl = present(api.token()) || present(api.tokenSecretArn()) ? Optional.empty()
-                    : passwordGrant(api).flatMap(TokenUrl::refusal);
+                    : passwordGrant(api).flatMap(PasswordGrant::refusal);
         } catch (IllegalArgumentException e) {
             return new Upstream(Optional.empty(), "CATALOG_API_URL or CATALOG_TOKEN_URL is not a URL: " + e.getMessage());
         }
         if (insecureTokenUrl.isPresent()) {
             return new Upstream(Optional.empty(), insecureTokenUrl.get());
         }
-        PoliteGet get = new PoliteGet(http, tokens, api.httpTimeout(), RetryPolicy.backoff(FailureReasons::retryable, api.retries(),
+        PoliteGet get = new PoliteGet(http, tokens, api.httpTimeout(), RetryPolicy.backoff(PoliteGet::retryable, api.retries(),
                 new Backoff(api.backoffBase(), api.backoffCap()), sleeper, clock));
         return new Upstream(Optional.of(new CatalogClient(first, get, new PageParser(json, fields, limits.maxPageItems()), api.maxPages())), null);
     }
@@ -110,10 +107,10 @@ public class Producers {
     }
 
     /** API_CREDENTIALS_SECRET_ARN's JSON secret when it is set, else API_USER and API_PASSWORD. */
-    private static CredentialsSource credentials(CatalogApiConfig api, ObjectMapper json, Secrets secrets) {
+    private static PasswordGrant.CredentialsSource credentials(CatalogApiConfig api, ObjectMapper json, Secrets secrets) {
         Optional<SecretSource> secret = secrets.setting(api.credentialsSecretArn(), Optional.empty());
-        return secret.isPresent() ? CredentialsSource.fromJsonSecret(secret.get(), json)
-                : CredentialsSource.fixed(api.user().get(), api.password().get());
+        return secret.isPresent() ? PasswordGrant.CredentialsSource.fromJsonSecret(secret.get(), json)
+                : PasswordGrant.CredentialsSource.fixed(api.user().get(), api.password().get());
     }
 
     /** Where the password grant would send the credentials, when they are set (or their secret is). */

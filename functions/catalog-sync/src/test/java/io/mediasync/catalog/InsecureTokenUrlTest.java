@@ -2,7 +2,7 @@ package io.mediasync.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mediasync.catalog.fetch.TokenUrl;
+import io.mediasync.catalog.fetch.PasswordGrant;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -55,12 +55,12 @@ class InsecureTokenUrlTest extends CatalogTestSupport {
 
     @Test
     void httpsAnywhereAndPlainHttpOnThisMachineOnly() {
-        assertThat(TokenUrl.refusal(URI.create("https://auth.example.com/token"))).isEmpty();
-        assertThat(TokenUrl.refusal(URI.create("http://127.0.0.1:8080/token"))).isEmpty();
-        assertThat(TokenUrl.refusal(URI.create("http://localhost:8080/token"))).isEmpty();
-        assertThat(TokenUrl.refusal(URI.create("http://[::1]:8080/token"))).isEmpty();
-        assertThat(TokenUrl.refusal(URI.create("http://auth.example.com/token"))).isPresent();
-        assertThat(TokenUrl.refusal(URI.create("http://127.0.0.1.nip.example/token"))).isPresent();
-        assertThat(TokenUrl.refusal(URI.create("ftp://127.0.0.1/token"))).isPresent();
+        assertThat(PasswordGrant.refusal(URI.create("https://auth.example.com/token"))).isEmpty();
+        assertThat(PasswordGrant.refusal(URI.create("http://127.0.0.1:8080/token"))).isEmpty();
+        assertThat(PasswordGrant.refusal(URI.create("http://localhost:8080/token"))).isEmpty();
+        assertThat(PasswordGrant.refusal(URI.create("http://[::1]:8080/token"))).isEmpty();
+        assertThat(PasswordGrant.refusal(URI.create("http://auth.example.com/token"))).isPresent();
+        assertThat(PasswordGrant.refusal(URI.create("http://127.0.0.1.nip.example/token"))).isPresent();
+        assertThat(PasswordGrant.refusal(URI.create("ftp://127.0.0.1/token"))).isPresent();
     }
 }

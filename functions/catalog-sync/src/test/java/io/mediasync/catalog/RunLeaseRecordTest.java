@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Filters;
 import io.mediasync.catalog.config.CatalogRunConfig;
-import io.mediasync.catalog.store.CatalogLease;
 import io.mediasync.catalog.store.RunLease;
 import io.mediasync.catalog.store.ScheduleWindow;
 import io.mediasync.catalog.store.SyncRun.Trigger;
@@ -37,9 +36,9 @@ class RunLeaseRecordTest extends CatalogTestSupport {
 
         assertThat(lease.acquire("run-1", Trigger.SYNCALL, TTL)).isEmpty();
 
-        assertThat(stored(CatalogLease.ID)).isEqualTo(new Document("_id", "run").append("leaseHolder", "run-1")
+        assertThat(stored(RunLease.State.ID)).isEqualTo(new Document("_id", "run").append("leaseHolder", "run-1")
                 .append("leaseUntil", until).append("trigger", "syncall").append("acquiredAt", now));
-        assertThat(lease.current()).contains(new CatalogLease("run-1", until, Trigger.SYNCALL, now));
+        assertThat(lease.current()).contains(new RunLease.State("run-1", until, Trigger.SYNCALL, now));
         assertThat(lease.holder()).contains("run-1");
         assertThat(lease.acquire("run-2", Trigger.SCHEDULE, TTL)).as("the holder's id").contains("run-1");
     }
@@ -51,8 +50,8 @@ class RunLeaseRecordTest extends CatalogTestSupport {
 
         lease.release("run-1");
 
-        assertThat(stored(CatalogLease.ID)).isEqualTo(new Document("_id", "run").append("trigger", "syncall").append("acquiredAt", now));
-        assertThat(lease.current()).contains(new CatalogLease(null, null, Trigger.SYNCALL, now));
+        assertThat(stored(RunLease.State.ID)).isEqualTo(new Document("_id", "run").append("trigger", "syncall").append("acquiredAt", now));
+        assertThat(lease.current()).contains(new RunLease.State(null, null, Trigger.SYNCALL, now));
         assertThat(lease.holder()).isEmpty();
         assertThat(lease.acquire("run-2", Trigger.SCHEDULE, TTL)).isEmpty();
     }
@@ -96,7 +95,7 @@ class RunLeaseRecordTest extends CatalogTestSupport {
         RunLease afterDeploy = new RunLease(db, runConfig, TestTime.CLOCK); // a new container: renames once
 
         assertThat(afterDeploy.acquire("run-1", Trigger.SYNCALL, TTL)).contains("run-0");
-        assertThat(stored(CatalogLease.ID)).isEqualTo(new Document("_id", "run").append("trigger", "schedule")
+        assertThat(stored(RunLease.State.ID)).isEqualTo(new Document("_id", "run").append("trigger", "schedule")
                 .append("leaseHolder", "run-0").append("leaseUntil", until));
     }
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.model.Filters;
 import io.mediasync.catalog.store.RunCounts;
 import io.mediasync.catalog.store.RunRecords;
-import io.mediasync.catalog.store.RunStatus;
-import io.mediasync.catalog.store.RunTotals;
 import io.mediasync.catalog.store.SeedResult;
 import io.mediasync.catalog.store.SyncRun.Trigger;
 import io.mediasync.catalog.store.SyncRun;
@@ -49,7 +47,7 @@ class SyncRunRecordTest extends CatalogTestSupport {
         counts.requests(1);
         SeedResult result = SeedResult.error("timeout", null, Instant.parse("2020-08-16T11:34:32.630631Z"));
 
-        records.finish("run-1", RunStatus.ERROR, result, counts, new SyncRun.Timings(12, 40), "no answer within 1000 ms");
+        records.finish("run-1", SyncRun.Status.ERROR, result, counts, new SyncRun.Timings(12, 40), "no answer within 1000 ms");
 
         Document stored = db.getCollection("catalog_sync_runs").find(Filters.eq("_id", "run-1")).first();
         assertThat(stored).isEqualTo(new Document("_id", "run-1").append("trigger", "syncall").append("status", "error")
@@ -63,8 +61,8 @@ class SyncRunRecordTest extends CatalogTestSupport {
                 .append("timingsMs", new Document("total", 12L).append("peakHeapMb", 40L)).append("endedAt", now)
                 .append("error", new Document("code", "timeout").append("reason", "no answer within 1000 ms")));
 
-        SyncRun expected = new SyncRun("run-1", Trigger.SYNCALL, RunStatus.ERROR, result,
-                new RunTotals(1, 2, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1), List.of(new SyncRun.Skip(7L, "invalid", "no http(s) url")),
+        SyncRun expected = new SyncRun("run-1", Trigger.SYNCALL, SyncRun.Status.ERROR, result,
+                new SyncRun.Totals(1, 2, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1), List.of(new SyncRun.Skip(7L, "invalid", "no http(s) url")),
                 new SyncRun.Timings(12, 40), RecordedError.of("timeout", "no answer within 1000 ms"), now, now, now);
         assertThat(SyncRun.read(stored)).isEqualTo(expected);
         assertThat(records.find("run-1")).contains(expected);
@@ -80,7 +78,7 @@ class SyncRunRecordTest extends CatalogTestSupport {
         assertThat(stored).isEqualTo(new Document("_id", "run-2").append("status", "retrying")
                 .append("error", new Document("code", "already_running").append("reason", "run run-1 is running"))
                 .append("updatedAt", now).append("trigger", "syncast"));
-        assertThat(records.find("run-2")).contains(new SyncRun("run-2", Trigger.SYNCAST, RunStatus.RETRYING, null, null, List.of(), null,
+        assertThat(records.find("run-2")).contains(new SyncRun("run-2", Trigger.SYNCAST, SyncRun.Status.RETRYING, null, null, List.of(), null,
                 RecordedError.of("already_running", "run run-1 is running"), null, null, now));
     }
 }

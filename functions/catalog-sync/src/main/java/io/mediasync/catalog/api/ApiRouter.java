@@ -10,7 +10,6 @@ import io.mediasync.catalog.store.RunRecords;
 import io.mediasync.catalog.store.SeedResult;
 import io.mediasync.catalog.store.SyncRun;
 import io.mediasync.catalog.sync.CatalogSync;
-import io.mediasync.catalog.sync.RunIds;
 import io.mediasync.catalog.sync.RunQueue;
 import io.mediasync.common.lambda.Deadline;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,7 +84,7 @@ public class ApiRouter {
 
     /** @param force an operator's decision to apply what the feed's limits refused (CATALOG_MAX_*) */
     private HttpAnswer syncall(Deadline deadline, boolean force) {
-        CatalogSync.Outcome outcome = sync.run(RunIds.next(clock), SyncRun.Trigger.SYNCALL, force,
+        CatalogSync.Outcome outcome = sync.run(SyncRun.newId(clock), SyncRun.Trigger.SYNCALL, force,
                 deadline.min(Deadline.in(config.syncDeadline())));
         return new HttpAnswer(outcome.runningId().isPresent() ? 409 : 200, outcome.result().toJson());
     }
@@ -95,7 +94,7 @@ public class ApiRouter {
         if (running.isPresent()) {
             return new HttpAnswer(200, SeedResult.ok(running.get() + " running", clock.instant()).toJson());
         }
-        String runId = RunIds.next(clock);
+        String runId = SyncRun.newId(clock);
         try {
             queue.cast(runId, force);
         } catch (RuntimeException e) {

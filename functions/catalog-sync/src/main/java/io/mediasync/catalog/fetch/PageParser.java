@@ -11,13 +11,15 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * A listing page: a JSON array, or an object holding the array in {@code data}/{@code items}/{@code results}
  * (configurable). The next page: an RFC 8288 {@code Link: <…>; rel="next"} header first, else the object's
  * {@code next} URL; relative links are resolved against the page's own URL. A page of more than CATALOG_MAX_PAGE_ITEMS
- * items is refused ({@code page_too_large}), as one over CATALOG_MAX_PAGE_BYTES is.
+ * items is refused ({@code page_too_large}), as one over CATALOG_MAX_PAGE_BYTES is. Also reads the Link header's
+ * {@code rel="next"} itself ({@link #nextLink}).
  */
 public final class PageParser {
 
@@ -53,7 +55,7 @@ public final class PageParser {
         }
         List<JsonNode> items = new ArrayList<>(array.size());
         array.forEach(items::add);
-        Optional<String> next = LinkHeader.next(body.headers().get("link"));
+        Optional<String> next = nextLink(body.headers().get("link"));
         if (next.isEmpty() && root.isObject() && root.path(nextField).isTextual() && !root.path(nextField).asText().isBlank()) {
             next = Optional.of(root.path(nextField).asText().trim());
         }
@@ -70,6 +72,51 @@ public final class PageParser {
             }
         }
         return null;
+    }
+
+    /**
+     * The {@code rel="next"} target of an RFC 8288 {@code Link} header, e.g. {@code <https://x/api/sources?page=2>; rel="next"}.
+     * Read by hand: the JDK and the platform have no Link parser outside JAX-RS, which this function does not ship.
+     */
+    static Optional<String> nextLink(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        int at = 0;
+        while (true) {
+            int open = header.indexOf('<', at);
+            int close = open < 0 ? -1 : header.indexOf('>', open);
+            if (close < 0) {
+                return Optional.empty();
+            }
+            String target = header.substring(open + 1, close).trim();
+            int nextValue = header.indexOf('<', close); // parameters run up to the next link-value
+            String params = header.substring(close + 1, nextValue < 0 ? header.length() : nextValue);
+            if (relIsNext(params)) {
+                return Optional.of(target);
+            }
+            if (nextValue < 0) {
+                return Optional.empty();
+            }
+            at = nextValue;
+        }
+    }
+
+    /** rel may list several relation types: rel="next last". */
+    private static boolean relIsNext(String params) {
+        for (String param : params.split(";")) {
+            String p = param.trim();
+            int eq = p.indexOf('=');
+            if (eq > 0 && p.substring(0, eq).trim().equalsIgnoreCase("rel")) {
+                String value = p.substring(eq + 1).trim().replaceAll("[\",]", " ").toLowerCase(Locale.ROOT);
+                for (String rel : value.trim().split("\\s+")) {
+                    if (rel.equals("next")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static URI resolve(URI page, String link, int number) throws CatalogFailure {

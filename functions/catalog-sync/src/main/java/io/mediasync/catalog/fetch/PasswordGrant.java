@@ -8,6 +8,8 @@ import io.mediasync.common.metrics.Metrics;
 import io.mediasync.common.net.FetchException;
 import io.mediasync.common.net.RetryPolicy;
 import io.mediasync.common.net.SafeHttpClient;
+import io.mediasync.common.secrets.SecretSource;
+import io.mediasync.common.secrets.SecretUnavailableException;
 import io.mediasync.common.time.Sleeper;
 import java.io.IOException;
 import java.net.URI;
@@ -26,13 +28,60 @@ import org.jboss.logging.Logger;
  * token with an OAuth 2.0 password grant (RFC 6749 4.3) at the token URL.
  * The token is cached for the container's life, renewed before it expires and after the API answered 401; a
  * retrieval that cannot connect is tried again every INTERVAL_RETRY_TOKEN_SECONDS while the run has time. The
- * password and the tokens never reach a log, a record or an error message.
+ * password and the tokens never reach a log, a record or an error message. Also holds where the user and password
+ * come from ({@link CredentialsSource}) and which token URLs may receive them ({@link #refusal}).
  */
 public final class PasswordGrant implements TokenSource {
 
     private static final Logger LOG = Logger.getLogger(PasswordGrant.class);
 
     private record Cached(String token, Instant renewAt) {
+    }
+
+    /** The user and password; never in a message. */
+    public record Credentials(String user, String password) {
+        @Override
+        public String toString() {
+            return "Credentials[hidden]";
+        }
+    }
+
+    /**
+     * The user and password, asked for at each token retrieval: a rotated password is used from the next retrieval
+     * on. Either the seed's API_USER/API_PASSWORD, or the JSON secret {@code {"username", "password"}} that
+     * API_CREDENTIALS_SECRET_ARN names (both fields from one read, so a rotation never pairs a new user with an old
+     * password). No message here carries either value.
+     */
+    @FunctionalInterface
+    public interface CredentialsSource {
+
+        Credentials current() throws CatalogFailure;
+
+        static CredentialsSource fixed(String user, String password) {
+            Credentials credentials = new Credentials(user, password);
+            return () -> credentials;
+        }
+
+        /** The JSON secret's fields, parsed at each use (the secret is cached by {@code secret}, not here). */
+        static CredentialsSource fromJsonSecret(SecretSource secret, ObjectMapper json) {
+            return () -> {
+                JsonNode fields;
+                try {
+                    fields = json.readTree(secret.value());
+                } catch (SecretUnavailableException e) {
+                    throw new CatalogFailure("secret_unavailable", e.getMessage(), e);
+                } catch (IOException e) {
+                    // not chained: the parser's message may quote the secret
+                    throw new CatalogFailure("not_configured", "the catalog credentials secret is not JSON {\"username\", \"password\"}");
+                }
+                String user = fields == null ? "" : fields.path("username").asText("");
+                String password = fields == null ? "" : fields.path("password").asText("");
+                if (user.isBlank() || password.isEmpty()) {
+                    throw new CatalogFailure("not_configured", "the catalog credentials secret lacks \"username\" or \"password\"");
+                }
+                return new Credentials(user, password);
+            };
+        }
     }
 
     private final SafeHttpClient http;
@@ -53,7 +102,7 @@ public final class PasswordGrant implements TokenSource {
         this.json = json;
         this.tokenUrl = tokenUrl;
         this.credentials = credentials;
-        this.retries = RetryPolicy.everyInterval(FailureReasons::tokenRetryable, retryInterval, sleeper, clock);
+        this.retries = RetryPolicy.everyInterval(PasswordGrant::retryable, retryInterval, sleeper, clock);
         this.renewBefore = renewBefore;
         this.requestTimeout = requestTimeout;
         this.clock = clock;
@@ -90,6 +139,25 @@ public final class PasswordGrant implements TokenSource {
         return "an OAuth 2.0 password grant at " + tokenUrl + " (API_USER/API_PASSWORD)";
     }
 
+    /**
+     * Why credentials may not be sent to {@code url}, if they may not: over plain http they would cross the network
+     * readable by anyone on the path. Plain http is accepted on this machine only (a loopback address or
+     * {@code localhost}, where nothing crosses a network), as local runs and tests use it.
+     */
+    public static Optional<String> refusal(URI url) {
+        String scheme = String.valueOf(url.getScheme()).toLowerCase(Locale.ROOT);
+        if (scheme.equals("https") || (scheme.equals("http") && isLoopback(url.getHost()))) {
+            return Optional.empty();
+        }
+        return Optional.of("the token URL must be https outside loopback, the password would travel in clear"
+                + " (CATALOG_TOKEN_URL, else CATALOG_API_URL/token): " + url);
+    }
+
+    private static boolean isLoopback(String host) {
+        String h = host == null ? "" : host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.equals("[::1]") || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+
     /** Token retrievals so far (tests and the run's counts). */
     public synchronized int retrievals() {
         return retrievals;
@@ -107,7 +175,7 @@ public final class PasswordGrant implements TokenSource {
                     throw new CatalogFailure("unauthorized", "the token endpoint refused the credentials (HTTP " + e.status() + ")", e);
                 }
                 if (!(retries.after(attempt, e, deadline) instanceof RetryPolicy.Retry retry)) {
-                    throw FailureReasons.of(e, "token retrieval at " + tokenUrl + " (attempt " + attempt + ")");
+                    throw PoliteGet.failure(e, "token retrieval at " + tokenUrl + " (attempt " + attempt + ")");
                 }
                 LOG.warnf("token retrieval at %s failed (%s): trying again in %d s", tokenUrl, e.getMessage(), retry.delay().toSeconds());
                 pause(retry);
@@ -115,7 +183,12 @@ public final class PasswordGrant implements TokenSource {
         }
     }
 
-    private static byte[] form(CredentialsSource.Credentials current) {
+    /** The token endpoint is retried on connection errors (the seed's rule) and on what a GET retries (its 5xx/429 answers). */
+    private static boolean retryable(FetchException e) {
+        return e.kind() == FetchException.Kind.NETWORK || PoliteGet.retryable(e);
+    }
+
+    private static byte[] form(Credentials current) {
         return ("grant_type=password&username=" + URLEncoder.encode(current.user(), StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(current.password(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
     }

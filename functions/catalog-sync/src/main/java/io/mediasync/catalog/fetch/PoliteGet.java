@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
  * One authenticated GET of the catalog API, with manners: each request ends by CATALOG_HTTP_TIMEOUT; 429, 5xx and
  * timeouts are retried with capped exponential backoff (Retry-After honoured up to the cap), never waiting past
  * the run's deadline; a 401 renews the token once. The bearer token goes only to the URLs the client checked to be
- * on the API's origin, and SafeHttpClient drops it if a redirect leaves that origin.
+ * on the API's origin, and SafeHttpClient drops it if a redirect leaves that origin. Also holds the seed's reason
+ * words for what the guarded client reports ({@link #failure}) and what is worth another try ({@link #retryable}).
  */
 public final class PoliteGet {
 
@@ -28,7 +29,7 @@ public final class PoliteGet {
     private final Duration requestTimeout;
     private final RetryPolicy retries;
 
-    /** @param retries retries 429, 5xx and timeouts ({@link FailureReasons#retryable}) with backoff */
+    /** @param retries retries 429, 5xx and timeouts ({@link #retryable}) with backoff */
     public PoliteGet(SafeHttpClient http, TokenSource tokens, Duration requestTimeout, RetryPolicy retries) {
         this.http = http;
         this.tokens = tokens;
@@ -71,16 +72,53 @@ public final class PoliteGet {
                 attempt++;
                 RetryPolicy.Next next = retries.after(attempt, e, run);
                 if (next instanceof RetryPolicy.NoTimeLeft) {
-                    throw FailureReasons.of(e, "GET " + uri + " (no time left to retry)");
+                    throw failure(e, "GET " + uri + " (no time left to retry)");
                 }
                 if (!(next instanceof RetryPolicy.Retry retry)) {
-                    throw FailureReasons.of(e, "GET " + uri);
+                    throw failure(e, "GET " + uri);
                 }
                 LOG.infof("GET %s failed (%s): retry %d of %d in %d ms", uri, e.code(), retry.retry(), retries.retries(),
                         retry.delay().toMillis());
                 pause(retry);
             }
         }
+    }
+
+    /** The seed's reason word for what the guarded HTTP client reports, with what was being done. */
+    public static CatalogFailure failure(FetchException e, String what) {
+        return new CatalogFailure(reason(e), what + ": " + e.getMessage(), e);
+    }
+
+    private static String reason(FetchException e) {
+        return switch (e.kind()) {
+            case TIMEOUT, DEADLINE -> "timeout";
+            case HTTP_STATUS -> e.status() == 401 ? "unauthorized" : "http_" + e.status();
+            case NETWORK -> network(e.getMessage());
+            case BLOCKED_ADDRESS -> "blocked_address";
+            case BAD_URL -> "bad_url";
+            case TOO_LARGE, TOO_MANY_REDIRECTS -> "bad_response";
+        };
+    }
+
+    /** SafeHttpClient says "unknown host x" and "connection refused" (Reasons); anything else dropped the connection. */
+    private static String network(String message) {
+        String m = message == null ? "" : message;
+        if (m.startsWith("unknown host")) {
+            return "nxdomain";
+        }
+        if (m.contains("connection refused")) {
+            return "econnrefused";
+        }
+        return m.contains("timed out") ? "timeout" : "closed";
+    }
+
+    /** Worth another try: 408, 429, 5xx and timeouts (each costs a whole timeout, so they are capped by the run's deadline). */
+    public static boolean retryable(FetchException e) {
+        return switch (e.kind()) {
+            case TIMEOUT, DEADLINE -> true;
+            case HTTP_STATUS -> e.status() == 408 || e.status() == 429 || e.status() >= 500;
+            default -> false;
+        };
     }
 
     private void pause(RetryPolicy.Retry retry) throws CatalogFailure {

@@ -7,7 +7,7 @@ import java.util.List;
  * What a run did, counted as it goes. {@code upserted} = every valid item stored: the seed's "N upserted". Items not
  * stored are counted by why ({@code invalid}, {@code foreign}: a source the catalog did not create,
  * {@code notCreated}: over CATALOG_MAX_NEW_SOURCES) and the first of them listed with their reason. The run's record
- * stores them as {@link RunTotals} and {@link SyncRun.Skip}s.
+ * stores them as {@link SyncRun.Totals} and {@link SyncRun.Skip}s.
  */
 public final class RunCounts {
 
@@ -109,8 +109,8 @@ public final class RunCounts {
     }
 
     /** The counts as a run's record stores them. */
-    public RunTotals totals() {
-        return new RunTotals(pages, items, upserted(), inserted, updated, unchanged, invalid, foreign, notCreated, disabled, ordered,
+    public SyncRun.Totals totals() {
+        return new SyncRun.Totals(pages, items, upserted(), inserted, updated, unchanged, invalid, foreign, notCreated, disabled, ordered,
                 orderFailures, requests);
     }
 }

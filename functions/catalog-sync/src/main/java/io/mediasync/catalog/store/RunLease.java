@@ -10,6 +10,8 @@ import io.mediasync.catalog.config.CatalogRunConfig;
 import io.mediasync.common.mongo.DuplicateKey;
 import io.mediasync.common.mongo.FieldRenames;
 import io.mediasync.common.mongo.Lease;
+import io.mediasync.common.mongo.RecordCodec;
+import io.mediasync.common.mongo.StoredValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,11 +22,34 @@ import org.bson.Document;
 
 /**
  * Two runs never overlap, across Lambda instances: the common {@link Lease} on a document of its own
- * ({@link CatalogLease}, {@code _id: "run"}), held by the run's id, renewed page by page, so a crashed holder frees
- * it by itself. The same collection holds the schedule's window claim ({@link ScheduleWindow}).
+ * ({@code _id: "run"}), held by the run's id, renewed page by page, so a crashed holder frees it by itself. The same
+ * collection holds the schedule's window claim ({@link ScheduleWindow}). Also holds the lease document as stored
+ * ({@link State}).
  */
 @ApplicationScoped
 public class RunLease {
+
+    /**
+     * The run lease's document in {@code catalog_sync_lease} ({@code _id: "run"}): which run holds it and until when
+     * (the common {@link Lease}'s {@code leaseHolder}/{@code leaseUntil}; both gone once released), and what started
+     * it when. Written by {@link Lease}'s atomic updates only.
+     */
+    public record State(String holder, Date until, SyncRun.Trigger trigger, Date acquiredAt) {
+
+        /** The one lease document's {@code _id}. */
+        public static final String ID = "run";
+        public static final String HOLDER = Lease.HOLDER;
+        public static final String UNTIL = Lease.UNTIL;
+        public static final String TRIGGER = "trigger";
+        public static final String ACQUIRED_AT = "acquiredAt";
+
+        public static final RecordCodec<State> CODEC = RecordCodec.readOnly(State.class, State::read);
+
+        public static State read(Document lease) {
+            return new State(lease.getString(HOLDER), lease.getDate(UNTIL),
+                    StoredValue.known(SyncRun.Trigger.class, lease.getString(TRIGGER)), lease.getDate(ACQUIRED_AT));
+        }
+    }
 
     /** The lease's names before it was the common Lease: renamed once per container, so a lease held across the deploy stays held. */
     private static final Map<String, String> PREVIOUS_NAMES = Map.of("runId", Lease.HOLDER, "expiresAt", Lease.UNTIL);
@@ -43,8 +68,8 @@ public class RunLease {
     /** Takes the lease for {@code runId}; empty if taken, else the id of the run holding it. */
     public Optional<String> acquire(String runId, SyncRun.Trigger trigger, Duration ttl) {
         renameOnce();
-        var started = Updates.combine(Updates.set(CatalogLease.TRIGGER, trigger.value()), Updates.set(CatalogLease.ACQUIRED_AT, now()));
-        if (lease.acquire(CatalogLease.ID, runId, ttl, new Document(), started, true).isPresent()) {
+        var started = Updates.combine(Updates.set(State.TRIGGER, trigger.value()), Updates.set(State.ACQUIRED_AT, now()));
+        if (lease.acquire(State.ID, runId, ttl, new Document(), started, true).isPresent()) {
             return Optional.empty();
         }
         return Optional.of(holder().orElse("unknown"));
@@ -53,21 +78,21 @@ public class RunLease {
     /** The run holding the lease now, if any. */
     public Optional<String> holder() {
         renameOnce();
-        return lease.holder(CatalogLease.ID);
+        return lease.holder(State.ID);
     }
 
     /** The lease document as it is (also when nobody holds it), if a run ever took it. */
-    public Optional<CatalogLease> current() {
-        return Optional.ofNullable(CatalogLease.CODEC.typed(leases).find(Filters.eq("_id", CatalogLease.ID)).first());
+    public Optional<State> current() {
+        return Optional.ofNullable(State.CODEC.typed(leases).find(Filters.eq("_id", State.ID)).first());
     }
 
     /** @return false if {@code runId} no longer holds the lease (it ran out and another run took it) */
     public boolean renew(String runId, Duration ttl) {
-        return lease.renew(CatalogLease.ID, runId, ttl);
+        return lease.renew(State.ID, runId, ttl);
     }
 
     public void release(String runId) {
-        lease.release(CatalogLease.ID, runId);
+        lease.release(State.ID, runId);
     }
 
     private void renameOnce() {

@@ -49,7 +49,7 @@ public class RunRecords {
         ensureIndexes();
         Date now = Date.from(clock.instant());
         documents.updateOne(Filters.eq(SyncRun.ID, runId), Updates.combine(Updates.setOnInsert(SyncRun.TRIGGER, trigger.value()),
-                Updates.set(SyncRun.STATUS, RunStatus.RUNNING.value()), Updates.set(SyncRun.STARTED_AT, now),
+                Updates.set(SyncRun.STATUS, SyncRun.Status.RUNNING.value()), Updates.set(SyncRun.STARTED_AT, now),
                 Updates.set(SyncRun.UPDATED_AT, now)), new UpdateOptions().upsert(true));
     }
 
@@ -57,7 +57,7 @@ public class RunRecords {
      * @param status ok, error, refused (a feed over a limit) or failed (broke midway: tried again if it was queued)
      * @param detail what went wrong, for people (the error's {@code reason}); its code is the result's reason
      */
-    public void finish(String runId, RunStatus status, SeedResult result, RunCounts counts, SyncRun.Timings timings, String detail) {
+    public void finish(String runId, SyncRun.Status status, SeedResult result, RunCounts counts, SyncRun.Timings timings, String detail) {
         Date now = Date.from(clock.instant());
         // an ok run that was given back before (already_running, MongoDB trouble) keeps no stale error
         Bson error = result.ok() ? Updates.unset(SyncRun.ERROR)
@@ -74,7 +74,7 @@ public class RunRecords {
     public void recordFailure(String runId, RecordStatus status, String code, String reason) {
         ensureIndexes();
         Date now = Date.from(clock.instant());
-        List<Bson> updates = new ArrayList<>(List.of(Updates.set(SyncRun.STATUS, RunStatus.of(status).value()),
+        List<Bson> updates = new ArrayList<>(List.of(Updates.set(SyncRun.STATUS, SyncRun.Status.of(status).value()),
                 Updates.set(SyncRun.ERROR, RecordedError.of(code, reason).toDocument()), Updates.set(SyncRun.UPDATED_AT, now),
                 Updates.setOnInsert(SyncRun.TRIGGER, SyncRun.Trigger.SYNCAST.value())));
         if (status != RecordStatus.RETRYING) {
@@ -85,7 +85,8 @@ public class RunRecords {
 
     /** Whether this run already ended with a result (a queued run delivered twice runs once; a failed one runs again). */
     public boolean ended(String runId) {
-        List<String> ended = Arrays.stream(RunStatus.values()).filter(RunStatus::endedWithResult).map(RunStatus::value).toList();
+        List<String> ended = Arrays.stream(SyncRun.Status.values()).filter(SyncRun.Status::endedWithResult)
+                .map(SyncRun.Status::value).toList();
         return documents.find(Filters.and(Filters.eq(SyncRun.ID, runId), Filters.in(SyncRun.STATUS, ended))).first() != null;
     }
 

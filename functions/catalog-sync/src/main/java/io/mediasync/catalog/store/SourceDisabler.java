@@ -1,6 +1,6 @@
 package io.mediasync.catalog.store;
 
-import static io.mediasync.catalog.store.CatalogFields.REMOVED_FROM_CATALOG_AT;
+import static io.mediasync.catalog.store.SourceOwnership.REMOVED_FROM_CATALOG_AT;
 import static io.mediasync.common.contracts.SourceFields.ENABLED;
 import static io.mediasync.common.contracts.SourceFields.SOURCE_ID;
 import static io.mediasync.common.contracts.SourceFields.UPDATED_AT;

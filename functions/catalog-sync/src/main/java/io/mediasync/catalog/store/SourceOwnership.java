@@ -1,10 +1,5 @@
 package io.mediasync.catalog.store;
 
-import static io.mediasync.catalog.store.CatalogFields.CATALOG_SYNCED_AT;
-import static io.mediasync.catalog.store.CatalogFields.CREATED_BY;
-import static io.mediasync.catalog.store.CatalogFields.CREATED_BY_ADOPTED_AT;
-import static io.mediasync.catalog.store.CatalogFields.CREATED_BY_CATALOG;
-
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -23,9 +18,28 @@ import org.jboss.logging.Logger;
  * disabled by a run, whatever the feed lists. Sources the catalog wrote before ownership was recorded carry
  * {@code catalogSyncedAt} and no {@code createdBy}: a run adopts them first ({@code createdByAdoptedAt}; checked every
  * run, so a restored backup is covered too); an operator takes one back by setting {@code createdBy} to anything else.
+ * Also names, once, the fields of {@code sources} only catalog-sync writes.
  */
 @ApplicationScoped
 public class SourceOwnership {
+
+    // The fields of sources only catalog-sync writes; those source-sync reads too are common's SourceFields. sources is
+    // shared with source-sync (which owns the sync state: lastSync*, files, ...), so it is no record of this module: a run
+    // writes only these and the shared ones, by atomic updates on source_id.
+
+    /** The catalog item's other fields. */
+    public static final String CATALOG = "catalog";
+    /** Who created the source; catalog-sync changes only those it created ({@link #CREATED_BY_CATALOG}). */
+    public static final String CREATED_BY = "createdBy";
+    /** The value of {@link #CREATED_BY} on the sources catalog-sync created. */
+    public static final String CREATED_BY_CATALOG = "catalog-sync";
+    /** When a run adopted a source the catalog wrote before ownership was recorded. */
+    public static final String CREATED_BY_ADOPTED_AT = "createdByAdoptedAt";
+    /** When a run last wrote the source. */
+    public static final String CATALOG_SYNCED_AT = "catalogSyncedAt";
+    /** When a complete listing first no longer held it (it was disabled then); removed when it comes back. */
+    public static final String REMOVED_FROM_CATALOG_AT = "removedFromCatalogAt";
+    public static final String CREATED_AT = "createdAt";
 
     private static final Logger LOG = Logger.getLogger(SourceOwnership.class);
 

@@ -1,11 +1,11 @@
 package io.mediasync.catalog.store;
 
-import static io.mediasync.catalog.store.CatalogFields.CATALOG;
-import static io.mediasync.catalog.store.CatalogFields.CATALOG_SYNCED_AT;
-import static io.mediasync.catalog.store.CatalogFields.CREATED_AT;
-import static io.mediasync.catalog.store.CatalogFields.CREATED_BY;
-import static io.mediasync.catalog.store.CatalogFields.CREATED_BY_CATALOG;
-import static io.mediasync.catalog.store.CatalogFields.REMOVED_FROM_CATALOG_AT;
+import static io.mediasync.catalog.store.SourceOwnership.CATALOG;
+import static io.mediasync.catalog.store.SourceOwnership.CATALOG_SYNCED_AT;
+import static io.mediasync.catalog.store.SourceOwnership.CREATED_AT;
+import static io.mediasync.catalog.store.SourceOwnership.CREATED_BY;
+import static io.mediasync.catalog.store.SourceOwnership.CREATED_BY_CATALOG;
+import static io.mediasync.catalog.store.SourceOwnership.REMOVED_FROM_CATALOG_AT;
 import static io.mediasync.common.contracts.SourceFields.CONTENT_PATH;
 import static io.mediasync.common.contracts.SourceFields.ENABLED;
 import static io.mediasync.common.contracts.SourceFields.SOURCE_ID;

@@ -11,7 +11,6 @@ import io.mediasync.catalog.store.NewSourceAllowance;
 import io.mediasync.catalog.store.RunCounts;
 import io.mediasync.catalog.store.RunLease;
 import io.mediasync.catalog.store.RunRecords;
-import io.mediasync.catalog.store.RunStatus;
 import io.mediasync.catalog.store.SeedResult;
 import io.mediasync.catalog.store.SourceDisabler;
 import io.mediasync.catalog.store.SourceOwnership;
@@ -96,7 +95,7 @@ public class CatalogSync {
             runs.begin(runId, trigger);
             HeapPeak.reset();
             String detail = null;
-            RunStatus status;
+            SyncRun.Status status;
             SeedResult result;
             try {
                 ownership.adoptLegacy();
@@ -111,11 +110,11 @@ public class CatalogSync {
                 if (complete) {
                     counts.disabled(disabler.disableMissing(seen.ids, force));
                 }
-                status = RunStatus.OK;
+                status = SyncRun.Status.OK;
                 result = SeedResult.ok(counts.upserted() + " upserted", clock.instant());
             } catch (CatalogFailure f) {
                 detail = f.getMessage();
-                status = f.refused() ? RunStatus.REFUSED : RunStatus.ERROR;
+                status = f.refused() ? SyncRun.Status.REFUSED : SyncRun.Status.ERROR;
                 LOG.warnf("%s run %s %s (%s) after %d page(s): %s", trigger.value(), runId, f.refused() ? "refused" : "ended in error",
                         f.reason(), counts.pages(), detail);
                 result = SeedResult.error(f.reason(), null, clock.instant());
@@ -141,7 +140,8 @@ public class CatalogSync {
         Failure failure = FailurePolicy.standard().classify(e);
         LOG.errorf("%s run %s failed after %d page(s): %s", trigger.value(), runId, counts.pages(), failure.reason());
         try {
-            runs.finish(runId, RunStatus.FAILED, SeedResult.error(failure.code(), null, clock.instant()), counts, timings(started), failure.reason());
+            runs.finish(runId, SyncRun.Status.FAILED, SeedResult.error(failure.code(), null, clock.instant()), counts, timings(started),
+                    failure.reason());
         } catch (RuntimeException again) {
             LOG.warnf("run %s: its failure could not be recorded either (%s)", runId, FailurePolicy.standard().classify(again).reason());
         }

@@ -43,7 +43,7 @@ public class ScheduledRuns {
         }
         CatalogSync.Outcome outcome;
         try {
-            outcome = sync.run(RunIds.next(clock), SyncRun.Trigger.SCHEDULE, false, deadline);
+            outcome = sync.run(SyncRun.newId(clock), SyncRun.Trigger.SCHEDULE, false, deadline);
         } catch (RuntimeException e) {
             if (!force) {
                 releaseWindow(window);

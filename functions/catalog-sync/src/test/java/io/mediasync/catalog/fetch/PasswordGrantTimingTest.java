@@ -42,7 +42,7 @@ class PasswordGrantTimingTest {
     }
 
     private PasswordGrant grant(String path) {
-        return new PasswordGrant(http, new ObjectMapper(), URI.create(server.url(path)), CredentialsSource.fixed("user", "pw"),
+        return new PasswordGrant(http, new ObjectMapper(), URI.create(server.url(path)), PasswordGrant.CredentialsSource.fixed("user", "pw"),
                 Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(2), clock, sleeper::sleep);
     }
 

@@ -4,7 +4,7 @@ package io.mediasync.common.contracts;
  * The fields of a {@code sources} document that more than one function reads or writes: catalog-sync creates and
  * updates sources, source-sync reads them to sync (operators may write them by hand too). The seed's names are kept
  * as the seeds spell them. What each function alone writes is named in its own module (catalog-sync's
- * {@code CatalogFields}, source-sync's {@code SourceRecord}).
+ * {@code SourceOwnership}, source-sync's {@code SourceRecord}).
  */
 public final class SourceFields {
 
