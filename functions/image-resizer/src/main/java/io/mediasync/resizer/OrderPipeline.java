@@ -22,7 +22,6 @@ import io.mediasync.resizer.fetch.SourceFetchException;
 import io.mediasync.resizer.imaging.ImageRejectedException;
 import io.mediasync.resizer.order.ImageOrder;
 import io.mediasync.resizer.order.OrderOrigin;
-import io.mediasync.resizer.order.OrderOrigins;
 import io.mediasync.resizer.order.OrderParser;
 import io.mediasync.resizer.order.OrderRejectedException;
 import io.mediasync.resizer.store.ImageRecord;
@@ -51,7 +50,7 @@ public class OrderPipeline implements SqsHandler<ImageOrder> {
     private static final Logger LOG = Logger.getLogger(OrderPipeline.class);
 
     private final OrderParser parser;
-    private final OrderOrigins origins;
+    private final OrderOrigin.Decider origins;
     private final OrderRecords records;
     private final ImageMaker images;
     private final RedirectSender redirect;
@@ -61,7 +60,7 @@ public class OrderPipeline implements SqsHandler<ImageOrder> {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public OrderPipeline(OrderParser parser, OrderOrigins origins, OrderRecords records, ImageMaker images,
+    public OrderPipeline(OrderParser parser, OrderOrigin.Decider origins, OrderRecords records, ImageMaker images,
             RedirectSender redirect, PostbackSender postback, LegacySecretKey legacySecretKey, ResizerConfig config,
             ObjectMapper json, Clock clock) {
         this.parser = parser;

@@ -16,10 +16,9 @@ import io.mediasync.resizer.config.ResizerConfig;
 import io.mediasync.resizer.imaging.pipeline.ImageProcessor;
 import io.mediasync.resizer.imaging.ResizeMode;
 import io.mediasync.common.images.SizeSpec;
-import io.mediasync.resizer.order.OrderOrigins;
+import io.mediasync.resizer.order.OrderOrigin;
 import io.mediasync.resizer.order.OrderParser;
 import io.mediasync.resizer.order.OutputFormats;
-import io.mediasync.resizer.order.ReservedBucketNames;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Disposes;
@@ -96,8 +95,8 @@ public class Producers {
 
     @Produces
     @Singleton
-    OrderOrigins orderOrigins(ResizerConfig config) {
-        return new OrderOrigins(config.internalOrderQueues());
+    OrderOrigin.Decider orderOrigins(ResizerConfig config) {
+        return new OrderOrigin.Decider(config.internalOrderQueues());
     }
 
     /** Postbacks: each receiver signed with its own secret, derived from POSTBACK_SECRET (or POSTBACK_SECRET_ARN's) and its origin. */
@@ -117,6 +116,7 @@ public class Producers {
     @Singleton
     OrderParser orderParser(ObjectMapper json, ResizerConfig config, RedirectTargets targets) {
         return new OrderParser(json, config.defaultBucketName(), targets::allows,
-                new ReservedBucketNames(config.internalBucketNames()), new OutputFormats(OutputFormats.parseSetting(config.formats())));
+                new OrderOrigin.ReservedBucketNames(config.internalBucketNames()),
+                new OutputFormats(OutputFormats.parseSetting(config.formats())));
     }
 }
