@@ -77,7 +77,7 @@ public class ImageMaker {
             Map<String, Long> timings = new LinkedHashMap<>();
             timings.put(ImageRecord.DOWNLOAD, ms(t0, t1));
             timings.put(ImageRecord.TOTAL, ms(t0, System.nanoTime()));
-            return ImageResult.ok(url, imageId, sha256, info.format().name().toLowerCase(), info.width(), info.height(),
+            return ImageRecord.ok(url, imageId, sha256, info.format().name().toLowerCase(), info.width(), info.height(),
                     source.length, outputs, true, timings);
         }
 
@@ -94,7 +94,7 @@ public class ImageMaker {
         timings.put(ImageRecord.PROCESS, ms(t1, t2));
         timings.put(ImageRecord.UPLOAD, ms(t2, t3));
         timings.put(ImageRecord.TOTAL, ms(t0, t3));
-        return ImageResult.ok(url, imageId, sha256, processed.format().name().toLowerCase(), processed.width(),
+        return ImageRecord.ok(url, imageId, sha256, processed.format().name().toLowerCase(), processed.width(),
                 processed.height(), source.length, outputs, false, timings);
     }
 

@@ -143,11 +143,11 @@ public class OrderPipeline implements SqsHandler<ImageOrder> {
             }
             if (image.succeeded()) {
                 resized++;
-                outcomes.put(field.getKey(), ImageResult.info(image, ResizedImageKeys.bucketPath(order.bucketName())));
+                outcomes.put(field.getKey(), image.info(ResizedImageKeys.bucketPath(order.bucketName())));
             } else {
                 firstError = firstError == null ? image.error() : firstError;
                 if (order.reportFailures()) { // the order asked to hear about failures: <field>_error {code, reason}
-                    outcomes.put(field.getKey(), ResizeResult.Field.failed(ImageResult.failure(image)));
+                    outcomes.put(field.getKey(), ResizeResult.Field.failed(image.failure()));
                 }
             }
         }
@@ -192,13 +192,13 @@ public class OrderPipeline implements SqsHandler<ImageOrder> {
             return images.make(url, order.bucketName(), order.formats(), delivery.deadline());
         } catch (ImageRejectedException e) {
             LOG.warnf("image %s rejected (%s): %s", url, e.code(), e.reason());
-            return ImageResult.error(url, e.code(), e.reason());
+            return ImageRecord.failed(url, e.code(), e.reason());
         } catch (SourceFetchException e) {
             if (e.retryable()) {
                 throw e;
             }
             LOG.warnf("image %s not downloadable (%s): %s", url, e.code(), e.getMessage());
-            return ImageResult.error(url, e.code(), e.getMessage());
+            return ImageRecord.failed(url, e.code(), e.getMessage());
         }
     }
 
