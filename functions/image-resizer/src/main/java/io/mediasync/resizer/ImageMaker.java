@@ -17,7 +17,6 @@ import io.mediasync.resizer.imaging.ProcessedImage;
 import io.mediasync.common.images.SizeSpec;
 import io.mediasync.resizer.store.ImageRecord;
 import io.mediasync.resizer.store.ImageStore;
-import io.mediasync.resizer.store.RenditionUploads;
 import io.mediasync.resizer.store.StoredImage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
@@ -39,15 +38,12 @@ public class ImageMaker {
     private final SourceFetcher fetcher;
     private final ImageProcessor processor;
     private final ImageStore store;
-    private final RenditionUploads uploads;
     private final List<SizeSpec> sizes;
 
-    public ImageMaker(SourceFetcher fetcher, ImageProcessor processor, ImageStore store, RenditionUploads uploads,
-            OutputSizes sizes) {
+    public ImageMaker(SourceFetcher fetcher, ImageProcessor processor, ImageStore store, OutputSizes sizes) {
         this.fetcher = fetcher;
         this.processor = processor;
         this.store = store;
-        this.uploads = uploads;
         this.sizes = sizes.sizes();
     }
 
@@ -86,7 +82,7 @@ public class ImageMaker {
         }
         ProcessedImage processed = processor.process(source, sizes, missing);
         long t2 = System.nanoTime();
-        outputs.putAll(uploads.putAll(bucketName, imageId, processed.renditions(), missing, deadline));
+        outputs.putAll(store.putAll(bucketName, imageId, processed.renditions(), missing, deadline));
         long t3 = System.nanoTime();
         made(processed, t3 - t2);
         Map<String, Long> timings = new LinkedHashMap<>();
