@@ -42,7 +42,7 @@ import org.jboss.logging.MDC;
  * One resize order, start to end. Each step's outcome is written to the order's record before the
  * next begins, so a redelivery resumes where the last attempt stopped: images already stored are
  * not made again, a result already forwarded or posted back is not sent again. What cannot be
- * finished now is thrown, and recorded by {@link OrderFailureRecorder} under the common failure policy.
+ * finished now is thrown, and recorded by {@link OrderRecords} (its FailureRecorder) under the common failure policy.
  */
 @ApplicationScoped
 public class OrderPipeline implements SqsHandler<ImageOrder> {
