@@ -7,7 +7,7 @@ import io.mediasync.common.lambda.SqsBatches;
 import io.mediasync.common.lambda.SqsEvent;
 import io.mediasync.common.failure.FailurePolicy;
 import io.mediasync.resizer.config.InvocationConfig;
-import io.mediasync.resizer.delivery.RedirectTargets;
+import io.mediasync.resizer.delivery.RedirectSender;
 import io.mediasync.resizer.store.OrderRecords;
 import jakarta.inject.Named;
 
@@ -16,11 +16,11 @@ import jakarta.inject.Named;
 public class ImageResizerFunction implements RequestHandler<SqsEvent, SqsBatchResponse> {
 
     private final OrderPipeline pipeline;
-    private final RedirectTargets queues;
+    private final RedirectSender.Targets queues;
     private final SqsBatches batches;
 
     /** @param records where a failed message is recorded (the function's FailureRecorder) */
-    public ImageResizerFunction(OrderPipeline pipeline, RedirectTargets queues, OrderRecords records,
+    public ImageResizerFunction(OrderPipeline pipeline, RedirectSender.Targets queues, OrderRecords records,
             InvocationConfig invocation) {
         this.pipeline = pipeline;
         this.queues = queues;

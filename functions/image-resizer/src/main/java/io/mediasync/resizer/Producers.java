@@ -11,7 +11,7 @@ import io.mediasync.common.sqs.QueueUrls;
 import io.mediasync.common.sqs.RedirectQueues;
 import io.mediasync.resizer.config.PostbackConfig;
 import io.mediasync.resizer.delivery.ForPostbacks;
-import io.mediasync.resizer.delivery.RedirectTargets;
+import io.mediasync.resizer.delivery.RedirectSender;
 import io.mediasync.resizer.config.ResizerConfig;
 import io.mediasync.resizer.imaging.pipeline.ImageProcessor;
 import io.mediasync.resizer.imaging.ResizeMode;
@@ -81,7 +81,7 @@ public class Producers {
      */
     @Produces
     @Singleton
-    RedirectTargets redirectTargets(QueueUrls urls, ResizerConfig config) {
+    RedirectSender.Targets redirectTargets(QueueUrls urls, ResizerConfig config) {
         List<String> publicQueues = List.of(config.redirectQueues().split(","));
         List<String> systemQueues = List.of(config.internalRedirectQueues().split(","));
         List<String> internal = List.of(config.internalQueues().split(","));
@@ -89,7 +89,8 @@ public class Producers {
         neverForPublic.addAll(systemQueues);
         List<String> forInternal = new ArrayList<>(publicQueues);
         forInternal.addAll(systemQueues);
-        return new RedirectTargets(new RedirectQueues(urls, publicQueues, neverForPublic, config.queueListRefreshCalls()),
+        return new RedirectSender.Targets(
+                new RedirectQueues(urls, publicQueues, neverForPublic, config.queueListRefreshCalls()),
                 new RedirectQueues(urls, forInternal, internal, config.queueListRefreshCalls()));
     }
 
@@ -114,7 +115,7 @@ public class Producers {
 
     @Produces
     @Singleton
-    OrderParser orderParser(ObjectMapper json, ResizerConfig config, RedirectTargets targets) {
+    OrderParser orderParser(ObjectMapper json, ResizerConfig config, RedirectSender.Targets targets) {
         return new OrderParser(json, config.defaultBucketName(), targets::allows,
                 new OrderOrigin.ReservedBucketNames(config.internalBucketNames()),
                 new OutputFormats(OutputFormats.parseSetting(config.formats())));
