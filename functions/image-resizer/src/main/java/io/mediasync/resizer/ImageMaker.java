@@ -17,7 +17,6 @@ import io.mediasync.resizer.imaging.ProcessedImage;
 import io.mediasync.common.images.SizeSpec;
 import io.mediasync.resizer.store.ImageRecord;
 import io.mediasync.resizer.store.ImageStore;
-import io.mediasync.resizer.store.RenditionUploads;
 import io.mediasync.resizer.store.StoredImage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
@@ -39,15 +38,12 @@ public class ImageMaker {
     private final SourceFetcher fetcher;
     private final ImageProcessor processor;
     private final ImageStore store;
-    private final RenditionUploads uploads;
     private final List<SizeSpec> sizes;
 
-    public ImageMaker(SourceFetcher fetcher, ImageProcessor processor, ImageStore store, RenditionUploads uploads,
-            OutputSizes sizes) {
+    public ImageMaker(SourceFetcher fetcher, ImageProcessor processor, ImageStore store, OutputSizes sizes) {
         this.fetcher = fetcher;
         this.processor = processor;
         this.store = store;
-        this.uploads = uploads;
         this.sizes = sizes.sizes();
     }
 
@@ -77,7 +73,7 @@ public class ImageMaker {
             Map<String, Long> timings = new LinkedHashMap<>();
             timings.put(ImageRecord.DOWNLOAD, ms(t0, t1));
             timings.put(ImageRecord.TOTAL, ms(t0, System.nanoTime()));
-            return ImageResult.ok(url, imageId, sha256, info.format().name().toLowerCase(), info.width(), info.height(),
+            return ImageRecord.ok(url, imageId, sha256, info.format().name().toLowerCase(), info.width(), info.height(),
                     source.length, outputs, true, timings);
         }
 
@@ -86,7 +82,7 @@ public class ImageMaker {
         }
         ProcessedImage processed = processor.process(source, sizes, missing);
         long t2 = System.nanoTime();
-        outputs.putAll(uploads.putAll(bucketName, imageId, processed.renditions(), missing, deadline));
+        outputs.putAll(store.putAll(bucketName, imageId, processed.renditions(), missing, deadline));
         long t3 = System.nanoTime();
         made(processed, t3 - t2);
         Map<String, Long> timings = new LinkedHashMap<>();
@@ -94,7 +90,7 @@ public class ImageMaker {
         timings.put(ImageRecord.PROCESS, ms(t1, t2));
         timings.put(ImageRecord.UPLOAD, ms(t2, t3));
         timings.put(ImageRecord.TOTAL, ms(t0, t3));
-        return ImageResult.ok(url, imageId, sha256, processed.format().name().toLowerCase(), processed.width(),
+        return ImageRecord.ok(url, imageId, sha256, processed.format().name().toLowerCase(), processed.width(),
                 processed.height(), source.length, outputs, false, timings);
     }
 

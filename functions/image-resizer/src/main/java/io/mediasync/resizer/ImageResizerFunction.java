@@ -7,7 +7,8 @@ import io.mediasync.common.lambda.SqsBatches;
 import io.mediasync.common.lambda.SqsEvent;
 import io.mediasync.common.failure.FailurePolicy;
 import io.mediasync.resizer.config.InvocationConfig;
-import io.mediasync.resizer.delivery.RedirectTargets;
+import io.mediasync.resizer.delivery.RedirectSender;
+import io.mediasync.resizer.store.OrderRecords;
 import jakarta.inject.Named;
 
 /** Lambda entry point: a batch of resize orders from an order queue (the public one, or the internal one). */
@@ -15,14 +16,15 @@ import jakarta.inject.Named;
 public class ImageResizerFunction implements RequestHandler<SqsEvent, SqsBatchResponse> {
 
     private final OrderPipeline pipeline;
-    private final RedirectTargets queues;
+    private final RedirectSender.Targets queues;
     private final SqsBatches batches;
 
-    public ImageResizerFunction(OrderPipeline pipeline, RedirectTargets queues, OrderFailureRecorder recorder,
+    /** @param records where a failed message is recorded (the function's FailureRecorder) */
+    public ImageResizerFunction(OrderPipeline pipeline, RedirectSender.Targets queues, OrderRecords records,
             InvocationConfig invocation) {
         this.pipeline = pipeline;
         this.queues = queues;
-        this.batches = new SqsBatches(FailurePolicy.standard(), recorder, invocation);
+        this.batches = new SqsBatches(FailurePolicy.standard(), records, invocation);
     }
 
     @Override

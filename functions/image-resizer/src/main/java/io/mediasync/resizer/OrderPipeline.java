@@ -22,7 +22,6 @@ import io.mediasync.resizer.fetch.SourceFetchException;
 import io.mediasync.resizer.imaging.ImageRejectedException;
 import io.mediasync.resizer.order.ImageOrder;
 import io.mediasync.resizer.order.OrderOrigin;
-import io.mediasync.resizer.order.OrderOrigins;
 import io.mediasync.resizer.order.OrderParser;
 import io.mediasync.resizer.order.OrderRejectedException;
 import io.mediasync.resizer.store.ImageRecord;
@@ -43,7 +42,7 @@ import org.jboss.logging.MDC;
  * One resize order, start to end. Each step's outcome is written to the order's record before the
  * next begins, so a redelivery resumes where the last attempt stopped: images already stored are
  * not made again, a result already forwarded or posted back is not sent again. What cannot be
- * finished now is thrown, and recorded by {@link OrderFailureRecorder} under the common failure policy.
+ * finished now is thrown, and recorded by {@link OrderRecords} (its FailureRecorder) under the common failure policy.
  */
 @ApplicationScoped
 public class OrderPipeline implements SqsHandler<ImageOrder> {
@@ -51,7 +50,7 @@ public class OrderPipeline implements SqsHandler<ImageOrder> {
     private static final Logger LOG = Logger.getLogger(OrderPipeline.class);
 
     private final OrderParser parser;
-    private final OrderOrigins origins;
+    private final OrderOrigin.Decider origins;
     private final OrderRecords records;
     private final ImageMaker images;
     private final RedirectSender redirect;
@@ -61,7 +60,7 @@ public class OrderPipeline implements SqsHandler<ImageOrder> {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public OrderPipeline(OrderParser parser, OrderOrigins origins, OrderRecords records, ImageMaker images,
+    public OrderPipeline(OrderParser parser, OrderOrigin.Decider origins, OrderRecords records, ImageMaker images,
             RedirectSender redirect, PostbackSender postback, LegacySecretKey legacySecretKey, ResizerConfig config,
             ObjectMapper json, Clock clock) {
         this.parser = parser;
@@ -144,11 +143,11 @@ public class OrderPipeline implements SqsHandler<ImageOrder> {
             }
             if (image.succeeded()) {
                 resized++;
-                outcomes.put(field.getKey(), ImageResult.info(image, ResizedImageKeys.bucketPath(order.bucketName())));
+                outcomes.put(field.getKey(), image.info(ResizedImageKeys.bucketPath(order.bucketName())));
             } else {
                 firstError = firstError == null ? image.error() : firstError;
                 if (order.reportFailures()) { // the order asked to hear about failures: <field>_error {code, reason}
-                    outcomes.put(field.getKey(), ResizeResult.Field.failed(ImageResult.failure(image)));
+                    outcomes.put(field.getKey(), ResizeResult.Field.failed(image.failure()));
                 }
             }
         }
@@ -193,13 +192,13 @@ public class OrderPipeline implements SqsHandler<ImageOrder> {
             return images.make(url, order.bucketName(), order.formats(), delivery.deadline());
         } catch (ImageRejectedException e) {
             LOG.warnf("image %s rejected (%s): %s", url, e.code(), e.reason());
-            return ImageResult.error(url, e.code(), e.reason());
+            return ImageRecord.failed(url, e.code(), e.reason());
         } catch (SourceFetchException e) {
             if (e.retryable()) {
                 throw e;
             }
             LOG.warnf("image %s not downloadable (%s): %s", url, e.code(), e.getMessage());
-            return ImageResult.error(url, e.code(), e.getMessage());
+            return ImageRecord.failed(url, e.code(), e.getMessage());
         }
     }
 

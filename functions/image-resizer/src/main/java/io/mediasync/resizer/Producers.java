@@ -11,15 +11,14 @@ import io.mediasync.common.sqs.QueueUrls;
 import io.mediasync.common.sqs.RedirectQueues;
 import io.mediasync.resizer.config.PostbackConfig;
 import io.mediasync.resizer.delivery.ForPostbacks;
-import io.mediasync.resizer.delivery.RedirectTargets;
+import io.mediasync.resizer.delivery.RedirectSender;
 import io.mediasync.resizer.config.ResizerConfig;
 import io.mediasync.resizer.imaging.pipeline.ImageProcessor;
 import io.mediasync.resizer.imaging.ResizeMode;
 import io.mediasync.common.images.SizeSpec;
-import io.mediasync.resizer.order.OrderOrigins;
+import io.mediasync.resizer.order.OrderOrigin;
 import io.mediasync.resizer.order.OrderParser;
 import io.mediasync.resizer.order.OutputFormats;
-import io.mediasync.resizer.order.ReservedBucketNames;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Disposes;
@@ -82,7 +81,7 @@ public class Producers {
      */
     @Produces
     @Singleton
-    RedirectTargets redirectTargets(QueueUrls urls, ResizerConfig config) {
+    RedirectSender.Targets redirectTargets(QueueUrls urls, ResizerConfig config) {
         List<String> publicQueues = List.of(config.redirectQueues().split(","));
         List<String> systemQueues = List.of(config.internalRedirectQueues().split(","));
         List<String> internal = List.of(config.internalQueues().split(","));
@@ -90,14 +89,15 @@ public class Producers {
         neverForPublic.addAll(systemQueues);
         List<String> forInternal = new ArrayList<>(publicQueues);
         forInternal.addAll(systemQueues);
-        return new RedirectTargets(new RedirectQueues(urls, publicQueues, neverForPublic, config.queueListRefreshCalls()),
+        return new RedirectSender.Targets(
+                new RedirectQueues(urls, publicQueues, neverForPublic, config.queueListRefreshCalls()),
                 new RedirectQueues(urls, forInternal, internal, config.queueListRefreshCalls()));
     }
 
     @Produces
     @Singleton
-    OrderOrigins orderOrigins(ResizerConfig config) {
-        return new OrderOrigins(config.internalOrderQueues());
+    OrderOrigin.Decider orderOrigins(ResizerConfig config) {
+        return new OrderOrigin.Decider(config.internalOrderQueues());
     }
 
     /** Postbacks: each receiver signed with its own secret, derived from POSTBACK_SECRET (or POSTBACK_SECRET_ARN's) and its origin. */
@@ -115,8 +115,9 @@ public class Producers {
 
     @Produces
     @Singleton
-    OrderParser orderParser(ObjectMapper json, ResizerConfig config, RedirectTargets targets) {
+    OrderParser orderParser(ObjectMapper json, ResizerConfig config, RedirectSender.Targets targets) {
         return new OrderParser(json, config.defaultBucketName(), targets::allows,
-                new ReservedBucketNames(config.internalBucketNames()), new OutputFormats(OutputFormats.parseSetting(config.formats())));
+                new OrderOrigin.ReservedBucketNames(config.internalBucketNames()),
+                new OutputFormats(OutputFormats.parseSetting(config.formats())));
     }
 }

@@ -5,7 +5,7 @@ import io.mediasync.common.lambda.ColdStartWarmup.Step;
 import io.mediasync.common.net.SafeHttpClient;
 import io.mediasync.common.lambda.Deadline;
 import io.mediasync.common.sqs.RedirectQueues;
-import io.mediasync.resizer.delivery.RedirectTargets;
+import io.mediasync.resizer.delivery.RedirectSender;
 import io.mediasync.resizer.config.InvocationConfig;
 import io.mediasync.resizer.store.ImageStore;
 import io.quarkus.runtime.ImageMode;
@@ -34,11 +34,11 @@ public class ResizerWarmup {
     private final InvocationConfig config;
     private final Instance<SafeHttpClient> downloads;
     private final Instance<ImageStore> images;
-    private final Instance<RedirectTargets> queues;
+    private final Instance<RedirectSender.Targets> queues;
     private final Instance<SnapStartPriming> priming;
 
     public ResizerWarmup(InvocationConfig config, Instance<SafeHttpClient> downloads,
-            Instance<ImageStore> images, Instance<RedirectTargets> queues, Instance<SnapStartPriming> priming) {
+            Instance<ImageStore> images, Instance<RedirectSender.Targets> queues, Instance<SnapStartPriming> priming) {
         this.config = config;
         this.downloads = downloads;
         this.images = images;

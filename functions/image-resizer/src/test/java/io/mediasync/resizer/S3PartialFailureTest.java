@@ -20,7 +20,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 /**
- * An image's files go to S3 at once (RenditionUploads); when one PUT fails for good, the attempt ends only after every
+ * An image's files go to S3 at once (ImageStore.putAll); when one PUT fails for good, the attempt ends only after every
  * other PUT has ended too (none runs on into the next invocation), is given back, and its record says why.
  */
 @QuarkusTest

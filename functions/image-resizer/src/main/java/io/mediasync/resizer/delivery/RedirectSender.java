@@ -11,20 +11,20 @@ import java.util.Date;
 import org.jboss.logging.Logger;
 
 /**
- * Forwards a result to the order's redirect_queue: only to a queue on its origin's allow-list
- * ({@link RedirectTargets}), and only if it exists (as the seed did). What it returns is what the order record
- * keeps under {@code redirect}.
+ * Forwards a result to the order's redirect_queue: only to a queue on its origin's allow-list ({@link Targets}, which
+ * the parser also asks before any work), and only if it exists (as the seed did). What it returns is what the order
+ * record keeps under {@code redirect}.
  */
 @ApplicationScoped
 public class RedirectSender {
 
     private static final Logger LOG = Logger.getLogger(RedirectSender.class);
 
-    private final RedirectTargets targets;
+    private final Targets targets;
     private final QueueSender sender;
     private final Clock clock;
 
-    public RedirectSender(RedirectTargets targets, QueueSender sender, Clock clock) {
+    public RedirectSender(Targets targets, QueueSender sender, Clock clock) {
         this.targets = targets;
         this.sender = sender;
         this.clock = clock;
@@ -45,5 +45,23 @@ public class RedirectSender {
         }
         LOG.warnf("redirect_queue %s does not exist: result not forwarded", queue);
         return new Redirect(queue, Redirect.Status.QUEUE_NOT_FOUND, null, at);
+    }
+
+    /**
+     * The redirect allow-list of each order origin: a public order's results go only to the public redirect queues
+     * (REDIRECT_QUEUES); an internal order's also to the queues that carry system-authored results
+     * (INTERNAL_REDIRECT_QUEUES), which a public order can never reach, so nothing a client sends can pass for a
+     * message mediasync wrote there.
+     */
+    public record Targets(RedirectQueues forPublic, RedirectQueues forInternal) {
+
+        public RedirectQueues of(OrderOrigin origin) {
+            return origin == OrderOrigin.INTERNAL ? forInternal : forPublic;
+        }
+
+        /** Whether an order of this origin may name the queue (allow-listed; existence not checked): no AWS call. */
+        public boolean allows(OrderOrigin origin, String queue) {
+            return of(origin).isAllowed(queue);
+        }
     }
 }

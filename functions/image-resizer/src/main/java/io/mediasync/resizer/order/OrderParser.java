@@ -26,12 +26,12 @@ public final class OrderParser {
     private final ObjectMapper json;
     private final String defaultBucketName;
     private final BiPredicate<OrderOrigin, String> redirectAllowed;
-    private final ReservedBucketNames reservedBucketNames;
+    private final OrderOrigin.ReservedBucketNames reservedBucketNames;
     private final OutputFormats formats;
 
     /** @param redirectAllowed whether a redirect_queue is on the allow-list for orders of that origin (no AWS call) */
     public OrderParser(ObjectMapper json, String defaultBucketName, BiPredicate<OrderOrigin, String> redirectAllowed,
-            ReservedBucketNames reservedBucketNames, OutputFormats formats) {
+            OrderOrigin.ReservedBucketNames reservedBucketNames, OutputFormats formats) {
         this.json = json;
         this.formats = formats;
         this.defaultBucketName = defaultBucketName;

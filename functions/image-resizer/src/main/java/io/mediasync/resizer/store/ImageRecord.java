@@ -3,15 +3,19 @@ package io.mediasync.resizer.store;
 import static io.mediasync.common.mongo.StoredNumber.asInt;
 import static io.mediasync.common.mongo.StoredNumber.asLong;
 
+import io.mediasync.common.contracts.ResizeResult;
 import io.mediasync.common.mongo.RecordedError;
+import io.mediasync.resizer.imaging.OutputFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 
 /**
  * What became of one image field of an order, as its record keeps it under {@code images.<field>}: the source and its
  * stored sizes, or the source and why it has none. A JPEG-only image's entry is the seed-era one, field for field; a
- * WebP sits inside its size's entry, beside the JPEG's fields.
+ * WebP sits inside its size's entry, beside the JPEG's fields. Made here from the stored files, and turned here into
+ * the field's entry in the result message ({@link #info}, {@link #failure}).
  *
  * @param id        the stored images' id, from the source's bytes (the same image is stored once)
  * @param bytes     the source's size
@@ -39,9 +43,28 @@ public record ImageRecord(String url, String id, String sha256, String format, i
     public static final String UPLOAD = "upload";
     public static final String TOTAL = "total";
 
+    /** @param outputs each format's stored sizes, in the same order; JPEG always among them */
+    public static ImageRecord ok(String url, String imageId, String sha256, String format, int width, int height,
+            long bytes, Map<OutputFormat, List<StoredImage>> outputs, boolean reused, Map<String, Long> timingsMs) {
+        Map<String, WebpFile> webps = new LinkedHashMap<>();
+        for (StoredImage image : outputs.getOrDefault(OutputFormat.WEBP, List.of())) {
+            webps.put(image.label(), new WebpFile(image.url(), image.key(), image.bytes()));
+        }
+        Map<String, Output> byLabel = new LinkedHashMap<>();
+        for (StoredImage image : outputs.get(OutputFormat.JPEG)) {
+            byLabel.put(image.label(), new Output(image.url(), image.key(), image.width(), image.height(),
+                    image.bytes(), webps.get(image.label())));
+        }
+        return new ImageRecord(url, imageId, sha256, format, width, height, bytes, byLabel, reused, timingsMs, null);
+    }
+
     /** A field with no sizes, for good: {@code {url, error}}. */
     public static ImageRecord failed(String url, RecordedError error) {
         return new ImageRecord(url, null, null, null, 0, 0, 0, null, false, null, error);
+    }
+
+    public static ImageRecord failed(String url, String code, String reason) {
+        return failed(url, RecordedError.of(code, reason));
     }
 
     /** Its sizes are stored: an attempt after this one leaves the field alone. */
@@ -58,6 +81,22 @@ public record ImageRecord(String url, String id, String sha256, String format, i
         return new Document(URL, url).append(ID, id).append(SHA256, sha256).append(FORMAT, format).append(WIDTH, width)
                 .append(HEIGHT, height).append(BYTES, bytes).append(OUTPUTS, byLabel).append(REUSED, reused)
                 .append(TIMINGS_MS, new Document(new LinkedHashMap<String, Object>(timingsMs)));
+    }
+
+    /**
+     * The seed's {label: {"url": ..., "bucket_path": ...}} for the result message, and {"webp": {"url": ...}} in a
+     * size's entry when its WebP was made: a client that reads only url and bucket_path sees what it always saw.
+     */
+    public ResizeResult.Field info(String bucketPath) {
+        Map<String, ResizeResult.Size> sizes = new LinkedHashMap<>();
+        outputs.forEach((label, output) ->
+                sizes.put(label, new ResizeResult.Size(output.url(), bucketPath, output.webp() == null ? null : output.webp().url())));
+        return ResizeResult.Field.resized(sizes);
+    }
+
+    /** Why the field has no sizes, as the result message reports it. */
+    public ResizeResult.Failure failure() {
+        return new ResizeResult.Failure(error.code(), error.reason());
     }
 
     /** The stored entry, or null when no attempt has recorded the field yet. */

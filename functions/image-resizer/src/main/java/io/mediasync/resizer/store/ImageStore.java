@@ -7,6 +7,7 @@ import io.mediasync.common.images.ResizedImageKeys;
 import io.mediasync.resizer.imaging.OutputFormat;
 import io.mediasync.resizer.imaging.Rendition;
 import io.mediasync.common.images.SizeSpec;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,11 +15,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.MDC;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -26,13 +34,22 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** Resized images in S3: keys, uploads, look-ups and public URLs. */
+/**
+ * Resized images in S3: keys, uploads, look-ups and public URLs. An image's files are PUT at once ({@link #putAll}):
+ * a PUT mostly waits on S3, so an order's 3 files (6 with WebP) cost about one PUT's wait instead of their sum.
+ */
 @ApplicationScoped
 public class ImageStore {
 
     private final S3Client s3;
     private final ResizerConfig config;
     private final String urlBase;
+    /** Threads on demand: at most one per file of the largest order (sizes x formats), idle ones end after a minute. */
+    private final ExecutorService uploads = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "mediasync-s3-put");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public ImageStore(S3Client s3, ResizerConfig config,
             @ConfigProperty(name = "quarkus.s3.endpoint-override") Optional<URI> endpointOverride) {
@@ -87,8 +104,49 @@ public class ImageStore {
         return Optional.of(found);
     }
 
+    /**
+     * Every rendition in every format, PUT at once. Every PUT has ended, done or failed, before this returns: none runs
+     * on into the next invocation or into a SnapStart snapshot.
+     *
+     * @return each format's stored files, in the renditions' order; the first failure is thrown once all have ended
+     */
+    public Map<OutputFormat, List<StoredImage>> putAll(String bucketName, String imageId, List<Rendition> renditions,
+            Set<OutputFormat> formats, Deadline deadline) {
+        Map<String, Object> logContext = MDC.getMap(); // the order's log fields on the uploads' own lines too
+        Map<OutputFormat, List<Future<StoredImage>>> pending = new EnumMap<>(OutputFormat.class);
+        for (OutputFormat format : formats) {
+            for (Rendition rendition : renditions) {
+                pending.computeIfAbsent(format, f -> new ArrayList<>()).add(uploads.submit(() -> {
+                    logContext.forEach(MDC::put);
+                    try {
+                        return put(bucketName, imageId, rendition, format, deadline);
+                    } finally {
+                        MDC.clear();
+                    }
+                }));
+            }
+        }
+        Map<OutputFormat, List<StoredImage>> stored = new EnumMap<>(OutputFormat.class);
+        RuntimeException first = null;
+        for (Map.Entry<OutputFormat, List<Future<StoredImage>>> format : pending.entrySet()) {
+            List<StoredImage> files = new ArrayList<>();
+            for (Future<StoredImage> upload : format.getValue()) {
+                try {
+                    files.add(awaitUninterruptibly(upload));
+                } catch (RuntimeException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            stored.put(format.getKey(), files);
+        }
+        if (first != null) {
+            throw first;
+        }
+        return stored;
+    }
+
     /** The rendition's file of that format under its key; same headers for every format but the type. */
-    public StoredImage put(String bucketName, String imageId, Rendition rendition, OutputFormat format, Deadline deadline) {
+    private StoredImage put(String bucketName, String imageId, Rendition rendition, OutputFormat format, Deadline deadline) {
         String key = ResizedImageKeys.key(bucketName, imageId, rendition.size().label(), format.extension());
         byte[] file = rendition.file(format);
         StaleConnectionRetry.call("S3 PUT " + key, () -> s3.putObject(b -> b.bucket(config.bucket()).key(key)
@@ -108,6 +166,32 @@ public class ImageStore {
         return AwsRequestOverrideConfiguration.builder().apiCallTimeout(left.isZero() ? Duration.ofMillis(1) : left).build();
     }
 
+    /** Each PUT is bounded by the message's deadline ({@link #until}), so waiting for it ends. */
+    private static StoredImage awaitUninterruptibly(Future<StoredImage> upload) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return upload.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private static int intMeta(Map<String, String> meta, String name) {
         try {
             return Integer.parseInt(meta.getOrDefault(name, "0"));
@@ -118,5 +202,10 @@ public class ImageStore {
 
     private static String trimSlash(String s) {
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    @PreDestroy
+    void close() {
+        uploads.shutdownNow();
     }
 }

@@ -30,7 +30,11 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.mediasync.common.failure.Failure;
+import io.mediasync.common.failure.FailurePolicy.Outcome;
 import io.mediasync.common.failure.RecordStatus;
+import io.mediasync.common.lambda.Delivery;
+import io.mediasync.common.lambda.FailureRecorder;
 import io.mediasync.common.lambda.SqsMessage;
 import io.mediasync.common.mongo.DuplicateKey;
 import io.mediasync.common.mongo.RecordedError;
@@ -49,10 +53,11 @@ import org.bson.conversions.Bson;
 /**
  * The {@code resize_orders} collection: one {@link OrderRecord} per delivered order, keyed by the SQS message id, so a
  * redelivery finds the work already done. Status: processing → done | rejected | failed | retrying | dead_lettered.
- * Written field by field, each step's outcomes in one round trip; read back typed.
+ * Written field by field, each step's outcomes in one round trip; read back typed. Also the function's
+ * {@link FailureRecorder}: a failure the common policy classified is written into the order's record.
  */
 @ApplicationScoped
-public class OrderRecords {
+public class OrderRecords implements FailureRecorder {
 
     /** A record in one of these is never started again: its order is over. */
     private static final List<String> FINISHED = List.of(DONE.value(), REJECTED.value(), FAILED.value());
@@ -158,6 +163,12 @@ public class OrderRecords {
             updates.add(Updates.set(LAST_ERROR, error));
         }
         records.updateOne(Filters.eq(ID, message.messageId()), Updates.combine(updates), new UpdateOptions().upsert(true));
+    }
+
+    /** The common policy's verdict on a failed message: retrying, dead_lettered (last receive) or failed. */
+    @Override
+    public void record(Delivery delivery, Failure failure, Outcome outcome) {
+        recordFailure(delivery.message(), outcome.recordStatus(), failure.code(), failure.reason());
     }
 
     private void update(String recordId, Bson update) {

@@ -1,4 +1,4 @@
-package io.mediasync.resizer;
+package io.mediasync.resizer.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediasync.common.contracts.ResizeResult;
 import io.mediasync.resizer.imaging.OutputFormat;
-import io.mediasync.resizer.store.ImageRecord;
-import io.mediasync.resizer.store.StoredImage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * The record and result message of an image field: for a JPEG-only order, character for character the seed-era ones
  * (README's example); with WebP, the same plus a "webp" object in each size's entry.
  */
-class ImageResultTest {
+class ImageRecordTest {
 
     private static final String BASE = "https://cdn.example/images-resized/TEST/975bfd4caa0d11ebb394f36767fff8ec_";
     private static final List<StoredImage> JPEGS = List.of(jpeg("50x50", 50, 38, 1200), jpeg("250x250", 250, 188, 9100));
@@ -46,7 +44,7 @@ class ImageResultTest {
         assertThat(image.keySet()).containsExactly("url", "id", "sha256", "format", "width", "height", "bytes",
                 "outputs", "reused", "timingsMs");
         assertThat(image.get("outputs", Document.class).toJson()).isEqualTo(SEED_OUTPUTS);
-        assertThat(ImageResult.info(record, "images-resized/TEST/").infoDocument().toJson()).isEqualTo(SEED_INFO);
+        assertThat(record.info("images-resized/TEST/").infoDocument().toJson()).isEqualTo(SEED_INFO);
     }
 
     @Test
@@ -54,7 +52,7 @@ class ImageResultTest {
         List<StoredImage> webps = List.of(webp("50x50", 50, 38, 700), webp("250x250", 250, 188, 5000));
         ImageRecord image = result(Map.of(OutputFormat.JPEG, JPEGS, OutputFormat.WEBP, webps));
         Document outputs = image.toDocument().get("outputs", Document.class);
-        Document info = ImageResult.info(image, "images-resized/TEST/").infoDocument();
+        Document info = image.info("images-resized/TEST/").infoDocument();
         for (StoredImage webp : webps) {
             Document output = outputs.get(webp.label(), Document.class);
             assertThat(output.get("webp", Document.class)).isEqualTo(new Document("url", webp.url())
@@ -77,18 +75,18 @@ class ImageResultTest {
                 + "\"image_url_info\":\"the client's own\",\"bucket_name\":\"TEST\",\"report_failures\":true}");
         List<StoredImage> webps = List.of(webp("50x50", 50, 38, 700), webp("250x250", 250, 188, 5000));
         ImageRecord image = result(Map.of(OutputFormat.JPEG, JPEGS, OutputFormat.WEBP, webps));
-        ImageRecord failed = ImageResult.error("http://img.example/b.jpg", "http_404", "the source answered 404 \"gone\"");
+        ImageRecord failed = ImageRecord.failed("http://img.example/b.jpg", "http_404", "the source answered 404 \"gone\"");
 
         Map<String, ResizeResult.Field> fields = new LinkedHashMap<>();
-        fields.put("image_url", ImageResult.info(image, "images-resized/TEST/"));
-        fields.put("itunes_image", ResizeResult.Field.failed(ImageResult.failure(failed)));
+        fields.put("image_url", image.info("images-resized/TEST/"));
+        fields.put("itunes_image", ResizeResult.Field.failed(failed.failure()));
 
         assertThat(json.writeValueAsString(new ResizeResult(fields).addTo(order))).isEqualTo(RESULT);
         assertThat(order.has("itunes_image_error")).as("the order itself is left as it came").isFalse();
     }
 
     private static ImageRecord result(Map<OutputFormat, List<StoredImage>> outputs) {
-        return ImageResult.ok("http://img.example/a.jpg", "975bfd4caa0d11ebb394f36767fff8ec", "ab".repeat(32), "jpeg",
+        return ImageRecord.ok("http://img.example/a.jpg", "975bfd4caa0d11ebb394f36767fff8ec", "ab".repeat(32), "jpeg",
                 1200, 900, 123456, outputs, false, Map.of("total", 5L));
     }
 
