@@ -1,5 +1,6 @@
 package io.mediasync.resync.apply;
 
+import io.mediasync.common.mongo.StoredNumber;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -112,7 +113,7 @@ public final class InheritanceCursor {
             f.descend.addAll(d.getList("descend", Object.class, List.of()));
             cursor.frames.push(f);
         }
-        cursor.pages = saved.get("pages") instanceof Number n ? n.longValue() : 0;
+        cursor.pages = StoredNumber.asLong(saved.get("pages"), 0);
         return cursor;
     }
 }
