@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediasync.catalog.config.CatalogRunConfig;
 import io.mediasync.common.sqs.QueueNames;
 import io.mediasync.common.sqs.QueueSender;
-import io.mediasync.common.sqs.QueueUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
@@ -20,13 +19,11 @@ import java.util.Optional;
 public class RunQueue {
 
     private final QueueSender sender;
-    private final QueueUrls urls;
     private final ObjectMapper json;
     private final String queue;
 
-    public RunQueue(QueueSender sender, QueueUrls urls, ObjectMapper json, CatalogRunConfig config) {
+    public RunQueue(QueueSender sender, ObjectMapper json, CatalogRunConfig config) {
         this.sender = sender;
-        this.urls = urls;
         this.json = json;
         this.queue = QueueNames.fifo(config.runsQueue());
     }
@@ -40,7 +37,7 @@ public class RunQueue {
         if (force) {
             message.put("force", true);
         }
-        sender.send(urls.urlOf(queue), message.toString(), "catalog-sync", runId);
+        sender.send(queue, message.toString(), "catalog-sync", runId);
     }
 
     /** The run a queued message asks for, if it is one. */

@@ -2,7 +2,6 @@ package io.mediasync.resync.progress;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediasync.common.sqs.QueueSender;
-import io.mediasync.common.sqs.QueueUrls;
 import io.mediasync.resync.config.QueuesConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,24 +16,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class Continuations {
 
     private final QueueSender sender;
-    private final QueueUrls urls;
     private final String queue;
     private final ObjectMapper json;
 
-    public Continuations(QueueSender sender, QueueUrls urls, QueuesConfig queues, ObjectMapper json) {
+    public Continuations(QueueSender sender, QueuesConfig queues, ObjectMapper json) {
         this.sender = sender;
-        this.urls = urls;
         this.queue = queues.work();
         this.json = json;
     }
 
     public void send(String runId, String collection, long seq) {
         String body = json.createObjectNode().put("run_id", runId).put("collection", collection).put("seq", seq).toString();
-        sender.send(urls.urlOf(queue), body, runId, runId + ":" + seq);
+        sender.send(queue, body, runId, runId + ":" + seq);
     }
 
     public void sendInheritance(String rowKey, String token, String runId, long seq) {
         String body = json.createObjectNode().put("inherit", rowKey).put("token", token).put("run_id", runId).put("seq", seq).toString();
-        sender.send(urls.urlOf(queue), body, rowKey, rowKey + ":" + token + ":" + seq);
+        sender.send(queue, body, rowKey, rowKey + ":" + token + ":" + seq);
     }
 }

@@ -31,9 +31,10 @@ public final class QueueSender {
     }
 
     /** @return the SQS message id */
-    public String send(String queueUrl, String body, String groupId, String dedupKey) {
-        SendMessageRequest.Builder request = SendMessageRequest.builder().queueUrl(queueUrl).messageBody(body);
-        if (QueueNames.isFifo(queueUrl)) {
+    public String send(String queueNameOrUrl, String body, String groupId, String dedupKey) {
+        String url = queues.urlOf(queueNameOrUrl);
+        SendMessageRequest.Builder request = SendMessageRequest.builder().queueUrl(url).messageBody(body);
+        if (QueueNames.isFifo(url)) {
             request.messageGroupId(groupId(groupId)).messageDeduplicationId(deduplicationId(dedupKey, body));
         }
         return sqs.sendMessage(request.build()).messageId();

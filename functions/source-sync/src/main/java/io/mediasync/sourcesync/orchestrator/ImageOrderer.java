@@ -11,7 +11,6 @@ import io.mediasync.sourcesync.store.FileRegistry;
 import io.mediasync.sourcesync.store.ImageOrder;
 import io.mediasync.sourcesync.store.SourceRecord;
 import io.mediasync.common.sqs.QueueNames;
-import io.mediasync.common.sqs.QueueUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,6 @@ public class ImageOrderer {
     private static final Logger LOG = Logger.getLogger(ImageOrderer.class);
 
     private final QueueSender sender;
-    private final QueueUrls urls;
     private final FileRegistry registry;
     private final String contentBucket;
     private final String resizeQueue;
@@ -44,12 +42,11 @@ public class ImageOrderer {
     private final boolean webp;
     private final Clock clock;
 
-    public ImageOrderer(QueueSender sender, QueueUrls urls, FileRegistry registry, ContentStore content,
+    public ImageOrderer(QueueSender sender, FileRegistry registry, ContentStore content,
             QueuesConfig queues, OrchestratorConfig config, Clock clock) {
         this.webp = config.webp();
         this.clock = clock;
         this.sender = sender;
-        this.urls = urls;
         this.registry = registry;
         this.contentBucket = content.bucket();
         this.resizeQueue = QueueNames.fifo(queues.resize());
@@ -95,7 +92,7 @@ public class ImageOrderer {
                 new ResizeOrder.SourceFile(sourceId, file.filename(), file.id().toHexString(), sha),
                 // SYNC_WEBP: WebP renditions beside the JPEGs; without it the order is the seed's, field for field
                 webp ? ResizeOrder.JPEG_AND_WEBP : List.of());
-        String messageId = sender.send(urls.urlOf(resizeQueue), order.toJson(), bucketName(sourceId),
+        String messageId = sender.send(resizeQueue, order.toJson(), bucketName(sourceId),
                 sha + file.key());
         registry.markImageOrdered(file.id(), ImageOrder.sent(sha, messageId, resizeQueue, Date.from(clock.instant())));
         LOG.infof("image order sent for %s (%s)", file.key(), sha.substring(0, 12));

@@ -4,7 +4,6 @@ import io.mediasync.common.contracts.SyncOrder;
 import io.mediasync.common.sqs.MessageOut;
 import io.mediasync.common.sqs.QueueNames;
 import io.mediasync.common.sqs.QueueSender;
-import io.mediasync.common.sqs.QueueUrls;
 import io.mediasync.sourcesync.config.QueuesConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -18,18 +17,16 @@ import java.util.List;
 public class SyncOrderSender {
 
     private final QueueSender sender;
-    private final QueueUrls urls;
     private final String queue;
 
-    public SyncOrderSender(QueueSender sender, QueueUrls urls, QueuesConfig queues) {
+    public SyncOrderSender(QueueSender sender, QueuesConfig queues) {
         this.sender = sender;
-        this.urls = urls;
         this.queue = QueueNames.fifo(queues.syncOrders());
     }
 
     /** @return the SQS message id */
     public String send(SyncOrder order, String dedupKey) {
-        return sender.send(urls.urlOf(queue), order.toJson(), order.groupId(), dedupKey);
+        return sender.send(queue, order.toJson(), order.groupId(), dedupKey);
     }
 
     /** Up to 10 orders in one SendMessageBatch call (the scheduler's run); throws if SQS refused any. */

@@ -19,8 +19,7 @@ class SyncOrderSenderTest {
     private static final String QUEUE = "http://127.0.0.1:1/000000000000/GL_SYNC_HTTP_SOURCE_ORDERS.fifo";
 
     private final RecordingSqs sqs = new RecordingSqs();
-    private final SyncOrderSender sender = new SyncOrderSender(new QueueSender(sqs, new QueueUrls(sqs)),
-            new QueueUrls(sqs), queues());
+    private final SyncOrderSender sender = new SyncOrderSender(new QueueSender(sqs, new QueueUrls(sqs)), queues());
 
     @Test
     void aScheduledOrderIsTheSeedsThreeFieldsGroupedBySource() {
